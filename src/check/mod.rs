@@ -1,0 +1,72 @@
+//! The gap checks: every rule of the catalogue, run over a plan, giving structured findings.
+//!
+//! Each rule lives in its own file under `rules/`; its doc comment is also the text that
+//! `preshow explain RULE` prints. Rendering findings as text, JSON or annotations is a separate,
+//! thin layer ([`render`]).
+
+mod context;
+mod finding;
+pub mod render;
+pub mod rules;
+
+pub use context::{Context, Flow};
+pub use finding::{Finding, Severity, Summary};
+pub use rules::{ALL as RULES, Rule, find as find_rule};
+
+use crate::model::{Date, Plan};
+
+/// Runs every rule over `plan`, with `today` deciding what is overdue. Findings come in the
+/// order of the rule catalogue, then of the items.
+pub fn check(plan: &Plan, today: Date) -> Vec<Finding> {
+    let ctx = Context::new(plan, today);
+    let mut out = Vec::new();
+    for rule in RULES {
+        let mut sink = Sink {
+            rule,
+            out: &mut out,
+        };
+        (rule.check)(&ctx, &mut sink);
+    }
+    out
+}
+
+/// Where a rule puts its findings; it fills in the rule's name and severity.
+pub struct Sink<'a> {
+    rule: &'static Rule,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Sink<'_> {
+    /// A finding on item `index` of a list section.
+    pub fn item(
+        &mut self,
+        section: crate::model::Section,
+        index: usize,
+        id: &str,
+        message: String,
+    ) {
+        self.push(section, Some(index), Some(id.to_owned()), message);
+    }
+
+    /// A finding on a section as a whole (`no-objectives`) or a single item (`event`, `scoring`).
+    pub fn section(&mut self, section: crate::model::Section, message: String) {
+        self.push(section, None, None, message);
+    }
+
+    fn push(
+        &mut self,
+        section: crate::model::Section,
+        index: Option<usize>,
+        id: Option<String>,
+        message: String,
+    ) {
+        self.out.push(Finding {
+            rule: self.rule.name,
+            severity: self.rule.severity,
+            section,
+            index,
+            id,
+            message,
+        });
+    }
+}

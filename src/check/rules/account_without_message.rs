@@ -1,0 +1,51 @@
+use super::prelude::*;
+use std::collections::HashSet;
+
+rule! {
+    /// ## What it finds
+    /// An account with no `messages` chosen for it, whose `segment` no message lists in its
+    /// `segments` (or that has no segment at all).
+    ///
+    /// ## Why it matters
+    /// When the visitor from a target account reaches the booth, whoever greets them should know
+    /// what to say. With no message chosen for the account or its segment, sales improvises and
+    /// the story the account hears is not the one marketing prepared.
+    ///
+    /// ## Example
+    /// ```ron
+    /// accounts: [(id: "beta", name: "Beta Clinics", tier: 2, segment: "Clinics")],
+    /// messages: [(id: "roi", headline: "Cut readmissions by 20%", segments: ["Hospital groups"])],
+    /// ```
+    /// Fix: marketing picks a message for the account, `messages: ["roi"]`, or writes one for the Clinics segment.
+    ACCOUNT_WITHOUT_MESSAGE = ("account-without-message", Warning, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    let covered: HashSet<&str> = ctx
+        .plan
+        .messages
+        .iter()
+        .flat_map(|m| m.segments.iter().map(String::as_str))
+        .collect();
+    for (i, a) in ctx.plan.accounts.iter().enumerate() {
+        if !a.messages.is_empty() {
+            continue;
+        }
+        let segment = a.segment.as_deref().filter(|s| !s.trim().is_empty());
+        let why = match segment {
+            Some(s) if covered.contains(s) => continue,
+            Some(s) => format!("and no message is written for its segment {s}"),
+            None => "and no segment that a message is written for".to_owned(),
+        };
+        out.item(
+            Section::Accounts,
+            i,
+            &a.id,
+            sentence(format!(
+                "{} has no message chosen for it {why}: marketing should pick a message for the account \
+                 or write one for its segment",
+                ctx.item_name(Section::Accounts, i)
+            )),
+        );
+    }
+}

@@ -1,0 +1,52 @@
+use super::prelude::*;
+use std::collections::HashMap;
+
+rule! {
+    /// ## What it finds
+    /// An item whose `id` is already used by an earlier item of the same list.
+    ///
+    /// The finding is on the later item; the same id in two different lists (an account and a task)
+    /// is fine.
+    ///
+    /// ## Why it matters
+    /// Meetings, messages and handoffs point at people, accounts and stages by id. When two items
+    /// share one, every reference silently goes to the first, and the second one's meetings,
+    /// sign-offs and follow-ups end up on the wrong record.
+    ///
+    /// ## Example
+    /// ```ron
+    /// accounts: [
+    ///     (id: "acme", name: "Acme Hospitals", tier: 1),
+    ///     (id: "acme", name: "Acme Labs", tier: 3),   // same id again
+    /// ],
+    /// ```
+    /// Fix: whoever added Acme Labs gives it an id of its own, `id: "acme-labs"`.
+    DUPLICATE_ID = ("duplicate-id", Error, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ctx.plan.ids(section).into_iter().enumerate() {
+            match first.get(id) {
+                None => {
+                    first.insert(id, i);
+                }
+                Some(&earlier) => {
+                    let name = ctx.item_name(section, i);
+                    out.item(
+                        section,
+                        i,
+                        id,
+                        sentence(format!(
+                            "{name} has the id \"{id}\", already used by {} earlier in {section}: \
+                             {} should give it an id of its own",
+                            ctx.item_name(section, earlier),
+                            editor(section)
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}

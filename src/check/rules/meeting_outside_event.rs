@@ -1,0 +1,47 @@
+use super::prelude::*;
+
+rule! {
+    /// ## What it finds
+    /// An active meeting (proposed, requested or confirmed) that starts before the event's first day
+    /// or ends after its last day.
+    ///
+    /// ## Why it matters
+    /// A meeting outside the show days is usually a typo in the date, and the account will turn up
+    /// to an empty booth, or the rep will have flown home. Either way the meeting the team worked
+    /// for does not happen.
+    ///
+    /// ## Example
+    /// ```ron
+    /// event: (name: "MedTech Expo 2027", starts: "2027-03-09", ends: "2027-03-11"),
+    /// meetings: [(id: "acme-demo", account: "acme", start: "2027-03-12T10:00", minutes: 30)],
+    /// ```
+    /// Fix: whoever booked the meeting moves it into the show days, `start: "2027-03-11T10:00"`.
+    MEETING_OUTSIDE_EVENT = ("meeting-outside-event", Error, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    let event = &ctx.plan.event;
+    let opens = event.starts.at(0, 0);
+    let closes = event.ends.plus_days(1).at(0, 0);
+    for (i, m) in ctx.plan.meetings.iter().enumerate() {
+        if m.status.is_active() && (m.start < opens || m.end() > closes) {
+            let when = if m.start < opens {
+                "before the show starts"
+            } else {
+                "after the show ends"
+            };
+            out.item(
+                Section::Meetings,
+                i,
+                &m.id,
+                format!(
+                    "The {} is {when} ({} runs {} to {}): whoever booked it should move it into the show days",
+                    ctx.meeting_label(m),
+                    ctx.item_name(Section::Event, 0),
+                    event.starts,
+                    event.ends
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,50 @@
+use super::prelude::*;
+
+rule! {
+    /// ## What it finds
+    /// An active meeting (proposed, requested or confirmed) with nobody from the Sales team in its
+    /// `people`.
+    ///
+    /// ## Why it matters
+    /// A meeting at the show is where a lead becomes a deal. Marketing can run a great demo, but
+    /// if no account executive is in the room nobody asks for the next step, and the account hears
+    /// from sales weeks later, from someone it has never met.
+    ///
+    /// ## Example
+    /// ```ron
+    /// (id: "acme-demo", account: "acme", start: "2027-03-09T10:00", minutes: 30,
+    ///  people: ["mo"], status: Confirmed),   // Mo is Marketing
+    /// ```
+    /// Fix: the account's owner joins, `people: ["mo", "ana"]`, or the sales lead sends another account executive.
+    MEETING_WITHOUT_SALES = ("meeting-without-sales", Warning, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    for (i, m) in ctx.plan.meetings.iter().enumerate() {
+        if !m.status.is_active() || m.people.iter().any(|p| ctx.team_of(p) == Some(Team::Sales)) {
+            continue;
+        }
+        let owner = ctx
+            .account(&m.account)
+            .and_then(|a| ctx.plan.accounts.get(a))
+            .and_then(|a| a.owner.as_deref())
+            .and_then(|o| ctx.person(o))
+            .filter(|p| p.team == Team::Sales);
+        let who = match owner {
+            Some(p) => format!(
+                "{}, the account's owner, should join or the sales lead should send",
+                p.name
+            ),
+            None => "the sales lead should send".to_owned(),
+        };
+        out.item(
+            Section::Meetings,
+            i,
+            &m.id,
+            format!(
+                "Nobody from Sales is in the {}: {who} an account executive",
+                ctx.meeting_label(m)
+            ),
+        );
+    }
+}

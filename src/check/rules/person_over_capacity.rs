@@ -1,0 +1,74 @@
+use super::prelude::*;
+use crate::model::Date;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+rule! {
+    /// ## What it finds
+    /// A person with more active meetings (proposed, requested or confirmed) starting on one day than
+    /// their `max_meetings_per_day`.
+    ///
+    /// One finding per person and day, on the person.
+    ///
+    /// ## Why it matters
+    /// A rep with back-to-back meetings all day has no time to walk the booth, eat, or write up
+    /// what they heard, and the last meetings of the day get the worst of them. The limit is the
+    /// person's own estimate of what they can do well.
+    ///
+    /// ## Example
+    /// ```ron
+    /// people: [(id: "ana", name: "Ana Ruiz", team: Sales, max_meetings_per_day: 2)],
+    /// meetings: [   // three meetings for Ana on 2027-03-09
+    ///     (id: "acme-demo", account: "acme", start: "2027-03-09T10:00", minutes: 30, people: ["ana"]),
+    ///     (id: "beta-intro", account: "beta", start: "2027-03-09T11:00", minutes: 30, people: ["ana"]),
+    ///     (id: "gamma-call", account: "gamma", start: "2027-03-09T14:00", minutes: 30, people: ["ana"]),
+    /// ],
+    /// ```
+    /// Fix: the sales lead moves one of Ana's meetings to another day or to another rep.
+    PERSON_OVER_CAPACITY = ("person-over-capacity", Warning, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    // Active meetings per person and day.
+    let mut load: HashMap<&str, BTreeMap<Date, usize>> = HashMap::new();
+    for m in ctx.plan.meetings.iter().filter(|m| m.status.is_active()) {
+        let mut seen = HashSet::new();
+        for p in m.people.iter().filter(|p| seen.insert(p.as_str())) {
+            *load
+                .entry(p)
+                .or_default()
+                .entry(m.start.date())
+                .or_default() += 1;
+        }
+    }
+    for (i, person) in ctx.plan.people.iter().enumerate() {
+        let Some(max) = person.max_meetings_per_day else {
+            continue;
+        };
+        // A later person with a duplicate id is left to `duplicate-id`.
+        if !ctx
+            .person(&person.id)
+            .is_some_and(|p| std::ptr::eq(p, person))
+        {
+            continue;
+        }
+        let Some(days) = load.get(person.id.as_str()) else {
+            continue;
+        };
+        let limit = usize::try_from(max).unwrap_or(usize::MAX);
+        for (day, &count) in days {
+            if count > limit {
+                out.item(
+                    Section::People,
+                    i,
+                    &person.id,
+                    sentence(format!(
+                        "{} has {count} meetings on {day}, more than their limit of {max}: whoever books \
+                         their meetings should move {} of them to another day or another person",
+                        ctx.item_name(Section::People, i),
+                        count - limit
+                    )),
+                );
+            }
+        }
+    }
+}

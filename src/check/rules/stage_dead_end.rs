@@ -1,0 +1,48 @@
+use super::prelude::*;
+use std::collections::HashSet;
+
+rule! {
+    /// ## What it finds
+    /// A stage that is not `terminal` and that no handoff leaves: leads reach it and stop there.
+    ///
+    /// ## Why it matters
+    /// Every lead stage except the last ones is a waiting room: someone has to move the lead on.
+    /// A stage with no way out is where leads from the show pile up, untouched, until they are too
+    /// old to call.
+    ///
+    /// ## Example
+    /// ```ron
+    /// stages: [(id: "sal", name: "Sales-accepted lead", team: Sales)],   // not terminal
+    /// handoffs: [],                                                       // and nothing leaves it
+    /// ```
+    /// Fix: the team that works the stage (here Sales) adds a handoff onward, or marks the stage `terminal: true` if leads may rest there.
+    STAGE_DEAD_END = ("stage-dead-end", Error, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    let left: HashSet<&str> = ctx.plan.handoffs.iter().map(|h| h.from.as_str()).collect();
+    for (i, s) in ctx.plan.stages.iter().enumerate() {
+        if !s.terminal && !left.contains(s.id.as_str()) {
+            out.item(
+                Section::Stages,
+                i,
+                &s.id,
+                format!(
+                    "Leads stop at {}, which is not terminal and has no handoff out: {} should add a handoff to \
+                     the next stage or mark it terminal",
+                    ctx.item_name(Section::Stages, i),
+                    team_phrase(s.team)
+                ),
+            );
+        }
+    }
+}
+
+/// The team that works a stage, as the one who fixes it.
+fn team_phrase(team: Team) -> &'static str {
+    match team {
+        Team::Sales => "sales",
+        Team::Marketing => "marketing",
+        Team::Leadership => "leadership",
+    }
+}

@@ -1,0 +1,73 @@
+use super::prelude::*;
+use petgraph::algo::tarjan_scc;
+use std::collections::HashSet;
+
+rule! {
+    /// ## What it finds
+    /// A group of stages that leads can enter but never leave towards a terminal stage.
+    ///
+    /// That is a cycle of handoffs (or a stage that hands leads back to itself) with no terminal stage
+    /// in it and no handoff out of it. One finding per group, on its first stage in the file.
+    ///
+    /// ## Why it matters
+    /// Leads caught in such a loop are passed back and forth between teams forever ("not ready
+    /// yet", "send it back to nurture") and never become a deal or a closed file. Every loop
+    /// needs a way out.
+    ///
+    /// ## Example
+    /// ```ron
+    /// handoffs: [
+    ///     (id: "mql-to-hold", from: "mql", to: "hold", trigger: "Not ready"),
+    ///     (id: "hold-to-requalify", from: "hold", to: "requalify", trigger: "After 30 days"),
+    ///     (id: "requalify-to-hold", from: "requalify", to: "hold", trigger: "Still not ready"),
+    /// ],
+    /// ```
+    /// Fix: the sales and marketing leads add a handoff out of the loop (here from `requalify` back to `mql`), or mark one of its stages `terminal: true`.
+    STAGE_TRAP = ("stage-trap", Error, check)
+}
+
+fn check(ctx: &Context, out: &mut Sink) {
+    let graph = &ctx.flow().graph;
+    let stages = &ctx.plan.stages;
+    let mut traps: Vec<Vec<usize>> = Vec::new();
+    for group in tarjan_scc(graph) {
+        let members: HashSet<_> = group.iter().copied().collect();
+        let cycle = group.len() > 1 || group.iter().any(|&n| graph.find_edge(n, n).is_some());
+        let rests = group
+            .iter()
+            .any(|&n| stages.get(graph[n]).is_some_and(|s| s.terminal));
+        let exits = group
+            .iter()
+            .any(|&n| graph.neighbors(n).any(|m| !members.contains(&m)));
+        if cycle && !rests && !exits {
+            let mut indexes: Vec<usize> = group.iter().map(|&n| graph[n]).collect();
+            indexes.sort_unstable();
+            traps.push(indexes);
+        }
+    }
+    traps.sort_unstable();
+    for group in traps {
+        let Some(&first) = group.first() else {
+            continue;
+        };
+        let names: Vec<String> = group
+            .iter()
+            .map(|&i| ctx.item_name(Section::Stages, i))
+            .collect();
+        let how = if group.len() == 1 {
+            "only go back to the same stage"
+        } else {
+            "go round between these stages"
+        };
+        out.item(
+            Section::Stages,
+            first,
+            &stages[first].id,
+            format!(
+                "Leads in {} {how} and never reach a terminal stage: the sales and marketing leads should add \
+                 a handoff out of the loop or mark one of its stages terminal",
+                join_and(&names)
+            ),
+        );
+    }
+}

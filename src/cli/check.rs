@@ -1,0 +1,63 @@
+//! `preshow check`: findings for CI and people, with the exit statuses of the rule catalogue.
+
+use super::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
+use crate::check::{self, Severity, render};
+use crate::format;
+use std::path::PathBuf;
+
+pub(super) fn run(
+    files: &[PathBuf],
+    output: OutputFormat,
+    deny: Option<Deny>,
+    today: Option<&str>,
+) -> u8 {
+    let today = match date_option("today", today) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("preshow check: {e}");
+            return EXIT_TROUBLE;
+        }
+    };
+    let mut located = Vec::new();
+    let mut unreadable = false;
+    for path in files {
+        match format::load_file(path) {
+            Ok(loaded) => {
+                if let Some(from) = loaded.migrated_from {
+                    eprintln!(
+                        "{}: read as format {from} and checked as format {}",
+                        path.display(),
+                        loaded.plan.format
+                    );
+                }
+                let findings = check::check(&loaded.plan, today);
+                located.extend(render::locate(
+                    &path.display().to_string(),
+                    findings,
+                    &loaded.source,
+                ));
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                unreadable = true;
+            }
+        }
+    }
+    render::sort(&mut located);
+    let text = match output {
+        OutputFormat::Human => render::human(&located),
+        OutputFormat::Json => render::json(&located),
+        OutputFormat::Github => render::github(&located),
+    };
+    print!("{text}");
+    let fails = |s: Severity| {
+        s == Severity::Error || (deny == Some(Deny::Warnings) && s == Severity::Warning)
+    };
+    if unreadable {
+        EXIT_TROUBLE
+    } else if located.iter().any(|l| fails(l.finding.severity)) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,15 @@
+//! The plan file: reading (with positions for every error), migrating older formats, and
+//! writing the canonical form.
+
+mod migrate;
+mod read;
+pub mod scan;
+pub mod tree;
+mod write;
+
+pub use migrate::{Migrator, Step};
+pub use read::{
+    LoadError, Loaded, MAX_FILE_BYTES, ParseError, load_file, parse, parse_with, read_text,
+};
+pub use scan::{Comment, Pos, SourceMap};
+pub use write::{save_file, to_string, write_atomic};

@@ -1,0 +1,283 @@
+//! Reading plan text: size and encoding limits, the version check, migration, and errors that
+//! say where and what is wrong.
+
+use super::migrate::Migrator;
+use super::scan::{self, Pos, SourceMap};
+use crate::model::Plan;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before reading: 256 MiB is far beyond any real plan.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A plan read from text, with where its parts are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The plan, in the current format.
+    pub plan: Plan,
+    /// Where things are in the text it came from.
+    pub source: SourceMap,
+    /// The older format it was migrated from, if any.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why text is not a plan: what is wrong, and where when there is a place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", pos.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_else(|| " ".to_owned()))]
+pub struct ParseError {
+    /// Where, when the problem has a place.
+    pub pos: Option<Pos>,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+/// Why a plan file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: ParseError,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.path.display(), self.error)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl ParseError {
+    fn at(pos: Pos, message: impl Into<String>) -> Self {
+        ParseError {
+            pos: Some(pos),
+            message: message.into(),
+        }
+    }
+
+    fn whole(message: impl Into<String>) -> Self {
+        ParseError {
+            pos: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a plan from text in any format this build knows.
+pub fn parse(text: &str) -> Result<Loaded, ParseError> {
+    parse_with(text, &Migrator::standard())
+}
+
+/// Reads a plan from text, migrating older formats with `migrator`.
+pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError> {
+    if text.trim().is_empty() {
+        return Err(ParseError::whole(
+            "the file is empty: a plan needs at least `format` and `event`",
+        ));
+    }
+    let source = scan::scan(text).map_err(|deep| {
+        ParseError::at(
+            deep.0,
+            format!(
+                "nested more than {} levels deep: this is not a plan file",
+                scan::MAX_DEPTH
+            ),
+        )
+    })?;
+    let format = source.format;
+    if let Some((number, pos)) = format {
+        if number > u64::from(migrator.current) {
+            return Err(ParseError::at(
+                pos,
+                format!(
+                    "this plan is format {number}, but this version of Preshow reads format {} at most: \
+                     update Preshow to open it (the file was not changed)",
+                    migrator.current
+                ),
+            ));
+        }
+        if number < u64::from(migrator.current) {
+            let from = u32::try_from(number).unwrap_or(0);
+            let plan = migrator
+                .migrate(text, from)
+                .map_err(|m| ParseError::at(pos, m))?;
+            return Ok(Loaded {
+                plan,
+                source,
+                migrated_from: Some(from),
+            });
+        }
+    }
+    let plan = deserialize(text)?;
+    Ok(Loaded {
+        plan,
+        source,
+        migrated_from: None,
+    })
+}
+
+/// Deserializes text of the current format into a plan.
+pub(super) fn deserialize<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    ron::Options::default()
+        .with_recursion_limit(scan::MAX_DEPTH * 2)
+        .from_str::<T>(text)
+        .map_err(|e| {
+            ParseError::at(
+                Pos {
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                },
+                explain(&e.code),
+            )
+        })
+}
+
+/// Reads and parses a plan file, refusing what is too large or not UTF-8.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let fail = |error: ParseError| LoadError {
+        path: path.to_owned(),
+        error,
+    };
+    let text = read_text(path).map_err(fail)?;
+    parse(&text).map_err(fail)
+}
+
+/// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, ParseError> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| ParseError::whole(io_message(&e)))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(ParseError::whole(format!(
+            "the file is {} MiB; plans larger than {} MiB are refused",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ParseError::whole(io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ParseError::whole(format!(
+            "the file is larger than {} MiB and was refused",
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let last_line = good.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+        let column = String::from_utf8_lossy(last_line).chars().count() + 1;
+        ParseError::at(
+            Pos { line, column },
+            "the file is not UTF-8 text: save it as UTF-8",
+        )
+    })
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ if e.raw_os_error() == Some(21) => "this is a folder, not a plan file".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+fn noun(outer: &Option<String>) -> String {
+    match outer.as_deref() {
+        Some(name) => plain_item(name).to_owned(),
+        None => "this item".to_owned(),
+    }
+}
+
+fn plain_item(rust_name: &str) -> &str {
+    match rust_name {
+        "Plan" => "the plan",
+        "Event" => "the event",
+        "Person" => "a person",
+        "Objective" => "an objective",
+        "Term" => "a term",
+        "Scoring" => "scoring",
+        "Signal" => "a scoring signal",
+        "Account" => "an account",
+        "Meeting" => "a meeting",
+        "Message" => "a message",
+        "Stage" => "a stage",
+        "Handoff" => "a handoff",
+        "Task" => "a task",
+        "Signoff" => "a sign-off",
+        "Team" => "team",
+        "MeetingStatus" => "status",
+        other => other,
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Says a parser error in words a plan author understands.
+fn explain(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}` in {}; the fields allowed there are {}",
+            noun(outer),
+            list(expected)
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("{} is missing the required field `{field}`", noun(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("the field `{field}` is written twice in {}", noun(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not a valid {}; write one of {}",
+            outer.as_deref().map(plain_item).unwrap_or("value"),
+            list(expected)
+        ),
+        E::ExpectedOption => "expected an optional value: write it as `Some(...)`, or put \
+             `#![enable(implicit_some)]` on the file's first line to write it bare"
+            .to_owned(),
+        E::ExpectedDifferentStructName { expected, found } => {
+            format!("expected `{expected}(...)` or `(...)` here, found `{found}(...)`")
+        }
+        E::ExpectedString | E::ExpectedStringEnd => "expected a string in double quotes".to_owned(),
+        E::ExpectedInteger => "expected a whole number".to_owned(),
+        E::ExpectedFloat => "expected a number".to_owned(),
+        E::ExpectedBoolean => "expected `true` or `false`".to_owned(),
+        E::ExpectedArray => "expected a list in `[...]`".to_owned(),
+        E::ExpectedArrayEnd => "expected `,` or the closing `]` of this list".to_owned(),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "expected an item in `(...)`".to_owned()
+        }
+        E::ExpectedStructLikeEnd => "expected `,` or the closing `)` of this item".to_owned(),
+        E::ExpectedComma => "expected a `,` here".to_owned(),
+        E::ExpectedMapColon => "expected `:` after the field name".to_owned(),
+        E::Eof => "the file ends too early: it looks truncated (a closing `)` or `]` is missing)"
+            .to_owned(),
+        E::TrailingCharacters => "unexpected text after the end of the plan".to_owned(),
+        E::ExceededRecursionLimit => "nested too deeply: this is not a plan file".to_owned(),
+        E::IntegerOutOfBounds => "this number is out of range".to_owned(),
+        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
+        other => other.to_string(),
+    }
+}

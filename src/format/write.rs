@@ -1,0 +1,339 @@
+//! The canonical writer: deterministic, diff-friendly text. `\n` line endings, four-space
+//! indents, one field per line for items, lists in the user's order, absent optional fields
+//! left out. Reading what it wrote and writing again gives the same bytes.
+
+use crate::model::{
+    Account, Event, Handoff, Meeting, Message, Objective, Person, Plan, Scoring, Signoff, Stage,
+    Task, Term,
+};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Lists of short strings stay on one line up to this width.
+const INLINE_LIST_WIDTH: usize = 72;
+
+/// The canonical text of a plan.
+pub fn to_string(plan: &Plan) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(4096),
+        depth: 0,
+    };
+    w.out.push_str("#![enable(implicit_some)]\n(\n");
+    w.depth = 1;
+    w.raw("format", &plan.format.to_string());
+    w.item("event", |w| event(w, &plan.event));
+    w.list("people", &plan.people, person);
+    w.list("objectives", &plan.objectives, objective);
+    w.list("terms", &plan.terms, term);
+    if let Some(s) = &plan.scoring {
+        w.item("scoring", |w| scoring(w, s));
+    }
+    w.list("accounts", &plan.accounts, account);
+    w.list("meetings", &plan.meetings, meeting);
+    w.list("messages", &plan.messages, message);
+    w.list("stages", &plan.stages, stage);
+    w.list("handoffs", &plan.handoffs, handoff);
+    w.list("tasks", &plan.tasks, task);
+    w.out.push_str(")\n");
+    w.out
+}
+
+/// Writes a plan to `path` atomically: a temporary file in the same folder is written, flushed
+/// to disk and renamed over the original, keeping the original's permissions. A crash at any
+/// instant leaves either the old file or the new one, whole.
+pub fn save_file(path: &Path, plan: &Plan) -> std::io::Result<()> {
+    write_atomic(path, to_string(plan).as_bytes())
+}
+
+/// Replaces `path` with `bytes` atomically (see [`save_file`]).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".preshow-save-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    // Make the rename itself durable where the platform allows syncing a folder.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+struct Writer {
+    out: String,
+    depth: usize,
+}
+
+impl Writer {
+    fn indent(&mut self) {
+        for _ in 0..self.depth {
+            self.out.push_str("    ");
+        }
+    }
+
+    fn raw(&mut self, name: &str, value: &str) {
+        self.indent();
+        let _ = writeln!(self.out, "{name}: {value},");
+    }
+
+    fn str(&mut self, name: &str, value: &str) {
+        self.raw(name, &quote(value));
+    }
+
+    fn opt_str(&mut self, name: &str, value: &Option<String>) {
+        if let Some(v) = value {
+            self.str(name, v);
+        }
+    }
+
+    fn flag(&mut self, name: &str, value: bool) {
+        if value {
+            self.raw(name, "true");
+        }
+    }
+
+    fn strings(&mut self, name: &str, values: &[String]) {
+        if values.is_empty() {
+            return;
+        }
+        let quoted: Vec<String> = values.iter().map(|v| quote(v)).collect();
+        let inline = format!("[{}]", quoted.join(", "));
+        if inline.len() <= INLINE_LIST_WIDTH && !inline.contains('\n') {
+            self.raw(name, &inline);
+            return;
+        }
+        self.indent();
+        let _ = writeln!(self.out, "{name}: [");
+        self.depth += 1;
+        for q in quoted {
+            self.indent();
+            let _ = writeln!(self.out, "{q},");
+        }
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("],\n");
+    }
+
+    fn signoffs(&mut self, values: &[Signoff]) {
+        if values.is_empty() {
+            return;
+        }
+        self.indent();
+        self.out.push_str("signoffs: [\n");
+        self.depth += 1;
+        for s in values {
+            self.indent();
+            let _ = write!(self.out, "(by: {}, on: \"{}\"", quote(&s.by), s.on);
+            if let Some(f) = &s.fingerprint {
+                let _ = write!(self.out, ", fingerprint: {}", quote(f));
+            }
+            self.out.push_str("),\n");
+        }
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("],\n");
+    }
+
+    fn item(&mut self, name: &str, body: impl FnOnce(&mut Writer)) {
+        self.indent();
+        let _ = writeln!(self.out, "{name}: (");
+        self.depth += 1;
+        body(self);
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("),\n");
+    }
+
+    fn list<T>(&mut self, name: &str, items: &[T], each: fn(&mut Writer, &T)) {
+        self.indent();
+        if items.is_empty() {
+            let _ = writeln!(self.out, "{name}: [],");
+            return;
+        }
+        let _ = writeln!(self.out, "{name}: [");
+        self.depth += 1;
+        for item in items {
+            self.indent();
+            self.out.push_str("(\n");
+            self.depth += 1;
+            each(self, item);
+            self.depth -= 1;
+            self.indent();
+            self.out.push_str("),\n");
+        }
+        self.depth -= 1;
+        self.indent();
+        self.out.push_str("],\n");
+    }
+}
+
+/// A RON string literal.
+fn quote(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\r' => q.push_str("\\r"),
+            '\t' => q.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(q, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
+}
+
+/// A number RON reads back as the same `f64`.
+fn float(x: f64) -> String {
+    format!("{x:?}")
+}
+
+fn event(w: &mut Writer, e: &Event) {
+    w.str("name", &e.name);
+    w.opt_str("venue", &e.venue);
+    w.opt_str("booth", &e.booth);
+    w.opt_str("timezone", &e.timezone);
+    w.str("starts", &e.starts.to_string());
+    w.str("ends", &e.ends.to_string());
+}
+
+fn person(w: &mut Writer, p: &Person) {
+    w.str("id", &p.id);
+    w.str("name", &p.name);
+    w.raw("team", p.team.as_str());
+    w.opt_str("role", &p.role);
+    w.opt_str("email", &p.email);
+    if let Some(n) = p.max_meetings_per_day {
+        w.raw("max_meetings_per_day", &n.to_string());
+    }
+}
+
+fn objective(w: &mut Writer, o: &Objective) {
+    w.str("id", &o.id);
+    w.str("name", &o.name);
+    w.opt_str("metric", &o.metric);
+    if let Some(t) = o.target {
+        w.raw("target", &float(t));
+    }
+    w.opt_str("unit", &o.unit);
+    w.signoffs(&o.signoffs);
+}
+
+fn term(w: &mut Writer, t: &Term) {
+    w.str("id", &t.id);
+    w.str("term", &t.term);
+    w.str("definition", &t.definition);
+    w.signoffs(&t.signoffs);
+}
+
+fn scoring(w: &mut Writer, s: &Scoring) {
+    w.raw("threshold", &s.threshold.to_string());
+    if !s.signals.is_empty() {
+        w.indent();
+        w.out.push_str("signals: [\n");
+        w.depth += 1;
+        for sig in &s.signals {
+            w.indent();
+            let _ = writeln!(
+                w.out,
+                "(signal: {}, points: {}),",
+                quote(&sig.signal),
+                sig.points
+            );
+        }
+        w.depth -= 1;
+        w.indent();
+        w.out.push_str("],\n");
+    }
+    w.signoffs(&s.signoffs);
+}
+
+fn account(w: &mut Writer, a: &Account) {
+    w.str("id", &a.id);
+    w.str("name", &a.name);
+    w.raw("tier", &a.tier.to_string());
+    w.opt_str("owner", &a.owner);
+    w.opt_str("marketing_owner", &a.marketing_owner);
+    w.opt_str("segment", &a.segment);
+    w.strings("messages", &a.messages);
+    w.opt_str("notes", &a.notes);
+}
+
+fn meeting(w: &mut Writer, m: &Meeting) {
+    w.str("id", &m.id);
+    w.str("account", &m.account);
+    w.str("start", &m.start.to_string());
+    w.raw("minutes", &m.minutes.to_string());
+    w.opt_str("location", &m.location);
+    w.strings("people", &m.people);
+    w.raw("status", m.status.as_str());
+    w.opt_str("goal", &m.goal);
+    w.strings("messages", &m.messages);
+}
+
+fn message(w: &mut Writer, m: &Message) {
+    w.str("id", &m.id);
+    w.str("headline", &m.headline);
+    w.opt_str("body", &m.body);
+    if !m.proof.is_empty() {
+        // Proof points are sentences: one a line reads and diffs best.
+        w.indent();
+        w.out.push_str("proof: [\n");
+        w.depth += 1;
+        for p in &m.proof {
+            w.indent();
+            let _ = writeln!(w.out, "{},", quote(p));
+        }
+        w.depth -= 1;
+        w.indent();
+        w.out.push_str("],\n");
+    }
+    w.opt_str("author", &m.author);
+    w.strings("segments", &m.segments);
+    w.signoffs(&m.signoffs);
+}
+
+fn stage(w: &mut Writer, s: &Stage) {
+    w.str("id", &s.id);
+    w.str("name", &s.name);
+    w.raw("team", s.team.as_str());
+    w.flag("entry", s.entry);
+    w.flag("terminal", s.terminal);
+}
+
+fn handoff(w: &mut Writer, h: &Handoff) {
+    w.str("id", &h.id);
+    w.str("from", &h.from);
+    w.str("to", &h.to);
+    w.str("trigger", &h.trigger);
+    w.opt_str("owner", &h.owner);
+    if let Some(n) = h.sla_hours {
+        w.raw("sla_hours", &n.to_string());
+    }
+    w.signoffs(&h.signoffs);
+}
+
+fn task(w: &mut Writer, t: &Task) {
+    w.str("id", &t.id);
+    w.str("title", &t.title);
+    w.opt_str("owner", &t.owner);
+    if let Some(d) = t.due {
+        w.str("due", &d.to_string());
+    }
+    w.flag("done", t.done);
+}

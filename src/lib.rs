@@ -1,0 +1,17 @@
+//! Preshow: the pre-show planning workbench.
+//!
+//! The core ([`model`], [`format`], [`fingerprint`], [`check`]) knows nothing of windows; the
+//! command line ([`cli`]) and the workbench ([`app`]) are built on it.
+
+pub mod check;
+pub mod cli;
+pub mod edit;
+pub mod fingerprint;
+pub mod format;
+pub mod model;
+
+/// The example plan, bundled so the workbench opens on it with no file given.
+pub const EXAMPLE_PLAN: &str = include_str!("../plans/example.ron");
+
+/// The starter plan `preshow new` writes.
+pub const TEMPLATE_PLAN: &str = include_str!("../plans/template.ron");
