@@ -156,8 +156,9 @@ impl<'a> Context<'a> {
     }
 
     /// The human name of item `index` of `section` (a person's name, a message's headline...),
-    /// or of the single item `event` or `scoring`. Meetings and handoffs, which have no name,
-    /// read `the meeting with ...` and `the handoff from ...`.
+    /// or of the single item `event` or `scoring`. Message headlines and task titles, which are
+    /// whole phrases, come in quotes; meetings and handoffs, which have no name, read
+    /// `the meeting with ...` and `the handoff from ...`.
     pub fn item_name(&self, section: Section, index: usize) -> String {
         let plan = self.plan;
         let name = match section {
@@ -172,13 +173,16 @@ impl<'a> Context<'a> {
                 .meetings
                 .get(index)
                 .map(|x| format!("the {}", self.meeting_label(x))),
-            Section::Messages => plan.messages.get(index).map(|x| named(&x.headline, &x.id)),
+            Section::Messages => plan
+                .messages
+                .get(index)
+                .map(|x| quoted_name(&x.headline, &x.id)),
             Section::Stages => plan.stages.get(index).map(|x| named(&x.name, &x.id)),
             Section::Handoffs => plan
                 .handoffs
                 .get(index)
                 .map(|x| format!("the {}", self.handoff_label(x))),
-            Section::Tasks => plan.tasks.get(index).map(|x| named(&x.title, &x.id)),
+            Section::Tasks => plan.tasks.get(index).map(|x| quoted_name(&x.title, &x.id)),
         };
         name.unwrap_or_else(|| format!("item {} of {section}", index + 1))
     }
@@ -223,5 +227,14 @@ fn named(name: &str, id: &str) -> String {
         quoted(id)
     } else {
         name.trim().to_owned()
+    }
+}
+
+/// A phrase used as a name (a headline, a task title) in quotes, or the quoted id when it is blank.
+fn quoted_name(name: &str, id: &str) -> String {
+    if name.trim().is_empty() {
+        quoted(id)
+    } else {
+        quoted(name.trim())
     }
 }

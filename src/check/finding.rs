@@ -93,14 +93,10 @@ impl fmt::Display for Summary {
         };
         write!(
             f,
-            "{}, {}, {}",
+            "{}, {}, {} info",
             plural(self.error, "error"),
             plural(self.warning, "warning"),
-            if self.info == 0 || self.info > 1 {
-                format!("{} notes", self.info)
-            } else {
-                "1 note".to_owned()
-            }
+            self.info
         )
     }
 }
