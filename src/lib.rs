@@ -3,6 +3,7 @@
 //! The core ([`model`], [`format`], [`fingerprint`], [`check`]) knows nothing of windows; the
 //! command line ([`cli`]) and the workbench ([`app`]) are built on it.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod edit;

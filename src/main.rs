@@ -8,10 +8,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => {
-            let _ = (cli.file, cli.present);
-            eprintln!("preshow: the workbench comes in the next change; see `preshow --help` for the command line");
-            ExitCode::from(2)
-        }
+        None => preshow::app::run(cli.file, cli.present),
     }
 }

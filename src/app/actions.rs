@@ -1,0 +1,357 @@
+//! Running commands and dialog answers: files, undo, items, gaps, navigation.
+
+use super::dialogs::{Answer, Dialog};
+use super::files::{Chosen, Purpose};
+use super::{Command, Document, Status, Workbench, views};
+use crate::format;
+use crate::model::Section;
+use std::path::{Path, PathBuf};
+
+impl Workbench {
+    fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            problem: false,
+        });
+    }
+
+    fn complain(&mut self, title: &str, message: String) {
+        self.status = Some(Status {
+            text: message.clone(),
+            problem: true,
+        });
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message,
+        });
+    }
+
+    /// Whether `cmd` may go ahead now; if edits would be lost, asks first.
+    fn guard(&mut self, cmd: &Command) -> bool {
+        self.doc.commit();
+        if std::mem::take(&mut self.skip_guard) || !self.doc.is_dirty() {
+            return true;
+        }
+        self.dialog = Some(Dialog::unsaved(cmd.clone()));
+        false
+    }
+
+    /// Runs one command.
+    pub(super) fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        match cmd {
+            Command::NewPlan => {
+                if self.guard(&cmd) {
+                    match format::parse(crate::TEMPLATE_PLAN) {
+                        Ok(l) => {
+                            self.replace_document(Document::new(l.plan, None, true));
+                            self.section = Section::Event;
+                            self.say("New plan from the starter template: Save as… to keep it");
+                        }
+                        Err(e) => {
+                            self.complain("The starter template does not load", e.to_string())
+                        }
+                    }
+                }
+            }
+            Command::Open => {
+                if self.guard(&cmd) {
+                    self.ask_path(ctx, Purpose::Open);
+                }
+            }
+            Command::OpenRecent(ref path) => {
+                if self.guard(&cmd) {
+                    self.load(path.clone());
+                }
+            }
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => {
+                    self.save_to(&path);
+                }
+                None => self.ask_path(ctx, Purpose::SaveAs),
+            },
+            Command::SaveAs => self.ask_path(ctx, Purpose::SaveAs),
+            Command::Reload => {
+                if let Some(path) = self.doc.path.clone()
+                    && self.guard(&cmd)
+                {
+                    self.load(path);
+                }
+            }
+            Command::Quit => {
+                if self.guard(&cmd) {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Command::Undo => {
+                if self.doc.undo() {
+                    self.say("Undone");
+                }
+            }
+            Command::Redo => {
+                if self.doc.redo() {
+                    self.say("Redone");
+                }
+            }
+            Command::Find => {
+                if self.section.is_list() {
+                    self.list_state(self.section).focus_filter = true;
+                }
+            }
+            Command::Palette => self.palette = Some(Default::default()),
+            Command::AddItem => self.add_item(),
+            Command::DuplicateItem => self.duplicate_item(),
+            Command::DeleteItem => self.delete_item(),
+            Command::NextGap => self.step_gap(ctx, true),
+            Command::PreviousGap => self.step_gap(ctx, false),
+            Command::ToggleGaps => self.show_gaps = !self.show_gaps,
+            Command::GoTo(section) => self.section = views::view_of(section),
+            Command::Reveal(section, index, field) => {
+                self.reveal(section, index, field);
+                super::widgets::request_scroll_to_highlight(ctx);
+            }
+        }
+    }
+
+    /// Handles a dialog's answer.
+    pub(super) fn answer(&mut self, ctx: &egui::Context, answer: Answer) {
+        match answer {
+            Answer::SaveThen(then) => {
+                let saved = match self.doc.path.clone() {
+                    Some(path) => self.save_to(&path),
+                    None => {
+                        self.ask_path(ctx, Purpose::SaveAs);
+                        false
+                    }
+                };
+                if saved {
+                    self.run(ctx, then);
+                }
+            }
+            Answer::DiscardThen(then) => {
+                self.skip_guard = true;
+                self.run(ctx, then);
+                self.skip_guard = false;
+            }
+            Answer::Delete {
+                section,
+                index,
+                reassign,
+            } => {
+                self.doc.commit();
+                let mut plan = self.doc.plan.clone();
+                if let Some(report) =
+                    crate::edit::delete_item(&mut plan, section, index, reassign.as_deref())
+                {
+                    self.doc.replace_plan(plan);
+                    let mut text = String::from("Deleted");
+                    if report.reassigned > 0 {
+                        text.push_str(&format!(", {} reference(s) moved", report.reassigned));
+                    }
+                    if report.cleared > 0 {
+                        text.push_str(&format!(", {} reference(s) cleared", report.cleared));
+                    }
+                    if !report.removed.is_empty() {
+                        text.push_str(&format!(
+                            ", {} dependent item(s) removed",
+                            report.removed.len()
+                        ));
+                    }
+                    text.push_str(" (Ctrl+Z undoes)");
+                    self.say(text);
+                }
+            }
+            Answer::Path(Purpose::Open, path) => self.load(path),
+            Answer::Path(Purpose::SaveAs, path) => {
+                if path.exists() && self.doc.path.as_deref() != Some(path.as_path()) {
+                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                } else {
+                    self.save_to(&path);
+                }
+            }
+            Answer::Overwrite(path) => {
+                self.save_to(&path);
+            }
+        }
+    }
+
+    /// A path chosen in the desktop's dialog.
+    pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
+        if matches!(self.dialog, Some(Dialog::TypedPath { .. })) {
+            self.dialog = None;
+        }
+        match chosen.purpose {
+            Purpose::Open => self.load(chosen.path),
+            // The desktop's dialog has already asked before replacing a file.
+            Purpose::SaveAs => {
+                self.save_to(&chosen.path);
+            }
+        }
+    }
+
+    fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let suggested = self.doc.path.clone();
+        self.files.pick(purpose, ctx, suggested.as_deref());
+        let text = match (purpose, &suggested) {
+            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::TypedPath {
+            purpose,
+            text,
+            problem: None,
+        });
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.lists.clear();
+        self.gap_cursor = None;
+        self.checker
+            .check_now(&self.doc.plan, self.doc.revision, self.today);
+    }
+
+    /// Opens `path`, keeping the current plan if it does not load.
+    pub fn load(&mut self, path: PathBuf) {
+        match format::load_file(&path) {
+            Ok(loaded) => {
+                let note = loaded
+                    .migrated_from
+                    .map(|f| {
+                        format!(
+                            " (migrated from format {f}; saving writes format {})",
+                            loaded.plan.format
+                        )
+                    })
+                    .unwrap_or_default();
+                self.replace_document(Document::new(
+                    loaded.plan,
+                    Some(path.clone()),
+                    loaded.migrated_from.is_none(),
+                ));
+                self.files.add_recent(&path);
+                self.say(format!("Opened {}{note}", path.display()));
+            }
+            Err(e) => self.complain(
+                "This plan could not be opened; the current plan stays open",
+                e.to_string(),
+            ),
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        self.doc.commit();
+        match format::save_file(path, &self.doc.plan) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_owned());
+                self.files.add_recent(path);
+                self.say(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.complain("The plan was not saved", format!("{}: {e}", path.display()));
+                false
+            }
+        }
+    }
+
+    fn add_item(&mut self) {
+        if !self.section.is_list() {
+            return;
+        }
+        self.doc.commit();
+        if let Some(index) = views::add_item(self.section, &mut self.doc.plan, self.today) {
+            self.doc.edited(true);
+            let section = self.section;
+            self.list_state(section).filter.clear();
+            self.list_state(section).select(index, Some("name"));
+            self.say("Added (Ctrl+Z undoes)");
+        }
+    }
+
+    fn duplicate_item(&mut self) {
+        let section = self.section;
+        let Some(index) = self.selected(section) else {
+            return;
+        };
+        self.doc.commit();
+        if let Some(copy) = crate::edit::duplicate_item(&mut self.doc.plan, section, index) {
+            self.doc.edited(true);
+            self.list_state(section).select(copy, None);
+            self.say("Duplicated");
+        }
+    }
+
+    fn delete_item(&mut self) {
+        let section = self.section;
+        let Some(index) = self.selected(section) else {
+            return;
+        };
+        let Some(id) = self
+            .doc
+            .plan
+            .ids(section)
+            .get(index)
+            .map(|s| (*s).to_owned())
+        else {
+            return;
+        };
+        let twins = self
+            .doc
+            .plan
+            .ids(section)
+            .iter()
+            .filter(|x| **x == id)
+            .count();
+        let refs = if twins > 1 {
+            Vec::new()
+        } else {
+            crate::edit::referrers(&self.doc.plan, section, &id)
+        };
+        if refs.is_empty() {
+            self.doc.commit();
+            if crate::edit::remove_item(&mut self.doc.plan, section, index) {
+                self.doc.edited(true);
+                self.say(format!("Deleted `{id}` (Ctrl+Z undoes)"));
+            }
+        } else {
+            self.dialog = Some(Dialog::ConfirmDelete {
+                section,
+                index,
+                id,
+                refs,
+                reassign: None,
+            });
+        }
+    }
+
+    fn step_gap(&mut self, ctx: &egui::Context, forward: bool) {
+        let n = self.checker.gaps.findings.len();
+        if n == 0 {
+            self.say("No open gaps");
+            return;
+        }
+        let next = match (self.gap_cursor, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.gap_cursor = Some(next);
+        if let Some(f) = self.checker.gaps.findings.get(next).cloned() {
+            self.say(format!("Gap {} of {n}: {}", next + 1, f.message));
+            self.reveal(f.section, f.index, super::gaps_panel::field_for(f.rule));
+            super::widgets::request_scroll_to_highlight(ctx);
+        }
+    }
+
+    fn reveal(&mut self, section: Section, index: Option<usize>, field: Option<&'static str>) {
+        self.section = views::view_of(section);
+        if let Some(i) = index {
+            self.list_state(section).select(i, field);
+        } else {
+            self.list_state(section).highlight = field;
+        }
+    }
+}

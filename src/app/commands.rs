@@ -1,0 +1,160 @@
+//! Every action of the workbench as one enum: menus, keyboard shortcuts and the command palette
+//! all speak it, and the app runs it once at the end of the frame.
+
+use crate::model::Section;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Something the user asked the workbench to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Start a new plan from the starter template.
+    NewPlan,
+    /// Open a plan file.
+    Open,
+    /// Open a recently used file.
+    OpenRecent(std::path::PathBuf),
+    /// Save to the plan's file.
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Read the file again, discarding edits.
+    Reload,
+    /// Close the window.
+    Quit,
+    /// Undo the last finished edit.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Search the current list.
+    Find,
+    /// Open the command palette.
+    Palette,
+    /// Add an item to the current list.
+    AddItem,
+    /// Copy the selected item.
+    DuplicateItem,
+    /// Delete the selected item.
+    DeleteItem,
+    /// Show the next open gap.
+    NextGap,
+    /// Show the previous open gap.
+    PreviousGap,
+    /// Show or hide the gaps panel.
+    ToggleGaps,
+    /// Show a section.
+    GoTo(Section),
+    /// Show one item of a section, highlighting a field.
+    Reveal(Section, Option<usize>, Option<&'static str>),
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// The commands the palette and menus offer (besides going to sections and recent files).
+    pub const GENERAL: [Command; 16] = [
+        Command::NewPlan,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Reload,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Find,
+        Command::Palette,
+        Command::AddItem,
+        Command::DuplicateItem,
+        Command::DeleteItem,
+        Command::NextGap,
+        Command::PreviousGap,
+        Command::ToggleGaps,
+    ];
+
+    /// What the menu and palette call it.
+    pub fn label(&self) -> String {
+        match self {
+            Command::NewPlan => "New plan".into(),
+            Command::Open => "Open…".into(),
+            Command::OpenRecent(p) => format!("Open {}", p.display()),
+            Command::Save => "Save".into(),
+            Command::SaveAs => "Save as…".into(),
+            Command::Reload => "Reload from disk".into(),
+            Command::Quit => "Quit".into(),
+            Command::Undo => "Undo".into(),
+            Command::Redo => "Redo".into(),
+            Command::Find => "Find in list".into(),
+            Command::Palette => "Command palette…".into(),
+            Command::AddItem => "Add item".into(),
+            Command::DuplicateItem => "Duplicate item".into(),
+            Command::DeleteItem => "Delete item…".into(),
+            Command::NextGap => "Next gap".into(),
+            Command::PreviousGap => "Previous gap".into(),
+            Command::ToggleGaps => "Show or hide gaps".into(),
+            Command::GoTo(s) => format!("Go to {}", s.title()),
+            Command::Reveal(s, _, _) => format!("Show in {}", s.title()),
+        }
+    }
+
+    /// The keyboard shortcuts, the first one shown in menus.
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
+        let k = KeyboardShortcut::new;
+        match self {
+            Command::NewPlan => vec![k(CMD, Key::N)],
+            Command::Open => vec![k(CMD, Key::O)],
+            Command::Save => vec![k(CMD, Key::S)],
+            Command::SaveAs => vec![k(CMD_SHIFT, Key::S)],
+            Command::Reload => vec![k(CMD_SHIFT, Key::R)],
+            Command::Quit => vec![k(CMD, Key::Q)],
+            Command::Undo => vec![k(CMD, Key::Z)],
+            Command::Redo => vec![k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)],
+            Command::Find => vec![k(CMD, Key::F)],
+            Command::Palette => vec![k(CMD, Key::K)],
+            Command::AddItem => vec![k(CMD_SHIFT, Key::N)],
+            Command::DuplicateItem => vec![k(CMD, Key::D)],
+            Command::DeleteItem => vec![k(CMD, Key::Delete)],
+            Command::NextGap => vec![k(Modifiers::NONE, Key::F8)],
+            Command::PreviousGap => vec![k(Modifiers::SHIFT, Key::F8)],
+            Command::ToggleGaps => vec![k(CMD, Key::G)],
+            Command::GoTo(_) | Command::Reveal(..) | Command::OpenRecent(_) => Vec::new(),
+        }
+    }
+
+    /// The shortcut as menus show it ("Ctrl+S").
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        self.shortcuts().first().map(|s| ctx.format_shortcut(s))
+    }
+
+    /// Every command with a shortcut, for the keyboard handler. Shortcuts with more modifiers
+    /// come first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
+    pub fn with_shortcuts() -> Vec<(KeyboardShortcut, Command)> {
+        let mut all: Vec<(KeyboardShortcut, Command)> = Command::GENERAL
+            .iter()
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c.clone())))
+            .collect();
+        all.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        all
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.command || m.ctrl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let all = Command::with_shortcuts();
+        for (i, (a, ca)) in all.iter().enumerate() {
+            for (b, cb) in all.iter().skip(i + 1) {
+                assert!(a != b || ca == cb, "{ca:?} and {cb:?} share a shortcut");
+            }
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Modal questions: unsaved changes, deleting what others refer to, typed paths, errors.
+
+use super::commands::Command;
+use super::files::Purpose;
+use crate::edit::Reference;
+use crate::model::{Plan, Section};
+use egui::{Context, Id, Modal, RichText};
+use std::path::PathBuf;
+
+/// An open dialog.
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    /// The plan has unsaved edits and `then` would lose them.
+    Unsaved {
+        /// What to do after saving or discarding.
+        then: Command,
+    },
+    /// The item is referred to elsewhere.
+    ConfirmDelete {
+        /// Its section.
+        section: Section,
+        /// Its index.
+        index: usize,
+        /// Its id.
+        id: String,
+        /// What refers to it.
+        refs: Vec<Reference>,
+        /// Where references would move instead.
+        reassign: Option<String>,
+    },
+    /// Type a path (always offered beside the native dialog).
+    TypedPath {
+        /// What for.
+        purpose: Purpose,
+        /// The text typed so far.
+        text: String,
+        /// A problem with the text.
+        problem: Option<String>,
+    },
+    /// Saving would replace a file the workbench did not open.
+    ConfirmOverwrite {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Something went wrong.
+    Error {
+        /// Headline.
+        title: String,
+        /// The details, such as `FILE:LINE:COLUMN: what is wrong`.
+        message: String,
+    },
+}
+
+impl Dialog {
+    /// Asks about unsaved changes before `then`.
+    pub fn unsaved(then: Command) -> Self {
+        Dialog::Unsaved { then }
+    }
+}
+
+/// What the user answered.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// Save, then go on with the command.
+    SaveThen(Command),
+    /// Throw the edits away and go on.
+    DiscardThen(Command),
+    /// Delete the item, moving references to another item or clearing them.
+    Delete {
+        /// Section.
+        section: Section,
+        /// Index.
+        index: usize,
+        /// Where references go.
+        reassign: Option<String>,
+    },
+    /// Use this path.
+    Path(Purpose, PathBuf),
+    /// Overwrite this file.
+    Overwrite(PathBuf),
+}
+
+/// Draws the dialog; returns it while it stays open, and the answer when there is one.
+pub fn dialog_ui(
+    ctx: &Context,
+    mut dialog: Dialog,
+    plan: &Plan,
+) -> (Option<Dialog>, Option<Answer>) {
+    let mut answer = None;
+    let mut close = false;
+    let modal = Modal::new(Id::unique("preshow-dialog")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match &mut dialog {
+            Dialog::Unsaved { then } => {
+                ui.heading("Unsaved changes");
+                ui.label(format!("The plan has changes that are not saved. {} anyway?", then.label().trim_end_matches('…')));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save first").clicked() {
+                        answer = Some(Answer::SaveThen(then.clone()));
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        answer = Some(Answer::DiscardThen(then.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::ConfirmDelete { section, index, id, refs, reassign } => {
+                ui.heading(format!("Delete `{id}`?"));
+                ui.label(format!("{} place(s) in the plan refer to it:", refs.len()));
+                egui::ScrollArea::vertical().max_height(180.0).show(ui, |ui| {
+                    for r in refs.iter() {
+                        ui.label(format!("• {} `{}` ({})", r.section.title(), r.id, r.field));
+                    }
+                });
+                let required = refs.iter().filter(|r| matches!(r.field, "account" | "from" | "to")).count();
+                let others: Vec<(String, String)> = match section {
+                    Section::People => plan.people.iter().filter(|p| p.id != *id).map(|p| (p.id.clone(), format!("{} · {}", p.name, p.team))).collect(),
+                    Section::Accounts => plan.accounts.iter().filter(|a| a.id != *id).map(|a| (a.id.clone(), a.name.clone())).collect(),
+                    Section::Messages => plan.messages.iter().filter(|m| m.id != *id).map(|m| (m.id.clone(), m.headline.clone())).collect(),
+                    Section::Stages => plan.stages.iter().filter(|s| s.id != *id).map(|s| (s.id.clone(), s.name.clone())).collect(),
+                    _ => Vec::new(),
+                };
+                ui.add_space(8.0);
+                if !others.is_empty() {
+                    ui.horizontal(|ui| {
+                        let l = ui.label("Move them to");
+                        let shown = reassign
+                            .as_ref()
+                            .and_then(|r| others.iter().find(|(i, _)| i == r))
+                            .map_or("— choose —".to_owned(), |(_, n)| n.clone());
+                        egui::ComboBox::from_id_salt("reassign")
+                            .selected_text(shown)
+                            .width(260.0)
+                            .show_ui(ui, |ui| {
+                                for (oid, name) in &others {
+                                    ui.selectable_value(reassign, Some(oid.clone()), name);
+                                }
+                            })
+                            .response
+                            .labelled_by(l.id);
+                        if ui.add_enabled(reassign.is_some(), egui::Button::new("Move and delete")).clicked() {
+                            answer = Some(Answer::Delete { section: *section, index: *index, reassign: reassign.clone() });
+                        }
+                    });
+                }
+                let clear_label = if required > 0 {
+                    format!("Delete, and the {required} item(s) that need it")
+                } else {
+                    "Delete and clear the references".to_owned()
+                };
+                ui.horizontal(|ui| {
+                    if ui.button(RichText::new(clear_label).color(super::widgets::palette::ERROR)).clicked() {
+                        answer = Some(Answer::Delete { section: *section, index: *index, reassign: None });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::TypedPath { purpose, text, problem } => {
+                ui.heading(match purpose {
+                    Purpose::Open => "Open a plan",
+                    Purpose::SaveAs => "Save the plan as",
+                });
+                ui.label("Type the file's path (the desktop's file dialog opens too where there is one).");
+                let l = ui.label("Path");
+                let r = ui.add(egui::TextEdit::singleline(text).desired_width(520.0).hint_text("plans/show.ron")).labelled_by(l.id);
+                if r.changed() {
+                    *problem = None;
+                }
+                if let Some(p) = problem {
+                    ui.colored_label(super::widgets::palette::ERROR, p.as_str());
+                }
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok = ui.button(match purpose {
+                        Purpose::Open => "Open",
+                        Purpose::SaveAs => "Save",
+                    });
+                    if (ok.clicked() || enter) && !text.trim().is_empty() {
+                        answer = Some(Answer::Path(*purpose, PathBuf::from(text.trim())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::ConfirmOverwrite { path } => {
+                ui.heading("Replace the file?");
+                ui.label(format!("{} already exists and is not the plan you opened. Replace it?", path.display()));
+                ui.horizontal(|ui| {
+                    if ui.button("Replace").clicked() {
+                        answer = Some(Answer::Overwrite(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Error { title, message } => {
+                ui.heading(title.as_str());
+                ui.add(egui::Label::new(RichText::new(message.as_str()).monospace()).wrap());
+                ui.add_space(8.0);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            }
+        }
+    });
+    if modal.should_close() {
+        close = true;
+    }
+    if close || answer.is_some() {
+        (None, answer)
+    } else {
+        (Some(dialog), None)
+    }
+}

@@ -1,0 +1,167 @@
+//! Native file dialogs off the UI thread, and the list of recent plans.
+//!
+//! A native dialog may not exist (no portal on the desktop) and then answers exactly as a cancel
+//! would; the workbench therefore always offers a typed path beside it.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+
+/// Most recent plans remembered.
+const MAX_RECENT: usize = 10;
+
+/// Where the workbench keeps its own state, and whether native dialogs are used.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The file listing recent plans; `None` keeps the list in memory only.
+    pub recent_file: Option<PathBuf>,
+    /// Whether to open the desktop's file dialogs.
+    pub native_dialogs: bool,
+    /// Whether checks run on a worker thread (off: on the UI thread, for deterministic tests).
+    pub background_checks: bool,
+}
+
+impl Settings {
+    /// The user's settings: recent plans in the user's config folder, native dialogs on.
+    pub fn user() -> Self {
+        Settings {
+            recent_file: config_dir().map(|d| d.join("recent.txt")),
+            native_dialogs: true,
+            background_checks: true,
+        }
+    }
+
+    /// For tests: nothing stored, no native dialogs, checks on the UI thread.
+    pub fn ephemeral() -> Self {
+        Settings::default()
+    }
+}
+
+/// The user's folder for Preshow's own settings.
+pub fn config_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("preshow"))
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Choosing a plan to open.
+    Open,
+    /// Choosing where to save.
+    SaveAs,
+}
+
+/// A path the user chose.
+#[derive(Debug, Clone)]
+pub struct Chosen {
+    /// What for.
+    pub purpose: Purpose,
+    /// The path.
+    pub path: PathBuf,
+}
+
+/// File dialogs and recent plans.
+pub struct Files {
+    settings: Settings,
+    recent: Vec<PathBuf>,
+    waiting: Option<Receiver<(Purpose, Option<PathBuf>)>>,
+}
+
+impl Files {
+    /// Loads the recent list.
+    pub fn new(settings: Settings) -> Self {
+        let recent = settings
+            .recent_file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .map(|t| {
+                t.lines()
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        Files {
+            settings,
+            recent,
+            waiting: None,
+        }
+    }
+
+    /// Recent plans, newest first.
+    pub fn recent(&self) -> Vec<PathBuf> {
+        self.recent.clone()
+    }
+
+    /// Puts `path` first in the recent list and stores it.
+    pub fn add_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+        if let Some(file) = &self.settings.recent_file {
+            let text: String = self
+                .recent
+                .iter()
+                .map(|p| format!("{}\n", p.display()))
+                .collect();
+            if let Some(dir) = file.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            // The recent list is a convenience: failing to store it must not disturb the user.
+            let _ = crate::format::write_atomic(file, text.as_bytes());
+        }
+    }
+
+    /// Opens the desktop's dialog on a worker thread, if native dialogs are on.
+    pub fn pick(&mut self, purpose: Purpose, ctx: &egui::Context, suggested: Option<&Path>) {
+        if !self.settings.native_dialogs || self.waiting.is_some() {
+            return;
+        }
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        let dir = suggested.and_then(Path::parent).map(Path::to_owned);
+        let name = suggested
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned());
+        let spawned = std::thread::Builder::new()
+            .name("preshow-file-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().add_filter("Preshow plan", &["ron"]);
+                if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(d);
+                }
+                let path = match purpose {
+                    Purpose::Open => dialog.pick_file(),
+                    Purpose::SaveAs => dialog
+                        .set_file_name(name.unwrap_or_else(|| "plan.ron".into()))
+                        .save_file(),
+                };
+                let _ = tx.send((purpose, path));
+                ctx.request_repaint();
+            });
+        if spawned.is_ok() {
+            self.waiting = Some(rx);
+        }
+    }
+
+    /// A path chosen in a native dialog, once there is one.
+    pub fn poll(&mut self) -> Option<Chosen> {
+        let rx = self.waiting.as_ref()?;
+        match rx.try_recv() {
+            Ok((purpose, path)) => {
+                self.waiting = None;
+                path.map(|path| Chosen { purpose, path })
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.waiting = None;
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,441 @@
+//! The shape every list section shares: a searchable, sortable table that draws only the
+//! visible rows, and the selected item's editor beside it.
+
+use super::checker::Gaps;
+use super::commands::Command;
+use super::widgets::{Edits, severity_color};
+use crate::check::Finding;
+use crate::model::{Date, Plan, Section};
+use egui::{RichText, Ui};
+use egui_extras::{Column as TableColumn, TableBuilder};
+use std::cmp::Ordering;
+
+/// How a column sorts.
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+pub enum SortKey {
+    /// By text, case-insensitively.
+    Text(String),
+    /// By number.
+    Number(f64),
+}
+
+/// One column of a list.
+pub struct Column<T> {
+    /// Header.
+    pub title: &'static str,
+    /// Initial width in points; `None` takes the rest.
+    pub width: Option<f32>,
+    /// The cell text.
+    pub text: fn(&T, &Plan) -> String,
+    /// The sort key; `None` sorts by the cell text.
+    pub key: Option<fn(&T, &Plan) -> SortKey>,
+}
+
+impl<T> Column<T> {
+    /// A text column.
+    pub const fn text(
+        title: &'static str,
+        width: Option<f32>,
+        text: fn(&T, &Plan) -> String,
+    ) -> Self {
+        Column {
+            title,
+            width,
+            text,
+            key: None,
+        }
+    }
+
+    /// A column with its own sort key.
+    pub const fn keyed(
+        title: &'static str,
+        width: Option<f32>,
+        text: fn(&T, &Plan) -> String,
+        key: fn(&T, &Plan) -> SortKey,
+    ) -> Self {
+        Column {
+            title,
+            width,
+            text,
+            key: Some(key),
+        }
+    }
+
+    fn sort_key(&self, item: &T, plan: &Plan) -> SortKey {
+        match self.key {
+            Some(k) => k(item, plan),
+            None => SortKey::Text((self.text)(item, plan).to_lowercase()),
+        }
+    }
+}
+
+/// What a list section is: its items, columns, and editor.
+pub trait ListSection {
+    /// The item type.
+    type Item;
+    /// The section.
+    const SECTION: Section;
+    /// A word for one item ("account").
+    const NOUN: &'static str;
+    /// The items.
+    fn items(plan: &Plan) -> &Vec<Self::Item>;
+    /// The items, to change.
+    fn items_mut(plan: &mut Plan) -> &mut Vec<Self::Item>;
+    /// The table's columns.
+    fn columns() -> Vec<Column<Self::Item>>;
+    /// A new item with a fresh id.
+    fn new_item(plan: &Plan, today: Date) -> Self::Item;
+    /// The item's id.
+    fn id(item: &Self::Item) -> &str;
+    /// The item's editor; `cx.highlight` names the field a gap points at.
+    fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>);
+}
+
+/// What an editor gets besides the plan.
+pub struct EditorCx<'a> {
+    /// Today, for sign-offs.
+    pub today: Date,
+    /// The field to highlight.
+    pub highlight: Option<&'static str>,
+    /// Where the editor reports changes.
+    pub edits: &'a mut Edits,
+    /// Commands for the app to run at the end of the frame.
+    pub commands: &'a mut Vec<Command>,
+    /// A requested id rename: (old, new).
+    pub rename: &'a mut Option<(String, String)>,
+}
+
+/// What the cached row order was computed for: plan revision, search text, sort.
+type RowsKey = (u64, String, Option<(usize, bool)>);
+
+/// Per-section table state: selection, search, sort, and the cached row order.
+#[derive(Default)]
+pub struct ListState {
+    /// The selected item's index in its list.
+    pub selected: Option<usize>,
+    /// The search text.
+    pub filter: String,
+    /// Sorted column and whether ascending.
+    pub sort: Option<(usize, bool)>,
+    /// Focus the search box next frame.
+    pub focus_filter: bool,
+    /// Scroll the selected row into view next frame.
+    pub scroll_to_selected: bool,
+    /// The field a gap points at, for the selected item.
+    pub highlight: Option<&'static str>,
+    rows: Vec<usize>,
+    rows_for: Option<RowsKey>,
+}
+
+impl ListState {
+    /// Selects an item and scrolls to it.
+    pub fn select(&mut self, index: usize, highlight: Option<&'static str>) {
+        self.selected = Some(index);
+        self.scroll_to_selected = true;
+        self.highlight = highlight;
+    }
+}
+
+/// What the whole section view reports.
+pub struct SectionOutcome {
+    /// The plan changed.
+    pub edits: Edits,
+    /// An id rename was asked for.
+    pub rename: Option<(String, String)>,
+}
+
+/// Draws a list section: toolbar, table and editor.
+pub fn section_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &mut Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    revision: u64,
+    today: Date,
+    commands: &mut Vec<Command>,
+) -> SectionOutcome {
+    let mut edits = Edits::default();
+    let mut rename = None;
+    let len = S::items(plan).len();
+    if state.selected.is_some_and(|i| i >= len) {
+        state.selected = len.checked_sub(1);
+    }
+    // Something is always open in the editor, so the first glance shows what can be edited.
+    if state.selected.is_none() && len > 0 && state.filter.is_empty() {
+        state.selected = Some(0);
+    }
+    egui::Panel::right(("editor", S::SECTION.key()))
+        .resizable(true)
+        .default_size(400.0)
+        .min_size(300.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| match state.selected {
+                    Some(index) => {
+                        item_gaps_ui(ui, gaps.on_item(S::SECTION, index));
+                        let mut cx = EditorCx {
+                            today,
+                            highlight: state.highlight,
+                            edits: &mut edits,
+                            commands,
+                            rename: &mut rename,
+                        };
+                        S::editor_ui(ui, plan, index, &mut cx);
+                    }
+                    None => {
+                        ui.add_space(24.0);
+                        ui.vertical_centered(|ui| {
+                            ui.weak(format!(
+                                "Select {} {} to edit it,",
+                                article(S::NOUN),
+                                S::NOUN
+                            ));
+                            if ui.button(format!("or add a new {}", S::NOUN)).clicked() {
+                                commands.push(Command::AddItem);
+                            }
+                        });
+                    }
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        toolbar_ui::<S>(ui, plan, state, commands);
+        table_ui::<S>(ui, plan, state, gaps, revision);
+    });
+    if edits.changed {
+        state.highlight = None;
+    }
+    SectionOutcome { edits, rename }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn item_gaps_ui<'a>(ui: &mut Ui, findings: impl Iterator<Item = &'a Finding>) {
+    let mut any = false;
+    for f in findings {
+        any = true;
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                severity_color(f.severity),
+                RichText::new(format!("⏺ {}", f.rule)).strong(),
+            );
+            ui.label(&f.message);
+        });
+    }
+    if any {
+        ui.separator();
+    }
+}
+
+fn toolbar_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    commands: &mut Vec<Command>,
+) {
+    let total = S::items(plan).len();
+    ui.horizontal(|ui| {
+        ui.heading(S::SECTION.title());
+        if state.filter.is_empty() {
+            ui.weak(format!("{total} {}", plural(S::NOUN, total)));
+        } else {
+            ui.weak(format!("{} of {total} shown", state.rows.len()));
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let has_selection = state.selected.is_some();
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Delete…"))
+                .clicked()
+            {
+                commands.push(Command::DeleteItem);
+            }
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Duplicate"))
+                .clicked()
+            {
+                commands.push(Command::DuplicateItem);
+            }
+            if ui.button(format!("+ Add {}", S::NOUN)).clicked() {
+                commands.push(Command::AddItem);
+            }
+        });
+    });
+    ui.horizontal(|ui| {
+        let search_label = ui.label("Search");
+        let width = (ui.available_width() - 40.0).max(120.0);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.filter)
+                    .hint_text("any column · Ctrl+F")
+                    .desired_width(width),
+            )
+            .labelled_by(search_label.id);
+        if std::mem::take(&mut state.focus_filter) {
+            search.request_focus();
+        }
+        if !state.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear search").clicked()
+        {
+            state.filter.clear();
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// The plural of a noun, for counts.
+pub fn plural(noun: &str, n: usize) -> String {
+    if n == 1 {
+        noun.to_owned()
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+fn refresh_rows<S: ListSection>(
+    plan: &Plan,
+    state: &mut ListState,
+    columns: &[Column<S::Item>],
+    revision: u64,
+) {
+    let wanted = (revision, state.filter.clone(), state.sort);
+    if state.rows_for.as_ref() == Some(&wanted) {
+        return;
+    }
+    let items = S::items(plan);
+    let needle = state.filter.trim().to_lowercase();
+    let mut rows: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            needle.is_empty()
+                || items.get(i).is_some_and(|item| {
+                    S::id(item).contains(&needle)
+                        || columns
+                            .iter()
+                            .any(|c| (c.text)(item, plan).to_lowercase().contains(&needle))
+                })
+        })
+        .collect();
+    if let Some((col, ascending)) = state.sort
+        && let Some(column) = columns.get(col)
+    {
+        let mut keyed: Vec<(SortKey, usize)> = rows
+            .iter()
+            .filter_map(|&i| items.get(i).map(|item| (column.sort_key(item, plan), i)))
+            .collect();
+        keyed.sort_by(|a, b| {
+            let o =
+                a.0.partial_cmp(&b.0)
+                    .unwrap_or(Ordering::Equal)
+                    .then(a.1.cmp(&b.1));
+            if ascending { o } else { o.reverse() }
+        });
+        rows = keyed.into_iter().map(|(_, i)| i).collect();
+    }
+    state.rows = rows;
+    state.rows_for = Some(wanted);
+}
+
+fn table_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    revision: u64,
+) {
+    let columns = S::columns();
+    refresh_rows::<S>(plan, state, &columns, revision);
+    let items = S::items(plan);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let mut table = TableBuilder::new(ui)
+        .id_salt(("table", S::SECTION.key()))
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(TableColumn::exact(22.0));
+    for c in &columns {
+        table = table.column(match c.width {
+            Some(w) => TableColumn::initial(w).at_least(40.0).clip(true),
+            None => TableColumn::remainder().at_least(80.0).clip(true),
+        });
+    }
+    if std::mem::take(&mut state.scroll_to_selected)
+        && let Some(pos) = state
+            .selected
+            .and_then(|s| state.rows.iter().position(|&r| r == s))
+    {
+        table = table.scroll_to_row(pos, Some(egui::Align::Center));
+    }
+    let mut clicked = None;
+    let mut sort_clicked = None;
+    table
+        .header(row_height + 2.0, |mut header| {
+            header.col(|ui| {
+                ui.label("").on_hover_text("Gaps on the item");
+            });
+            for (i, c) in columns.iter().enumerate() {
+                header.col(|ui| {
+                    let arrow = match state.sort {
+                        Some((col, true)) if col == i => " ⏶",
+                        Some((col, false)) if col == i => " ⏷",
+                        _ => "",
+                    };
+                    let r = ui.add(
+                        egui::Button::new(RichText::new(format!("{}{arrow}", c.title)).strong())
+                            .frame(false),
+                    );
+                    if r.on_hover_text("Sort").clicked() {
+                        sort_clicked = Some(i);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, state.rows.len(), |mut row| {
+                let Some(&index) = state.rows.get(row.index()) else {
+                    return;
+                };
+                let Some(item) = items.get(index) else { return };
+                row.set_selected(state.selected == Some(index));
+                row.col(|ui| {
+                    if let Some(sev) = gaps.worst_on_item(S::SECTION, index) {
+                        let tip: Vec<String> = gaps
+                            .on_item(S::SECTION, index)
+                            .map(|f| f.message.clone())
+                            .collect();
+                        ui.colored_label(severity_color(sev), "⏺")
+                            .on_hover_text(tip.join("\n"));
+                    }
+                });
+                for c in &columns {
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new((c.text)(item, plan))
+                                .truncate()
+                                .selectable(false),
+                        );
+                    });
+                }
+                if row.response().clicked() {
+                    clicked = Some(index);
+                }
+            });
+        });
+    if let Some(i) = sort_clicked {
+        state.sort = match state.sort {
+            Some((c, true)) if c == i => Some((i, false)),
+            Some((c, false)) if c == i => None,
+            _ => Some((i, true)),
+        };
+    }
+    if let Some(i) = clicked {
+        state.selected = Some(i);
+        state.highlight = None;
+    }
+}

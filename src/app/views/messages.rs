@@ -1,0 +1,248 @@
+//! The message map: each message's headline, proof, author and segments, and whether Sales agreed.
+
+use super::objectives::signoffs_row;
+use super::people::person_name;
+use crate::app::list::{Column, EditorCx, ListSection, SortKey, plural};
+use crate::app::widgets::{self, Choices, Edits, field_row, palette};
+use crate::fingerprint::Signable;
+use crate::model::{Date, Message, Plan, Section, Team, unique_id};
+use egui::Ui;
+
+/// The messages section.
+pub struct Messages;
+
+/// Whether Sales agreed: "yes" (a sign-off by Sales holds), "stale" (all are stale) or "no".
+fn sales_agreement(m: &Message, plan: &Plan) -> String {
+    let mut by_sales = m
+        .signoffs
+        .iter()
+        .filter(|s| plan.person(&s.by).is_some_and(|p| p.team == Team::Sales))
+        .peekable();
+    let any = by_sales.peek().is_some();
+    if by_sales.any(|s| m.is_current(s)) {
+        "yes".to_owned()
+    } else if any {
+        "stale".to_owned()
+    } else {
+        "no".to_owned()
+    }
+}
+
+/// How many accounts and meetings list the message.
+fn usage(m: &Message, plan: &Plan) -> (usize, usize) {
+    let lists = |messages: &Vec<String>| messages.contains(&m.id);
+    let accounts = plan.accounts.iter().filter(|a| lists(&a.messages)).count();
+    let meetings = plan.meetings.iter().filter(|x| lists(&x.messages)).count();
+    (accounts, meetings)
+}
+
+fn usage_text(m: &Message, plan: &Plan) -> String {
+    match usage(m, plan) {
+        (0, 0) => "unused".to_owned(),
+        (a, n) => format!("{a} {}, {n} {}", plural("account", a), plural("meeting", n)),
+    }
+}
+
+/// The proof list: one line per proof with ✖, and "Add proof".
+fn proof_ui(ui: &mut Ui, label: egui::Id, proof: &mut Vec<String>, e: &mut Edits) {
+    ui.vertical(|ui| {
+        let mut remove = None;
+        for (i, p) in proof.iter_mut().enumerate() {
+            ui.horizontal(|ui| {
+                let edit = egui::TextEdit::singleline(p)
+                    .hint_text("case study, figure, quote")
+                    .desired_width(300.0);
+                e.track(&ui.add(edit).labelled_by(label));
+                if ui
+                    .small_button("✖")
+                    .on_hover_text("Remove this proof")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+        }
+        if let Some(i) = remove {
+            proof.remove(i);
+            e.changed = true;
+        }
+        if proof.is_empty() {
+            ui.colored_label(palette::WARNING, "No proof yet: what backs this claim?");
+        }
+        if ui.button("+ Add proof").clicked() {
+            proof.push(String::new());
+            e.changed = true;
+        }
+    });
+}
+
+/// Segments as removable chips, a field to add one, and the segments already in use.
+fn segments_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    index: usize,
+    segments: &mut Vec<String>,
+    known: &[String],
+    e: &mut Edits,
+) {
+    ui.vertical(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            let mut remove = None;
+            for (i, s) in segments.iter().enumerate() {
+                if ui
+                    .add(egui::Button::new(format!("{s}  ✖")).small())
+                    .on_hover_text("Remove")
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            }
+            if let Some(i) = remove {
+                segments.remove(i);
+                e.changed = true;
+            }
+            if segments.is_empty() {
+                ui.weak("no segments");
+            }
+        });
+        ui.horizontal(|ui| {
+            let buffer = ui.make_persistent_id(("new-segment", index));
+            let mut text: String = ui.data_mut(|d| d.get_temp(buffer)).unwrap_or_default();
+            let edit = egui::TextEdit::singleline(&mut text)
+                .hint_text("new segment")
+                .desired_width(180.0);
+            let r = ui.add(edit).labelled_by(label);
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let add = ui
+                .add_enabled(!text.trim().is_empty(), egui::Button::new("Add"))
+                .clicked();
+            let new = text.trim().to_owned();
+            if (enter || add) && !new.is_empty() {
+                if !segments.contains(&new) {
+                    segments.push(new);
+                    e.changed = true;
+                }
+                text.clear();
+            }
+            ui.data_mut(|d| d.insert_temp(buffer, text));
+            let rest: Vec<&String> = known.iter().filter(|k| !segments.contains(k)).collect();
+            if !rest.is_empty() {
+                ui.menu_button("In use…", |ui| {
+                    for k in rest {
+                        if ui.button(k).clicked() {
+                            segments.push(k.clone());
+                            e.changed = true;
+                            ui.close();
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("Segments used by accounts and other messages");
+            }
+        });
+    });
+}
+
+impl ListSection for Messages {
+    type Item = Message;
+    const SECTION: Section = Section::Messages;
+    const NOUN: &'static str = "message";
+
+    fn items(plan: &Plan) -> &Vec<Message> {
+        &plan.messages
+    }
+
+    fn items_mut(plan: &mut Plan) -> &mut Vec<Message> {
+        &mut plan.messages
+    }
+
+    fn columns() -> Vec<Column<Message>> {
+        vec![
+            Column::text("Headline", Some(240.0), |m, _| m.headline.clone()),
+            Column::text("Author", Some(130.0), |m, p| person_name(p, &m.author)),
+            Column::text("Segments", Some(160.0), |m, _| m.segments.join(", ")),
+            Column::keyed(
+                "Proof",
+                Some(50.0),
+                |m, _| m.proof.len().to_string(),
+                |m, _| SortKey::Number(m.proof.len() as f64),
+            ),
+            Column::text("Agreed by Sales", Some(110.0), sales_agreement),
+            Column::keyed("Used by", None, usage_text, |m, p| {
+                let (a, n) = usage(m, p);
+                SortKey::Number((a + n) as f64)
+            }),
+        ]
+    }
+
+    fn new_item(plan: &Plan, _today: Date) -> Message {
+        Message {
+            id: unique_id("new message", plan.messages.iter().map(|m| m.id.as_str())),
+            headline: "New message".into(),
+            body: None,
+            proof: Vec::new(),
+            author: None,
+            segments: Vec::new(),
+            signoffs: Vec::new(),
+        }
+    }
+
+    fn id(item: &Message) -> &str {
+        &item.id
+    }
+
+    fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
+        let choices = Choices::people_and_messages(plan);
+        let taken: Vec<String> = plan.messages.iter().map(|m| m.id.clone()).collect();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let Some(m) = plan.messages.get_mut(index) else {
+            return;
+        };
+        let pinned = m
+            .signoffs
+            .iter()
+            .filter(|s| s.fingerprint.is_some() && m.is_current(s))
+            .count();
+        if pinned > 0 {
+            let (what, them) = if pinned == 1 {
+                ("sign-off is", "it")
+            } else {
+                ("sign-offs are", "them")
+            };
+            let note = format!(
+                "{pinned} {what} pinned to this text: \
+                 editing the headline, body or proof makes {them} stale."
+            );
+            ui.colored_label(palette::WARNING, note);
+            ui.add_space(6.0);
+        }
+        let hl = cx.highlight;
+        widgets::form_ui(ui, |ui| {
+            let e = &mut *cx.edits;
+            field_row(
+                ui,
+                "Headline",
+                hl == Some("headline") || hl == Some("name"),
+                |ui, l| widgets::text_ui(ui, l, &mut m.headline, e),
+            );
+            field_row(ui, "Id", hl == Some("id"), |ui, l| {
+                if let Some(new) = widgets::id_ui(ui, l, &m.id, &taken) {
+                    *cx.rename = Some((m.id.clone(), new));
+                }
+            });
+            field_row(ui, "Body", hl == Some("body"), |ui, l| {
+                widgets::opt_multiline_ui(ui, l, &mut m.body, "the full message", e);
+            });
+            field_row(ui, "Proof", hl == Some("proof"), |ui, l| {
+                proof_ui(ui, l, &mut m.proof, e)
+            });
+            field_row(ui, "Author", hl == Some("author"), |ui, l| {
+                widgets::person_picker_ui(ui, l, &mut m.author, &choices, Some(Team::Marketing), e);
+            });
+            field_row(ui, "Segments", hl == Some("segments"), |ui, l| {
+                segments_ui(ui, l, index, &mut m.segments, &choices.segments, e);
+            });
+            signoffs_row(ui, m, "headline, body and proof", &choices, cx);
+        });
+    }
+}

@@ -1,0 +1,124 @@
+//! One file per view. Every list section shares the table-and-editor shape of `list.rs`; the
+//! event and scoring are single forms.
+
+mod accounts;
+mod event;
+mod handoffs;
+mod meetings;
+mod messages;
+mod objectives;
+mod people;
+mod scoring;
+mod stages;
+mod tasks;
+mod terms;
+
+use super::checker::Gaps;
+use super::commands::Command;
+use super::list::{ListSection, ListState, SectionOutcome, section_ui as list_ui};
+use crate::model::{Date, Plan, Section};
+
+/// The sections in navigation order.
+pub const SECTIONS: [Section; 11] = [
+    Section::Event,
+    Section::People,
+    Section::Objectives,
+    Section::Terms,
+    Section::Scoring,
+    Section::Accounts,
+    Section::Meetings,
+    Section::Messages,
+    Section::Stages,
+    Section::Handoffs,
+    Section::Tasks,
+];
+
+/// The view that shows a section's findings (plan-wide ones show with the event).
+pub fn view_of(section: Section) -> Section {
+    match section {
+        Section::Plan => Section::Event,
+        s => s,
+    }
+}
+
+/// Open gaps shown in a view.
+pub fn gap_count(gaps: &Gaps, view: Section) -> usize {
+    match view {
+        Section::Event => gaps.count(Section::Event) + gaps.count(Section::Plan),
+        s => gaps.count(s),
+    }
+}
+
+/// Runs `$body` with `$S` bound to the list section type of `$section`.
+macro_rules! with_list {
+    ($section:expr, $S:ident => $body:expr, else $other:expr) => {
+        match $section {
+            Section::People => {
+                type $S = people::People;
+                $body
+            }
+            Section::Objectives => {
+                type $S = objectives::Objectives;
+                $body
+            }
+            Section::Terms => {
+                type $S = terms::Terms;
+                $body
+            }
+            Section::Accounts => {
+                type $S = accounts::Accounts;
+                $body
+            }
+            Section::Meetings => {
+                type $S = meetings::Meetings;
+                $body
+            }
+            Section::Messages => {
+                type $S = messages::Messages;
+                $body
+            }
+            Section::Stages => {
+                type $S = stages::Stages;
+                $body
+            }
+            Section::Handoffs => {
+                type $S = handoffs::Handoffs;
+                $body
+            }
+            Section::Tasks => {
+                type $S = tasks::Tasks;
+                $body
+            }
+            Section::Plan | Section::Event | Section::Scoring => $other,
+        }
+    };
+}
+
+/// Draws the view of `section`.
+#[allow(clippy::too_many_arguments)]
+pub fn section_ui(
+    ui: &mut egui::Ui,
+    section: Section,
+    plan: &mut Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    revision: u64,
+    today: Date,
+    commands: &mut Vec<Command>,
+) -> SectionOutcome {
+    with_list!(section, S => list_ui::<S>(ui, plan, state, gaps, revision, today, commands), else match section {
+        Section::Scoring => scoring::scoring_ui(ui, plan, state, gaps, today),
+        _ => event::event_ui(ui, plan, state, gaps),
+    })
+}
+
+/// Adds a new item to a list section; returns its index.
+pub fn add_item(section: Section, plan: &mut Plan, today: Date) -> Option<usize> {
+    fn add<S: ListSection>(plan: &mut Plan, today: Date) -> usize {
+        let item = S::new_item(plan, today);
+        let items = S::items_mut(plan);
+        items.push(item);
+        items.len() - 1
+    }
+    with_list!(section, S => Some(add::<S>(plan, today)), else None)
+}

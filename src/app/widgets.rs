@@ -1,0 +1,705 @@
+//! Form widgets the editors share: labelled rows, optional text, ids, dates, pickers of people,
+//! accounts, messages and stages, and sign-offs.
+
+use crate::fingerprint::Signable;
+use crate::model::{Date, DateTime, Plan, Team};
+use egui::{Color32, Response, RichText, Ui};
+
+/// Colours the workbench uses for meaning, readable on light and dark themes.
+pub mod palette {
+    use egui::Color32;
+    /// Errors.
+    pub const ERROR: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
+    /// Warnings.
+    pub const WARNING: Color32 = Color32::from_rgb(0xd8, 0x8a, 0x00);
+    /// Information.
+    pub const INFO: Color32 = Color32::from_rgb(0x30, 0x80, 0xd0);
+    /// Done, agreed, clean.
+    pub const OK: Color32 = Color32::from_rgb(0x2e, 0x9d, 0x52);
+    /// The field a gap points at.
+    pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xf0, 0xb0, 0x00);
+}
+
+/// The colour of a severity.
+pub fn severity_color(s: crate::check::Severity) -> Color32 {
+    match s {
+        crate::check::Severity::Error => palette::ERROR,
+        crate::check::Severity::Warning => palette::WARNING,
+        crate::check::Severity::Info => palette::INFO,
+    }
+}
+
+/// A person as pickers show them.
+#[derive(Debug, Clone)]
+pub struct PersonChoice {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Team.
+    pub team: Team,
+    /// Role, if any.
+    pub role: Option<String>,
+}
+
+/// A list item as pickers show it.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Id.
+    pub id: String,
+    /// What people read.
+    pub label: String,
+}
+
+/// What the pickers of an editor offer, copied from the plan before the item is borrowed.
+#[derive(Debug, Clone, Default)]
+pub struct Choices {
+    /// People.
+    pub people: Vec<PersonChoice>,
+    /// Accounts.
+    pub accounts: Vec<Choice>,
+    /// Messages.
+    pub messages: Vec<Choice>,
+    /// Stages, with their team.
+    pub stages: Vec<(Choice, Team)>,
+    /// Segments in use, sorted.
+    pub segments: Vec<String>,
+}
+
+impl Choices {
+    /// People only.
+    pub fn people(plan: &Plan) -> Self {
+        Choices {
+            people: plan
+                .people
+                .iter()
+                .map(|p| PersonChoice {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    team: p.team,
+                    role: p.role.clone(),
+                })
+                .collect(),
+            ..Choices::default()
+        }
+    }
+
+    /// People and messages.
+    pub fn people_and_messages(plan: &Plan) -> Self {
+        let mut c = Choices::people(plan);
+        c.messages = plan
+            .messages
+            .iter()
+            .map(|m| Choice {
+                id: m.id.clone(),
+                label: m.headline.clone(),
+            })
+            .collect();
+        let mut segments: Vec<String> = plan
+            .accounts
+            .iter()
+            .filter_map(|a| a.segment.clone())
+            .chain(
+                plan.messages
+                    .iter()
+                    .flat_map(|m| m.segments.iter().cloned()),
+            )
+            .collect();
+        segments.sort();
+        segments.dedup();
+        c.segments = segments;
+        c
+    }
+
+    /// Everything a meeting needs.
+    pub fn for_meetings(plan: &Plan) -> Self {
+        let mut c = Choices::people_and_messages(plan);
+        c.accounts = plan
+            .accounts
+            .iter()
+            .map(|a| Choice {
+                id: a.id.clone(),
+                label: a.name.clone(),
+            })
+            .collect();
+        c
+    }
+
+    /// Everything a handoff needs.
+    pub fn for_handoffs(plan: &Plan) -> Self {
+        let mut c = Choices::people(plan);
+        c.stages = plan
+            .stages
+            .iter()
+            .map(|s| {
+                (
+                    Choice {
+                        id: s.id.clone(),
+                        label: s.name.clone(),
+                    },
+                    s.team,
+                )
+            })
+            .collect();
+        c
+    }
+
+    /// The name of a person id, or the id itself in brackets when nobody has it.
+    pub fn person_name(&self, id: &str) -> String {
+        self.people
+            .iter()
+            .find(|p| p.id == id)
+            .map_or_else(|| format!("{id} (unknown)"), |p| p.name.clone())
+    }
+
+    fn person_team(&self, id: &str) -> Option<Team> {
+        self.people.iter().find(|p| p.id == id).map(|p| p.team)
+    }
+}
+
+/// Tracks whether an editor changed the plan this frame.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Edits {
+    /// Something changed.
+    pub changed: bool,
+}
+
+impl Edits {
+    /// Notes a widget's change.
+    pub fn track(&mut self, r: &Response) -> bool {
+        self.changed |= r.changed();
+        r.changed()
+    }
+}
+
+fn scroll_request_id() -> egui::Id {
+    egui::Id::unique("preshow-scroll-to-highlight")
+}
+
+/// Asks the highlighted field to scroll into view once, on the next frame.
+pub fn request_scroll_to_highlight(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(scroll_request_id(), true));
+}
+
+fn take_scroll_request(ctx: &egui::Context) -> bool {
+    ctx.data_mut(|d| d.remove_temp::<bool>(scroll_request_id()))
+        .unwrap_or(false)
+}
+
+/// A form: fields stacked, each label above its widget, as wide as the editor.
+pub fn form_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 4.0;
+        add(ui)
+    })
+    .inner
+}
+
+/// A field of a form: a label, then the widget, highlighted when a gap points at it.
+pub fn field_row<R>(
+    ui: &mut Ui,
+    label: &str,
+    highlight: bool,
+    add: impl FnOnce(&mut Ui, egui::Id) -> R,
+) -> R {
+    let text = if highlight {
+        RichText::new(label).strong().color(palette::HIGHLIGHT)
+    } else {
+        RichText::new(label).small().strong()
+    };
+    let l = ui.label(text);
+    let r = ui.horizontal_wrapped(|ui| add(ui, l.id));
+    if highlight {
+        let rect = l.rect.union(r.response.rect).expand(4.0);
+        ui.painter().rect_stroke(
+            rect,
+            4.0,
+            egui::Stroke::new(2.0, palette::HIGHLIGHT),
+            egui::StrokeKind::Outside,
+        );
+        if take_scroll_request(ui.ctx()) {
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        }
+    }
+    ui.add_space(6.0);
+    r.inner
+}
+
+/// A required single-line text.
+pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edits) -> Response {
+    let r = ui
+        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .labelled_by(label);
+    edits.track(&r);
+    r
+}
+
+/// An optional single-line text: empty means absent.
+pub fn opt_text_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    hint: &str,
+    edits: &mut Edits,
+) -> Response {
+    let mut s = value.clone().unwrap_or_default();
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut s)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label);
+    if edits.track(&r) {
+        *value = (!s.trim().is_empty()).then_some(s);
+    }
+    r
+}
+
+/// An optional multi-line text: empty means absent.
+pub fn opt_multiline_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    hint: &str,
+    edits: &mut Edits,
+) -> Response {
+    let mut s = value.clone().unwrap_or_default();
+    let r = ui
+        .add(
+            egui::TextEdit::multiline(&mut s)
+                .hint_text(hint)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label);
+    if edits.track(&r) {
+        *value = (!s.trim().is_empty()).then_some(s);
+    }
+    r
+}
+
+/// A text field with a buffer that only reaches the plan when valid. Returns the text while
+/// it is being typed and the parsed value once it parses.
+fn buffered_ui<T>(
+    ui: &mut Ui,
+    label: egui::Id,
+    current: String,
+    width: f32,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> (Response, Option<T>, Option<String>) {
+    let id = ui.make_persistent_id(("buffer", label));
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.clone());
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(width))
+        .labelled_by(label);
+    let parsed = parse(text.trim());
+    let error = parsed.as_ref().err().cloned();
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        // Not being edited: show what the plan holds (an invalid entry is dropped on leaving).
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    let value = if r.changed() { parsed.ok() } else { None };
+    let error = if r.has_focus() { error } else { None };
+    (r, value, error)
+}
+
+/// A date typed as `YYYY-MM-DD`, validated as typed.
+pub fn date_ui(ui: &mut Ui, label: egui::Id, value: &mut Date, edits: &mut Edits) -> Response {
+    let (r, parsed, error) = buffered_ui(ui, label, value.to_string(), 110.0, |s| {
+        s.parse::<Date>().map_err(|e| e.to_string())
+    });
+    if let Some(d) = parsed
+        && d != *value
+    {
+        *value = d;
+        edits.changed = true;
+    }
+    if let Some(e) = error {
+        ui.colored_label(palette::ERROR, e);
+    }
+    r
+}
+
+/// An optional date: empty means none.
+pub fn opt_date_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<Date>,
+    edits: &mut Edits,
+) -> Response {
+    let current = value.map(|d| d.to_string()).unwrap_or_default();
+    let (r, parsed, error) = buffered_ui(ui, label, current, 110.0, |s| {
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            s.parse::<Date>().map(Some).map_err(|e| e.to_string())
+        }
+    });
+    if let Some(d) = parsed
+        && d != *value
+    {
+        *value = d;
+        edits.changed = true;
+    }
+    if let Some(e) = error {
+        ui.colored_label(palette::ERROR, e);
+    }
+    r
+}
+
+/// A local time typed as `YYYY-MM-DDTHH:MM`, validated as typed.
+pub fn date_time_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut DateTime,
+    edits: &mut Edits,
+) -> Response {
+    let (r, parsed, error) = buffered_ui(ui, label, value.to_string(), 150.0, |s| {
+        s.parse::<DateTime>().map_err(|e| e.to_string())
+    });
+    if let Some(d) = parsed
+        && d != *value
+    {
+        *value = d;
+        edits.changed = true;
+    }
+    if let Some(e) = error {
+        ui.colored_label(palette::ERROR, e);
+    }
+    r
+}
+
+/// An item id: applied on Enter or when the field is left, only if valid and unique.
+/// Returns the new id to rename to.
+pub fn id_ui(ui: &mut Ui, label: egui::Id, current: &str, taken: &[&str]) -> Option<String> {
+    let id = ui.make_persistent_id(("id-buffer", label));
+    let mut text: String = ui
+        .data_mut(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.to_owned());
+    let r = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(200.0))
+        .labelled_by(label);
+    let problem = if text == current {
+        None
+    } else if !crate::model::is_valid_id(&text) {
+        Some("use lowercase letters, digits and -".to_owned())
+    } else if taken.contains(&text.as_str()) {
+        Some(format!("`{text}` is already used"))
+    } else {
+        None
+    };
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+        if let Some(p) = &problem {
+            ui.colored_label(palette::ERROR, p);
+        } else if text != current {
+            ui.weak("Enter renames everywhere");
+        }
+        None
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+        (r.lost_focus() && problem.is_none() && text != current).then_some(text)
+    }
+}
+
+/// Picks one person or nobody, people of `prefer`'s team listed first.
+pub fn person_picker_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    choices: &Choices,
+    prefer: Option<Team>,
+    edits: &mut Edits,
+) -> Response {
+    let shown = match value.as_deref() {
+        Some(id) => {
+            let team = choices
+                .person_team(id)
+                .map(|t| format!(" · {t}"))
+                .unwrap_or_default();
+            format!("{}{team}", choices.person_name(id))
+        }
+        None => "— nobody —".to_owned(),
+    };
+    let mut order: Vec<Team> = Team::ALL.to_vec();
+    if let Some(p) = prefer {
+        order.retain(|t| *t != p);
+        order.insert(0, p);
+    }
+    let before = value.clone();
+    let r = egui::ComboBox::from_id_salt(label)
+        .selected_text(shown)
+        .width(240.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "— nobody —");
+            for team in order {
+                let members: Vec<&PersonChoice> =
+                    choices.people.iter().filter(|p| p.team == team).collect();
+                if members.is_empty() {
+                    continue;
+                }
+                ui.label(RichText::new(team.as_str()).small().strong());
+                for p in members {
+                    let text = match &p.role {
+                        Some(role) => format!("{} · {role}", p.name),
+                        None => p.name.clone(),
+                    };
+                    ui.selectable_value(value, Some(p.id.clone()), text);
+                }
+            }
+        })
+        .response
+        .labelled_by(label);
+    if *value != before {
+        edits.changed = true;
+    }
+    r
+}
+
+/// Picks one of `options` (required), with a search box when the list is long.
+pub fn choice_picker_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut String,
+    options: &[Choice],
+    edits: &mut Edits,
+) -> Response {
+    let shown = options
+        .iter()
+        .find(|c| c.id == *value)
+        .map_or_else(|| format!("{value} (unknown)"), |c| c.label.clone());
+    let search_id = ui.make_persistent_id(("picker-search", label));
+    let before = value.clone();
+    let r = egui::ComboBox::from_id_salt(label)
+        .selected_text(shown)
+        .width(240.0)
+        .height(320.0)
+        .show_ui(ui, |ui| {
+            let mut search: String = ui.data_mut(|d| d.get_temp(search_id)).unwrap_or_default();
+            if options.len() > 12 {
+                ui.add(egui::TextEdit::singleline(&mut search).hint_text("Search…"));
+                ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
+            }
+            let needle = search.to_lowercase();
+            let hits: Vec<&Choice> = options
+                .iter()
+                .filter(|c| {
+                    needle.is_empty()
+                        || c.label.to_lowercase().contains(&needle)
+                        || c.id.contains(&needle)
+                })
+                .collect();
+            let row = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical().max_height(280.0).show_rows(
+                ui,
+                row,
+                hits.len(),
+                |ui, range| {
+                    for c in hits.get(range).unwrap_or_default() {
+                        ui.selectable_value(value, c.id.clone(), &c.label);
+                    }
+                },
+            );
+        })
+        .response
+        .labelled_by(label);
+    if *value != before {
+        edits.changed = true;
+    }
+    r
+}
+
+/// A list of ids as removable chips, with a menu to add more.
+pub fn multi_picker_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    values: &mut Vec<String>,
+    options: &[Choice],
+    edits: &mut Edits,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let mut remove = None;
+        for (i, v) in values.iter().enumerate() {
+            let text = options
+                .iter()
+                .find(|c| c.id == *v)
+                .map_or_else(|| format!("{v} (unknown)"), |c| c.label.clone());
+            let chip = ui
+                .add(egui::Button::new(format!("{text}  ✖")).small())
+                .on_hover_text("Remove");
+            if chip.clicked() {
+                remove = Some(i);
+            }
+        }
+        if let Some(i) = remove {
+            values.remove(i);
+            edits.changed = true;
+        }
+        let rest: Vec<&Choice> = options.iter().filter(|c| !values.contains(&c.id)).collect();
+        if !rest.is_empty() {
+            let mut picked = None;
+            egui::ComboBox::from_id_salt(("add", label))
+                .selected_text("+ Add…")
+                .width(110.0)
+                .height(300.0)
+                .show_ui(ui, |ui| {
+                    for c in rest {
+                        if ui.selectable_label(false, &c.label).clicked() {
+                            picked = Some(c.id.clone());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label);
+            if let Some(id) = picked {
+                values.push(id);
+                edits.changed = true;
+            }
+        }
+    });
+}
+
+/// The people of a meeting: chips with team, and a menu to add more, Sales first.
+pub fn people_picker_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    values: &mut Vec<String>,
+    choices: &Choices,
+    edits: &mut Edits,
+) {
+    let options: Vec<Choice> = Team::ALL
+        .iter()
+        .flat_map(|t| choices.people.iter().filter(move |p| p.team == *t))
+        .map(|p| Choice {
+            id: p.id.clone(),
+            label: format!("{} · {}", p.name, p.team),
+        })
+        .collect();
+    multi_picker_ui(ui, label, values, &options, edits);
+}
+
+/// Free text from a list of known values (segments), or a new one.
+pub fn suggest_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    known: &[String],
+    edits: &mut Edits,
+) {
+    let mut s = value.clone().unwrap_or_default();
+    let width = (ui.available_width() - 44.0).max(120.0);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(&mut s)
+                .hint_text("none")
+                .desired_width(width),
+        )
+        .labelled_by(label);
+    if edits.track(&r) {
+        *value = (!s.trim().is_empty()).then_some(s);
+    }
+    if !known.is_empty() {
+        ui.menu_button("⏷", |ui| {
+            for k in known {
+                if ui.button(k).clicked() {
+                    *value = Some(k.clone());
+                    edits.changed = true;
+                    ui.close();
+                }
+            }
+        });
+    }
+}
+
+/// The sign-offs of an item: who agreed, when, whether it still holds, and "Sign off as…".
+pub fn signoffs_ui<T: Signable>(
+    ui: &mut Ui,
+    item: &mut T,
+    choices: &Choices,
+    today: Date,
+    edits: &mut Edits,
+) {
+    let fingerprint = item.fingerprint();
+    let mut remove = None;
+    let mut resign = None;
+    for (i, s) in item.signoffs().iter().enumerate() {
+        ui.horizontal(|ui| {
+            let team = choices
+                .person_team(&s.by)
+                .map(|t| t.as_str())
+                .unwrap_or("unknown person");
+            let stale = s.fingerprint.as_ref().is_some_and(|f| *f != fingerprint);
+            let (mark, color, note) = if stale {
+                (
+                    "⚠ stale",
+                    palette::ERROR,
+                    "the text changed after this sign-off; it no longer counts",
+                )
+            } else if s.fingerprint.is_some() {
+                ("✔ agreed", palette::OK, "pinned to the current text")
+            } else {
+                (
+                    "✔ agreed",
+                    palette::OK,
+                    "not pinned to a text: counts as agreement to the current one",
+                )
+            };
+            ui.colored_label(color, mark).on_hover_text(note);
+            ui.label(format!(
+                "{} ({team}) on {}",
+                choices.person_name(&s.by),
+                s.on
+            ));
+            if stale
+                && ui
+                    .small_button("Re-sign")
+                    .on_hover_text("Agree to the current text today")
+                    .clicked()
+            {
+                resign = Some(i);
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this sign-off")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = resign
+        && let Some(by) = item.signoffs().get(i).map(|s| s.by.clone())
+    {
+        crate::edit::sign_item(item, &by, today);
+        edits.changed = true;
+    }
+    if let Some(i) = remove {
+        item.signoffs_mut().remove(i);
+        edits.changed = true;
+    }
+    if item.signoffs().is_empty() {
+        ui.colored_label(palette::WARNING, "Nobody has agreed to this yet");
+    }
+    ui.menu_button("Sign off as…", |ui| {
+        for team in Team::ALL {
+            let members: Vec<&PersonChoice> =
+                choices.people.iter().filter(|p| p.team == team).collect();
+            if members.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(team.as_str()).small().strong());
+            for p in members {
+                if ui.button(&p.name).clicked() {
+                    crate::edit::sign_item(item, &p.id, today);
+                    edits.changed = true;
+                    ui.close();
+                }
+            }
+        }
+    });
+}

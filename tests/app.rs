@@ -1,0 +1,312 @@
+//! The workbench driven headlessly through its real UI with egui_kittest: click labelled
+//! widgets, type, press shortcuts, and assert on the plan.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use preshow::app::{Command, Settings, Workbench};
+use preshow::model::{Date, Section};
+use std::path::{Path, PathBuf};
+
+const PLAN: &str = include_str!("fixtures/app/plan.ron");
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write plan");
+    Fixture { _dir: dir, path }
+}
+
+fn workbench(path: &Path) -> Harness<'static, Workbench> {
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
+    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
+    let mut harness = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| {
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            app,
+        );
+    harness.run();
+    harness
+}
+
+fn go(h: &mut Harness<'static, Workbench>, section: Section) {
+    h.state_mut().command(Command::GoTo(section));
+    h.run();
+}
+
+fn rules_on(h: &Harness<'static, Workbench>, section: Section, id: &str) -> Vec<&'static str> {
+    let index = h
+        .state()
+        .doc
+        .plan
+        .ids(section)
+        .iter()
+        .position(|x| *x == id);
+    h.state()
+        .gaps()
+        .findings
+        .iter()
+        .filter(|f| f.section == section && f.index == index)
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn assigning_an_owner_closes_the_gap() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    assert!(rules_on(&h, Section::Accounts, "beta").contains(&"account-without-owner"));
+
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Sales owner")
+        .click();
+    h.run();
+    h.get_by_label("Bo Lind").click();
+    h.run();
+
+    assert_eq!(h.state().doc.plan.accounts[1].owner.as_deref(), Some("bo"));
+    assert!(!rules_on(&h, Section::Accounts, "beta").contains(&"account-without-owner"));
+    assert!(h.state().doc.is_dirty());
+    assert!(
+        h.state().title().starts_with("⏺ plan.ron"),
+        "{}",
+        h.state().title()
+    );
+}
+
+#[test]
+fn undo_and_redo_one_finished_edit() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Sales owner")
+        .click();
+    h.run();
+    h.get_by_label("Bo Lind").click();
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].owner.as_deref(), Some("bo"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].owner, None);
+    assert!(!h.state().doc.is_dirty(), "undo back to the saved plan");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].owner.as_deref(), Some("bo"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].owner.as_deref(), Some("bo"));
+}
+
+#[test]
+fn typing_a_name_is_one_undo_step() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    let name = h.get_by_role_and_label(Role::TextInput, "Name");
+    name.focus();
+    name.type_text(" Group");
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].name, "Beta Clinics Group");
+    // Leave the field: the edit is finished.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].name, "Beta Clinics");
+}
+
+#[test]
+fn a_clashing_meeting_shows_the_conflict() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Meetings);
+    h.get_by_label("+ Add meeting").click();
+    h.run();
+    assert_eq!(h.state().doc.plan.meetings.len(), 2);
+
+    let start = h.get_by_role_and_label(Role::TextInput, "Start");
+    start.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let start = h.get_by_role_and_label(Role::TextInput, "Start");
+    start.type_text("2027-03-09T10:30");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "People").click();
+    h.run();
+    h.get_by_label("Ana Ruiz · Sales").click();
+    h.run();
+
+    let m = &h.state().doc.plan.meetings[1];
+    assert_eq!(m.start.to_string(), "2027-03-09T10:30");
+    assert_eq!(m.people, vec!["ana".to_owned()]);
+    let id = m.id.clone();
+    assert!(
+        rules_on(&h, Section::Meetings, &id).contains(&"person-double-booked"),
+        "{:?}",
+        h.state().gaps().findings
+    );
+}
+
+#[test]
+fn signing_off_a_message_pins_its_text() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Messages);
+    assert!(rules_on(&h, Section::Messages, "roi").contains(&"message-not-agreed"));
+    h.get_by_label("Sign off as…").click();
+    h.run();
+    h.get_by_label("Ana Ruiz").click();
+    h.run();
+
+    let m = &h.state().doc.plan.messages[0];
+    assert_eq!(m.signoffs.len(), 1);
+    assert_eq!(m.signoffs[0].by, "ana");
+    assert_eq!(m.signoffs[0].on.to_string(), "2027-02-01");
+    assert_eq!(
+        m.signoffs[0].fingerprint,
+        Some(preshow::fingerprint::Signable::fingerprint(m))
+    );
+    assert!(!rules_on(&h, Section::Messages, "roi").contains(&"message-not-agreed"));
+}
+
+#[test]
+fn deleting_a_person_who_owns_accounts_asks_first() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::People);
+    h.get_by_label("Ana Ruiz").click();
+    h.run();
+    h.get_by_label("Delete…").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.people.len(),
+        3,
+        "nothing deleted before the answer"
+    );
+    h.get_by_label("Delete and clear the references").click();
+    h.run();
+
+    let plan = &h.state().doc.plan;
+    assert_eq!(plan.people.len(), 2);
+    assert_eq!(plan.accounts[0].owner, None);
+    assert!(plan.meetings[0].people.is_empty());
+    assert!(rules_on(&h, Section::Accounts, "acme").contains(&"account-without-owner"));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.people.len(), 3);
+    assert_eq!(h.state().doc.plan.accounts[0].owner.as_deref(), Some("ana"));
+}
+
+#[test]
+fn a_broken_file_keeps_the_current_plan() {
+    let f = fixture();
+    let broken = f.path.with_file_name("broken.ron");
+    std::fs::write(
+        &broken,
+        "(\n  format: 1,\n  event: (name: \"X\", starts: \"2027-02-30\", ends: \"2027-03-01\"),\n)",
+    )
+    .expect("write");
+    let mut h = workbench(&f.path);
+    let before = h.state().doc.plan.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    let path = h.get_by_role_and_label(Role::TextInput, "Path");
+    path.focus();
+    path.type_text(&broken.display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+
+    assert_eq!(h.state().doc.plan, before);
+    assert_eq!(h.state().doc.path.as_deref(), Some(f.path.as_path()));
+    let status = h.state().status.clone().expect("a status");
+    assert!(status.problem);
+    assert!(
+        status.text.starts_with(&format!("{}:3:", broken.display())),
+        "{}",
+        status.text
+    );
+    assert!(
+        h.query_all_by_label_contains("not a day on the calendar")
+            .count()
+            >= 2,
+        "shown in the dialog and the status bar"
+    );
+}
+
+#[test]
+fn unsaved_edits_are_not_lost_to_open() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Sales owner")
+        .click();
+    h.run();
+    h.get_by_label("Bo Lind").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts[1].owner.as_deref(), Some("bo"));
+
+    // Saving writes the file, and then Open goes ahead without asking.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    let saved = preshow::format::load_file(&f.path)
+        .expect("saved plan loads")
+        .plan;
+    assert_eq!(saved.accounts[1].owner.as_deref(), Some("bo"));
+}
+
+#[test]
+fn every_section_draws_with_its_items() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    for section in [
+        Section::Event,
+        Section::People,
+        Section::Objectives,
+        Section::Terms,
+        Section::Scoring,
+        Section::Accounts,
+        Section::Meetings,
+        Section::Messages,
+        Section::Stages,
+        Section::Handoffs,
+        Section::Tasks,
+    ] {
+        go(&mut h, section);
+        assert_eq!(h.state().section, section);
+    }
+    go(&mut h, Section::Accounts);
+    assert!(h.query_by_label("Acme Hospitals").is_some());
+}
