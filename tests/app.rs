@@ -310,3 +310,44 @@ fn every_section_draws_with_its_items() {
     go(&mut h, Section::Accounts);
     assert!(h.query_by_label("Acme Hospitals").is_some());
 }
+
+#[test]
+fn a_new_item_takes_its_id_from_the_name_typed() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    h.get_by_label("+ Add account").click();
+    h.run();
+
+    // The placeholder name is selected: typing replaces it.
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Name")
+            .is_focused(),
+        "the new item's name has the keyboard"
+    );
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Zeta Labs");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let a = h.state().doc.plan.accounts.last().expect("added").clone();
+    assert_eq!(a.name, "Zeta Labs");
+    assert_eq!(a.id, "zeta-labs");
+
+    // An id typed by hand is kept, and renaming it follows every reference.
+    go(&mut h, Section::People);
+    h.get_by_label("Ana Ruiz").click();
+    h.run();
+    let id = h.get_by_role_and_label(Role::TextInput, "Id");
+    id.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Id")
+        .type_text("ana-ruiz");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let plan = &h.state().doc.plan;
+    assert_eq!(plan.people[0].id, "ana-ruiz");
+    assert_eq!(plan.accounts[0].owner.as_deref(), Some("ana-ruiz"));
+    assert_eq!(plan.meetings[0].people, vec!["ana-ruiz".to_owned()]);
+}

@@ -99,7 +99,11 @@ impl Workbench {
                 }
             }
             Command::Palette => self.palette = Some(Default::default()),
-            Command::AddItem => self.add_item(),
+            Command::AddItem => {
+                if self.add_item() {
+                    super::widgets::request_focus_first_text(ctx);
+                }
+            }
             Command::DuplicateItem => self.duplicate_item(),
             Command::DeleteItem => self.delete_item(),
             Command::NextGap => self.step_gap(ctx, true),
@@ -256,9 +260,9 @@ impl Workbench {
         }
     }
 
-    fn add_item(&mut self) {
+    fn add_item(&mut self) -> bool {
         if !self.section.is_list() {
-            return;
+            return false;
         }
         self.doc.commit();
         if let Some(index) = views::add_item(self.section, &mut self.doc.plan, self.today) {
@@ -266,8 +270,17 @@ impl Workbench {
             let section = self.section;
             self.list_state(section).filter.clear();
             self.list_state(section).select(index, Some("name"));
+            let id = self
+                .doc
+                .plan
+                .ids(section)
+                .get(index)
+                .map(|s| (*s).to_owned());
+            self.list_state(section).following = id;
             self.say("Added (Ctrl+Z undoes)");
+            return true;
         }
+        false
     }
 
     fn duplicate_item(&mut self) {

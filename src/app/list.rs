@@ -87,6 +87,8 @@ pub trait ListSection {
     fn new_item(plan: &Plan, today: Date) -> Self::Item;
     /// The item's id.
     fn id(item: &Self::Item) -> &str;
+    /// What a new item's id is made from.
+    fn name(item: &Self::Item) -> String;
     /// The item's editor; `cx.highlight` names the field a gap points at.
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>);
 }
@@ -123,6 +125,8 @@ pub struct ListState {
     pub scroll_to_selected: bool,
     /// The field a gap points at, for the selected item.
     pub highlight: Option<&'static str>,
+    /// The id of a just-added item, which follows its name until the id is edited by hand.
+    pub following: Option<String>,
     rows: Vec<usize>,
     rows_for: Option<RowsKey>,
 }
@@ -130,6 +134,7 @@ pub struct ListState {
 impl ListState {
     /// Selects an item and scrolls to it.
     pub fn select(&mut self, index: usize, highlight: Option<&'static str>) {
+        self.following = None;
         self.selected = Some(index);
         self.scroll_to_selected = true;
         self.highlight = highlight;
@@ -204,8 +209,49 @@ pub fn section_ui<S: ListSection>(
     });
     if edits.changed {
         state.highlight = None;
+        if rename.is_none() {
+            follow_name::<S>(plan, state);
+        }
+    }
+    if rename.is_some() {
+        state.following = None;
     }
     SectionOutcome { edits, rename }
+}
+
+/// Longest id made from a name.
+const MAX_MADE_ID: usize = 40;
+
+/// Keeps a just-added item's id made from its name, and unique.
+fn follow_name<S: ListSection>(plan: &mut Plan, state: &mut ListState) {
+    let (Some(index), Some(following)) = (state.selected, state.following.clone()) else {
+        return;
+    };
+    let Some(item) = S::items(plan).get(index) else {
+        return;
+    };
+    if S::id(item) != following {
+        state.following = None;
+        return;
+    }
+    let mut made = crate::model::slug(&S::name(item));
+    if made.len() > MAX_MADE_ID {
+        let cut = made
+            .get(..MAX_MADE_ID)
+            .and_then(|s| s.rfind('-'))
+            .unwrap_or(MAX_MADE_ID);
+        made.truncate(cut);
+    }
+    let items = S::items(plan);
+    let others = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, x)| S::id(x));
+    let new = crate::model::unique_id(&made, others);
+    if new != following && crate::edit::rename_id(plan, S::SECTION, &following, &new) {
+        state.following = Some(new);
+    }
 }
 
 fn article(noun: &str) -> &'static str {

@@ -27,7 +27,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Opens the workbench on `file`, or on the bundled example.
-pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
+pub fn run(file: Option<PathBuf>, show: Option<Section>, present: bool) -> ExitCode {
     let _ = present;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -40,11 +40,11 @@ pub fn run(file: Option<PathBuf>, present: bool) -> ExitCode {
         "Preshow",
         options,
         Box::new(move |cc| {
-            Ok(Box::new(Workbench::open(
-                &cc.egui_ctx,
-                file,
-                Settings::user(),
-            )))
+            let mut app = Workbench::open(&cc.egui_ctx, file, Settings::user());
+            if let Some(section) = show {
+                app.section = views::view_of(section);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -207,28 +207,61 @@ pub fn field_row<R>(
     } else {
         RichText::new(label).small().strong()
     };
-    let l = ui.label(text);
-    let r = ui.horizontal_wrapped(|ui| add(ui, l.id));
-    if highlight {
-        let rect = l.rect.union(r.response.rect).expand(4.0);
-        ui.painter().rect_stroke(
-            rect,
-            4.0,
-            egui::Stroke::new(2.0, palette::HIGHLIGHT),
-            egui::StrokeKind::Outside,
-        );
-        if take_scroll_request(ui.ctx()) {
-            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    // A scope per field keeps its widgets' ids (focus, typed text) stable when something
+    // appears above it, such as the item's gaps after a re-check.
+    ui.push_id(label, |ui| {
+        let l = ui.label(text);
+        let r = ui.horizontal_wrapped(|ui| add(ui, l.id));
+        if highlight {
+            let rect = l.rect.union(r.response.rect).expand(4.0);
+            ui.painter().rect_stroke(
+                rect,
+                4.0,
+                egui::Stroke::new(2.0, palette::HIGHLIGHT),
+                egui::StrokeKind::Outside,
+            );
+            if take_scroll_request(ui.ctx()) {
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
         }
-    }
-    ui.add_space(6.0);
-    r.inner
+        ui.add_space(6.0);
+        r.inner
+    })
+    .inner
+}
+
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("preshow-focus-first-text")
+}
+
+/// Asks the first required text field drawn next (a new item's name) to take the keyboard with
+/// its text selected, so typing replaces the placeholder.
+pub fn request_focus_first_text(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
 }
 
 /// A required single-line text.
 pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edits) -> Response {
+    let id = ui.make_persistent_id("text");
+    let focus_now = ui
+        .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
+        .unwrap_or(false);
+    if focus_now {
+        ui.memory_mut(|m| m.request_focus(id));
+        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(value.chars().count()),
+        );
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), id);
+    }
     let r = ui
-        .add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(value)
+                .id(id)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label);
     edits.track(&r);
     r

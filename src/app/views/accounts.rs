@@ -86,6 +86,10 @@ impl ListSection for Accounts {
         &item.id
     }
 
+    fn name(item: &Account) -> String {
+        item.name.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people_and_messages(plan);
         let taken: Vec<String> = plan.accounts.iter().map(|a| a.id.clone()).collect();

@@ -111,6 +111,10 @@ impl ListSection for Handoffs {
         &item.id
     }
 
+    fn name(item: &Handoff) -> String {
+        format!("{} to {}", item.from, item.to)
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::for_handoffs(plan);
         let stages: Vec<Choice> = choices

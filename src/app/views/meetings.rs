@@ -193,6 +193,10 @@ impl ListSection for Meetings {
         &item.id
     }
 
+    fn name(item: &Meeting) -> String {
+        format!("{} meeting", item.account)
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::for_meetings(plan);
         let clashes = same_time(plan, index);

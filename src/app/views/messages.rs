@@ -191,6 +191,10 @@ impl ListSection for Messages {
         &item.id
     }
 
+    fn name(item: &Message) -> String {
+        item.headline.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people_and_messages(plan);
         let taken: Vec<String> = plan.messages.iter().map(|m| m.id.clone()).collect();

@@ -104,6 +104,10 @@ impl ListSection for Objectives {
         &item.id
     }
 
+    fn name(item: &Objective) -> String {
+        item.name.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
         let taken: Vec<String> = plan.objectives.iter().map(|o| o.id.clone()).collect();

@@ -119,6 +119,10 @@ impl ListSection for People {
         &item.id
     }
 
+    fn name(item: &Person) -> String {
+        item.name.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let taken: Vec<String> = plan.people.iter().map(|p| p.id.clone()).collect();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();

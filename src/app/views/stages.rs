@@ -115,6 +115,10 @@ impl ListSection for Stages {
         &item.id
     }
 
+    fn name(item: &Stage) -> String {
+        item.name.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let taken: Vec<String> = plan.stages.iter().map(|s| s.id.clone()).collect();
         let taken: Vec<&str> = taken.iter().map(String::as_str).collect();

@@ -57,6 +57,10 @@ impl ListSection for Tasks {
         &item.id
     }
 
+    fn name(item: &Task) -> String {
+        item.title.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
         let taken: Vec<String> = plan.tasks.iter().map(|t| t.id.clone()).collect();

@@ -63,6 +63,10 @@ impl ListSection for Terms {
         &item.id
     }
 
+    fn name(item: &Term) -> String {
+        item.term.clone()
+    }
+
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
         let taken: Vec<String> = plan.terms.iter().map(|t| t.id.clone()).collect();
