@@ -18,6 +18,7 @@ pub fn event_ui(
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            ui.set_max_width(720.0);
             ui.heading("Event");
             ui.add_space(6.0);
             let plan_wide: Vec<_> = gaps

@@ -18,6 +18,7 @@ pub fn scoring_ui(
     let hl = state.highlight;
     let choices = Choices::people(plan);
     egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(720.0);
         ui.heading("Lead scoring");
         ui.weak("How a booth conversation becomes a qualified lead: both teams agree on the signals and the threshold.");
         ui.add_space(6.0);
@@ -48,21 +49,24 @@ pub fn scoring_ui(
         ui.add_space(8.0);
         ui.label(RichText::new("Signals").strong());
         let mut remove = None;
-        egui::Grid::new("signals").num_columns(3).spacing([12.0, 6.0]).striped(true).show(ui, |ui| {
-            for (i, sig) in s.signals.iter_mut().enumerate() {
-                let l = ui.label(format!("Signal {}", i + 1));
-                let r = ui.add(egui::TextEdit::singleline(&mut sig.signal).desired_width(320.0)).labelled_by(l.id);
-                ed.track(&r);
+        for (i, sig) in s.signals.iter_mut().enumerate() {
+            ui.push_id(i, |ui| {
                 ui.horizontal(|ui| {
-                    let r = ui.add(egui::DragValue::new(&mut sig.points).range(-1000..=1000).suffix(" pts")).labelled_by(l.id);
+                    let l = ui.label(format!("Signal {}", i + 1));
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut sig.signal).desired_width(380.0))
+                        .labelled_by(l.id);
+                    ed.track(&r);
+                    let r = ui
+                        .add(egui::DragValue::new(&mut sig.points).range(-1000..=1000).suffix(" pts"))
+                        .labelled_by(l.id);
                     ed.track(&r);
                     if ui.small_button("✖").on_hover_text("Remove this signal").clicked() {
                         remove = Some(i);
                     }
                 });
-                ui.end_row();
-            }
-        });
+            });
+        }
         if let Some(i) = remove {
             s.signals.remove(i);
             ed.changed = true;
@@ -73,12 +77,11 @@ pub fn scoring_ui(
         }
         ui.add_space(8.0);
         ui.separator();
-        let l = ui.label(RichText::new("Sign-offs").strong().color(if hl == Some("signoffs") {
+        ui.label(RichText::new("Sign-offs").strong().color(if hl == Some("signoffs") {
             widgets::palette::HIGHLIGHT
         } else {
             ui.visuals().text_color()
         }));
-        let _ = l;
         widgets::signoffs_ui(ui, s, &choices, today, ed);
         ui.add_space(16.0);
         if ui.button("Remove lead scoring").clicked() {
