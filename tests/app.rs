@@ -351,3 +351,96 @@ fn a_new_item_takes_its_id_from_the_name_typed() {
     assert_eq!(plan.accounts[0].owner.as_deref(), Some("ana-ruiz"));
     assert_eq!(plan.meetings[0].people, vec!["ana-ruiz".to_owned()]);
 }
+
+/// What README promises a newcomer: open the example, fix three gaps from the gaps panel,
+/// save, and `preshow check` agrees with the workbench.
+#[test]
+fn a_newcomer_fixes_three_gaps_and_check_agrees() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("show.ron");
+    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write example");
+    let mut h = workbench(&path);
+    h.state_mut()
+        .set_today(Date::from_ymd(2027, 2, 15).expect("valid date"));
+    h.run();
+    let before = h.state().gaps().summary();
+
+    // 1. An account without a marketing owner: click the gap, pick one.
+    h.get_by_label_contains("has no marketing owner").click();
+    h.run();
+    assert_eq!(h.state().section, Section::Accounts);
+    h.get_by_role_and_label(Role::ComboBox, "Marketing owner")
+        .click();
+    h.run();
+    h.get_by_label("Yuki Tanaka · Demand generation manager")
+        .click();
+    h.run();
+    let zephyr = h
+        .state()
+        .doc
+        .plan
+        .accounts
+        .iter()
+        .find(|x| x.id == "zephyr-coatings");
+    assert_eq!(
+        zephyr.and_then(|x| x.marketing_owner.as_deref()),
+        Some("yuki")
+    );
+
+    // 2. A message Sales has not agreed to: click the gap, sign off as a Sales person.
+    h.get_by_label_contains("is not signed off by Sales")
+        .click();
+    h.run();
+    assert_eq!(h.state().section, Section::Messages);
+    h.get_by_label("Sign off as…").click();
+    h.run();
+    h.get_by_label("Lena Hoffmann").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .plan
+            .messages
+            .iter()
+            .any(|m| m.id == "energy" && m.signoffs.iter().any(|s| s.by == "lena"))
+    );
+
+    // 3. An overdue task: mark it done.
+    h.get_by_label_contains("was due on").click();
+    h.run();
+    assert_eq!(h.state().section, Section::Tasks);
+    h.get_by_role_and_label(Role::CheckBox, "Done").click();
+    h.run();
+    assert!(
+        h.state()
+            .doc
+            .plan
+            .tasks
+            .iter()
+            .any(|t| t.id == "badge-scanners" && t.done)
+    );
+
+    let after = h.state().gaps().summary();
+
+    assert_eq!(
+        after.error + after.warning,
+        before.error + before.warning - 3,
+        "{before} then {after}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_preshow"))
+        .args(["check", "--format", "json", "--today", "2027-02-15"])
+        .arg(&path)
+        .output()
+        .expect("check runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["summary"]["error"].as_u64(), Some(after.error as u64));
+    assert_eq!(
+        doc["summary"]["warning"].as_u64(),
+        Some(after.warning as u64)
+    );
+    assert_eq!(doc["summary"]["info"].as_u64(), Some(after.info as u64));
+}
