@@ -321,8 +321,14 @@ pub fn rename_id(plan: &mut Plan, section: Section, old: &str, new: &str) -> boo
 
 /// Points every reference to `id` of `section` at `to` instead (or drops optional references and
 /// list entries when `to` is `None`).
+///
+/// A sign-off is a person's own agreement: it is never moved to someone else. Reassigning drops
+/// the sign-offs of `id` (the new person has not agreed to anything yet).
 pub fn reassign_references(plan: &mut Plan, section: Section, id: &str, to: Option<&str>) {
-    for_each_reference(plan, section, &mut |_, _, _, _, slot| slot.replace(id, to));
+    for_each_reference(plan, section, &mut |_, _, _, _, slot| match slot {
+        RefSlot::Signoffs(_) => slot.replace(id, None),
+        _ => slot.replace(id, to),
+    });
 }
 
 fn with_ids<R>(plan: &mut Plan, section: Section, f: impl FnOnce(Vec<&mut String>) -> R) -> R {
@@ -377,29 +383,50 @@ pub fn duplicate_item(plan: &mut Plan, section: Section, index: usize) -> Option
     }
     use Section as S;
     match section {
-        S::People => dup(&mut plan.people, index, |x| x.id = fresh(&x.id)),
+        S::People => dup(&mut plan.people, index, |x| {
+            x.id = fresh(&x.id);
+            x.name = copy(&x.name);
+            x.email = None;
+        }),
         S::Objectives => dup(&mut plan.objectives, index, |x| {
             x.id = fresh(&x.id);
+            x.name = copy(&x.name);
             x.signoffs.clear();
         }),
         S::Terms => dup(&mut plan.terms, index, |x| {
             x.id = fresh(&x.id);
+            x.term = copy(&x.term);
             x.signoffs.clear();
         }),
-        S::Accounts => dup(&mut plan.accounts, index, |x| x.id = fresh(&x.id)),
+        S::Accounts => dup(&mut plan.accounts, index, |x| {
+            x.id = fresh(&x.id);
+            x.name = copy(&x.name);
+        }),
         S::Meetings => dup(&mut plan.meetings, index, |x| x.id = fresh(&x.id)),
         S::Messages => dup(&mut plan.messages, index, |x| {
             x.id = fresh(&x.id);
+            x.headline = copy(&x.headline);
             x.signoffs.clear();
         }),
-        S::Stages => dup(&mut plan.stages, index, |x| x.id = fresh(&x.id)),
+        S::Stages => dup(&mut plan.stages, index, |x| {
+            x.id = fresh(&x.id);
+            x.name = copy(&x.name);
+        }),
         S::Handoffs => dup(&mut plan.handoffs, index, |x| {
             x.id = fresh(&x.id);
             x.signoffs.clear();
         }),
-        S::Tasks => dup(&mut plan.tasks, index, |x| x.id = fresh(&x.id)),
+        S::Tasks => dup(&mut plan.tasks, index, |x| {
+            x.id = fresh(&x.id);
+            x.title = copy(&x.title);
+        }),
         S::Plan | S::Event | S::Scoring => None,
     }
+}
+
+/// The name of a copy, so it is never mistaken for the original in a picker.
+fn copy(name: &str) -> String {
+    format!("{name} (copy)")
 }
 
 #[cfg(test)]
@@ -459,6 +486,10 @@ mod tests {
         reassign_references(&mut p, Section::People, "ana", Some("mo"));
         assert_eq!(p.accounts[0].owner.as_deref(), Some("mo"));
         assert_eq!(p.accounts[0].marketing_owner.as_deref(), Some("mo"));
+        assert!(
+            p.messages[0].signoffs.iter().all(|s| s.by != "mo"),
+            "no sign-off is forged"
+        );
     }
 
     #[test]
@@ -550,6 +581,10 @@ mod delete_tests {
         let report = delete_item(&mut p, Section::People, 0, Some("mo")).expect("deleted");
         assert!(report.reassigned > 0);
         assert_eq!(p.accounts[0].owner.as_deref(), Some("mo"));
+        // Ana's sign-offs are hers alone: they go, they are not handed to Mo.
+        assert!(p.messages[0].signoffs.is_empty());
+        assert!(p.objectives[0].signoffs.iter().all(|s| s.by == "mo"));
+        assert_eq!(p.objectives[0].signoffs.len(), 1);
         assert_eq!(p.people.len(), 1);
     }
 }

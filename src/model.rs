@@ -7,7 +7,7 @@ mod dates;
 mod ids;
 
 pub use dates::{Date, DateTime};
-pub use ids::{is_valid_id, slug, unique_id};
+pub use ids::{is_valid_id, slug, sort_key, unique_id};
 
 use serde::Deserialize;
 

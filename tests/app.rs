@@ -81,7 +81,7 @@ fn assigning_an_owner_closes_the_gap() {
     assert!(!rules_on(&h, Section::Accounts, "beta").contains(&"account-without-owner"));
     assert!(h.state().doc.is_dirty());
     assert!(
-        h.state().title().starts_with("⏺ plan.ron"),
+        h.state().title().starts_with("● plan.ron"),
         "{}",
         h.state().title()
     );

@@ -109,7 +109,21 @@ impl Workbench {
             Command::NextGap => self.step_gap(ctx, true),
             Command::PreviousGap => self.step_gap(ctx, false),
             Command::ToggleGaps => self.show_gaps = !self.show_gaps,
-            Command::GoTo(section) => self.section = views::view_of(section),
+            Command::EndWalk => self.walk = None,
+            Command::Present => self.set_presenting(ctx, !self.presenting),
+            Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
+            Command::ZoomOut => ctx.set_zoom_factor((ctx.zoom_factor() - 0.1).max(0.5)),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::SetTheme(theme) => {
+                if self.presenting {
+                    self.present_theme = theme;
+                } else {
+                    self.theme = theme;
+                }
+                self.apply_theme(ctx);
+            }
+            Command::GoTo(section) => self.go(super::Place::Section(section)),
+            Command::Show(board) => self.go(super::Place::Board(board)),
             Command::Reveal(section, index, field) => {
                 self.reveal(section, index, field);
                 super::widgets::request_scroll_to_highlight(ctx);
@@ -174,8 +188,13 @@ impl Workbench {
                 }
             }
             Answer::Overwrite(path) => {
+                self.save_checked(&path, true);
+            }
+            Answer::DropComments(path) => {
+                self.doc.comments.clear();
                 self.save_to(&path);
             }
+            Answer::SaveAs => self.ask_path(ctx, Purpose::SaveAs),
         }
     }
 
@@ -210,15 +229,17 @@ impl Workbench {
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
         self.lists.clear();
-        self.gap_cursor = None;
+        self.walk = None;
         self.checker
             .check_now(&self.doc.plan, self.doc.revision, self.today);
     }
 
     /// Opens `path`, keeping the current plan if it does not load.
     pub fn load(&mut self, path: PathBuf) {
-        match format::load_file(&path) {
-            Ok(loaded) => {
+        let read =
+            format::read_text(&path).and_then(|text| format::parse(&text).map(|l| (l, text)));
+        match read {
+            Ok((loaded, text)) => {
                 let note = loaded
                     .migrated_from
                     .map(|f| {
@@ -228,26 +249,68 @@ impl Workbench {
                         )
                     })
                     .unwrap_or_default();
-                self.replace_document(Document::new(
+                let mut doc = Document::new(
                     loaded.plan,
                     Some(path.clone()),
                     loaded.migrated_from.is_none(),
-                ));
+                );
+                doc.disk_digest = Some(super::document::digest(text.as_bytes()));
+                doc.comments = loaded.source.comments;
+                self.replace_document(doc);
                 self.files.add_recent(&path);
                 self.say(format!("Opened {}{note}", path.display()));
             }
-            Err(e) => self.complain(
+            Err(error) => self.complain(
                 "This plan could not be opened; the current plan stays open",
-                e.to_string(),
+                format::LoadError {
+                    path: path.clone(),
+                    error,
+                }
+                .to_string(),
             ),
         }
     }
 
     /// Saves to `path`; returns whether it worked.
     pub fn save_to(&mut self, path: &Path) -> bool {
+        self.save_checked(path, false)
+    }
+
+    /// Saves to `path`. Unless `overwrite`, first makes sure the plan's own file has not been
+    /// changed, moved or deleted by someone else since it was read, and that comments the file
+    /// had are not dropped without asking.
+    fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
         self.doc.commit();
-        match format::save_file(path, &self.doc.plan) {
+        let own_file = self.doc.path.as_deref() == Some(path);
+        if own_file && !self.doc.comments.is_empty() {
+            self.dialog = Some(Dialog::CommentsWouldBeLost {
+                path: path.to_owned(),
+                comments: self.doc.comments.clone(),
+            });
+            return false;
+        }
+        if own_file
+            && !overwrite
+            && let Some(read) = &self.doc.disk_digest
+        {
+            let now = std::fs::read(path);
+            let changed = match &now {
+                Ok(bytes) => super::document::digest(bytes) != *read,
+                Err(_) => true,
+            };
+            if changed {
+                self.dialog = Some(Dialog::ChangedOnDisk {
+                    path: path.to_owned(),
+                    deleted: now.is_err(),
+                });
+                return false;
+            }
+        }
+        let text = format::to_string(&self.doc.plan);
+        match format::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
+                self.doc.disk_digest = Some(super::document::digest(text.as_bytes()));
+                self.doc.comments.clear();
                 self.doc.mark_saved(path.to_owned());
                 self.files.add_recent(path);
                 self.say(format!("Saved {}", path.display()));
@@ -339,28 +402,30 @@ impl Workbench {
         }
     }
 
+    /// Shows the next (or previous) gap of the walk-through, starting the walk if needed.
     fn step_gap(&mut self, ctx: &egui::Context, forward: bool) {
-        let n = self.checker.gaps.findings.len();
-        if n == 0 {
-            self.say("No open gaps");
-            return;
-        }
-        let next = match (self.gap_cursor, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
+        let walk = self.walk.get_or_insert_with(Default::default);
+        let step = if forward {
+            walk.next(&self.checker.gaps)
+        } else {
+            walk.previous(&self.checker.gaps)
         };
-        self.gap_cursor = Some(next);
-        if let Some(f) = self.checker.gaps.findings.get(next).cloned() {
-            self.say(format!("Gap {} of {n}: {}", next + 1, f.message));
-            self.reveal(f.section, f.index, super::gaps_panel::field_for(f.rule));
-            super::widgets::request_scroll_to_highlight(ctx);
+        match step {
+            Some(step) => self.show_step(ctx, step),
+            None if self.checker.gaps.findings.is_empty() => self.say("No open gaps"),
+            None => self.say("Every open gap has been shown"),
         }
     }
 
+    /// Opens the item of a walk step with its field highlighted.
+    pub(super) fn show_step(&mut self, ctx: &egui::Context, step: super::walk::Step) {
+        let f = step.finding;
+        self.reveal(f.section, f.index, super::gaps_panel::field_for(f.rule));
+        super::widgets::request_scroll_to_highlight(ctx);
+    }
+
     fn reveal(&mut self, section: Section, index: Option<usize>, field: Option<&'static str>) {
-        self.section = views::view_of(section);
+        self.go(super::Place::Section(section));
         if let Some(i) = index {
             self.list_state(section).select(i, field);
         } else {

@@ -41,8 +41,22 @@ pub enum Command {
     PreviousGap,
     /// Show or hide the gaps panel.
     ToggleGaps,
+    /// Stop the gap walk-through.
+    EndWalk,
+    /// Presentation mode on or off.
+    Present,
+    /// Larger.
+    ZoomIn,
+    /// Smaller.
+    ZoomOut,
+    /// Normal size.
+    ZoomReset,
+    /// Use a theme.
+    SetTheme(super::theme::Theme),
     /// Show a section.
     GoTo(Section),
+    /// Show a board: schedule, lead flow, message map, readiness.
+    Show(super::views::board::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
 }
@@ -55,7 +69,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 16] = [
+    pub const GENERAL: [Command; 21] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -72,6 +86,11 @@ impl Command {
         Command::NextGap,
         Command::PreviousGap,
         Command::ToggleGaps,
+        Command::Present,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::EndWalk,
     ];
 
     /// What the menu and palette call it.
@@ -94,7 +113,14 @@ impl Command {
             Command::NextGap => "Next gap".into(),
             Command::PreviousGap => "Previous gap".into(),
             Command::ToggleGaps => "Show or hide gaps".into(),
+            Command::EndWalk => "End the gap walk-through".into(),
+            Command::Present => "Presentation mode".into(),
+            Command::ZoomIn => "Zoom in".into(),
+            Command::ZoomOut => "Zoom out".into(),
+            Command::ZoomReset => "Normal size".into(),
+            Command::SetTheme(t) => format!("Theme: {}", t.label()),
             Command::GoTo(s) => format!("Go to {}", s.title()),
+            Command::Show(b) => format!("Show {}", b.title().to_lowercase()),
             Command::Reveal(s, _, _) => format!("Show in {}", s.title()),
         }
     }
@@ -119,7 +145,14 @@ impl Command {
             Command::NextGap => vec![k(Modifiers::NONE, Key::F8)],
             Command::PreviousGap => vec![k(Modifiers::SHIFT, Key::F8)],
             Command::ToggleGaps => vec![k(CMD, Key::G)],
-            Command::GoTo(_) | Command::Reveal(..) | Command::OpenRecent(_) => Vec::new(),
+            Command::Present => vec![k(Modifiers::NONE, Key::F11)],
+            Command::ZoomIn => vec![k(CMD, Key::Plus), k(CMD, Key::Equals)],
+            Command::ZoomOut => vec![k(CMD, Key::Minus)],
+            Command::ZoomReset => vec![k(CMD, Key::Num0)],
+            Command::EndWalk | Command::SetTheme(_) => Vec::new(),
+            Command::GoTo(_) | Command::Show(_) | Command::Reveal(..) | Command::OpenRecent(_) => {
+                Vec::new()
+            }
         }
     }
 

@@ -42,6 +42,20 @@ pub enum Dialog {
         /// The file.
         path: PathBuf,
     },
+    /// The plan's file changed on disk (or went away) since it was read.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// It no longer exists.
+        deleted: bool,
+    },
+    /// Saving in the canonical form would drop the file's comments.
+    CommentsWouldBeLost {
+        /// The file.
+        path: PathBuf,
+        /// The comments.
+        comments: Vec<crate::format::Comment>,
+    },
     /// Something went wrong.
     Error {
         /// Headline.
@@ -78,6 +92,10 @@ pub enum Answer {
     Path(Purpose, PathBuf),
     /// Overwrite this file.
     Overwrite(PathBuf),
+    /// Save, letting the comments go.
+    DropComments(PathBuf),
+    /// Choose another file to save to.
+    SaveAs,
 }
 
 /// Draws the dialog; returns it while it stays open, and the answer when there is one.
@@ -125,26 +143,28 @@ pub fn dialog_ui(
                 };
                 ui.add_space(8.0);
                 if !others.is_empty() {
-                    ui.horizontal(|ui| {
-                        let l = ui.label("Move them to");
-                        let shown = reassign
-                            .as_ref()
-                            .and_then(|r| others.iter().find(|(i, _)| i == r))
-                            .map_or("— choose —".to_owned(), |(_, n)| n.clone());
-                        egui::ComboBox::from_id_salt("reassign")
-                            .selected_text(shown)
-                            .width(260.0)
-                            .show_ui(ui, |ui| {
-                                for (oid, name) in &others {
-                                    ui.selectable_value(reassign, Some(oid.clone()), name);
-                                }
-                            })
-                            .response
-                            .labelled_by(l.id);
-                        if ui.add_enabled(reassign.is_some(), egui::Button::new("Move and delete")).clicked() {
-                            answer = Some(Answer::Delete { section: *section, index: *index, reassign: reassign.clone() });
-                        }
+                    // A list, not a drop-down: a pop-up inside a modal can end up behind it.
+                    ui.label("Move them to (sign-offs are not moved: they stay personal):");
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        egui::ScrollArea::vertical().id_salt("reassign").max_height(150.0).show(ui, |ui| {
+                            ui.set_min_width(420.0);
+                            for (oid, name) in &others {
+                                ui.selectable_value(reassign, Some(oid.clone()), name);
+                            }
+                        });
                     });
+                    let target = reassign
+                        .as_ref()
+                        .and_then(|r| others.iter().find(|(i, _)| i == r))
+                        .map(|(_, n)| n.clone());
+                    let label = match &target {
+                        Some(n) => format!("Move them to {n} and delete"),
+                        None => "Move and delete".to_owned(),
+                    };
+                    if ui.add_enabled(target.is_some(), egui::Button::new(label)).clicked() {
+                        answer = Some(Answer::Delete { section: *section, index: *index, reassign: reassign.clone() });
+                    }
+                    ui.add_space(4.0);
                 }
                 let clear_label = if required > 0 {
                     format!("Delete, and the {required} item(s) that need it")
@@ -152,7 +172,7 @@ pub fn dialog_ui(
                     "Delete and clear the references".to_owned()
                 };
                 ui.horizontal(|ui| {
-                    if ui.button(RichText::new(clear_label).color(super::widgets::palette::ERROR)).clicked() {
+                    if ui.button(RichText::new(clear_label).color(super::widgets::palette::error())).clicked() {
                         answer = Some(Answer::Delete { section: *section, index: *index, reassign: None });
                     }
                     if ui.button("Cancel").clicked() {
@@ -172,7 +192,7 @@ pub fn dialog_ui(
                     *problem = None;
                 }
                 if let Some(p) = problem {
-                    ui.colored_label(super::widgets::palette::ERROR, p.as_str());
+                    ui.colored_label(super::widgets::palette::error(), p.as_str());
                 }
                 let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
@@ -194,6 +214,57 @@ pub fn dialog_ui(
                 ui.horizontal(|ui| {
                     if ui.button("Replace").clicked() {
                         answer = Some(Answer::Overwrite(path.clone()));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::ChangedOnDisk { path, deleted } => {
+                if *deleted {
+                    ui.heading("The plan's file is gone");
+                    ui.label(format!("{} was moved or deleted since it was opened. Save it there again?", path.display()));
+                } else {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!(
+                        "Someone else changed {} since you opened it (a git pull, another editor). \
+                         Saving now would replace their changes with yours.",
+                        path.display()
+                    ));
+                }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let replace = if *deleted { "Save it there again" } else { "Replace their version with mine" };
+                    if ui.button(replace).clicked() {
+                        answer = Some(Answer::Overwrite(path.clone()));
+                    }
+                    if ui.button("Save mine as…").clicked() {
+                        answer = Some(Answer::SaveAs);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::CommentsWouldBeLost { path, comments } => {
+                ui.heading("Comments would be lost");
+                ui.label(format!(
+                    "{} has {} comment(s). Preshow saves plans in a canonical form that keeps no comments:",
+                    path.display(),
+                    comments.len()
+                ));
+                egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                    for c in comments.iter() {
+                        let first = c.text.lines().next().unwrap_or_default();
+                        ui.monospace(format!("line {}: {first}", c.pos.line));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Save without the comments").clicked() {
+                        answer = Some(Answer::DropComments(path.clone()));
+                    }
+                    if ui.button("Save as another file…").clicked() {
+                        answer = Some(Answer::SaveAs);
                     }
                     if ui.button("Cancel").clicked() {
                         close = true;

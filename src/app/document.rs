@@ -25,6 +25,19 @@ pub struct Document {
     history: History,
     /// The snapshot id that matches the file on disk.
     saved_snapshot: Option<u64>,
+    /// A digest of the file as last read or written, to notice changes made by others.
+    pub disk_digest: Option<String>,
+    /// Comments in the file as read; the canonical form keeps none, so the first save asks.
+    pub comments: Vec<crate::format::Comment>,
+}
+
+/// A digest of file contents.
+pub fn digest(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Undo and redo as snapshots of the plan, one per finished edit.
@@ -56,6 +69,8 @@ impl Document {
             path,
             revision: next_revision(),
             saved_snapshot: saved.then_some(0),
+            disk_digest: None,
+            comments: Vec::new(),
         }
     }
 

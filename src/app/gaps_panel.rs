@@ -75,7 +75,7 @@ pub fn gaps_panel_ui(ui: &mut Ui, gaps: &Gaps, plan: &Plan, commands: &mut Vec<C
         ui.vertical_centered(|ui| {
             ui.label(
                 RichText::new("✔ No open gaps")
-                    .color(super::widgets::palette::OK)
+                    .color(super::widgets::palette::ok())
                     .size(18.0),
             )
         });

@@ -64,7 +64,7 @@ impl<T> Column<T> {
     fn sort_key(&self, item: &T, plan: &Plan) -> SortKey {
         match self.key {
             Some(k) => k(item, plan),
-            None => SortKey::Text((self.text)(item, plan).to_lowercase()),
+            None => SortKey::Text(crate::model::sort_key(&(self.text)(item, plan))),
         }
     }
 }
@@ -293,24 +293,25 @@ fn toolbar_ui<S: ListSection>(
         } else {
             ui.weak(format!("{} of {total} shown", state.rows.len()));
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let has_selection = state.selected.is_some();
-            if ui
-                .add_enabled(has_selection, egui::Button::new("Delete…"))
-                .clicked()
-            {
-                commands.push(Command::DeleteItem);
-            }
-            if ui
-                .add_enabled(has_selection, egui::Button::new("Duplicate"))
-                .clicked()
-            {
-                commands.push(Command::DuplicateItem);
-            }
-            if ui.button(format!("+ Add {}", S::NOUN)).clicked() {
-                commands.push(Command::AddItem);
-            }
-        });
+    });
+    // Wraps rather than overlaps when the type is large (presentation mode).
+    ui.horizontal_wrapped(|ui| {
+        let has_selection = state.selected.is_some();
+        if ui.button(format!("+ Add {}", S::NOUN)).clicked() {
+            commands.push(Command::AddItem);
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Duplicate"))
+            .clicked()
+        {
+            commands.push(Command::DuplicateItem);
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Delete…"))
+            .clicked()
+        {
+            commands.push(Command::DeleteItem);
+        }
     });
     ui.horizontal(|ui| {
         let search_label = ui.label("Search");
@@ -323,7 +324,19 @@ fn toolbar_ui<S: ListSection>(
             )
             .labelled_by(search_label.id);
         if std::mem::take(&mut state.focus_filter) {
+            // Ctrl+F selects what was searched before, so typing replaces it.
             search.request_focus();
+            if let Some(mut text_state) = egui::TextEdit::load_state(ui.ctx(), search.id) {
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(state.filter.chars().count()),
+                );
+                text_state.cursor.set_char_range(Some(all));
+                text_state.store(ui.ctx(), search.id);
+            }
+        }
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            state.filter.clear();
         }
         if !state.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear search").clicked()
         {
@@ -337,6 +350,8 @@ fn toolbar_ui<S: ListSection>(
 pub fn plural(noun: &str, n: usize) -> String {
     if n == 1 {
         noun.to_owned()
+    } else if noun == "person" {
+        "people".to_owned()
     } else if let Some(stem) = noun.strip_suffix('y') {
         format!("{stem}ies")
     } else {
@@ -387,7 +402,22 @@ fn refresh_rows<S: ListSection>(
     state.rows_for = Some(wanted);
 }
 
+/// The table, scrolling sideways when its columns are wider than the space between the
+/// navigation and the editor.
 fn table_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    revision: u64,
+) {
+    egui::ScrollArea::horizontal()
+        .id_salt(("table-x", S::SECTION.key()))
+        .auto_shrink([false, false])
+        .show(ui, |ui| table_rows_ui::<S>(ui, plan, state, gaps, revision));
+}
+
+fn table_rows_ui<S: ListSection>(
     ui: &mut Ui,
     plan: &Plan,
     state: &mut ListState,
@@ -408,7 +438,7 @@ fn table_ui<S: ListSection>(
     for c in &columns {
         table = table.column(match c.width {
             Some(w) => TableColumn::initial(w).at_least(40.0).clip(true),
-            None => TableColumn::remainder().at_least(80.0).clip(true),
+            None => TableColumn::initial(260.0).at_least(80.0).clip(true),
         });
     }
     if std::mem::take(&mut state.scroll_to_selected)

@@ -13,8 +13,10 @@ mod gaps_panel;
 mod list;
 mod nav;
 mod palette;
-mod views;
-mod widgets;
+pub mod theme;
+pub mod views;
+mod walk;
+pub mod widgets;
 
 pub use checker::Gaps;
 pub use commands::Command;
@@ -27,8 +29,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Opens the workbench on `file`, or on the bundled example.
-pub fn run(file: Option<PathBuf>, show: Option<Section>, present: bool) -> ExitCode {
-    let _ = present;
+pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCode {
+    let place = match show.as_deref().map(Place::parse) {
+        Some(Some(p)) => Some(p),
+        Some(None) => {
+            eprintln!(
+                "preshow: --show takes one of: {}",
+                Place::names().join(", ")
+            );
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1440.0, 900.0])
@@ -41,8 +53,11 @@ pub fn run(file: Option<PathBuf>, show: Option<Section>, present: bool) -> ExitC
         options,
         Box::new(move |cc| {
             let mut app = Workbench::open(&cc.egui_ctx, file, Settings::user());
-            if let Some(section) = show {
-                app.section = views::view_of(section);
+            if let Some(place) = place {
+                app.go(place);
+            }
+            if present {
+                app.set_presenting(&cc.egui_ctx, true);
             }
             Ok(Box::new(app))
         }),
@@ -53,6 +68,49 @@ pub fn run(file: Option<PathBuf>, show: Option<Section>, present: bool) -> ExitC
             eprintln!("preshow: could not open a window: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// "1 error", "2 errors".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Somewhere the workbench can show: a section or a board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A section of the plan.
+    Section(Section),
+    /// A board.
+    Board(views::board::Board),
+}
+
+impl Place {
+    /// The place named on the command line (`accounts`, `schedule`...).
+    pub fn parse(name: &str) -> Option<Place> {
+        views::SECTIONS
+            .iter()
+            .find(|s| s.key() == name)
+            .map(|s| Place::Section(*s))
+            .or_else(|| {
+                views::board::Board::ALL
+                    .iter()
+                    .find(|b| b.key() == name)
+                    .map(|b| Place::Board(*b))
+            })
+    }
+
+    /// Every name [`Place::parse`] knows.
+    pub fn names() -> Vec<&'static str> {
+        views::board::Board::ALL
+            .iter()
+            .map(|b| b.key())
+            .chain(views::SECTIONS.iter().map(|s| s.key()))
+            .collect()
     }
 }
 
@@ -70,8 +128,11 @@ pub struct Workbench {
     /// The open plan.
     pub doc: Document,
     checker: checker::Checker,
-    /// The section on screen.
+    /// The section on screen (when no board is).
     pub section: Section,
+    /// The board on screen, if any.
+    pub board: Option<views::board::Board>,
+    boards: views::board::Boards,
     lists: BTreeMap<Section, list::ListState>,
     show_gaps: bool,
     palette: Option<palette::PaletteState>,
@@ -84,7 +145,12 @@ pub struct Workbench {
     pending: Vec<Command>,
     skip_guard: bool,
     text_focus: Option<egui::Id>,
-    gap_cursor: Option<usize>,
+    /// The gap walk-through, while one runs.
+    pub walk: Option<walk::Walk>,
+    /// Presentation mode: full screen, large type, high contrast, editing chrome hidden.
+    pub presenting: bool,
+    theme: theme::Theme,
+    present_theme: theme::Theme,
     allow_close: bool,
     title: String,
 }
@@ -103,6 +169,8 @@ impl Workbench {
             doc: Document::new(plan, None, true),
             checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
             section: Section::Accounts,
+            board: None,
+            boards: Default::default(),
             lists: BTreeMap::new(),
             show_gaps: true,
             palette: None,
@@ -113,16 +181,34 @@ impl Workbench {
             pending: Vec::new(),
             skip_guard: false,
             text_focus: None,
-            gap_cursor: None,
+            walk: None,
+            presenting: false,
+            theme: theme::Theme::Dark,
+            present_theme: theme::Theme::HighContrastDark,
             allow_close: false,
             title: String::new(),
         };
         if let Some(path) = file {
             app.load(path);
         }
+        // Zoom is a command like any other (menus and presentation bar show it).
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        app.apply_theme(ctx);
         app.checker
             .check_now(&app.doc.plan, app.doc.revision, app.today);
         app
+    }
+
+    /// Shows a section or a board.
+    pub fn go(&mut self, place: Place) {
+        match place {
+            Place::Section(s) => {
+                self.board = None;
+                self.section = views::view_of(s);
+                self.list_state(self.section).scroll_to_selected = true;
+            }
+            Place::Board(b) => self.board = Some(b),
+        }
     }
 
     /// Uses `today` for sign-offs and overdue tasks (tests pin it).
@@ -158,9 +244,35 @@ impl Workbench {
         self.lists.get(&section).and_then(|l| l.selected)
     }
 
+    /// Turns presentation mode on or off.
+    pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        self.presenting = on;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        self.apply_theme(ctx);
+    }
+
+    /// The theme in use.
+    pub fn current_theme(&self) -> theme::Theme {
+        if self.presenting {
+            self.present_theme
+        } else {
+            self.theme
+        }
+    }
+
+    fn apply_theme(&self, ctx: &egui::Context) {
+        theme::apply(ctx, self.current_theme(), self.presenting);
+    }
+
     /// Non-drawing work of a frame: results of checks and file dialogs.
     pub fn logic(&mut self, ctx: &egui::Context) {
         self.checker.poll();
+        if self.checker.is_current(self.doc.revision)
+            && let Some(walk) = &mut self.walk
+            && let Some(step) = walk.after_check(&self.checker.gaps)
+        {
+            self.show_step(ctx, step);
+        }
         if let Some(chosen) = self.files.poll() {
             self.chosen(ctx, chosen);
         }
@@ -177,13 +289,36 @@ impl Workbench {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
-        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if self.presenting {
+            egui::Panel::top("presenting").show(ui, |ui| self.presentation_bar_ui(ui));
+        } else {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        }
+        if let Some(walk) = &self.walk {
+            let (step, stop) = egui::Panel::top("walk")
+                .show(ui, |ui| walk::walk_ui(ui, walk, &self.checker.gaps))
+                .inner;
+            match step {
+                Some(true) => self.pending.push(Command::NextGap),
+                Some(false) => self.pending.push(Command::PreviousGap),
+                None => {}
+            }
+            if stop {
+                self.pending.push(Command::EndWalk);
+            }
+        }
         egui::Panel::left("nav")
             .resizable(false)
             .exact_size(210.0)
             .show(ui, |ui| {
-                nav::nav_ui(ui, &mut self.section, &self.checker.gaps, &self.doc.plan);
+                nav::nav_ui(
+                    ui,
+                    &mut self.section,
+                    &mut self.board,
+                    &self.checker.gaps,
+                    &self.doc.plan,
+                );
             });
         if self.show_gaps {
             egui::Panel::right("gaps")
@@ -200,7 +335,10 @@ impl Workbench {
         }
         let mut edited = false;
         egui::CentralPanel::default().show(ui, |ui| {
-            edited = self.section_ui(ui);
+            edited = match self.board {
+                Some(board) => self.board_ui(ui, board),
+                None => self.section_ui(ui),
+            };
         });
         if let Some(p) = &mut self.palette
             && let Some(done) = palette::palette_ui(&ctx, p, &self.files.recent())
@@ -227,6 +365,19 @@ impl Workbench {
             ctx.request_repaint();
         }
         self.update_title(&ctx);
+    }
+
+    fn board_ui(&mut self, ui: &mut egui::Ui, board: views::board::Board) -> bool {
+        let mut edits = widgets::Edits::default();
+        let mut cx = views::board::BoardCx {
+            plan: &mut self.doc.plan,
+            gaps: &self.checker.gaps,
+            today: self.today,
+            commands: &mut self.pending,
+            edits: &mut edits,
+        };
+        views::board::board_ui(ui, board, &mut self.boards, &mut cx);
+        edits.changed
     }
 
     fn section_ui(&mut self, ui: &mut egui::Ui) -> bool {
@@ -277,6 +428,22 @@ impl Workbench {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         if self.dialog.is_some() || self.palette.is_some() {
             return;
+        }
+        // A presenter's remote sends Page Down and Page Up.
+        if self.presenting && !ctx.text_edit_focused() {
+            let none = egui::Modifiers::NONE;
+            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageDown)) {
+                self.pending.push(Command::NextGap);
+            }
+            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageUp)) {
+                self.pending.push(Command::PreviousGap);
+            }
+        }
+        if self.walk.is_some()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.pending.push(Command::EndWalk);
         }
         for (shortcut, cmd) in Command::with_shortcuts() {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
@@ -348,7 +515,26 @@ impl Workbench {
                 item(ui, &mut self.pending, Command::Find, has_list);
                 item(ui, &mut self.pending, Command::Palette, true);
             });
+            ui.menu_button("View", |ui| {
+                item(ui, &mut self.pending, Command::Present, true);
+                item(ui, &mut self.pending, Command::NextGap, true);
+                ui.separator();
+                for t in theme::Theme::ALL {
+                    if ui.radio(self.theme == t, t.label()).clicked() {
+                        self.pending.push(Command::SetTheme(t));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                item(ui, &mut self.pending, Command::ZoomIn, true);
+                item(ui, &mut self.pending, Command::ZoomOut, true);
+                item(ui, &mut self.pending, Command::ZoomReset, true);
+            });
             ui.menu_button("Go", |ui| {
+                for b in views::board::Board::ALL {
+                    item(ui, &mut self.pending, Command::Show(b), true);
+                }
+                ui.separator();
                 for s in views::SECTIONS {
                     item(ui, &mut self.pending, Command::GoTo(s), true);
                 }
@@ -372,9 +558,58 @@ impl Workbench {
                     }
                 ));
                 ui.separator();
-                ui.colored_label(widgets::palette::INFO, format!("{} info", s.info));
-                ui.colored_label(widgets::palette::WARNING, format!("{} warnings", s.warning));
-                ui.colored_label(widgets::palette::ERROR, format!("{} errors", s.error));
+                ui.colored_label(widgets::palette::info(), format!("{} info", s.info));
+                ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+                ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+            });
+        });
+    }
+
+    fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
+            let s = self.checker.gaps.summary();
+            ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+            ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Exit presentation")
+                    .on_hover_text("F11")
+                    .clicked()
+                {
+                    self.pending.push(Command::Present);
+                }
+                if ui.button("A+").on_hover_text("Zoom in (Ctrl +)").clicked() {
+                    self.pending.push(Command::ZoomIn);
+                }
+                if ui.button("A−").on_hover_text("Zoom out (Ctrl −)").clicked() {
+                    self.pending.push(Command::ZoomOut);
+                }
+                let other = if self.present_theme == theme::Theme::HighContrastDark {
+                    theme::Theme::HighContrastLight
+                } else {
+                    theme::Theme::HighContrastDark
+                };
+                let label = if other == theme::Theme::HighContrastLight {
+                    "Light room"
+                } else {
+                    "Dark room"
+                };
+                if ui
+                    .button(label)
+                    .on_hover_text("Switch the high-contrast theme")
+                    .clicked()
+                {
+                    self.pending.push(Command::SetTheme(other));
+                }
+                if self.walk.is_none()
+                    && ui
+                        .button("Walk through gaps")
+                        .on_hover_text("F8 or Page Down")
+                        .clicked()
+                {
+                    self.pending.push(Command::NextGap);
+                }
             });
         });
     }
@@ -395,7 +630,7 @@ impl Workbench {
             if let Some(s) = &self.status {
                 ui.separator();
                 if s.problem {
-                    ui.colored_label(widgets::palette::ERROR, &s.text);
+                    ui.colored_label(widgets::palette::error(), &s.text);
                 } else {
                     ui.label(&s.text);
                 }
@@ -406,11 +641,12 @@ impl Workbench {
     fn update_title(&mut self, ctx: &egui::Context) {
         let s = self.checker.gaps.summary();
         let title = format!(
-            "{}{} — Preshow ({} errors, {} warnings)",
-            if self.doc.is_dirty() { "⏺ " } else { "" },
+            "{}{} — Preshow ({}, {})",
+            // The window title is drawn by the desktop, not egui: any glyph works there.
+            if self.doc.is_dirty() { "● " } else { "" },
             self.doc.title(),
-            s.error,
-            s.warning
+            count(s.error, "error"),
+            count(s.warning, "warning")
         );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

@@ -1,19 +1,50 @@
 //! The left navigation: every section with its item count and its open gaps.
 
 use super::checker::Gaps;
+use super::views::board::Board;
 use super::views::{SECTIONS, gap_count};
 use super::widgets::palette;
 use crate::model::{Plan, Section};
 use egui::{RichText, Ui};
 
 /// Draws the navigation; clicking a section shows it.
-pub fn nav_ui(ui: &mut Ui, current: &mut Section, gaps: &Gaps, plan: &Plan) {
+pub fn nav_ui(
+    ui: &mut Ui,
+    current: &mut Section,
+    board: &mut Option<Board>,
+    gaps: &Gaps,
+    plan: &Plan,
+) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            entries_ui(ui, current, board, gaps, plan);
+        });
+}
+
+fn entries_ui(
+    ui: &mut Ui,
+    current: &mut Section,
+    board: &mut Option<Board>,
+    gaps: &Gaps,
+    plan: &Plan,
+) {
     ui.add_space(8.0);
-    ui.label(RichText::new(&plan.event.name).strong().size(16.0));
+    ui.label(RichText::new(&plan.event.name).strong());
     ui.weak(format!("{} – {}", plan.event.starts, plan.event.ends));
     ui.add_space(8.0);
     ui.separator();
     let width = ui.available_width();
+    ui.label(RichText::new("Workshop").small().weak());
+    for b in Board::ALL {
+        let button = egui::Button::selectable(*board == Some(b), RichText::new(b.title()))
+            .min_size(egui::vec2(width, ui.spacing().interact_size.y + 6.0));
+        if ui.add(button).clicked() {
+            *board = Some(b);
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Plan").small().weak());
     for section in SECTIONS {
         let open = gap_count(gaps, section);
         let count = match section {
@@ -28,17 +59,17 @@ pub fn nav_ui(ui: &mut Ui, current: &mut Section, gaps: &Gaps, plan: &Plan) {
             .min();
         let badge = if open > 0 {
             RichText::new(format!("⏺ {open}"))
-                .color(worst.map_or(palette::INFO, super::widgets::severity_color))
+                .color(worst.map_or(palette::info(), super::widgets::severity_color))
                 .strong()
         } else {
             RichText::new("")
         };
         let button = egui::Button::selectable(
-            *current == section,
-            RichText::new(section.title()).size(15.0),
+            board.is_none() && *current == section,
+            RichText::new(section.title()),
         )
         .right_text((RichText::new(count).weak(), badge))
-        .min_size(egui::vec2(width, 30.0));
+        .min_size(egui::vec2(width, ui.spacing().interact_size.y + 6.0));
         let r = ui.add(button);
         let r = if open > 0 {
             r.on_hover_text(format!("{open} open gap(s)"))
@@ -47,6 +78,7 @@ pub fn nav_ui(ui: &mut Ui, current: &mut Section, gaps: &Gaps, plan: &Plan) {
         };
         if r.clicked() {
             *current = section;
+            *board = None;
         }
     }
 }

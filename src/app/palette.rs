@@ -16,6 +16,11 @@ pub struct PaletteState {
 fn entries(recent: &[PathBuf]) -> Vec<Command> {
     let mut all: Vec<Command> = Command::GENERAL.to_vec();
     all.retain(|c| *c != Command::Palette);
+    all.extend(
+        super::views::board::Board::ALL
+            .iter()
+            .map(|b| Command::Show(*b)),
+    );
     all.extend(SECTIONS.iter().map(|s| Command::GoTo(*s)));
     all.extend(recent.iter().cloned().map(Command::OpenRecent));
     all
@@ -69,12 +74,19 @@ pub fn palette_ui(
             state.selected = state.selected.saturating_sub(1);
         }
         ui.separator();
+        let moved = down || up;
+        let list_height = ui.text_style_height(&egui::TextStyle::Body) * 16.0;
         egui::ScrollArea::vertical()
-            .max_height(360.0)
+            .max_height(list_height)
+            .min_scrolled_height(list_height)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 for (i, c) in hits.iter().enumerate() {
                     ui.horizontal(|ui| {
                         let r = ui.selectable_label(i == state.selected, c.label());
+                        if moved && i == state.selected {
+                            r.scroll_to_me(None);
+                        }
                         if let Some(s) = c.shortcut_text(ui.ctx()) {
                             ui.weak(s);
                         }

@@ -9,23 +9,33 @@ use egui::{Color32, Response, RichText, Ui};
 pub mod palette {
     use egui::Color32;
     /// Errors.
-    pub const ERROR: Color32 = Color32::from_rgb(0xd0, 0x30, 0x30);
+    pub fn error() -> Color32 {
+        crate::app::theme::meaning().error
+    }
     /// Warnings.
-    pub const WARNING: Color32 = Color32::from_rgb(0xd8, 0x8a, 0x00);
+    pub fn warning() -> Color32 {
+        crate::app::theme::meaning().warning
+    }
     /// Information.
-    pub const INFO: Color32 = Color32::from_rgb(0x30, 0x80, 0xd0);
+    pub fn info() -> Color32 {
+        crate::app::theme::meaning().info
+    }
     /// Done, agreed, clean.
-    pub const OK: Color32 = Color32::from_rgb(0x2e, 0x9d, 0x52);
+    pub fn ok() -> Color32 {
+        crate::app::theme::meaning().ok
+    }
     /// The field a gap points at.
-    pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xf0, 0xb0, 0x00);
+    pub fn highlight() -> Color32 {
+        crate::app::theme::meaning().highlight
+    }
 }
 
 /// The colour of a severity.
 pub fn severity_color(s: crate::check::Severity) -> Color32 {
     match s {
-        crate::check::Severity::Error => palette::ERROR,
-        crate::check::Severity::Warning => palette::WARNING,
-        crate::check::Severity::Info => palette::INFO,
+        crate::check::Severity::Error => palette::error(),
+        crate::check::Severity::Warning => palette::warning(),
+        crate::check::Severity::Info => palette::info(),
     }
 }
 
@@ -203,7 +213,7 @@ pub fn field_row<R>(
     add: impl FnOnce(&mut Ui, egui::Id) -> R,
 ) -> R {
     let text = if highlight {
-        RichText::new(label).strong().color(palette::HIGHLIGHT)
+        RichText::new(label).strong().color(palette::highlight())
     } else {
         RichText::new(label).small().strong()
     };
@@ -217,7 +227,7 @@ pub fn field_row<R>(
             ui.painter().rect_stroke(
                 rect,
                 4.0,
-                egui::Stroke::new(2.0, palette::HIGHLIGHT),
+                egui::Stroke::new(2.0, palette::highlight()),
                 egui::StrokeKind::Outside,
             );
             if take_scroll_request(ui.ctx()) {
@@ -353,7 +363,7 @@ pub fn date_ui(ui: &mut Ui, label: egui::Id, value: &mut Date, edits: &mut Edits
         edits.changed = true;
     }
     if let Some(e) = error {
-        ui.colored_label(palette::ERROR, e);
+        ui.colored_label(palette::error(), e);
     }
     r
 }
@@ -380,7 +390,7 @@ pub fn opt_date_ui(
         edits.changed = true;
     }
     if let Some(e) = error {
-        ui.colored_label(palette::ERROR, e);
+        ui.colored_label(palette::error(), e);
     }
     r
 }
@@ -402,7 +412,7 @@ pub fn date_time_ui(
         edits.changed = true;
     }
     if let Some(e) = error {
-        ui.colored_label(palette::ERROR, e);
+        ui.colored_label(palette::error(), e);
     }
     r
 }
@@ -429,7 +439,7 @@ pub fn id_ui(ui: &mut Ui, label: egui::Id, current: &str, taken: &[&str]) -> Opt
     if r.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
         if let Some(p) = &problem {
-            ui.colored_label(palette::ERROR, p);
+            ui.colored_label(palette::error(), p);
         } else if text != current {
             ui.weak("Enter renames everywhere");
         }
@@ -670,15 +680,15 @@ pub fn signoffs_ui<T: Signable>(
             let (mark, color, note) = if stale {
                 (
                     "⚠ stale",
-                    palette::ERROR,
+                    palette::error(),
                     "the text changed after this sign-off; it no longer counts",
                 )
             } else if s.fingerprint.is_some() {
-                ("✔ agreed", palette::OK, "pinned to the current text")
+                ("✔ agreed", palette::ok(), "pinned to the current text")
             } else {
                 (
                     "✔ agreed",
-                    palette::OK,
+                    palette::ok(),
                     "not pinned to a text: counts as agreement to the current one",
                 )
             };
@@ -716,7 +726,7 @@ pub fn signoffs_ui<T: Signable>(
         edits.changed = true;
     }
     if item.signoffs().is_empty() {
-        ui.colored_label(palette::WARNING, "Nobody has agreed to this yet");
+        ui.colored_label(palette::warning(), "Nobody has agreed to this yet");
     }
     ui.menu_button("Sign off as…", |ui| {
         for team in Team::ALL {

@@ -45,6 +45,8 @@ pub(super) fn run(
     }
     render::sort(&mut located);
     let text = match output {
+        // "No gaps found" would be false when a file could not be read at all.
+        OutputFormat::Human if unreadable && located.is_empty() => String::new(),
         OutputFormat::Human => render::human(&located),
         OutputFormat::Json => render::json(&located),
         OutputFormat::Github => render::github(&located),

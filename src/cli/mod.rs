@@ -35,15 +35,10 @@ pub struct Cli {
     /// Open the workbench in presentation mode, for a room planning together.
     #[arg(long)]
     pub present: bool,
-    /// The section the workbench shows first (accounts, meetings, messages, ...).
-    #[arg(long, value_name = "SECTION", value_parser = parse_section)]
-    pub show: Option<crate::model::Section>,
-}
-
-fn parse_section(s: &str) -> Result<crate::model::Section, String> {
-    crate::model::Section::from_key(s)
-        .filter(|s| *s != crate::model::Section::Plan)
-        .ok_or_else(|| "one of event, people, objectives, terms, scoring, accounts, meetings, messages, stages, handoffs, tasks".to_owned())
+    /// The view the workbench shows first: a board (readiness, schedule, lead-flow,
+    /// message-map) or a section (accounts, meetings, messages, ...).
+    #[arg(long, value_name = "VIEW")]
+    pub show: Option<String>,
 }
 
 /// Output formats of `check`.

@@ -42,6 +42,14 @@ pub fn unique_id<'a>(name: &str, taken: impl IntoIterator<Item = &'a str> + Clon
         .unwrap_or(base)
 }
 
+/// A key that sorts names as people expect: case and accents ignored (Álvarez before Baltic).
+pub fn sort_key(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
 fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
@@ -53,6 +61,16 @@ fn fold_accent(c: char) -> char {
         'ù' | 'ú' | 'û' | 'ü' => 'u',
         'ý' | 'ÿ' => 'y',
         'ß' => 's',
+        'æ' => 'a',
+        'œ' => 'o',
+        'ł' => 'l',
+        'č' | 'ć' => 'c',
+        'š' | 'ś' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ř' => 'r',
+        'ğ' => 'g',
+        'ı' => 'i',
+        'ş' => 's',
         other => other,
     }
 }
@@ -74,6 +92,13 @@ mod tests {
         assert_eq!(slug("Acme Hospitals (EU)"), "acme-hospitals-eu");
         assert_eq!(slug("  Müller & Söhne "), "muller-sohne");
         assert_eq!(slug("!!!"), "item");
+    }
+
+    #[test]
+    fn names_sort_without_case_or_accents() {
+        let mut names = vec!["Zephyr", "Öztürk", "álvarez", "Baltic"];
+        names.sort_by_key(|n| sort_key(n));
+        assert_eq!(names, ["álvarez", "Baltic", "Öztürk", "Zephyr"]);
     }
 
     #[test]

@@ -121,7 +121,10 @@ impl ListSection for Accounts {
                     e.track(&r);
                 }
                 if !(1..=3).contains(&a.tier) {
-                    ui.colored_label(widgets::palette::ERROR, format!("{} is not a tier", a.tier));
+                    ui.colored_label(
+                        widgets::palette::error(),
+                        format!("{} is not a tier", a.tier),
+                    );
                 }
             });
             field_row(ui, "Sales owner", hl == Some("owner"), |ui, l| {

@@ -181,7 +181,7 @@ impl ListSection for Handoffs {
             if cold {
                 ui.label("");
                 ui.colored_label(
-                    widgets::palette::WARNING,
+                    widgets::palette::warning(),
                     "leads go cold: sales should call within 48 h",
                 );
                 ui.end_row();
@@ -189,7 +189,7 @@ impl ListSection for Handoffs {
         });
         ui.separator();
         let color = if hl == Some("signoffs") {
-            widgets::palette::HIGHLIGHT
+            widgets::palette::highlight()
         } else {
             ui.visuals().text_color()
         };

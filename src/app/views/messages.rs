@@ -67,7 +67,7 @@ fn proof_ui(ui: &mut Ui, label: egui::Id, proof: &mut Vec<String>, e: &mut Edits
             e.changed = true;
         }
         if proof.is_empty() {
-            ui.colored_label(palette::WARNING, "No proof yet: what backs this claim?");
+            ui.colored_label(palette::warning(), "No proof yet: what backs this claim?");
         }
         if ui.button("+ Add proof").clicked() {
             proof.push(String::new());
@@ -217,7 +217,7 @@ impl ListSection for Messages {
                 "{pinned} {what} pinned to this text: \
                  editing the headline, body or proof makes {them} stale."
             );
-            ui.colored_label(palette::WARNING, note);
+            ui.colored_label(palette::warning(), note);
             ui.add_space(6.0);
         }
         let hl = cx.highlight;

@@ -2,12 +2,17 @@
 //! event and scoring are single forms.
 
 mod accounts;
+pub mod board;
 mod event;
 mod handoffs;
+pub mod lead_flow;
 mod meetings;
+pub mod message_map;
 mod messages;
 mod objectives;
 mod people;
+pub mod readiness;
+pub mod schedule;
 mod scoring;
 mod stages;
 mod tasks;

@@ -204,7 +204,10 @@ impl ListSection for People {
             let text = format!("{day}: {n} {}", crate::app::list::plural("meeting", n));
             match limit {
                 Some(max) if n > max as usize => {
-                    ui.colored_label(palette::ERROR, format!("{text} (over the limit of {max})"));
+                    ui.colored_label(
+                        palette::error(),
+                        format!("{text} (over the limit of {max})"),
+                    );
                 }
                 _ => {
                     ui.label(text);

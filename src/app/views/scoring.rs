@@ -78,7 +78,7 @@ pub fn scoring_ui(
         ui.add_space(8.0);
         ui.separator();
         ui.label(RichText::new("Sign-offs").strong().color(if hl == Some("signoffs") {
-            widgets::palette::HIGHLIGHT
+            widgets::palette::highlight()
         } else {
             ui.visuals().text_color()
         }));

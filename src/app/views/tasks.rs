@@ -93,7 +93,7 @@ impl ListSection for Tasks {
                         let late = due.days_until(today);
                         let days =
                             crate::app::list::plural("day", usize::try_from(late).unwrap_or(0));
-                        ui.colored_label(palette::ERROR, format!("overdue by {late} {days}"));
+                        ui.colored_label(palette::error(), format!("overdue by {late} {days}"));
                     }
                     Some(due) if !t.done => {
                         ui.weak(match today.days_until(due) {

@@ -76,7 +76,7 @@ impl ListSection for Terms {
             return;
         };
         if t.id == QUALIFIED_LEAD {
-            ui.colored_label(palette::OK, "★ This is the qualified-lead definition.");
+            ui.colored_label(palette::ok(), "★ This is the qualified-lead definition.");
             ui.weak(format!(
                 "Both teams count leads by it; lead scoring and handoffs rely on it. \
                  Its id `{QUALIFIED_LEAD}` marks it, so keep the id."
@@ -84,7 +84,7 @@ impl ListSection for Terms {
             ui.add_space(6.0);
         } else if !lead_defined {
             ui.colored_label(
-                palette::WARNING,
+                palette::warning(),
                 "The plan has no qualified-lead definition yet.",
             );
             if ui
@@ -121,7 +121,7 @@ impl ListSection for Terms {
                         .labelled_by(l);
                     e.track(&r);
                     if t.definition.trim().is_empty() {
-                        ui.colored_label(palette::WARNING, "A term needs a definition.");
+                        ui.colored_label(palette::warning(), "A term needs a definition.");
                     }
                 });
             });

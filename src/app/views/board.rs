@@ -1,0 +1,89 @@
+//! Boards: the views a room plans with (schedule, lead flow, message map, readiness), drawn over
+//! the whole plan rather than one list.
+
+use crate::app::checker::Gaps;
+use crate::app::commands::Command;
+use crate::app::widgets::Edits;
+use crate::model::{Date, Plan};
+
+/// A board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Board {
+    /// Meetings on a time grid per day.
+    Schedule,
+    /// Stages and handoffs as a diagram.
+    LeadFlow,
+    /// Messages against segments and tier-1 accounts.
+    MessageMap,
+    /// How complete the plan is, and who owes what.
+    Readiness,
+}
+
+impl Board {
+    /// Every board, in navigation order.
+    pub const ALL: [Board; 4] = [
+        Board::Readiness,
+        Board::Schedule,
+        Board::LeadFlow,
+        Board::MessageMap,
+    ];
+
+    /// Its title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Board::Schedule => "Schedule",
+            Board::LeadFlow => "Lead flow",
+            Board::MessageMap => "Message map",
+            Board::Readiness => "Readiness",
+        }
+    }
+
+    /// Its name on the command line (`--show schedule`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Board::Schedule => "schedule",
+            Board::LeadFlow => "lead-flow",
+            Board::MessageMap => "message-map",
+            Board::Readiness => "readiness",
+        }
+    }
+}
+
+/// What a board gets: the plan to read and change, its findings, and where to send commands
+/// (`Command::Reveal` opens an item in its section's editor).
+pub struct BoardCx<'a> {
+    /// The plan.
+    pub plan: &'a mut Plan,
+    /// Its current findings.
+    pub gaps: &'a Gaps,
+    /// Today.
+    pub today: Date,
+    /// Commands for the app to run at the end of the frame.
+    pub commands: &'a mut Vec<Command>,
+    /// Where the board reports that it changed the plan. A change made while the pointer is
+    /// down (a drag) becomes one undo step when the pointer is released.
+    pub edits: &'a mut Edits,
+}
+
+/// The state every board keeps between frames.
+#[derive(Default)]
+pub struct Boards {
+    /// The schedule's state.
+    pub schedule: super::schedule::ScheduleState,
+    /// The lead flow's state.
+    pub lead_flow: super::lead_flow::LeadFlowState,
+    /// The message map's state.
+    pub message_map: super::message_map::MessageMapState,
+    /// The readiness board's state.
+    pub readiness: super::readiness::ReadinessState,
+}
+
+/// Draws `board`.
+pub fn board_ui(ui: &mut egui::Ui, board: Board, boards: &mut Boards, cx: &mut BoardCx<'_>) {
+    match board {
+        Board::Schedule => super::schedule::schedule_ui(ui, &mut boards.schedule, cx),
+        Board::LeadFlow => super::lead_flow::lead_flow_ui(ui, &mut boards.lead_flow, cx),
+        Board::MessageMap => super::message_map::message_map_ui(ui, &mut boards.message_map, cx),
+        Board::Readiness => super::readiness::readiness_ui(ui, &mut boards.readiness, cx),
+    }
+}

@@ -1,0 +1,1662 @@
+//! The lead flow board: stages as boxes from left to right by how many handoffs they are from an
+//! entry stage, handoffs as arrows labelled with owner and SLA, and the gaps of the flow (dead
+//! ends, traps, stages nothing reaches, handoffs nobody owns) marked where they are.
+//!
+//! The layout ([`layout`]) is plain data computed from the plan alone; drawing scales it to fit.
+
+use super::board::BoardCx;
+use crate::app::Gaps;
+use crate::app::commands::Command;
+use crate::app::widgets::severity_color;
+use crate::check::{Context, Finding, Severity};
+use crate::model::{Plan, Section, Team};
+use egui::epaint::CubicBezierShape;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke, StrokeKind,
+    Ui, Vec2, pos2, vec2,
+};
+use petgraph::algo::tarjan_scc;
+use petgraph::visit::EdgeRef;
+use std::collections::VecDeque;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+// ------------------------------------------------------------------------------------------
+// Layout: pure, from the plan alone.
+// ------------------------------------------------------------------------------------------
+
+/// How a handoff's arrow runs, from the columns of its two stages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// To a later column: left to right.
+    Forward,
+    /// Between two stages of one column.
+    Same,
+    /// Back to an earlier column.
+    Back,
+    /// From a stage to itself.
+    SelfLoop,
+}
+
+/// Where one stage sits on the board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Column, from the left: handoffs from an entry stage (within its band).
+    pub column: usize,
+    /// Row from the top, in box heights (fractions centre a stage between others); rows of the
+    /// unreached band start at [`FlowLayout::main_rows`].
+    pub row: f32,
+    /// Whether a path of handoffs reaches it from an entry stage (or, with no entry stage at
+    /// all, whether it is in the main band: then every stage is).
+    pub reached: bool,
+}
+
+/// One handoff drawn as an arrow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arrow {
+    /// The handoff's index in the plan.
+    pub handoff: usize,
+    /// The stage index it leaves.
+    pub from: usize,
+    /// The stage index it enters.
+    pub to: usize,
+    /// How it runs.
+    pub route: Route,
+}
+
+/// The whole board's layout.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlowLayout {
+    /// One per stage, in plan order.
+    pub stages: Vec<Placed>,
+    /// Columns used (the widest band).
+    pub columns: usize,
+    /// Rows of the main band (stages reached from an entry stage).
+    pub main_rows: f32,
+    /// Rows of both bands together.
+    pub rows: f32,
+    /// The handoffs whose two stages exist, in plan order.
+    pub arrows: Vec<Arrow>,
+    /// Groups of stages that leads enter and never leave towards a terminal stage, as stage
+    /// indexes (sorted), the way `stage-trap` finds them.
+    pub traps: Vec<Vec<usize>>,
+    /// Whether any stage is an entry stage.
+    pub has_entry: bool,
+}
+
+impl FlowLayout {
+    /// Whether some stage sits in the band of stages no entry stage reaches.
+    pub fn has_unreached(&self) -> bool {
+        self.stages.iter().any(|p| !p.reached)
+    }
+}
+
+/// Breadth-first columns from `roots`, over stages `allowed`, into unplaced stages only.
+fn bfs(roots: &[usize], succ: &[Vec<usize>], allowed: &[bool], column: &mut [Option<usize>]) {
+    let mut queue = VecDeque::new();
+    for &r in roots {
+        if let Some(c) = column.get_mut(r)
+            && c.is_none()
+        {
+            *c = Some(0);
+            queue.push_back(r);
+        }
+    }
+    while let Some(s) = queue.pop_front() {
+        let Some(d) = column.get(s).copied().flatten() else {
+            continue;
+        };
+        for &t in succ.get(s).map(Vec::as_slice).unwrap_or_default() {
+            if !allowed.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            if let Some(c) = column.get_mut(t)
+                && c.is_none()
+            {
+                *c = Some(d + 1);
+                queue.push_back(t);
+            }
+        }
+    }
+}
+
+/// Columns for every stage of `set`, from the stages with no handoff into them from the set
+/// (or, for a loop nothing leads into, its first stage in the file).
+fn layer_all(
+    set: &[usize],
+    succ: &[Vec<usize>],
+    pred: &[Vec<usize>],
+    column: &mut [Option<usize>],
+) {
+    let mut allowed = vec![false; column.len()];
+    for &s in set {
+        if let Some(a) = allowed.get_mut(s) {
+            *a = true;
+        }
+    }
+    loop {
+        let unplaced: Vec<usize> = set
+            .iter()
+            .copied()
+            .filter(|&s| column.get(s).is_some_and(Option::is_none))
+            .collect();
+        let Some(&first) = unplaced.first() else {
+            break;
+        };
+        let mut roots: Vec<usize> = unplaced
+            .iter()
+            .copied()
+            .filter(|&s| {
+                pred.get(s).is_none_or(|ps| {
+                    ps.iter()
+                        .all(|&p| !allowed.get(p).copied().unwrap_or(false))
+                })
+            })
+            .collect();
+        if roots.is_empty() {
+            roots.push(first);
+        }
+        bfs(&roots, succ, &allowed, column);
+    }
+}
+
+/// Rows for the stages of one band: the first column in file order, every later one ordered by
+/// the average row of the stages that hand leads into it (which keeps arrows from crossing),
+/// then nudged up to sit level with them. Rows start at 0.
+fn order_band(
+    members: &[usize],
+    column: &[Option<usize>],
+    pred: &[Vec<usize>],
+    row: &mut [Option<f32>],
+) -> f32 {
+    let columns = members
+        .iter()
+        .filter_map(|&s| column.get(s).copied().flatten())
+        .max()
+        .map_or(0, |c| c + 1);
+    for c in 0..columns {
+        let mut items: Vec<(Option<f32>, usize)> = members
+            .iter()
+            .copied()
+            .filter(|&s| column.get(s).copied().flatten() == Some(c))
+            .map(|s| {
+                let rows: Vec<f32> = pred
+                    .get(s)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|&&p| column.get(p).copied().flatten().is_some_and(|pc| pc < c))
+                    .filter_map(|&p| row.get(p).copied().flatten())
+                    .collect();
+                let desired =
+                    (!rows.is_empty()).then(|| rows.iter().sum::<f32>() / rows.len() as f32);
+                (desired, s)
+            })
+            .collect();
+        items.sort_by(|a, b| match (a.0, b.0) {
+            (Some(x), Some(y)) => x.total_cmp(&y).then(a.1.cmp(&b.1)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.1.cmp(&b.1),
+        });
+        let mut placed: Vec<(usize, f32, Option<f32>)> = Vec::with_capacity(items.len());
+        let mut previous: Option<f32> = None;
+        for (desired, s) in items {
+            let next = previous.map_or(0.0, |p| p + 1.0);
+            let y = match desired {
+                Some(d) => previous.map_or(d, |p| d.max(p + 1.0)),
+                None => next,
+            };
+            previous = Some(y);
+            placed.push((s, y, desired));
+        }
+        let pulls: Vec<f32> = placed
+            .iter()
+            .filter_map(|&(_, y, d)| d.map(|d| d - y))
+            .collect();
+        let shift = if pulls.is_empty() {
+            0.0
+        } else {
+            pulls.iter().sum::<f32>() / pulls.len() as f32
+        };
+        for (s, y, _) in placed {
+            if let Some(r) = row.get_mut(s) {
+                *r = Some(y + shift);
+            }
+        }
+    }
+    let ys: Vec<f32> = members
+        .iter()
+        .filter_map(|&s| row.get(s).copied().flatten())
+        .collect();
+    let Some(min) = ys.iter().copied().reduce(f32::min) else {
+        return 0.0;
+    };
+    for &s in members {
+        if let Some(Some(r)) = row.get_mut(s) {
+            *r -= min;
+        }
+    }
+    ys.iter().copied().fold(0.0, f32::max) - min + 1.0
+}
+
+/// The board's layout for `plan`: columns by breadth-first distance from the entry stages over
+/// the handoffs, stages no entry stage reaches in a band of their own below, and rows ordered to
+/// keep arrows from crossing. Deterministic: the same plan always gives the same layout.
+pub fn layout(plan: &Plan) -> FlowLayout {
+    let ctx = Context::new(plan, plan.event.starts);
+    let flow = ctx.flow();
+    let graph = &flow.graph;
+    let n = plan.stages.len();
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut edges: Vec<(usize, usize, usize)> = Vec::new();
+    for e in graph.edge_references() {
+        let (Some(&a), Some(&b)) = (graph.node_weight(e.source()), graph.node_weight(e.target()))
+        else {
+            continue;
+        };
+        edges.push((*e.weight(), a, b));
+        if a != b {
+            if let Some(list) = succ.get_mut(a) {
+                list.push(b);
+            }
+            if let Some(list) = pred.get_mut(b) {
+                list.push(a);
+            }
+        }
+    }
+    for list in succ.iter_mut().chain(pred.iter_mut()) {
+        list.sort_unstable();
+        list.dedup();
+    }
+    edges.sort_unstable();
+
+    let has_node = |i: usize| flow.node_of_stage.get(i).copied().flatten().is_some();
+    let entries: Vec<usize> = plan
+        .stages
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| s.entry && has_node(i))
+        .map(|(i, _)| i)
+        .collect();
+    let has_entry = !entries.is_empty();
+    let all: Vec<usize> = (0..n).collect();
+    let mut column: Vec<Option<usize>> = vec![None; n];
+    let (main, rest): (Vec<usize>, Vec<usize>) = if has_entry {
+        bfs(&entries, &succ, &vec![true; n], &mut column);
+        all.iter()
+            .partition(|&&s| column.get(s).copied().flatten().is_some())
+    } else {
+        layer_all(&all, &succ, &pred, &mut column);
+        (all, Vec::new())
+    };
+    layer_all(&rest, &succ, &pred, &mut column);
+
+    let mut row: Vec<Option<f32>> = vec![None; n];
+    let main_rows = order_band(&main, &column, &pred, &mut row);
+    let rest_rows = order_band(&rest, &column, &pred, &mut row);
+    let stages: Vec<Placed> = (0..n)
+        .map(|s| {
+            let reached = !rest.contains(&s);
+            let local = row.get(s).copied().flatten().unwrap_or(0.0);
+            Placed {
+                column: column.get(s).copied().flatten().unwrap_or(0),
+                row: if reached { local } else { main_rows + local },
+                reached,
+            }
+        })
+        .collect();
+    let columns = stages.iter().map(|p| p.column + 1).max().unwrap_or(0);
+    let col = |s: usize| stages.get(s).map_or(0, |p| p.column);
+    let arrows = edges
+        .into_iter()
+        .map(|(handoff, from, to)| Arrow {
+            handoff,
+            from,
+            to,
+            route: if from == to {
+                Route::SelfLoop
+            } else if col(to) > col(from) {
+                Route::Forward
+            } else if col(to) == col(from) {
+                Route::Same
+            } else {
+                Route::Back
+            },
+        })
+        .collect();
+
+    let mut traps: Vec<Vec<usize>> = Vec::new();
+    for group in tarjan_scc(graph) {
+        let cycle = group.len() > 1 || group.iter().any(|&g| graph.find_edge(g, g).is_some());
+        let rests = group.iter().any(|&g| {
+            graph
+                .node_weight(g)
+                .and_then(|&i| plan.stages.get(i))
+                .is_some_and(|s| s.terminal)
+        });
+        let exits = group
+            .iter()
+            .any(|&g| graph.neighbors(g).any(|m| !group.contains(&m)));
+        if cycle && !rests && !exits {
+            let mut members: Vec<usize> = group
+                .iter()
+                .filter_map(|&g| graph.node_weight(g).copied())
+                .collect();
+            members.sort_unstable();
+            traps.push(members);
+        }
+    }
+    traps.sort_unstable();
+
+    FlowLayout {
+        stages,
+        columns,
+        main_rows,
+        rows: main_rows + rest_rows,
+        arrows,
+        traps,
+        has_entry,
+    }
+}
+
+/// What the layout depends on: stage ids, teams, entry and terminal marks, and where each
+/// handoff runs. Names, owners and SLAs change the drawing, not the layout.
+fn signature(plan: &Plan) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    plan.stages.len().hash(&mut h);
+    for s in &plan.stages {
+        (&s.id, s.team, s.entry, s.terminal).hash(&mut h);
+    }
+    plan.handoffs.len().hash(&mut h);
+    for x in &plan.handoffs {
+        (&x.from, &x.to).hash(&mut h);
+    }
+    h.finish()
+}
+
+// ------------------------------------------------------------------------------------------
+// Drawing.
+// ------------------------------------------------------------------------------------------
+
+/// State between frames: the layout of the last plan drawn.
+#[derive(Default)]
+pub struct LeadFlowState {
+    cache: Option<(u64, Arc<FlowLayout>)>,
+}
+
+impl LeadFlowState {
+    fn layout(&mut self, plan: &Plan) -> Arc<FlowLayout> {
+        let sig = signature(plan);
+        match &self.cache {
+            Some((s, l)) if *s == sig => l.clone(),
+            _ => {
+                let l = Arc::new(layout(plan));
+                self.cache = Some((sig, l.clone()));
+                l
+            }
+        }
+    }
+}
+
+/// The colour of a team on the board.
+fn team_color(team: Team) -> Color32 {
+    match team {
+        Team::Sales => Color32::from_rgb(0x2f, 0x7f, 0xe0),
+        Team::Marketing => Color32::from_rgb(0xa0, 0x50, 0xe0),
+        Team::Leadership => Color32::from_rgb(0x10, 0xa8, 0x98),
+    }
+}
+
+/// Longest a Marketing-to-Sales handoff may take before the lead goes cold (`handoff-sla-too-slow`).
+const COLD_AFTER_HOURS: i64 = 48;
+
+// Sizes in units of the body text size times the fitting scale.
+const BOX_W: f32 = 12.0;
+const BOX_H: f32 = 6.4;
+const COL_GAP: f32 = 10.0;
+const ROW_GAP: f32 = 2.6;
+const BAND_GAP: f32 = 4.0;
+const TOP: f32 = 3.6;
+const SIDE: f32 = 2.5;
+const BOTTOM: f32 = 1.5;
+/// The smallest unit (in points) before the board scrolls instead of shrinking.
+const MIN_UNIT: f32 = 9.0;
+/// The largest scale of the body text size.
+const MAX_SCALE: f32 = 1.9;
+
+/// The diagram's size in units.
+fn content_units(l: &FlowLayout) -> Vec2 {
+    let cols = l.columns.max(1) as f32;
+    let band = if l.has_entry && l.has_unreached() {
+        BAND_GAP
+    } else {
+        0.0
+    };
+    let rows = l.rows.max(1.0);
+    vec2(
+        2.0 * SIDE + cols * BOX_W + (cols - 1.0) * COL_GAP,
+        TOP + rows * (BOX_H + ROW_GAP) - ROW_GAP + band + BOTTOM,
+    )
+}
+
+/// Where the units of the diagram land on screen.
+struct Geometry {
+    origin: Pos2,
+    u: f32,
+    main_rows: f32,
+    band: bool,
+}
+
+impl Geometry {
+    fn stage_rect(&self, p: &Placed) -> Rect {
+        let u = self.u;
+        let x = SIDE + p.column as f32 * (BOX_W + COL_GAP);
+        let band = if self.band && p.row >= self.main_rows {
+            BAND_GAP
+        } else {
+            0.0
+        };
+        let y = TOP + p.row * (BOX_H + ROW_GAP) + band;
+        Rect::from_min_size(self.origin + vec2(x, y) * u, vec2(BOX_W, BOX_H) * u)
+    }
+}
+
+/// A short tag for a stage's finding.
+fn tag_of(rule: &str) -> &str {
+    match rule {
+        "stage-dead-end" => "dead end",
+        "stage-trap" => "trap",
+        "stage-unreachable" => "unreachable",
+        "duplicate-id" => "duplicate id",
+        "invalid-value" => "invalid value",
+        "unknown-reference" => "unknown reference",
+        other => other,
+    }
+}
+
+fn stage_label(plan: &Plan, i: usize) -> String {
+    plan.stages.get(i).map_or_else(String::new, |s| {
+        if s.name.trim().is_empty() {
+            s.id.clone()
+        } else {
+            s.name.trim().to_owned()
+        }
+    })
+}
+
+fn person_label(plan: &Plan, id: &str) -> String {
+    plan.person(id)
+        .map_or_else(|| format!("{id} (unknown)"), |p| p.name.clone())
+}
+
+/// What the board shows about one stage.
+struct StageView {
+    label: String,
+    team: Team,
+    entry: bool,
+    terminal: bool,
+    tags: Vec<String>,
+    worst: Option<Severity>,
+    findings: Vec<Finding>,
+}
+
+/// What the board shows about one handoff.
+struct HandoffView {
+    label: String,
+    crossing: bool,
+    worst: Option<Severity>,
+    findings: Vec<Finding>,
+}
+
+fn stage_views(plan: &Plan, l: &FlowLayout, gaps: &Gaps) -> Vec<StageView> {
+    let flagged: Vec<&Vec<usize>> = l
+        .traps
+        .iter()
+        .filter(|g| {
+            g.iter().any(|&i| {
+                gaps.on_item(Section::Stages, i)
+                    .any(|f| f.rule == "stage-trap")
+            })
+        })
+        .collect();
+    plan.stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut findings: Vec<Finding> = gaps.on_item(Section::Stages, i).cloned().collect();
+            for g in &flagged {
+                if g.contains(&i) && !findings.iter().any(|f| f.rule == "stage-trap") {
+                    findings.extend(
+                        g.iter()
+                            .flat_map(|&j| gaps.on_item(Section::Stages, j))
+                            .filter(|f| f.rule == "stage-trap")
+                            .cloned(),
+                    );
+                }
+            }
+            let mut tags: Vec<String> = Vec::new();
+            for f in &findings {
+                let t = tag_of(f.rule).to_owned();
+                if !tags.contains(&t) {
+                    tags.push(t);
+                }
+            }
+            StageView {
+                label: stage_label(plan, i),
+                team: s.team,
+                entry: s.entry,
+                terminal: s.terminal,
+                tags,
+                worst: findings.iter().map(|f| f.severity).min(),
+                findings,
+            }
+        })
+        .collect()
+}
+
+fn handoff_views(plan: &Plan, gaps: &Gaps) -> Vec<HandoffView> {
+    let team = |id: &str| plan.stages.iter().find(|s| s.id == id).map(|s| s.team);
+    let name = |id: &str| {
+        plan.stages
+            .iter()
+            .position(|s| s.id == id)
+            .map_or_else(|| format!("\"{id}\""), |i| stage_label(plan, i))
+    };
+    plan.handoffs
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let findings: Vec<Finding> = gaps.on_item(Section::Handoffs, i).cloned().collect();
+            HandoffView {
+                label: format!("Handoff from {} to {}", name(&h.from), name(&h.to)),
+                crossing: team(&h.from) == Some(Team::Marketing)
+                    && team(&h.to) == Some(Team::Sales),
+                worst: findings.iter().map(|f| f.severity).min(),
+                findings,
+            }
+        })
+        .collect()
+}
+
+/// Draws the board.
+pub fn lead_flow_ui(ui: &mut Ui, state: &mut LeadFlowState, cx: &mut BoardCx<'_>) {
+    let plan: &Plan = cx.plan;
+    let fs = egui::TextStyle::Body.resolve(ui.style()).size;
+    if plan.stages.is_empty() {
+        ui.add_space(fs * 3.0);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new("No lead stages yet").size(fs * 1.5).strong());
+            ui.label(
+                "Stages are the steps a booth lead passes through, from the badge scan to a deal.",
+            );
+            ui.add_space(fs * 0.5);
+            if ui.button("Add stages in Stages").clicked() {
+                cx.commands
+                    .push(Command::Reveal(Section::Stages, None, None));
+            }
+        });
+        return;
+    }
+    let l = state.layout(plan);
+    let stages = stage_views(plan, &l, cx.gaps);
+    let handoffs = handoff_views(plan, cx.gaps);
+
+    header_ui(ui, plan, cx.gaps, cx.commands, fs);
+
+    let drawn: Vec<usize> = l.arrows.iter().map(|a| a.handoff).collect();
+    for (i, h) in plan.handoffs.iter().enumerate() {
+        if !drawn.contains(&i) {
+            let text = format!(
+                "⚠ Not on the diagram: handoff \"{}\" names a stage that does not exist",
+                h.id
+            );
+            if ui
+                .link(RichText::new(text).color(severity_color(Severity::Error)))
+                .on_hover_text("Show this handoff")
+                .clicked()
+            {
+                cx.commands
+                    .push(Command::Reveal(Section::Handoffs, Some(i), None));
+            }
+        }
+    }
+
+    let units = content_units(&l);
+    let avail = ui.available_size();
+    let fit = (avail.x / units.x).min(avail.y / units.y);
+    let u = fit.min(fs * MAX_SCALE).max(MIN_UNIT.min(fs));
+    egui::ScrollArea::both()
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            let size = units * u;
+            let (rect, _) = ui.allocate_exact_size(size.max(avail), Sense::hover());
+            let origin = rect.center() - size / 2.0;
+            let geo = Geometry {
+                origin: pos2(origin.x.max(rect.left()), origin.y.max(rect.top())),
+                u,
+                main_rows: l.main_rows,
+                band: l.has_entry && l.has_unreached(),
+            };
+            diagram_ui(ui, plan, &l, &geo, &stages, &handoffs, cx.commands);
+        });
+}
+
+/// The summary line, the legend, and banners for gaps of the flow as a whole.
+fn header_ui(ui: &mut Ui, plan: &Plan, gaps_now: &Gaps, commands: &mut Vec<Command>, fs: f32) {
+    let flow_findings: Vec<&Finding> = gaps_now
+        .findings
+        .iter()
+        .filter(|f| matches!(f.section, Section::Stages | Section::Handoffs))
+        .collect();
+    let gaps = flow_findings.len();
+    let worst = flow_findings.iter().map(|f| f.severity).min();
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "{} · {}",
+                plural(plan.stages.len(), "stage", "stages"),
+                plural(plan.handoffs.len(), "handoff", "handoffs"),
+            ))
+            .size(fs * 1.3)
+            .strong(),
+        );
+        let gap_text = if gaps == 0 {
+            RichText::new("· ✔ no gaps in the flow").color(crate::app::widgets::palette::ok())
+        } else {
+            RichText::new(format!("· {} in the flow", plural(gaps, "gap", "gaps")))
+                .color(worst.map_or(ui.visuals().text_color(), severity_color))
+        };
+        ui.label(gap_text.size(fs * 1.3).strong());
+        ui.add_space(fs * 2.0);
+        legend_ui(ui, fs);
+    });
+    for f in &gaps_now.findings {
+        let target = match f.rule {
+            "no-entry-stage" => Section::Stages,
+            "no-sales-handoff" => Section::Handoffs,
+            _ => continue,
+        };
+        let color = severity_color(f.severity);
+        egui::Frame::new()
+            .fill(ui.visuals().panel_fill.lerp_to_gamma(color, 0.12))
+            .stroke(Stroke::new(2.0, color))
+            .corner_radius(6.0)
+            .inner_margin(fs * 0.6)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!("⚠ {}", f.message))
+                            .color(color)
+                            .size(fs * 1.1)
+                            .strong(),
+                    );
+                    if ui.button(format!("Open {}", target.title())).clicked() {
+                        commands.push(Command::Reveal(target, None, None));
+                    }
+                });
+            });
+    }
+    ui.add_space(fs * 0.4);
+}
+
+fn legend_ui(ui: &mut Ui, fs: f32) {
+    let weak = ui.visuals().weak_text_color();
+    for team in Team::ALL {
+        let (r, _) = ui.allocate_exact_size(vec2(fs * 1.2, fs * 1.0), Sense::hover());
+        ui.painter().rect(
+            r,
+            3.0,
+            ui.visuals().panel_fill.lerp_to_gamma(team_color(team), 0.3),
+            Stroke::new(2.0, team_color(team)),
+            StrokeKind::Inside,
+        );
+        ui.label(team.as_str());
+    }
+    ui.add_space(fs * 0.5);
+    ui.label(RichText::new("⏵ entry").color(weak));
+    ui.label(RichText::new("⏹ end").color(weak));
+    let (r, _) = ui.allocate_exact_size(vec2(fs * 2.2, fs * 1.0), Sense::hover());
+    ui.painter().line_segment(
+        [r.left_center(), r.right_center()],
+        Stroke::new(fs * 0.3, team_color(Team::Sales)),
+    );
+    ui.label(RichText::new("hand-off to sales").color(weak));
+}
+
+/// One arrow ready to paint.
+struct Curve {
+    arrow: usize,
+    points: [Pos2; 4],
+}
+
+fn bezier_at(p: &[Pos2; 4], t: f32) -> Pos2 {
+    let [a, b, c, d] = *p;
+    let m = 1.0 - t;
+    let v = a.to_vec2() * (m * m * m)
+        + b.to_vec2() * (3.0 * m * m * t)
+        + c.to_vec2() * (3.0 * m * t * t)
+        + d.to_vec2() * (t * t * t);
+    v.to_pos2()
+}
+
+/// The four points of each arrow's curve: ends spread along the side of a box they leave or
+/// enter, sorted by where the other end is, so arrows fan out instead of piling up.
+fn curves(l: &FlowLayout, rects: &[Rect], u: f32) -> Vec<Curve> {
+    // (stage, right side?) -> [(other end's y, handoff, arrow index, is start)]
+    let mut ports: Vec<Vec<(f32, usize, usize, bool)>> = vec![Vec::new(); rects.len() * 2];
+    let centre_y = |s: usize| rects.get(s).map_or(0.0, |r| r.center().y);
+    for (k, a) in l.arrows.iter().enumerate() {
+        let (from_right, to_right) = match a.route {
+            Route::Forward => (true, false),
+            Route::Back => (false, true),
+            Route::Same => (false, false),
+            Route::SelfLoop => continue,
+        };
+        if let Some(p) = ports.get_mut(a.from * 2 + usize::from(from_right)) {
+            p.push((centre_y(a.to), a.handoff, k, true));
+        }
+        if let Some(p) = ports.get_mut(a.to * 2 + usize::from(to_right)) {
+            p.push((centre_y(a.from), a.handoff, k, false));
+        }
+    }
+    let mut ends: Vec<[Option<Pos2>; 2]> = vec![[None, None]; l.arrows.len()];
+    for (slot, list) in ports.iter_mut().enumerate() {
+        let Some(r) = rects.get(slot / 2) else {
+            continue;
+        };
+        let x = if slot % 2 == 1 { r.right() } else { r.left() };
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.3.cmp(&b.3)));
+        let n = list.len() as f32;
+        for (i, &(_, _, k, start)) in list.iter().enumerate() {
+            let y = r.top() + r.height() * (0.18 + 0.64 * (i as f32 + 1.0) / (n + 1.0));
+            if let Some([from, to]) = ends.get_mut(k) {
+                *(if start { from } else { to }) = Some(pos2(x, y));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (k, a) in l.arrows.iter().enumerate() {
+        let (Some(ra), Some(rb)) = (rects.get(a.from), rects.get(a.to)) else {
+            continue;
+        };
+        let [p0, p3] = ends.get(k).copied().unwrap_or([None, None]);
+        let points = match (a.route, p0, p3) {
+            (Route::SelfLoop, _, _) => {
+                // Round the top-right corner: out of the top, back into the right side above
+                // the ports of other arrows.
+                let p0 = pos2(ra.right() - ra.width() * 0.25, ra.top());
+                let p3 = pos2(ra.right(), ra.top() + ra.height() * 0.14);
+                [p0, p0 + vec2(0.0, -2.4 * u), p3 + vec2(3.6 * u, 0.0), p3]
+            }
+            (Route::Forward, Some(p0), Some(p3)) => {
+                let dx = ((p3.x - p0.x) * 0.5).max(2.0 * u);
+                [p0, p0 + vec2(dx, 0.0), p3 - vec2(dx, 0.0), p3]
+            }
+            (Route::Back, Some(p0), Some(p3)) => {
+                let dx = ((p0.x - p3.x).abs() * 0.45).max(4.0 * u);
+                [p0, p0 - vec2(dx, 0.0), p3 + vec2(dx, 0.0), p3]
+            }
+            (Route::Same, Some(p0), Some(p3)) => {
+                let bulge = 3.0 * u + 0.12 * (p3.y - p0.y).abs();
+                [p0, p0 - vec2(bulge, 0.0), p3 - vec2(bulge, 0.0), p3]
+            }
+            _ => {
+                let (p0, p3) = (ra.right_center(), rb.left_center());
+                [p0, p0, p3, p3]
+            }
+        };
+        out.push(Curve { arrow: k, points });
+    }
+    out
+}
+
+/// The text of a handoff's label, line by line, with colours.
+fn label_lines(
+    plan: &Plan,
+    h: usize,
+    view: &HandoffView,
+    text: Color32,
+) -> Vec<(String, Color32, bool)> {
+    let error = severity_color(Severity::Error);
+    let warning = severity_color(Severity::Warning);
+    let Some(x) = plan.handoffs.get(h) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    if view.crossing {
+        lines.push((
+            "hand-off to sales".to_owned(),
+            team_color(Team::Sales),
+            true,
+        ));
+    }
+    match &x.owner {
+        Some(id) => lines.push((person_label(plan, id), text, false)),
+        None => lines.push(("no owner".to_owned(), error, false)),
+    }
+    match x.sla_hours {
+        Some(hours) => {
+            let slow = view
+                .findings
+                .iter()
+                .any(|f| f.rule == "handoff-sla-too-slow")
+                || (view.crossing && hours > COLD_AFTER_HOURS);
+            let color = if slow { warning } else { text };
+            let note = if slow { " (too slow)" } else { "" };
+            lines.push((format!("{hours} h{note}"), color, false));
+        }
+        None => lines.push(("no SLA".to_owned(), error, false)),
+    }
+    if let Some(f) = view
+        .findings
+        .iter()
+        .find(|f| f.rule == "handoff-not-accepted")
+    {
+        lines.push(("not accepted".to_owned(), severity_color(f.severity), true));
+    }
+    let shown = [
+        "handoff-without-owner",
+        "handoff-without-sla",
+        "handoff-sla-too-slow",
+        "handoff-not-accepted",
+    ];
+    let others = view
+        .findings
+        .iter()
+        .filter(|f| !shown.contains(&f.rule))
+        .count();
+    if others > 0 {
+        let color = view
+            .findings
+            .iter()
+            .filter(|f| !shown.contains(&f.rule))
+            .map(|f| f.severity)
+            .min()
+            .map_or(warning, severity_color);
+        let text = if others == 1 {
+            "⚠ 1 more gap".to_owned()
+        } else {
+            format!("⚠ {others} more gaps")
+        };
+        lines.push((text, color, true));
+    }
+    lines
+}
+
+/// A laid-out handoff label.
+struct Chip {
+    handoff: usize,
+    arrow: usize,
+    galleys: Vec<Arc<egui::Galley>>,
+    size: Vec2,
+    rect: Rect,
+    /// The point on the curve a moved label belongs to.
+    anchor: Option<Pos2>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn diagram_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    l: &FlowLayout,
+    geo: &Geometry,
+    stages: &[StageView],
+    handoffs: &[HandoffView],
+    commands: &mut Vec<Command>,
+) {
+    let u = geo.u;
+    let visuals = ui.visuals().clone();
+    let text = visuals.strong_text_color();
+    let weak = visuals.weak_text_color();
+    let painter = ui.painter().clone();
+    let rects: Vec<Rect> = l.stages.iter().map(|p| geo.stage_rect(p)).collect();
+    let curves = curves(l, &rects, u);
+
+    // Labels: laid out, then placed along their curve where they cover no box and no other label.
+    let pad = vec2(0.45 * u, 0.25 * u);
+    let mut chips: Vec<Chip> = Vec::new();
+    for c in &curves {
+        let Some(a) = l.arrows.get(c.arrow) else {
+            continue;
+        };
+        let Some(view) = handoffs.get(a.handoff) else {
+            continue;
+        };
+        let galleys: Vec<Arc<egui::Galley>> = label_lines(plan, a.handoff, view, text)
+            .into_iter()
+            .map(|(s, color, small)| {
+                let size = if small { 0.85 * u } else { 1.0 * u };
+                painter.layout(s, FontId::proportional(size), color, 9.5 * u)
+            })
+            .collect();
+        let inner = galleys.iter().fold(Vec2::ZERO, |acc, g| {
+            vec2(acc.x.max(g.size().x), acc.y + g.size().y)
+        });
+        chips.push(Chip {
+            handoff: a.handoff,
+            arrow: c.arrow,
+            galleys,
+            size: inner + pad * 2.0,
+            rect: Rect::NOTHING,
+            anchor: None,
+        });
+    }
+    let mut taken: Vec<Rect> = rects.iter().map(|r| r.expand(0.3 * u)).collect();
+    for (chip, c) in chips.iter_mut().zip(&curves) {
+        let self_loop = l
+            .arrows
+            .get(c.arrow)
+            .is_some_and(|a| a.route == Route::SelfLoop);
+        let along: Vec<Pos2> = if self_loop {
+            let [_, c1, c2, _] = c.points;
+            let corner = pos2(c2.x, c1.y);
+            let right = bezier_at(&c.points, 0.7) + vec2(0.3 * u + chip.size.x / 2.0, 0.0);
+            vec![
+                right,
+                corner + vec2(chip.size.x / 2.0, -chip.size.y / 2.0),
+                corner + vec2(0.0, -chip.size.y / 2.0),
+            ]
+        } else {
+            [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
+                .iter()
+                .map(|&t| bezier_at(&c.points, t))
+                .collect()
+        };
+        let anchor = along.first().copied().unwrap_or(c.points[0]);
+        // Where the curve is crowded, the label moves up or down from its middle and a leader
+        // line shows which arrow it belongs to.
+        let step = chip.size.y * 0.55;
+        let nudged = (1..=8).flat_map(|k| {
+            let dy = step * k as f32;
+            [anchor - vec2(0.0, dy), anchor + vec2(0.0, dy)]
+        });
+        let free = |p: &Pos2| {
+            let r = Rect::from_center_size(*p, chip.size);
+            !taken.iter().any(|t| t.intersects(r))
+        };
+        let spot = along
+            .iter()
+            .copied()
+            .find(free)
+            .or_else(|| nudged.clone().find(free))
+            .unwrap_or(anchor);
+        chip.anchor = if along.contains(&spot) {
+            None
+        } else if self_loop {
+            Some(bezier_at(&c.points, 0.7))
+        } else {
+            Some(anchor)
+        };
+        chip.rect = Rect::from_center_size(spot, chip.size);
+        taken.push(chip.rect.expand(0.15 * u));
+    }
+
+    // Interaction first (stages, then labels on top), so hover can light up what is connected.
+    let stage_responses: Vec<egui::Response> = rects
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let resp = ui.interact(
+                *r,
+                ui.make_persistent_id(("lead-flow-stage", i)),
+                Sense::click(),
+            );
+            if let Some(v) = stages.get(i) {
+                let label = v.label.clone();
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+                });
+                let mut about = vec![format!("{} stage", v.team)];
+                if v.entry {
+                    about.push("entry".to_owned());
+                }
+                if v.terminal {
+                    about.push("end".to_owned());
+                }
+                about.extend(v.tags.iter().cloned());
+                let about = about.join(", ");
+                ui.ctx()
+                    .accesskit_node_builder(resp.id, |n| n.set_description(about));
+            }
+            resp
+        })
+        .collect();
+    let chip_responses: Vec<egui::Response> = chips
+        .iter()
+        .map(|chip| {
+            let resp = ui.interact(
+                chip.rect,
+                ui.make_persistent_id(("lead-flow-handoff", chip.handoff)),
+                Sense::click(),
+            );
+            if let Some(v) = handoffs.get(chip.handoff) {
+                let label = v.label.clone();
+                resp.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+                });
+            }
+            resp
+        })
+        .collect();
+    let hovered_stage = stage_responses.iter().position(egui::Response::hovered);
+    let hovered_arrow = chips
+        .iter()
+        .zip(&chip_responses)
+        .find(|(_, r)| r.hovered())
+        .map(|(c, _)| c.arrow);
+    let lit = |k: usize| -> Option<bool> {
+        let a = l.arrows.get(k)?;
+        match (hovered_stage, hovered_arrow) {
+            (Some(s), _) => Some(a.from == s || a.to == s),
+            (None, Some(h)) => Some(h == k),
+            (None, None) => None,
+        }
+    };
+
+    // Trapped groups, shaded together behind their stages.
+    let error = severity_color(Severity::Error);
+    let warning = severity_color(Severity::Warning);
+    for group in &l.traps {
+        if !group.iter().any(|&i| {
+            stages
+                .get(i)
+                .is_some_and(|v| v.tags.iter().any(|t| t == "trap"))
+        }) {
+            continue;
+        }
+        let area = group
+            .iter()
+            .filter_map(|&i| rects.get(i))
+            .fold(Rect::NOTHING, |a, r| a.union(*r))
+            .expand(0.9 * u);
+        painter.rect(
+            area,
+            u,
+            error.gamma_multiply(0.12),
+            Stroke::new(1.5, error.gamma_multiply(0.8)),
+            StrokeKind::Outside,
+        );
+        painter.text(
+            area.left_top() + vec2(0.5 * u, -0.1 * u),
+            Align2::LEFT_BOTTOM,
+            "trap: leads never get out",
+            FontId::proportional(0.85 * u),
+            error,
+        );
+    }
+
+    // The band of stages no entry stage reaches.
+    if geo.band {
+        let y = geo.origin.y + (TOP + l.main_rows * (BOX_H + ROW_GAP) + BAND_GAP * 0.45) * u;
+        let left = geo.origin.x + SIDE * 0.5 * u;
+        let right = geo.origin.x + (content_units(l).x - SIDE * 0.5) * u;
+        painter.add(Shape::dashed_line(
+            &[pos2(left, y), pos2(right, y)],
+            Stroke::new(1.5, warning),
+            0.8 * u,
+            0.5 * u,
+        ));
+        painter.text(
+            pos2(left, y + 0.3 * u),
+            Align2::LEFT_TOP,
+            "⚠ Not reached from any entry stage",
+            FontId::proportional(0.95 * u),
+            warning,
+        );
+    }
+
+    // Column captions.
+    if l.has_entry {
+        for c in 0..l.columns {
+            let x = geo.origin.x + (SIDE + c as f32 * (BOX_W + COL_GAP) + BOX_W / 2.0) * u;
+            let caption = match c {
+                0 => "entry".to_owned(),
+                1 => "1 handoff in".to_owned(),
+                n => format!("{n} handoffs in"),
+            };
+            painter.text(
+                pos2(x, geo.origin.y + 0.4 * u),
+                Align2::CENTER_TOP,
+                caption,
+                FontId::proportional(0.85 * u),
+                weak,
+            );
+        }
+    }
+
+    // Arrows.
+    let line = visuals.text_color().gamma_multiply(0.8);
+    for c in &curves {
+        let Some(a) = l.arrows.get(c.arrow) else {
+            continue;
+        };
+        let crossing = handoffs.get(a.handoff).is_some_and(|v| v.crossing);
+        let mut color = if crossing {
+            team_color(Team::Sales)
+        } else {
+            line
+        };
+        let mut width = if crossing { 0.34 * u } else { 0.14 * u }.max(1.5);
+        match lit(c.arrow) {
+            Some(true) => {
+                width *= 1.6;
+                if !crossing {
+                    color = text;
+                }
+            }
+            Some(false) => color = color.gamma_multiply(0.3),
+            None => {}
+        }
+        painter.add(Shape::CubicBezier(CubicBezierShape::from_points_stroke(
+            c.points,
+            false,
+            Color32::TRANSPARENT,
+            Stroke::new(width, color),
+        )));
+        let [_, _, c2, tip] = c.points;
+        let mut dir = tip - c2;
+        if dir.length() < 0.01 {
+            dir = vec2(1.0, 0.0);
+        }
+        let dir = dir.normalized();
+        let head = (0.75 * u).max(width * 2.6);
+        let side = vec2(-dir.y, dir.x) * head * 0.5;
+        let base = tip - dir * head;
+        painter.add(Shape::convex_polygon(
+            vec![tip, base + side, base - side],
+            color,
+            Stroke::NONE,
+        ));
+    }
+
+    // Stages.
+    let panel = visuals.panel_fill;
+    for (i, (r, v)) in rects.iter().zip(stages).enumerate() {
+        let tc = team_color(v.team);
+        let hovered = hovered_stage == Some(i);
+        let radius = CornerRadius::same((0.6 * u).clamp(2.0, 20.0) as u8);
+        painter.rect(
+            *r,
+            radius,
+            panel.lerp_to_gamma(tc, if hovered { 0.32 } else { 0.2 }),
+            Stroke::NONE,
+            StrokeKind::Inside,
+        );
+        let stripe = Rect::from_min_size(r.min, vec2(0.5 * u, r.height()));
+        let stripe_radius = CornerRadius {
+            nw: radius.nw,
+            sw: radius.sw,
+            ne: 0,
+            se: 0,
+        };
+        painter.rect_filled(stripe, stripe_radius, tc);
+        let (border, bw) = match v.worst {
+            Some(s) => (severity_color(s), (0.28 * u).max(2.5)),
+            None => (tc, (0.1 * u).max(1.0)),
+        };
+        let border = if hovered { text } else { border };
+        painter.rect_stroke(*r, radius, Stroke::new(bw, border), StrokeKind::Outside);
+        if v.terminal {
+            painter.rect_stroke(
+                r.shrink(0.35 * u),
+                radius,
+                Stroke::new((0.1 * u).max(1.0), tc),
+                StrokeKind::Inside,
+            );
+        }
+        let inner = Rect::from_min_max(
+            r.min + vec2(1.0 * u, 0.5 * u),
+            r.max - vec2(0.6 * u, 0.45 * u),
+        );
+        let small = FontId::proportional(0.85 * u);
+        painter.text(
+            inner.left_top(),
+            Align2::LEFT_TOP,
+            v.team.as_str(),
+            small.clone(),
+            tc,
+        );
+        let mut marks = Vec::new();
+        if v.entry {
+            marks.push("⏵ entry");
+        }
+        if v.terminal {
+            marks.push("⏹ end");
+        }
+        if !marks.is_empty() {
+            painter.text(
+                inner.right_top(),
+                Align2::RIGHT_TOP,
+                marks.join("  "),
+                small.clone(),
+                text,
+            );
+        }
+        let mut job = egui::text::LayoutJob::single_section(
+            v.label.clone(),
+            egui::TextFormat::simple(FontId::proportional(1.2 * u), text),
+        );
+        job.wrap = egui::text::TextWrapping {
+            max_width: inner.width(),
+            max_rows: 2,
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        let name = painter.layout_job(job);
+        let name_top = inner.top() + 1.35 * u;
+        painter.galley(pos2(inner.left(), name_top), name, text);
+        if !v.tags.is_empty() {
+            let color = v.worst.map_or(warning, severity_color);
+            painter.text(
+                inner.left_bottom(),
+                Align2::LEFT_BOTTOM,
+                format!("⚠ {}", v.tags.join(" · ")),
+                FontId::proportional(0.9 * u),
+                color,
+            );
+        }
+    }
+
+    // Labels, above everything, with a leader to their arrow when they had to move off it.
+    for chip in &chips {
+        if let Some(a) = chip.anchor {
+            let to = pos2(
+                a.x.clamp(chip.rect.left(), chip.rect.right()),
+                a.y.clamp(chip.rect.top(), chip.rect.bottom()),
+            );
+            painter.add(Shape::dashed_line(
+                &[a, to],
+                Stroke::new(1.0, weak),
+                0.4 * u,
+                0.3 * u,
+            ));
+            painter.circle_filled(a, 0.22 * u, weak);
+        }
+    }
+    for (chip, resp) in chips.iter().zip(&chip_responses) {
+        let view = handoffs.get(chip.handoff);
+        let crossing = view.is_some_and(|v| v.crossing);
+        let border = match view.and_then(|v| v.worst) {
+            Some(s) => severity_color(s),
+            None if crossing => team_color(Team::Sales),
+            None => weak,
+        };
+        let hovered = resp.hovered() || lit(chip.arrow) == Some(true);
+        let fill = if hovered {
+            visuals.widgets.hovered.bg_fill
+        } else {
+            visuals.extreme_bg_color
+        };
+        let bw = if hovered || view.is_some_and(|v| v.worst.is_some()) {
+            2.0
+        } else {
+            1.0
+        };
+        painter.rect(
+            chip.rect,
+            0.4 * u,
+            fill,
+            Stroke::new(bw, border),
+            StrokeKind::Inside,
+        );
+        let mut y = chip.rect.top() + pad.y;
+        for g in &chip.galleys {
+            let x = chip.rect.center().x - g.size().x / 2.0;
+            let h = g.size().y;
+            painter.galley(pos2(x, y), g.clone(), text);
+            y += h;
+        }
+    }
+
+    // Tooltips and clicks.
+    for (i, resp) in stage_responses.into_iter().enumerate() {
+        let Some(v) = stages.get(i) else {
+            continue;
+        };
+        let resp = resp
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .on_hover_ui(|ui| stage_tooltip_ui(ui, plan, i, v));
+        if resp.clicked() {
+            commands.push(Command::Reveal(Section::Stages, Some(i), None));
+        }
+    }
+    for (chip, resp) in chips.iter().zip(chip_responses) {
+        let Some(v) = handoffs.get(chip.handoff) else {
+            continue;
+        };
+        let resp = resp
+            .on_hover_cursor(egui::CursorIcon::PointingHand)
+            .on_hover_ui(|ui| handoff_tooltip_ui(ui, plan, chip.handoff, v));
+        if resp.clicked() {
+            commands.push(Command::Reveal(Section::Handoffs, Some(chip.handoff), None));
+        }
+    }
+}
+
+fn findings_ui(ui: &mut Ui, findings: &[Finding]) {
+    if findings.is_empty() {
+        ui.colored_label(crate::app::widgets::palette::ok(), "✔ no gaps");
+    }
+    for f in findings {
+        ui.colored_label(severity_color(f.severity), format!("⚠ {}", f.message));
+    }
+}
+
+fn stage_tooltip_ui(ui: &mut Ui, plan: &Plan, i: usize, v: &StageView) {
+    ui.set_max_width(ui.spacing().tooltip_width * 1.3);
+    ui.strong(&v.label);
+    let mut what = format!("{} stage", v.team);
+    if v.entry {
+        what.push_str(" · leads enter here");
+    }
+    if v.terminal {
+        what.push_str(" · leads may rest here");
+    }
+    ui.label(what);
+    let id = plan
+        .stages
+        .get(i)
+        .map(|s| s.id.as_str())
+        .unwrap_or_default();
+    let name_of = |sid: &str| {
+        plan.stages
+            .iter()
+            .position(|s| s.id == sid)
+            .map_or_else(|| format!("\"{sid}\""), |j| stage_label(plan, j))
+    };
+    let into: Vec<String> = plan
+        .handoffs
+        .iter()
+        .filter(|h| h.to == id)
+        .map(|h| name_of(&h.from))
+        .collect();
+    let out: Vec<String> = plan
+        .handoffs
+        .iter()
+        .filter(|h| h.from == id)
+        .map(|h| name_of(&h.to))
+        .collect();
+    if !into.is_empty() {
+        ui.label(format!("From: {}", into.join(", ")));
+    }
+    if !out.is_empty() {
+        ui.label(format!("To: {}", out.join(", ")));
+    }
+    ui.separator();
+    findings_ui(ui, &v.findings);
+    ui.weak("Click to open it in Stages");
+}
+
+fn handoff_tooltip_ui(ui: &mut Ui, plan: &Plan, i: usize, v: &HandoffView) {
+    ui.set_max_width(ui.spacing().tooltip_width * 1.3);
+    ui.strong(&v.label);
+    let Some(h) = plan.handoffs.get(i) else {
+        return;
+    };
+    if v.crossing {
+        ui.colored_label(
+            team_color(Team::Sales),
+            "Marketing hands these leads to sales",
+        );
+    }
+    ui.label(format!("Trigger: {}", h.trigger));
+    ui.label(format!(
+        "Owner: {}",
+        h.owner
+            .as_deref()
+            .map_or_else(|| "nobody".to_owned(), |o| person_label(plan, o))
+    ));
+    ui.label(format!(
+        "SLA: {}",
+        h.sla_hours
+            .map_or_else(|| "none".to_owned(), |x| format!("{x} h"))
+    ));
+    if !h.signoffs.is_empty() {
+        let who: Vec<String> = h
+            .signoffs
+            .iter()
+            .map(|s| person_label(plan, &s.by))
+            .collect();
+        ui.label(format!("Signed off by {}", who.join(", ")));
+    }
+    ui.separator();
+    findings_ui(ui, &v.findings);
+    ui.weak("Click to open it in Handoffs");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Handoff, Stage};
+
+    fn stage(id: &str, team: Team, entry: bool, terminal: bool) -> Stage {
+        Stage {
+            id: id.to_owned(),
+            name: id.to_uppercase(),
+            team,
+            entry,
+            terminal,
+        }
+    }
+
+    fn handoff(from: &str, to: &str) -> Handoff {
+        Handoff {
+            id: format!("{from}-to-{to}"),
+            from: from.to_owned(),
+            to: to.to_owned(),
+            trigger: "t".to_owned(),
+            owner: None,
+            sla_hours: None,
+            signoffs: Vec::new(),
+        }
+    }
+
+    fn plan(stages: Vec<Stage>, handoffs: Vec<Handoff>) -> Plan {
+        let day = Date::from_ymd(2027, 3, 9).expect("date");
+        let mut p = Plan::empty("Test", day, day);
+        p.stages = stages;
+        p.handoffs = handoffs;
+        p
+    }
+
+    fn example() -> Plan {
+        crate::format::parse(crate::EXAMPLE_PLAN)
+            .expect("example parses")
+            .plan
+    }
+
+    fn at<'a>(p: &Plan, l: &'a FlowLayout, id: &str) -> &'a Placed {
+        let i = p.stages.iter().position(|s| s.id == id).expect("stage");
+        &l.stages[i]
+    }
+
+    #[test]
+    fn columns_are_handoffs_from_an_entry_stage() {
+        let p = example();
+        let l = layout(&p);
+        let col = |id| at(&p, &l, id).column;
+        assert_eq!(col("visit"), 0);
+        assert_eq!(col("meeting-held"), 0);
+        assert_eq!(col("mql"), 1);
+        assert_eq!(col("nurture"), 1);
+        assert_eq!(col("opportunity"), 1);
+        assert_eq!(col("sal"), 2);
+        assert_eq!(col("disqualified"), 2);
+        assert_eq!(l.columns, 3);
+        assert!(l.has_entry);
+        assert!(!l.has_unreached());
+        assert_eq!(l.arrows.len(), p.handoffs.len());
+        // Stages of one column never overlap.
+        for (i, a) in l.stages.iter().enumerate() {
+            for b in l.stages.iter().skip(i + 1) {
+                if a.column == b.column {
+                    assert!((a.row - b.row).abs() >= 1.0 - 1e-4, "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arrows_know_their_direction() {
+        let p = example();
+        let l = layout(&p);
+        let route = |id: &str| {
+            let h = p.handoffs.iter().position(|x| x.id == id).expect("handoff");
+            l.arrows
+                .iter()
+                .find(|a| a.handoff == h)
+                .expect("arrow")
+                .route
+        };
+        assert_eq!(route("visit-to-mql"), Route::Forward);
+        assert_eq!(route("nurture-to-mql"), Route::Same);
+        assert_eq!(route("sal-to-nurture"), Route::Back);
+        let q = plan(
+            vec![stage("a", Team::Marketing, true, false)],
+            vec![handoff("a", "a")],
+        );
+        assert_eq!(layout(&q).arrows[0].route, Route::SelfLoop);
+    }
+
+    #[test]
+    fn unreached_stages_get_a_band_of_their_own() {
+        let p = plan(
+            vec![
+                stage("visit", Team::Marketing, true, false),
+                stage("lost", Team::Sales, false, false),
+                stage("won", Team::Sales, false, true),
+                stage("orphan", Team::Sales, false, false),
+            ],
+            vec![
+                handoff("visit", "won"),
+                handoff("lost", "orphan"),
+                handoff("orphan", "won"),
+            ],
+        );
+        let l = layout(&p);
+        assert!(at(&p, &l, "visit").reached);
+        assert!(at(&p, &l, "won").reached);
+        assert!(!at(&p, &l, "lost").reached);
+        assert!(!at(&p, &l, "orphan").reached);
+        assert!(l.has_unreached());
+        assert_eq!(l.main_rows, 1.0);
+        // Below every reached stage, layered among themselves.
+        assert!(at(&p, &l, "lost").row >= l.main_rows);
+        assert!(at(&p, &l, "orphan").row >= l.main_rows);
+        assert_eq!(at(&p, &l, "lost").column, 0);
+        assert_eq!(at(&p, &l, "orphan").column, 1);
+        assert_eq!(l.rows, 2.0);
+    }
+
+    #[test]
+    fn without_an_entry_stage_the_flow_starts_where_nothing_leads_in() {
+        let p = plan(
+            vec![
+                stage("b", Team::Sales, false, true),
+                stage("a", Team::Marketing, false, false),
+            ],
+            vec![handoff("a", "b")],
+        );
+        let l = layout(&p);
+        assert!(!l.has_entry);
+        assert!(!l.has_unreached());
+        assert_eq!(at(&p, &l, "a").column, 0);
+        assert_eq!(at(&p, &l, "b").column, 1);
+    }
+
+    #[test]
+    fn rows_follow_the_stages_that_lead_in() {
+        // File order would cross the arrows: x is listed first but fed from the second entry.
+        let p = plan(
+            vec![
+                stage("a", Team::Marketing, true, false),
+                stage("b", Team::Marketing, true, false),
+                stage("x", Team::Sales, false, true),
+                stage("y", Team::Sales, false, true),
+            ],
+            vec![handoff("a", "y"), handoff("b", "x")],
+        );
+        let l = layout(&p);
+        assert!(at(&p, &l, "a").row < at(&p, &l, "b").row);
+        assert!(at(&p, &l, "y").row < at(&p, &l, "x").row);
+        // A single follower sits level with its only source.
+        let q = plan(
+            vec![
+                stage("a", Team::Marketing, true, false),
+                stage("b", Team::Marketing, true, false),
+                stage("c", Team::Marketing, true, false),
+                stage("z", Team::Sales, false, true),
+            ],
+            vec![handoff("b", "z")],
+        );
+        let m = layout(&q);
+        assert_eq!(at(&q, &m, "z").row, at(&q, &m, "b").row);
+    }
+
+    #[test]
+    fn layout_is_deterministic() {
+        let p = example();
+        let first = layout(&p);
+        for _ in 0..5 {
+            assert_eq!(layout(&p), first);
+        }
+        assert_eq!(signature(&p), signature(&p.clone()));
+        let mut q = p.clone();
+        q.handoffs[0].owner = None;
+        assert_eq!(signature(&p), signature(&q), "owners do not move stages");
+        q.handoffs[0].to = "sal".into();
+        assert_ne!(signature(&p), signature(&q));
+    }
+
+    #[test]
+    fn traps_are_found_as_groups() {
+        let p = plan(
+            vec![
+                stage("visit", Team::Marketing, true, false),
+                stage("hold", Team::Marketing, false, false),
+                stage("requalify", Team::Sales, false, false),
+                stage("won", Team::Sales, false, true),
+            ],
+            vec![
+                handoff("visit", "hold"),
+                handoff("hold", "requalify"),
+                handoff("requalify", "hold"),
+                handoff("visit", "won"),
+            ],
+        );
+        let l = layout(&p);
+        assert_eq!(l.traps, vec![vec![1, 2]]);
+    }
+
+    #[test]
+    fn stages_with_a_duplicate_id_are_still_placed() {
+        let p = plan(
+            vec![
+                stage("a", Team::Marketing, true, false),
+                stage("a", Team::Sales, false, true),
+            ],
+            Vec::new(),
+        );
+        let l = layout(&p);
+        assert_eq!(l.stages.len(), 2);
+        assert!(!l.stages[1].reached);
+    }
+
+    #[test]
+    fn no_stages_no_layout() {
+        let l = layout(&plan(Vec::new(), Vec::new()));
+        assert_eq!(l.columns, 0);
+        assert_eq!(l.rows, 0.0);
+        assert!(l.stages.is_empty());
+    }
+}

@@ -1,0 +1,1375 @@
+//! The schedule board: one show day of meetings on a time grid, a column per person or per room.
+//!
+//! Drag a meeting to move it in quarter hours, drag its bottom edge to change its length, click
+//! it to open it in the meetings editor. Clashes (a person or a room booked twice) are outlined
+//! in red, and people over their daily limit get a red column header.
+
+use super::board::BoardCx;
+use crate::app::Gaps;
+use crate::app::commands::Command;
+use crate::app::widgets::{palette, severity_color};
+use crate::check::Severity;
+use crate::model::{Date, DateTime, MeetingStatus, Person, Plan, Section, Team};
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+use egui::{
+    Color32, CornerRadius, CursorIcon, FontId, Pos2, Rect, RichText, Sense, Stroke, StrokeKind,
+    TextStyle, Ui, pos2, vec2,
+};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+/// Moves and lengths snap to this many minutes.
+const STEP: i64 = 15;
+/// Minutes in a day.
+const DAY: i64 = 24 * 60;
+/// The most show days the picker lists (a plan with a typo in `ends` must not make thousands).
+const MAX_DAYS: i64 = 60;
+/// The grid shows at least these hours.
+const FIRST_HOUR: i64 = 8;
+const LAST_HOUR: i64 = 19;
+/// Smallest sizes, in points.
+const MIN_HOUR_HEIGHT: f32 = 60.0;
+const MIN_COLUMN_WIDTH: f32 = 150.0;
+/// Height of the handle at a block's bottom edge that changes its length.
+const HANDLE: f32 = 6.0;
+
+/// The rules whose findings mark a clash.
+const CLASH_RULES: [&str; 2] = ["person-double-booked", "room-double-booked"];
+
+/// State between frames.
+#[derive(Default)]
+pub struct ScheduleState {
+    /// The day on screen (the first show day when none or gone).
+    day: Option<Date>,
+    /// Columns are rooms rather than people.
+    by_room: bool,
+    /// Declined and cancelled meetings are drawn too.
+    show_inactive: bool,
+    /// The drag under way, if any.
+    drag: Option<Drag>,
+}
+
+/// A drag of a block, remembered from its first frame so the change is measured from the
+/// meeting as it was, not accumulated frame by frame.
+#[derive(Debug, Clone, Copy)]
+struct Drag {
+    index: usize,
+    resize: bool,
+    start: DateTime,
+    minutes: i64,
+    points_per_minute: f32,
+}
+
+/// One meeting of the day, copied out of the plan for drawing.
+struct Item {
+    index: usize,
+    account: String,
+    start: DateTime,
+    minutes: i64,
+    /// Minutes since midnight, clipped to the day, at least one step long for drawing.
+    from: i64,
+    to: i64,
+    status: MeetingStatus,
+    people: Vec<String>,
+    room: String,
+    goal: Option<String>,
+    /// A double-booking finding is on it.
+    clash: bool,
+    /// The most severe finding on it.
+    worst: Option<Severity>,
+}
+
+/// A block: an item placed in a column.
+struct Block {
+    item: usize,
+    lane: usize,
+    lanes: usize,
+    /// It overlaps another active block of the column.
+    overlap: bool,
+}
+
+/// What a column is of.
+enum ColumnKind {
+    /// A person of the plan (their index in `people`).
+    Person(usize),
+    /// A person id that is not in the plan.
+    UnknownPerson,
+    /// Meetings with nobody from our side.
+    Nobody,
+    /// A room.
+    Room,
+    /// Meetings with no room.
+    NoRoom,
+}
+
+struct Column {
+    key: String,
+    kind: ColumnKind,
+    title: String,
+    sub: String,
+    over: bool,
+    blocks: Vec<Block>,
+    width: f32,
+}
+
+/// Sizes of the grid, in points.
+struct Metrics {
+    body: FontId,
+    small: FontId,
+    body_h: f32,
+    small_h: f32,
+    first_hour: i64,
+    last_hour: i64,
+    hour_h: f32,
+    gutter: f32,
+    header: f32,
+}
+
+impl Metrics {
+    fn per_minute(&self) -> f32 {
+        self.hour_h / 60.0
+    }
+
+    /// The y offset of a minute of the day below the header.
+    fn y(&self, minute: i64) -> f32 {
+        self.header + (minute - self.first_hour * 60) as f32 * self.per_minute()
+    }
+}
+
+/// `HH:MM`.
+fn hhmm(minute: i64) -> String {
+    let m = minute.rem_euclid(DAY);
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// `HH:MM–HH:MM`, the end with its date when it is another day.
+fn time_range(start: DateTime, minutes: i64) -> String {
+    let end = start.plus_minutes(minutes);
+    let to = if end.date() == start.date() {
+        hhmm(i64::from(end.minute_of_day()))
+    } else {
+        format!(
+            "{} {}",
+            day_label(end.date()),
+            hhmm(i64::from(end.minute_of_day()))
+        )
+    };
+    format!("{}–{to}", hhmm(i64::from(start.minute_of_day())))
+}
+
+/// `Tue 16 Mar`.
+fn day_label(day: Date) -> String {
+    day.0.format("%a %-d %b").to_string()
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A move or length after a drag of `delta` minutes from `from`, snapped to quarter hours. Less
+/// than half a step leaves it where it was.
+fn snapped(from: i64, delta: f32) -> i64 {
+    let step = STEP as f32;
+    if (delta / step).round() == 0.0 {
+        from
+    } else {
+        ((from as f32 + delta) / step).round() as i64 * STEP
+    }
+}
+
+/// The room of a meeting as the room rule compares it: trimmed, any case.
+fn room_key(location: Option<&str>) -> (String, String) {
+    let shown = location.map(str::trim).unwrap_or_default();
+    (shown.to_lowercase(), shown.to_owned())
+}
+
+/// The show days, then any other day with meetings (which `meeting-outside-event` flags).
+fn days(plan: &Plan, by_day: &BTreeMap<Date, Vec<usize>>) -> (Vec<Date>, HashSet<Date>) {
+    let (starts, ends) = (plan.event.starts, plan.event.ends);
+    let count = starts.days_until(ends).clamp(0, MAX_DAYS - 1);
+    let mut days: Vec<Date> = (0..=count).map(|d| starts.plus_days(d)).collect();
+    let mut outside = HashSet::new();
+    for day in by_day
+        .keys()
+        .filter(|d| **d < starts || **d > ends)
+        .take(MAX_DAYS as usize)
+    {
+        {
+            outside.insert(*day);
+            days.push(*day);
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    (days, outside)
+}
+
+/// Draws the board.
+pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>) {
+    // The one pass over all meetings: which day each is on.
+    let mut by_day: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
+    for (i, m) in cx.plan.meetings.iter().enumerate() {
+        by_day.entry(m.start.date()).or_default().push(i);
+    }
+    // Clashes per day, for the day picker.
+    let mut clashes_by_day: HashMap<Date, usize> = HashMap::new();
+    let mut clashing: HashSet<usize> = HashSet::new();
+    for f in &cx.gaps.findings {
+        if f.section == Section::Meetings
+            && CLASH_RULES.contains(&f.rule)
+            && let Some(i) = f.index
+            && clashing.insert(i)
+            && let Some(m) = cx.plan.meetings.get(i)
+        {
+            *clashes_by_day.entry(m.start.date()).or_default() += 1;
+        }
+    }
+    let (days, outside) = days(cx.plan, &by_day);
+    let day = match state.day {
+        Some(d) if days.contains(&d) => d,
+        _ => days.first().copied().unwrap_or(cx.plan.event.starts),
+    };
+    state.day = Some(day);
+
+    controls_ui(
+        ui,
+        state,
+        cx.plan,
+        &days,
+        &outside,
+        &by_day,
+        &clashes_by_day,
+    );
+    let day = state.day.unwrap_or(day);
+
+    let empty = Vec::new();
+    let on_day = by_day.get(&day).unwrap_or(&empty);
+    let items = collect_items(cx, on_day, state.show_inactive, &clashing);
+    let hidden = on_day.len().saturating_sub(items.len());
+    let mut columns = if state.by_room {
+        room_columns(cx.plan, on_day, &items)
+    } else {
+        person_columns(cx.plan, on_day, &items)
+    };
+    for c in &mut columns {
+        place_blocks(&items, c);
+    }
+
+    let load = day_load(cx.plan, on_day);
+    let over: Vec<String> = cx
+        .plan
+        .people
+        .iter()
+        .filter(|p| {
+            p.max_meetings_per_day
+                .is_some_and(|max| load.get(p.id.as_str()).is_some_and(|&n| n > max as usize))
+        })
+        .map(|p| p.name.clone())
+        .collect();
+    legend_ui(ui, &items, &over);
+    ui.separator();
+
+    if items.is_empty() {
+        empty_ui(ui, day, hidden);
+        return;
+    }
+
+    let metrics = metrics(ui, &items);
+    size_columns(ui, &metrics, &mut columns);
+
+    let mut change: Option<(usize, DateTime, i64)> = None;
+    egui::ScrollArea::both()
+        .id_salt("schedule-grid")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            change = grid_ui(ui, viewport, state, cx, &items, &columns, &metrics);
+        });
+
+    if let Some((index, start, minutes)) = change
+        && let Some(m) = cx.plan.meetings.get_mut(index)
+        && (m.start != start || m.minutes != minutes)
+    {
+        m.start = start;
+        m.minutes = minutes;
+        cx.edits.changed = true;
+    }
+}
+
+fn controls_ui(
+    ui: &mut Ui,
+    state: &mut ScheduleState,
+    plan: &Plan,
+    days: &[Date],
+    outside: &HashSet<Date>,
+    by_day: &BTreeMap<Date, Vec<usize>>,
+    clashes: &HashMap<Date, usize>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for d in days {
+            let count = by_day.get(d).map_or(0, Vec::len);
+            let clash = clashes.get(d).copied().unwrap_or(0);
+            let mut text = RichText::new(day_label(*d));
+            if clash > 0 || outside.contains(d) {
+                text = text.color(palette::error());
+            }
+            let mut tip = plural(count, "meeting", "meetings");
+            if clash > 0 {
+                tip.push_str(&format!(", {}", plural(clash, "clash", "clashes")));
+            }
+            if outside.contains(d) {
+                tip.push_str(": this day is not a day of the show");
+            }
+            let selected = state.day == Some(*d);
+            if ui
+                .selectable_label(selected, text)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                state.day = Some(*d);
+            }
+        }
+        ui.separator();
+        ui.selectable_value(&mut state.by_room, false, "By person");
+        ui.selectable_value(&mut state.by_room, true, "By room");
+        ui.separator();
+        ui.checkbox(&mut state.show_inactive, "Show declined and cancelled");
+        let inactive = state.day.and_then(|d| by_day.get(&d)).map_or(0, |list| {
+            list.iter()
+                .filter_map(|&i| plan.meetings.get(i))
+                .filter(|m| !m.status.is_active())
+                .count()
+        });
+        if inactive > 0 && !state.show_inactive {
+            ui.weak(format!("({inactive} hidden)"));
+        }
+    });
+}
+
+/// The day's meetings to draw, with what the board shows of them.
+fn collect_items(
+    cx: &BoardCx<'_>,
+    on_day: &[usize],
+    show_inactive: bool,
+    clashing: &HashSet<usize>,
+) -> Vec<Item> {
+    let accounts: HashMap<&str, &str> = cx
+        .plan
+        .accounts
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let people: HashMap<&str, &Person> =
+        cx.plan.people.iter().map(|p| (p.id.as_str(), p)).collect();
+    let mut items = Vec::new();
+    for &index in on_day {
+        let Some(m) = cx.plan.meetings.get(index) else {
+            continue;
+        };
+        if !show_inactive && !m.status.is_active() {
+            continue;
+        }
+        let from = i64::from(m.start.minute_of_day());
+        let end = from.saturating_add(m.minutes.max(0));
+        let to = end.clamp(from + STEP, DAY.max(from + STEP));
+        items.push(Item {
+            index,
+            account: accounts
+                .get(m.account.as_str())
+                .map_or_else(|| format!("{}?", m.account), |n| (*n).to_owned()),
+            start: m.start,
+            minutes: m.minutes,
+            from,
+            to,
+            status: m.status,
+            people: m
+                .people
+                .iter()
+                .map(|p| {
+                    people
+                        .get(p.as_str())
+                        .map_or_else(|| format!("{p}?"), |x| x.name.clone())
+                })
+                .collect(),
+            room: m
+                .location
+                .as_deref()
+                .map(str::trim)
+                .unwrap_or_default()
+                .to_owned(),
+            goal: m.goal.clone(),
+            clash: clashing.contains(&index),
+            worst: cx.gaps.worst_on_item(Section::Meetings, index),
+        });
+    }
+    items
+}
+
+/// A column per person with a meeting that day (Sales, Marketing, Leadership, then by name),
+/// then person ids that are not in the plan, then meetings with nobody.
+fn person_columns(plan: &Plan, on_day: &[usize], items: &[Item]) -> Vec<Column> {
+    let index_of: HashMap<&str, usize> = plan
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let load = day_load(plan, on_day);
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut nobody = Vec::new();
+    for (pos, item) in items.iter().enumerate() {
+        let Some(m) = plan.meetings.get(item.index) else {
+            continue;
+        };
+        let mut seen = HashSet::new();
+        for p in m.people.iter().filter(|p| seen.insert(p.as_str())) {
+            members.entry(p.clone()).or_default().push(pos);
+        }
+        if m.people.is_empty() {
+            nobody.push(pos);
+        }
+    }
+    let mut columns: Vec<(Option<(Team, String)>, Column)> = Vec::new();
+    for (id, list) in members {
+        let n = load.get(id.as_str()).copied().unwrap_or(0);
+        let blocks = list.into_iter().map(Block::new).collect();
+        let column = match index_of
+            .get(id.as_str())
+            .and_then(|&i| Some((i, plan.people.get(i)?)))
+        {
+            Some((i, p)) => {
+                let over = p.max_meetings_per_day.is_some_and(|max| n > max as usize);
+                let sub = match p.max_meetings_per_day {
+                    Some(max) if over => format!("⚠ {n} / {max} meetings"),
+                    Some(max) => format!("{n} / {max} meetings"),
+                    None => plural(n, "meeting", "meetings"),
+                };
+                let sort = Some((p.team, p.name.to_lowercase()));
+                (
+                    sort,
+                    Column::new(
+                        format!("p:{id}"),
+                        ColumnKind::Person(i),
+                        p.name.clone(),
+                        sub,
+                        over,
+                        blocks,
+                    ),
+                )
+            }
+            None => (
+                None,
+                Column::new(
+                    format!("p:{id}"),
+                    ColumnKind::UnknownPerson,
+                    format!("{id}?"),
+                    "not in People".to_owned(),
+                    false,
+                    blocks,
+                ),
+            ),
+        };
+        columns.push(column);
+    }
+    // Known people by team and name; unknown ids after them (already in id order).
+    columns.sort_by(|a, b| match (&a.0, &b.0) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let mut columns: Vec<Column> = columns.into_iter().map(|(_, c)| c).collect();
+    if !nobody.is_empty() {
+        let n = nobody.len();
+        columns.push(Column::new(
+            "nobody".to_owned(),
+            ColumnKind::Nobody,
+            "No one".to_owned(),
+            format!("{} without people", plural(n, "meeting", "meetings")),
+            false,
+            nobody.into_iter().map(Block::new).collect(),
+        ));
+    }
+    columns
+}
+
+/// A column per room used that day (compared trimmed and in any case), by name, then "No room".
+fn room_columns(plan: &Plan, on_day: &[usize], items: &[Item]) -> Vec<Column> {
+    let mut active: HashMap<String, usize> = HashMap::new();
+    for m in on_day.iter().filter_map(|&i| plan.meetings.get(i)) {
+        if m.status.is_active() {
+            *active.entry(room_key(m.location.as_deref()).0).or_default() += 1;
+        }
+    }
+    let mut rooms: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    let mut none = Vec::new();
+    for (pos, item) in items.iter().enumerate() {
+        let (key, shown) = room_key(Some(&item.room));
+        if key.is_empty() {
+            none.push(pos);
+        } else {
+            rooms
+                .entry(key)
+                .or_insert_with(|| (shown, Vec::new()))
+                .1
+                .push(pos);
+        }
+    }
+    let mut columns: Vec<Column> = rooms
+        .into_iter()
+        .map(|(key, (shown, list))| {
+            let n = active.get(&key).copied().unwrap_or(0);
+            Column::new(
+                format!("r:{key}"),
+                ColumnKind::Room,
+                shown,
+                plural(n, "meeting", "meetings"),
+                false,
+                list.into_iter().map(Block::new).collect(),
+            )
+        })
+        .collect();
+    if !none.is_empty() {
+        let n = none.len();
+        columns.push(Column::new(
+            "no-room".to_owned(),
+            ColumnKind::NoRoom,
+            "No room".to_owned(),
+            plural(n, "meeting", "meetings"),
+            false,
+            none.into_iter().map(Block::new).collect(),
+        ));
+    }
+    columns
+}
+
+impl Block {
+    fn new(item: usize) -> Self {
+        Block {
+            item,
+            lane: 0,
+            lanes: 1,
+            overlap: false,
+        }
+    }
+}
+
+impl Column {
+    fn new(
+        key: String,
+        kind: ColumnKind,
+        title: String,
+        sub: String,
+        over: bool,
+        blocks: Vec<Block>,
+    ) -> Self {
+        Column {
+            key,
+            kind,
+            title,
+            sub,
+            over,
+            blocks,
+            width: MIN_COLUMN_WIDTH,
+        }
+    }
+
+    /// Whether two active meetings at once in this column is a clash (a person or a room).
+    fn clashes(&self) -> bool {
+        matches!(
+            self.kind,
+            ColumnKind::Person(_) | ColumnKind::UnknownPerson | ColumnKind::Room
+        )
+    }
+
+    fn lanes(&self) -> usize {
+        self.blocks.iter().map(|b| b.lanes).max().unwrap_or(1)
+    }
+}
+
+/// Sorts a column's blocks by time, puts overlapping ones side by side in lanes, and marks
+/// active ones that overlap.
+fn place_blocks(items: &[Item], column: &mut Column) {
+    let span = |b: &Block| items.get(b.item).map_or((0, 0), |i| (i.from, i.to));
+    let active = |b: &Block| items.get(b.item).is_some_and(|i| i.status.is_active());
+    column.blocks.sort_by_key(|b| (span(b), b.item));
+    // Clusters of blocks that overlap one another, directly or through others.
+    let mut cluster_start = 0;
+    let mut cluster_end = i64::MIN;
+    let mut lane_ends: Vec<i64> = Vec::new();
+    let count = column.blocks.len();
+    for k in 0..=count {
+        let next = column.blocks.get(k).map(span);
+        if next.is_none_or(|(from, _)| from >= cluster_end) {
+            // Close the cluster so far: every block gets the cluster's lane count.
+            let lanes = lane_ends.len().max(1);
+            for b in column.blocks.iter_mut().take(k).skip(cluster_start) {
+                b.lanes = lanes;
+            }
+            cluster_start = k;
+            lane_ends.clear();
+        }
+        let (Some((from, to)), Some(b)) = (next, column.blocks.get_mut(k)) else {
+            break;
+        };
+        cluster_end = if cluster_start == k {
+            to
+        } else {
+            cluster_end.max(to)
+        };
+        match lane_ends.iter().position(|&end| end <= from) {
+            Some(lane) => {
+                b.lane = lane;
+                if let Some(end) = lane_ends.get_mut(lane) {
+                    *end = to;
+                }
+            }
+            None => {
+                b.lane = lane_ends.len();
+                lane_ends.push(to);
+            }
+        }
+    }
+    if !column.clashes() {
+        return;
+    }
+    // Real overlaps (not the one-step minimum drawn for very short meetings).
+    let real = |b: &Block| {
+        items.get(b.item).map_or((0, 0), |i| {
+            (i.from, i.from.saturating_add(i.minutes.max(0)))
+        })
+    };
+    for a in 0..count {
+        let Some(x) = column.blocks.get(a) else {
+            continue;
+        };
+        if !active(x) {
+            continue;
+        }
+        let (_, x_end) = real(x);
+        for b in a + 1..count {
+            let Some(y) = column.blocks.get(b) else { break };
+            let (y_from, _) = real(y);
+            if y_from >= x_end {
+                // Sorted by start: later blocks start later still. (Sorting used the drawn span,
+                // whose start is the same.)
+                break;
+            }
+            if active(y) && real(y).1 > real(y).0 {
+                if let Some(y) = column.blocks.get_mut(b) {
+                    y.overlap = true;
+                }
+                if let Some(x) = column.blocks.get_mut(a) {
+                    x.overlap = true;
+                }
+            }
+        }
+    }
+}
+
+/// How a status looks: fill, outline, text, and whether it is struck out.
+struct Look {
+    fill: Color32,
+    stroke: Stroke,
+    text: Color32,
+    struck: bool,
+}
+
+/// Black or white, whichever reads better on `fill`.
+fn text_on(fill: Color32) -> Color32 {
+    let luma =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luma > 140.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// Solid for confirmed and requested meetings, outlined for proposed ones, grey and struck out
+/// for those that take no time; colours follow the theme's meaning colours.
+fn look(status: MeetingStatus, visuals: &egui::Visuals) -> Look {
+    let bg = visuals.panel_fill;
+    let solid = |fill: Color32| Look {
+        fill,
+        stroke: Stroke::new(1.0, fill.lerp_to_gamma(text_on(fill), 0.35)),
+        text: text_on(fill),
+        struck: false,
+    };
+    match status {
+        MeetingStatus::Confirmed => solid(palette::ok()),
+        MeetingStatus::Requested => solid(palette::warning()),
+        MeetingStatus::Proposed => Look {
+            fill: bg.lerp_to_gamma(palette::info(), 0.2),
+            stroke: Stroke::new(2.0, palette::info()),
+            text: visuals.strong_text_color(),
+            struck: false,
+        },
+        MeetingStatus::Declined | MeetingStatus::Cancelled => Look {
+            fill: bg.lerp_to_gamma(visuals.weak_text_color(), 0.15),
+            stroke: Stroke::new(1.0, visuals.weak_text_color()),
+            text: visuals.weak_text_color(),
+            struck: true,
+        },
+    }
+}
+
+fn legend_ui(ui: &mut Ui, items: &[Item], over: &[String]) {
+    let size = ui.text_style_height(&TextStyle::Body);
+    ui.horizontal_wrapped(|ui| {
+        // As the gap checks count them: one per meeting that runs into an earlier one.
+        let clashes = items.iter().filter(|i| i.clash).count();
+        let active = items.iter().filter(|i| i.status.is_active()).count();
+        let mut summary = plural(active, "meeting", "meetings");
+        if active != items.len() {
+            summary.push_str(&format!(
+                " (+{} declined or cancelled)",
+                items.len() - active
+            ));
+        }
+        ui.label(RichText::new(summary).strong());
+        ui.label("·");
+        let text = RichText::new(plural(clashes, "clash", "clashes")).strong();
+        if clashes > 0 {
+            ui.colored_label(palette::error(), text);
+        } else {
+            ui.colored_label(palette::ok(), text);
+        }
+        if !over.is_empty() {
+            ui.label("·");
+            ui.colored_label(
+                palette::error(),
+                RichText::new(format!("over capacity: {}", over.join(", "))).strong(),
+            );
+        }
+        ui.separator();
+        let statuses = [
+            (MeetingStatus::Confirmed, "Confirmed"),
+            (MeetingStatus::Requested, "Requested"),
+            (MeetingStatus::Proposed, "Proposed"),
+            (MeetingStatus::Declined, "Declined or cancelled"),
+        ];
+        for (status, name) in statuses {
+            let (rect, _) = ui.allocate_exact_size(vec2(size * 1.6, size), Sense::hover());
+            let l = look(status, ui.visuals());
+            let p = ui.painter();
+            p.rect(
+                rect,
+                CornerRadius::same(3),
+                l.fill,
+                l.stroke,
+                StrokeKind::Inside,
+            );
+            if l.struck {
+                hatch(p, rect, l.stroke.color);
+            }
+            ui.label(name);
+            ui.add_space(6.0);
+        }
+        let (rect, _) = ui.allocate_exact_size(vec2(size * 1.6, size), Sense::hover());
+        ui.painter().rect(
+            rect,
+            CornerRadius::same(3),
+            ui.visuals().panel_fill,
+            Stroke::new(3.0, palette::error()),
+            StrokeKind::Inside,
+        );
+        ui.colored_label(palette::error(), "⚠ clash")
+            .on_hover_text("A person or a room booked twice at once");
+    });
+}
+
+/// Active meetings per person id on the day, drawn or not, as the capacity rule counts them.
+fn day_load<'p>(plan: &'p Plan, on_day: &[usize]) -> HashMap<&'p str, usize> {
+    let mut load: HashMap<&str, usize> = HashMap::new();
+    for m in on_day.iter().filter_map(|&i| plan.meetings.get(i)) {
+        if m.status.is_active() {
+            let mut seen = HashSet::new();
+            for p in m.people.iter().filter(|p| seen.insert(p.as_str())) {
+                *load.entry(p.as_str()).or_default() += 1;
+            }
+        }
+    }
+    load
+}
+
+fn empty_ui(ui: &mut Ui, day: Date, hidden: usize) {
+    ui.add_space(24.0);
+    ui.vertical_centered(|ui| {
+        ui.heading(format!("No meetings on {}", day_label(day)));
+        if hidden > 0 {
+            ui.label(format!(
+                "{} declined or cancelled: tick \"Show declined and cancelled\" to see {}.",
+                plural(hidden, "meeting is", "meetings are"),
+                if hidden == 1 { "it" } else { "them" }
+            ));
+        } else {
+            ui.weak("Add meetings in the Meetings section, or pick another day.");
+        }
+    });
+}
+
+fn metrics(ui: &Ui, items: &[Item]) -> Metrics {
+    let body = TextStyle::Body.resolve(ui.style());
+    // Details a little smaller than body text, never smaller than the small style.
+    let small_size = (body.size * 0.88).max(TextStyle::Small.resolve(ui.style()).size);
+    let small = FontId::new(small_size, body.family.clone());
+    let body_h = ui.text_style_height(&TextStyle::Body);
+    let small_h = ui
+        .painter()
+        .layout_no_wrap("Ag".to_owned(), small.clone(), Color32::WHITE)
+        .size()
+        .y;
+    let earliest = items
+        .iter()
+        .map(|i| i.from)
+        .min()
+        .unwrap_or(FIRST_HOUR * 60);
+    let latest = items.iter().map(|i| i.to).max().unwrap_or(LAST_HOUR * 60);
+    let first_hour = (earliest.div_euclid(60)).clamp(0, FIRST_HOUR);
+    let last_hour = ((latest + 59).div_euclid(60)).clamp(LAST_HOUR, 24);
+    let hours = (last_hour - first_hour).max(1) as f32;
+    let header = body_h + small_h + 14.0;
+    let gutter = ui
+        .painter()
+        .layout_no_wrap("00:00".to_owned(), body.clone(), Color32::WHITE)
+        .size()
+        .x
+        + 16.0;
+    // Big enough for three lines of text in an hour, and filling the screen when there is room.
+    let min_hour = MIN_HOUR_HEIGHT.max(body_h * 3.6);
+    let fill = (ui.available_height() - header - body_h - 24.0) / hours;
+    let hour_h = min_hour.max(fill.min(min_hour * 2.0));
+    Metrics {
+        body,
+        small,
+        body_h,
+        small_h,
+        first_hour,
+        last_hour,
+        hour_h,
+        gutter,
+        header,
+    }
+}
+
+/// Columns as wide as their text needs (more when meetings sit side by side), and wider to
+/// fill the screen when there are few.
+fn size_columns(ui: &Ui, m: &Metrics, columns: &mut [Column]) {
+    let base = MIN_COLUMN_WIDTH.max(m.body_h * 9.5);
+    let lane = base * 0.75;
+    for c in columns.iter_mut() {
+        c.width = base.max(lane * c.lanes() as f32);
+    }
+    let total: f32 = columns.iter().map(|c| c.width).sum();
+    let room = ui.available_width() - m.gutter - 16.0;
+    if total > 0.0 && total < room {
+        let scale = (room / total).min(2.0);
+        for c in columns.iter_mut() {
+            c.width *= scale;
+        }
+    }
+}
+
+/// Draws the grid and its blocks; returns a new start and length for a meeting being dragged.
+fn grid_ui(
+    ui: &mut Ui,
+    viewport: Rect,
+    state: &mut ScheduleState,
+    cx: &mut BoardCx<'_>,
+    items: &[Item],
+    columns: &[Column],
+    m: &Metrics,
+) -> Option<(usize, DateTime, i64)> {
+    let width = m.gutter + columns.iter().map(|c| c.width).sum::<f32>() + 8.0;
+    let height = m.y(m.last_hour * 60) + m.body_h;
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let origin = rect.min;
+    let view = viewport.translate(origin.to_vec2());
+    let visuals = ui.visuals().clone();
+    let painter = ui.painter().clone();
+    let line = visuals.widgets.noninteractive.bg_stroke.color;
+
+    // Column backgrounds and separators.
+    let mut x = origin.x + m.gutter;
+    let grid_top = origin.y + m.header;
+    let grid_bottom = origin.y + m.y(m.last_hour * 60);
+    let mut lefts = Vec::with_capacity(columns.len());
+    for (k, c) in columns.iter().enumerate() {
+        lefts.push(x);
+        let r = Rect::from_min_max(pos2(x, grid_top), pos2(x + c.width, grid_bottom));
+        if k % 2 == 1 {
+            painter.rect_filled(r, 0.0, visuals.faint_bg_color);
+        }
+        if c.over {
+            painter.rect_filled(r, 0.0, palette::error().gamma_multiply(0.06));
+        }
+        painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.0, line));
+        x += c.width;
+    }
+    let right = x;
+    painter.line_segment(
+        [pos2(right, grid_top), pos2(right, grid_bottom)],
+        Stroke::new(1.0, line),
+    );
+    // Hour and half-hour lines.
+    for h in m.first_hour..=m.last_hour {
+        let y = origin.y + m.y(h * 60);
+        painter.line_segment(
+            [pos2(origin.x + m.gutter - 6.0, y), pos2(right, y)],
+            Stroke::new(1.0, line),
+        );
+        if h < m.last_hour {
+            let y = origin.y + m.y(h * 60 + 30);
+            painter.line_segment(
+                [pos2(origin.x + m.gutter, y), pos2(right, y)],
+                Stroke::new(1.0, line.gamma_multiply(0.4)),
+            );
+        }
+    }
+
+    // Blocks.
+    let mut change = None;
+    if state.drag.is_some()
+        && ui.input(|i| i.key_pressed(egui::Key::Escape))
+        && let Some(d) = state.drag.take()
+    {
+        change = Some((d.index, d.start, d.minutes));
+    }
+    for (c, left) in columns.iter().zip(&lefts) {
+        for b in &c.blocks {
+            let Some(item) = items.get(b.item) else {
+                continue;
+            };
+            let lane_w = (c.width - 6.0) / b.lanes.max(1) as f32;
+            let x0 = left + 3.0 + lane_w * b.lane as f32;
+            let r = Rect::from_min_max(
+                pos2(x0, origin.y + m.y(item.from)),
+                pos2(x0 + lane_w, origin.y + m.y(item.to)),
+            );
+            if let Some(ch) = block_ui(ui, &painter, view, state, cx, item, c, b, r, m) {
+                change = Some(ch);
+            }
+        }
+    }
+
+    // The header and the hour labels stay in view while scrolling, over the blocks.
+    let head = Rect::from_min_max(
+        pos2(view.left(), view.top()),
+        pos2(right.max(view.right()), view.top() + m.header),
+    );
+    painter.rect_filled(head, 0.0, visuals.panel_fill);
+    painter.line_segment(
+        [head.left_bottom(), head.right_bottom()],
+        Stroke::new(1.0, line),
+    );
+    for (c, left) in columns.iter().zip(&lefts) {
+        let r = Rect::from_min_max(pos2(*left, head.top()), pos2(left + c.width, head.bottom()));
+        header_ui(ui, &painter, cx, c, r, m);
+    }
+    let gutter = Rect::from_min_max(
+        pos2(view.left(), view.top()),
+        pos2(view.left() + m.gutter, view.bottom().max(grid_bottom)),
+    );
+    painter.rect_filled(gutter, 0.0, visuals.panel_fill);
+    for h in m.first_hour..=m.last_hour {
+        let y = origin.y + m.y(h * 60);
+        if y < head.bottom() - 1.0 {
+            continue;
+        }
+        let g = painter.layout_no_wrap(hhmm(h * 60), m.body.clone(), visuals.text_color());
+        let top = (y - g.size().y / 2.0).max(head.bottom() + 1.0);
+        painter.galley(
+            pos2(gutter.right() - 10.0 - g.size().x, top),
+            g,
+            visuals.text_color(),
+        );
+    }
+    // Header and gutter catch clicks so blocks scrolled under them are not clicked by mistake.
+    ui.interact(
+        gutter,
+        ui.scope_id().with("schedule-gutter"),
+        Sense::click(),
+    );
+    change
+}
+
+fn header_ui(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    cx: &mut BoardCx<'_>,
+    c: &Column,
+    r: Rect,
+    m: &Metrics,
+) {
+    let visuals = ui.visuals();
+    if c.over {
+        painter.rect_filled(
+            r.shrink(1.0),
+            CornerRadius::same(3),
+            palette::error().gamma_multiply(0.18),
+        );
+        painter.rect_stroke(
+            r.shrink(1.0),
+            CornerRadius::same(3),
+            Stroke::new(2.0, palette::error()),
+            StrokeKind::Inside,
+        );
+    }
+    let placeholder = matches!(
+        c.kind,
+        ColumnKind::Nobody | ColumnKind::NoRoom | ColumnKind::UnknownPerson
+    );
+    let title_color = if c.over {
+        palette::error()
+    } else if placeholder {
+        visuals.weak_text_color()
+    } else {
+        visuals.strong_text_color()
+    };
+    let width = r.width() - 12.0;
+    let title = one_line(painter, &c.title, m.body.clone(), title_color, width, false);
+    painter.galley(pos2(r.left() + 6.0, r.top() + 5.0), title, title_color);
+    let sub_color = if c.over {
+        palette::error()
+    } else {
+        visuals.weak_text_color()
+    };
+    let sub = one_line(painter, &c.sub, m.small.clone(), sub_color, width, false);
+    painter.galley(
+        pos2(r.left() + 6.0, r.top() + 7.0 + m.body_h),
+        sub,
+        sub_color,
+    );
+
+    let resp = ui.interact(
+        r,
+        ui.scope_id().with(("schedule-header", &c.key)),
+        Sense::click(),
+    );
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, &c.title));
+    if let ColumnKind::Person(i) = c.kind {
+        let person = cx.plan.people.get(i);
+        let resp = resp.on_hover_ui(|ui| {
+            if let Some(p) = person {
+                ui.strong(&p.name);
+                let mut line = p.team.to_string();
+                if let Some(role) = &p.role {
+                    line.push_str(&format!(" · {role}"));
+                }
+                ui.label(line);
+            }
+            if c.over {
+                ui.colored_label(palette::error(), format!("⚠ Over capacity: {}", c.sub));
+            } else {
+                ui.label(&c.sub);
+            }
+            ui.weak("Click to open this person");
+        });
+        if resp.clicked() {
+            cx.commands
+                .push(Command::Reveal(Section::People, Some(i), None));
+        }
+    }
+}
+
+/// `text` on one line, cut with "…" to `width`.
+fn one_line(
+    painter: &egui::Painter,
+    text: &str,
+    font: FontId,
+    color: Color32,
+    width: f32,
+    struck: bool,
+) -> Arc<egui::Galley> {
+    let mut job = LayoutJob::default();
+    job.append(
+        text,
+        0.0,
+        TextFormat {
+            font_id: font,
+            color,
+            strikethrough: if struck {
+                Stroke::new(1.5, color)
+            } else {
+                Stroke::NONE
+            },
+            ..Default::default()
+        },
+    );
+    job.wrap = TextWrapping::truncate_at_width(width.max(1.0));
+    painter.layout_job(job)
+}
+
+/// Diagonal lines across `rect`, for meetings that take no time.
+fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
+    let p = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    let stroke = Stroke::new(1.0, color.gamma_multiply(0.5));
+    let gap = 8.0;
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        p.line_segment(
+            [pos2(x, rect.bottom()), pos2(x + rect.height(), rect.top())],
+            stroke,
+        );
+        x += gap;
+    }
+}
+
+/// One meeting block: drawn, hoverable, clickable, draggable; returns a change to its time.
+#[allow(clippy::too_many_arguments)]
+fn block_ui(
+    ui: &mut Ui,
+    painter: &egui::Painter,
+    view: Rect,
+    state: &mut ScheduleState,
+    cx: &mut BoardCx<'_>,
+    item: &Item,
+    column: &Column,
+    block: &Block,
+    r: Rect,
+    m: &Metrics,
+) -> Option<(usize, DateTime, i64)> {
+    let id = ui.scope_id().with(("meeting", item.index, &column.key));
+    let label = format!("{} {}", item.account, hhmm(item.from));
+    let body = ui.interact(r, id, Sense::click_and_drag());
+    body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let handle_h = HANDLE.min(r.height() / 3.0);
+    let handle_rect = Rect::from_min_max(pos2(r.left(), r.bottom() - handle_h), r.max);
+    let handle = ui.interact(handle_rect, id.with("end"), Sense::drag());
+    handle.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("End of {label}"))
+    });
+
+    let clash = item.clash || block.overlap;
+    let dragging = body.dragged() || handle.dragged();
+    if r.intersects(view) {
+        paint_block(
+            ui,
+            painter,
+            item,
+            column,
+            clash,
+            dragging || body.hovered() || handle.hovered(),
+            r,
+            m,
+        );
+    }
+
+    if handle.hovered() || handle.dragged() {
+        ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical);
+    } else if body.dragged() {
+        ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+    } else if body.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::Grab);
+    }
+
+    let mut change = None;
+    for (resp, resize) in [(&body, false), (&handle, true)] {
+        if resp.drag_started() {
+            state.drag = Some(Drag {
+                index: item.index,
+                resize,
+                start: item.start,
+                minutes: item.minutes,
+                points_per_minute: m.per_minute(),
+            });
+        }
+        if resp.dragged()
+            && let Some(d) = state
+                .drag
+                .filter(|d| d.index == item.index && d.resize == resize)
+            && let Some(delta) = resp.total_drag_delta()
+            && d.points_per_minute > 0.0
+        {
+            let minutes = delta.y / d.points_per_minute;
+            change = Some(dragged(d, minutes));
+        }
+        if resp.drag_stopped() {
+            state.drag = None;
+        }
+    }
+
+    if body.clicked() {
+        cx.commands
+            .push(Command::Reveal(Section::Meetings, Some(item.index), None));
+    }
+    if !dragging {
+        let gaps = cx.gaps;
+        let tip = |ui: &mut Ui| tooltip_ui(ui, item, gaps);
+        if handle.hovered() {
+            handle.on_hover_ui(tip);
+        } else {
+            body.on_hover_ui(tip);
+        }
+    }
+    change
+}
+
+/// The meeting after a drag of `minutes` from where it was when the drag started.
+fn dragged(d: Drag, minutes: f32) -> (usize, DateTime, i64) {
+    let from = i64::from(d.start.minute_of_day());
+    let midnight = d.start.date().at(0, 0);
+    if d.resize {
+        let length = snapped(d.minutes, minutes);
+        if length == d.minutes {
+            return (d.index, d.start, d.minutes);
+        }
+        (d.index, d.start, length.min(DAY - from).max(STEP))
+    } else {
+        let at = snapped(from, minutes);
+        if at == from {
+            return (d.index, d.start, d.minutes);
+        }
+        let latest = (DAY - d.minutes.max(STEP)).max(0);
+        let at = at.clamp(0, latest);
+        (d.index, midnight.plus_minutes(at), d.minutes)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_block(
+    ui: &Ui,
+    painter: &egui::Painter,
+    item: &Item,
+    column: &Column,
+    clash: bool,
+    lifted: bool,
+    r: Rect,
+    m: &Metrics,
+) {
+    let visuals = ui.visuals();
+    let l = look(item.status, visuals);
+    let shape = r.shrink2(vec2(1.0, 1.0));
+    let radius = CornerRadius::same(4);
+    if lifted {
+        painter.rect_filled(
+            shape.translate(vec2(0.0, 2.0)),
+            radius,
+            Color32::from_black_alpha(50),
+        );
+    }
+    painter.rect(shape, radius, l.fill, l.stroke, StrokeKind::Inside);
+    if l.struck {
+        hatch(painter, shape, l.stroke.color);
+    }
+    if clash {
+        // Red, with a thin line of the background inside it so it reads on any fill.
+        painter.rect_stroke(
+            shape,
+            radius,
+            Stroke::new(3.0, palette::error()),
+            StrokeKind::Inside,
+        );
+        painter.rect_stroke(
+            shape.shrink(3.0),
+            CornerRadius::same(2),
+            Stroke::new(1.0, visuals.panel_fill),
+            StrokeKind::Inside,
+        );
+    }
+    let p = painter.with_clip_rect(shape.intersect(painter.clip_rect()));
+    let pad = 5.0;
+    let mut width = shape.width() - 2.0 * pad;
+    // The clash mark, or a dot for other findings, in the top right corner.
+    if clash {
+        let g = p.layout_no_wrap("⚠".to_owned(), m.body.clone(), text_on(palette::error()));
+        let badge = Rect::from_min_size(
+            pos2(shape.right() - g.size().x - 10.0, shape.top() + 4.0),
+            g.size() + vec2(6.0, 0.0),
+        );
+        p.rect_filled(badge, CornerRadius::same(3), palette::error());
+        p.galley(badge.min + vec2(3.0, 0.0), g, text_on(palette::error()));
+        width -= badge.width() + 2.0;
+    } else if let Some(s) = item.worst {
+        let c = Pos2::new(shape.right() - 8.0, shape.top() + 8.0);
+        p.circle(
+            c,
+            4.0,
+            severity_color(s),
+            Stroke::new(1.0, visuals.panel_fill),
+        );
+        width -= 12.0;
+    }
+    let time = time_range(item.start, item.minutes);
+    let top = shape.top() + 2.0;
+    let room_for_two = shape.height() >= m.body_h + m.small_h + 6.0;
+    if !room_for_two {
+        // A short meeting: time and account on one line.
+        let text = format!("{} {}", hhmm(item.from), item.account);
+        let g = one_line(&p, &text, m.small.clone(), l.text, width, l.struck);
+        let y = shape.center().y - g.size().y / 2.0;
+        p.galley(pos2(shape.left() + pad, y), g, l.text);
+        return;
+    }
+    let g = one_line(&p, &item.account, m.body.clone(), l.text, width, l.struck);
+    p.galley(pos2(shape.left() + pad, top), g, l.text);
+    let mut y = top + m.body_h + 1.0;
+    let full = shape.width() - 2.0 * pad;
+    let time = if item.status.is_active() {
+        time
+    } else {
+        format!("{time} · {}", item.status)
+    };
+    let g = one_line(&p, &time, m.small.clone(), l.text, full, false);
+    p.galley(pos2(shape.left() + pad, y), g, l.text);
+    y += m.small_h + 1.0;
+    // What the column does not already say: the room by person, the people by room.
+    let extra = match column.kind {
+        ColumnKind::Room | ColumnKind::NoRoom => item.people.join(", "),
+        _ => {
+            let mut parts = Vec::new();
+            if !item.room.is_empty() {
+                parts.push(item.room.clone());
+            }
+            if item.people.len() > 1 {
+                let others: Vec<&str> = item
+                    .people
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|n| *n != column.title)
+                    .collect();
+                parts.push(format!("with {}", others.join(", ")));
+            }
+            parts.join(" · ")
+        }
+    };
+    if !extra.is_empty() && y + m.small_h <= shape.bottom() - 2.0 {
+        let g = p.layout(extra.clone(), m.small.clone(), l.text, full);
+        let rows = ((shape.bottom() - 2.0 - y) / m.small_h).floor().max(1.0) as usize;
+        if g.rows.len() <= rows {
+            p.galley(pos2(shape.left() + pad, y), g, l.text);
+        } else {
+            let g = one_line(&p, &extra, m.small.clone(), l.text, full, false);
+            p.galley(pos2(shape.left() + pad, y), g, l.text);
+        }
+    }
+}
+
+fn tooltip_ui(ui: &mut Ui, item: &Item, gaps: &Gaps) {
+    ui.set_max_width(ui.text_style_height(&TextStyle::Body) * 26.0);
+    ui.strong(&item.account);
+    ui.label(format!(
+        "{} {} ({} min)",
+        day_label(item.start.date()),
+        time_range(item.start, item.minutes),
+        item.minutes
+    ));
+    if item.people.is_empty() {
+        ui.colored_label(palette::warning(), "Nobody from our side");
+    } else {
+        ui.label(format!("People: {}", item.people.join(", ")));
+    }
+    if item.room.is_empty() {
+        ui.weak("No room");
+    } else {
+        ui.label(format!("Room: {}", item.room));
+    }
+    ui.label(format!("Status: {}", item.status));
+    if let Some(goal) = &item.goal {
+        ui.label(format!("Goal: {goal}"));
+    }
+    for f in gaps.on_item(Section::Meetings, item.index) {
+        ui.colored_label(severity_color(f.severity), format!("⚠ {}", f.message));
+    }
+    ui.weak("Click to open · drag to move · drag the bottom edge to change the length");
+}

@@ -1,0 +1,146 @@
+//! The boards driven headlessly through the real workbench with egui_kittest: the message map
+//! and the readiness board show what their pure functions compute.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use preshow::app::views::board::Board;
+use preshow::app::views::readiness;
+use preshow::app::{Command, Settings, Workbench};
+use preshow::model::{Date, Section};
+use std::path::{Path, PathBuf};
+
+/// Two messages; the segment "Labs" and the tier-1 account "Beta Labs" have none.
+const PLAN: &str = r#"#![enable(implicit_some)]
+(
+    format: 1,
+    event: (name: "Board Expo", starts: "2027-03-09", ends: "2027-03-10"),
+    people: [
+        (id: "ana", name: "Ana Ruiz", team: Sales, role: "Account executive"),
+        (id: "mo", name: "Mo Chen", team: Marketing),
+    ],
+    accounts: [
+        (id: "acme", name: "Acme Hospitals", tier: 1, owner: "ana", marketing_owner: "mo",
+         segment: "Hospitals", messages: ["roi"]),
+        (id: "beta", name: "Beta Labs", tier: 1, owner: "ana", marketing_owner: "mo", segment: "Labs"),
+        (id: "cora", name: "Cora Care", tier: 2, marketing_owner: "mo", segment: "Hospitals"),
+    ],
+    meetings: [
+        (id: "acme-demo", account: "acme", start: "2027-03-09T10:00", minutes: 30,
+         people: ["ana"], status: Confirmed),
+    ],
+    messages: [
+        (id: "roi", headline: "Cut readmissions by 20%", proof: ["St. Mary's"], author: "mo",
+         segments: ["Hospitals"], signoffs: [(by: "ana", on: "2027-01-20")]),
+        (id: "speed", headline: "Discharge patients a day sooner", author: "mo"),
+    ],
+    tasks: [
+        (id: "brief", title: "Brief booth staff", owner: "mo", due: "2027-01-15"),
+        (id: "rooms", title: "Book rooms", owner: "ana", done: true),
+    ],
+)
+"#;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write plan");
+    Fixture { _dir: dir, path }
+}
+
+fn today() -> Date {
+    Date::from_ymd(2027, 2, 1).expect("valid date")
+}
+
+fn workbench(path: &Path, board: Board) -> Harness<'static, Workbench> {
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
+    app.set_today(today());
+    let mut harness = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| {
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            app,
+        );
+    harness.run();
+    harness.state_mut().command(Command::Show(board));
+    harness.run();
+    harness
+}
+
+#[test]
+fn message_map_shows_every_headline_and_marks_what_no_message_covers() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    assert_eq!(h.state().board, Some(Board::MessageMap));
+
+    for m in &h.state().doc.plan.messages.clone() {
+        h.get_by_label(&m.headline);
+    }
+    // The "No message" row marks the uncovered segment and the uncovered tier-1 account, and
+    // only those.
+    h.get_by_label("No message for Labs");
+    h.get_by_label("No message for Beta Labs");
+    assert!(h.query_by_label("No message for Hospitals").is_none());
+    assert!(h.query_by_label("No message for Acme Hospitals").is_none());
+    // Beta Labs is listed under "Accounts no message covers"; Cora Care is covered by its
+    // segment.
+    h.get_by_label("Accounts no message covers (1)");
+    assert!(h.query_by_role_and_label(Role::Link, "Cora Care").is_none());
+
+    // A link opens the account.
+    h.get_by_role_and_label(Role::Link, "Beta Labs").click();
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Accounts);
+}
+
+#[test]
+fn clicking_a_headline_opens_the_message() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    h.get_by_label("Discharge patients a day sooner").click();
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Messages);
+}
+
+#[test]
+fn readiness_shows_the_computed_score_and_who_owes_what() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::Readiness);
+    assert_eq!(h.state().board, Some(Board::Readiness));
+    // Hide the gaps panel so that each finding shows once, on the board.
+    h.state_mut().command(Command::ToggleGaps);
+    h.run();
+
+    let plan = &h.state().doc.plan;
+    let score = readiness::readiness_text(plan, today());
+    assert_ne!(score, "—");
+    h.get_by_label(&score);
+    h.get_by_label(readiness::FORMULA);
+
+    h.get_by_label("Who owes what");
+    let debts = readiness::who_owes(plan, &h.state().gaps().findings);
+    let mo = debts
+        .iter()
+        .flat_map(|t| &t.debtors)
+        .find(|d| d.person.as_deref() == Some("mo"))
+        .expect("Mo owes something: the overdue brief");
+    let label = readiness::debtor_label(mo);
+    assert!(label.starts_with("Mo Chen ("), "{label}");
+    h.get_by_label(&label);
+    // The overdue task is listed under Mo, and opens the task.
+    h.get_by_label_contains("Brief booth staff").click();
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Tasks);
+}

@@ -1,0 +1,220 @@
+//! The schedule board driven headlessly with egui_kittest: blocks found by their labels
+//! ("<account> <HH:MM>"), columns by their headers, meetings moved and resized by dragging.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use preshow::app::{Command, Place, Settings, Workbench};
+use preshow::model::{Date, Section};
+use std::path::{Path, PathBuf};
+
+const PLAN: &str = include_str!("fixtures/schedule/plan.ron");
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write plan");
+    Fixture { _dir: dir, path }
+}
+
+/// The workbench on the fixture, showing the schedule.
+fn schedule(path: &Path) -> Harness<'static, Workbench> {
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
+    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
+    let mut h = Harness::builder()
+        .with_size([1440.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut Workbench| {
+                app.logic(ui.ctx());
+                app.ui(ui);
+            },
+            app,
+        );
+    h.run();
+    let Some(Place::Board(board)) = Place::parse("schedule") else {
+        panic!("`schedule` names a board");
+    };
+    h.state_mut().command(Command::Show(board));
+    h.run();
+    h
+}
+
+fn start_of(h: &Harness<'static, Workbench>, id: &str) -> String {
+    let m = h.state().doc.plan.meetings.iter().find(|m| m.id == id);
+    m.expect("meeting").start.to_string()
+}
+
+fn minutes_of(h: &Harness<'static, Workbench>, id: &str) -> i64 {
+    let m = h.state().doc.plan.meetings.iter().find(|m| m.id == id);
+    m.expect("meeting").minutes
+}
+
+/// Presses at `from`, moves to `to` in a few steps (a frame each), and releases there.
+fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn shows_the_meetings_of_the_first_day() {
+    let f = fixture();
+    let h = schedule(&f.path);
+    assert!(h.query_by_label("Tue 9 Mar").is_some(), "a button per day");
+    assert!(h.query_by_label("Wed 10 Mar").is_some(), "a button per day");
+    h.get_by_label("Acme Hospitals 10:00");
+    h.get_by_label("Beta Clinics 10:30");
+    // A meeting of two people shows in both their columns.
+    assert_eq!(h.get_all_by_label("Gamma Labs 14:00").count(), 2);
+    // The second day's meeting is not on the first day.
+    assert!(h.query_by_label("Delta Works 12:00").is_none());
+    // Columns by person: Sales first, then Marketing.
+    let headers: Vec<String> = h
+        .get_all_by_role(Role::ColumnHeader)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(headers, ["Ana Ruiz", "Bo Lind", "Mo Chen"]);
+}
+
+#[test]
+fn by_room_shows_a_column_per_room() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    h.get_by_label("By room").click();
+    h.run();
+    let headers: Vec<String> = h
+        .get_all_by_role(Role::ColumnHeader)
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    // "Room A" and " room a " are one room, as the room-double-booked check has it.
+    assert_eq!(headers, ["Room A", "No room"]);
+    // Each meeting once: no one is in two rooms.
+    assert_eq!(h.get_all_by_label("Gamma Labs 14:00").count(), 1);
+    h.get_by_label("Acme Hospitals 10:00");
+    h.get_by_label("Beta Clinics 10:30");
+}
+
+#[test]
+fn another_day_and_declined_meetings() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    h.get_by_label("Wed 10 Mar").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("No meetings on Wed 10 Mar")
+            .is_some()
+    );
+    assert!(h.query_by_label("Delta Works 12:00").is_none());
+    h.get_by_label("Show declined and cancelled").click();
+    h.run();
+    h.get_by_label("Delta Works 12:00");
+}
+
+#[test]
+fn dragging_a_meeting_down_an_hour_moves_it_and_undo_restores_it() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Acme Hospitals 10:00").rect();
+    // The block of a 60-minute meeting is one hour tall.
+    let hour = block.height();
+    assert!(
+        hour >= 59.0,
+        "an hour is at least 60 points tall, got {hour}"
+    );
+    drag(
+        &mut h,
+        block.center(),
+        block.center() + Vec2::new(0.0, hour),
+    );
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T11:00");
+    assert_eq!(minutes_of(&h, "acme-demo"), 60, "a move keeps the length");
+    h.get_by_label("Acme Hospitals 11:00");
+    // The move was checked: Acme no longer shares Room A with Beta at 10:30.
+    h.state_mut().check_now();
+    assert!(
+        !h.state()
+            .gaps()
+            .findings
+            .iter()
+            .any(|f| f.rule == "room-double-booked"),
+        "the room clash is gone"
+    );
+
+    // The whole drag is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T10:00");
+}
+
+#[test]
+fn dragging_a_little_snaps_to_quarter_hours() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Acme Hospitals 10:00").rect();
+    let hour = block.height();
+    // 20 minutes up snaps to 15.
+    drag(
+        &mut h,
+        block.center(),
+        block.center() - Vec2::new(0.0, hour / 3.0),
+    );
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T09:45");
+}
+
+#[test]
+fn dragging_the_bottom_edge_changes_the_length() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let hour = h.get_by_label("Acme Hospitals 10:00").rect().height();
+    let edge = h.get_by_label("End of Acme Hospitals 10:00").rect();
+    drag(
+        &mut h,
+        edge.center(),
+        edge.center() + Vec2::new(0.0, hour / 2.0),
+    );
+    assert_eq!(minutes_of(&h, "acme-demo"), 90);
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T10:00");
+
+    // Never shorter than a quarter hour.
+    let edge = h.get_by_label("End of Acme Hospitals 10:00").rect();
+    drag(
+        &mut h,
+        edge.center(),
+        edge.center() - Vec2::new(0.0, hour * 3.0),
+    );
+    assert_eq!(minutes_of(&h, "acme-demo"), 15);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(minutes_of(&h, "acme-demo"), 90);
+}
+
+#[test]
+fn clicking_a_meeting_opens_it() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    h.get_by_label("Beta Clinics 10:30").click();
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Meetings);
+    assert_eq!(h.state().selected(Section::Meetings), Some(1));
+    assert_eq!(
+        start_of(&h, "beta-intro"),
+        "2027-03-09T10:30",
+        "a click moves nothing"
+    );
+}
