@@ -6,6 +6,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod fingerprint;
 pub mod format;

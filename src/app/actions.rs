@@ -195,6 +195,15 @@ impl Workbench {
                 self.save_to(&path);
             }
             Answer::SaveAs => self.ask_path(ctx, Purpose::SaveAs),
+            Answer::Restore(plan) => {
+                self.doc.replace_plan(*plan);
+                self.say("Restored the unsaved changes: save them to keep them (Ctrl+Z undoes the restore)");
+            }
+            Answer::DiscardRecovery => {
+                self.forget_recovery();
+                self.say("Discarded the recovery copy");
+            }
+            Answer::ReloadDiscarding(path) => self.load(path),
         }
     }
 
@@ -227,7 +236,13 @@ impl Workbench {
     }
 
     fn replace_document(&mut self, doc: Document) {
+        // This session's copy of edits being replaced; copies left by an earlier run stay.
+        if self.recovery_written.is_some() {
+            self.forget_recovery();
+        }
         self.doc = doc;
+        self.disk_seen = None;
+        self.disk_change_noted = None;
         self.lists.clear();
         self.walk = None;
         self.checker
@@ -311,6 +326,8 @@ impl Workbench {
             Ok(()) => {
                 self.doc.disk_digest = Some(super::document::digest(text.as_bytes()));
                 self.doc.comments.clear();
+                self.disk_seen = None;
+                self.disk_change_noted = None;
                 self.doc.mark_saved(path.to_owned());
                 self.files.add_recent(path);
                 self.say(format!("Saved {}", path.display()));

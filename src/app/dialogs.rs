@@ -56,6 +56,20 @@ pub enum Dialog {
         /// The comments.
         comments: Vec<crate::format::Comment>,
     },
+    /// A recovery copy of unsaved edits was found at start.
+    Recover {
+        /// The plan with the edits.
+        plan: Box<crate::model::Plan>,
+        /// When it was written.
+        written: String,
+        /// What differs from the file on disk.
+        changes: Vec<crate::diff::Change>,
+    },
+    /// Someone else changed the file while there are unsaved edits.
+    ChangedWhileEditing {
+        /// The file.
+        path: PathBuf,
+    },
     /// Something went wrong.
     Error {
         /// Headline.
@@ -96,6 +110,12 @@ pub enum Answer {
     DropComments(PathBuf),
     /// Choose another file to save to.
     SaveAs,
+    /// Take the recovered plan as unsaved edits.
+    Restore(Box<crate::model::Plan>),
+    /// Throw the recovery copy away.
+    DiscardRecovery,
+    /// Read the file again, dropping local edits.
+    ReloadDiscarding(PathBuf),
 }
 
 /// Draws the dialog; returns it while it stays open, and the answer when there is one.
@@ -267,6 +287,52 @@ pub fn dialog_ui(
                         answer = Some(Answer::SaveAs);
                     }
                     if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Recover { plan, written, changes } => {
+                ui.heading("Recover unsaved changes?");
+                ui.label(format!(
+                    "Preshow was closed with unsaved changes; a copy was kept {written}. They differ from the file in:"
+                ));
+                egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                    for c in changes.iter() {
+                        let what = match &c.kind {
+                            crate::diff::ChangeKind::Added => "added".to_owned(),
+                            crate::diff::ChangeKind::Removed => "removed".to_owned(),
+                            crate::diff::ChangeKind::Changed(f) => format!(
+                                "changed: {}",
+                                f.iter().map(|x| x.field.as_str()).collect::<Vec<_>>().join(", ")
+                            ),
+                        };
+                        ui.label(format!("• {} `{}` {what}", c.section.title(), c.id));
+                    }
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Restore my unsaved changes").clicked() {
+                        answer = Some(Answer::Restore(plan.clone()));
+                    }
+                    if ui.button("Discard them").clicked() {
+                        answer = Some(Answer::DiscardRecovery);
+                    }
+                });
+            }
+            Dialog::ChangedWhileEditing { path } => {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "Someone else changed {} (a git pull, another editor) while you have unsaved edits here. \
+                     Nothing was overwritten.",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Reload theirs, discarding mine").clicked() {
+                        answer = Some(Answer::ReloadDiscarding(path.clone()));
+                    }
+                    if ui.button("Save mine as…").clicked() {
+                        answer = Some(Answer::SaveAs);
+                    }
+                    if ui.button("Keep editing").clicked() {
                         close = true;
                     }
                 });

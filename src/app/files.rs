@@ -18,6 +18,8 @@ pub struct Settings {
     pub native_dialogs: bool,
     /// Whether checks run on a worker thread (off: on the UI thread, for deterministic tests).
     pub background_checks: bool,
+    /// Where recovery copies of unsaved edits go; `None` keeps none.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -27,6 +29,7 @@ impl Settings {
             recent_file: config_dir().map(|d| d.join("recent.txt")),
             native_dialogs: true,
             background_checks: true,
+            recovery_dir: super::recovery::default_dir(),
         }
     }
 

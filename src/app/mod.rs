@@ -13,6 +13,8 @@ mod gaps_panel;
 mod list;
 mod nav;
 mod palette;
+pub mod recovery;
+mod safety;
 pub mod theme;
 pub mod views;
 mod walk;
@@ -53,6 +55,7 @@ pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCo
         options,
         Box::new(move |cc| {
             let mut app = Workbench::open(&cc.egui_ctx, file, Settings::user());
+            recovery::install_panic_hook(app.snapshot.clone());
             if let Some(place) = place {
                 app.go(place);
             }
@@ -153,6 +156,19 @@ pub struct Workbench {
     present_theme: theme::Theme,
     allow_close: bool,
     title: String,
+    recovery_dir: Option<PathBuf>,
+    /// The revision last written as a recovery copy.
+    recovery_written: Option<u64>,
+    /// When the plan last changed (egui time, seconds).
+    last_edit_at: f64,
+    /// The plan the panic hook would save.
+    snapshot: recovery::Snapshot,
+    snapshot_revision: Option<u64>,
+    /// When the file on disk was last looked at, and how it looked.
+    disk_checked_at: f64,
+    disk_seen: Option<(u64, Option<std::time::SystemTime>)>,
+    /// A digest of a change on disk the user chose to keep editing over.
+    disk_change_noted: Option<String>,
 }
 
 impl Workbench {
@@ -165,6 +181,7 @@ impl Workbench {
         };
         let repaint_ctx = ctx.clone();
         let background = settings.background_checks;
+        let recovery_dir = settings.recovery_dir.clone();
         let mut app = Workbench {
             doc: Document::new(plan, None, true),
             checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
@@ -187,10 +204,19 @@ impl Workbench {
             present_theme: theme::Theme::HighContrastDark,
             allow_close: false,
             title: String::new(),
+            recovery_dir,
+            recovery_written: None,
+            last_edit_at: 0.0,
+            snapshot: Default::default(),
+            snapshot_revision: None,
+            disk_checked_at: 0.0,
+            disk_seen: None,
+            disk_change_noted: None,
         };
         if let Some(path) = file {
             app.load(path);
         }
+        app.offer_recovery();
         // Zoom is a command like any other (menus and presentation bar show it).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         app.apply_theme(ctx);
@@ -276,6 +302,8 @@ impl Workbench {
         if let Some(chosen) = self.files.poll() {
             self.chosen(ctx, chosen);
         }
+        self.keep_recovery(ctx);
+        self.watch_disk(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             self.doc.commit();
             if self.doc.is_dirty() {
@@ -415,6 +443,7 @@ impl Workbench {
             self.text_focus = focus;
         }
         if edited {
+            self.last_edit_at = ctx.input(|i| i.time);
             self.doc.edited(!typing && !dragging);
         } else if !typing && !dragging {
             self.doc.commit();

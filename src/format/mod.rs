@@ -12,4 +12,4 @@ pub use read::{
     LoadError, Loaded, MAX_FILE_BYTES, ParseError, load_file, parse, parse_with, read_text,
 };
 pub use scan::{Comment, Pos, SourceMap};
-pub use write::{save_file, to_string, write_atomic};
+pub use write::{item_fields, save_file, to_string, write_atomic};

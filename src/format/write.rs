@@ -337,3 +337,67 @@ fn task(w: &mut Writer, t: &Task) {
     }
     w.flag("done", t.done);
 }
+
+/// The fields of every item of `section` as the canonical writer spells them: `(id, [(field,
+/// value)])`, in list order. Single items (`event`, `scoring`) use the section's name as id.
+/// Values are the written text (`"Acme"`, `1`, a multi-line list), so two items differ in a field
+/// exactly when its text differs.
+pub fn item_fields(
+    plan: &Plan,
+    section: crate::model::Section,
+) -> Vec<(String, Vec<(String, String)>)> {
+    use crate::model::Section as S;
+    fn each<T>(
+        items: &[T],
+        id: fn(&T) -> &str,
+        write: fn(&mut Writer, &T),
+    ) -> Vec<(String, Vec<(String, String)>)> {
+        items
+            .iter()
+            .map(|x| (id(x).to_owned(), fields_of(|w| write(w, x))))
+            .collect()
+    }
+    match section {
+        S::Plan => Vec::new(),
+        S::Event => vec![("event".to_owned(), fields_of(|w| event(w, &plan.event)))],
+        S::Scoring => plan
+            .scoring
+            .iter()
+            .map(|s| ("scoring".to_owned(), fields_of(|w| scoring(w, s))))
+            .collect(),
+        S::People => each(&plan.people, |x| &x.id, person),
+        S::Objectives => each(&plan.objectives, |x| &x.id, objective),
+        S::Terms => each(&plan.terms, |x| &x.id, term),
+        S::Accounts => each(&plan.accounts, |x| &x.id, account),
+        S::Meetings => each(&plan.meetings, |x| &x.id, meeting),
+        S::Messages => each(&plan.messages, |x| &x.id, message),
+        S::Stages => each(&plan.stages, |x| &x.id, stage),
+        S::Handoffs => each(&plan.handoffs, |x| &x.id, handoff),
+        S::Tasks => each(&plan.tasks, |x| &x.id, task),
+    }
+}
+
+fn fields_of(write: impl FnOnce(&mut Writer)) -> Vec<(String, String)> {
+    let mut w = Writer {
+        out: String::new(),
+        depth: 0,
+    };
+    write(&mut w);
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in w.out.lines() {
+        if line.starts_with(' ') {
+            if let Some((_, value)) = fields.last_mut() {
+                value.push('\n');
+                value.push_str(line.trim_start());
+            }
+        } else if let Some((name, value)) = line.split_once(": ") {
+            fields.push((name.to_owned(), value.trim_end_matches(',').to_owned()));
+        }
+    }
+    for (_, value) in &mut fields {
+        if value.contains('\n') {
+            *value = value.trim_end_matches(',').to_owned();
+        }
+    }
+    fields
+}
