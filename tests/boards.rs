@@ -144,3 +144,43 @@ fn readiness_shows_the_computed_score_and_who_owes_what() {
     assert_eq!(h.state().board, None);
     assert_eq!(h.state().section, Section::Tasks);
 }
+
+#[test]
+fn in_edit_mode_a_click_on_a_cell_links_the_message_and_undo_unlinks_it() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    h.get_by_label("Edit by clicking").click();
+    h.run();
+    // The cell of "Cut readmissions by 20%" in the "Labs" column.
+    let x = h.get_by_label("No message for Labs").rect().center().x;
+    let y = h.get_by_label("Cut readmissions by 20%").rect().center().y;
+    let pos = egui::pos2(x, y);
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.messages[0].segments,
+        vec!["Hospitals".to_owned(), "Labs".to_owned()]
+    );
+    assert!(h.query_by_label("No message for Labs").is_none());
+    assert_eq!(
+        h.state().board,
+        Some(Board::MessageMap),
+        "editing stays on the board"
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.messages[0].segments,
+        vec!["Hospitals".to_owned()]
+    );
+}

@@ -490,7 +490,7 @@ fn score_ui(ui: &mut Ui, total: Option<f64>, areas: &[Area], commands: &mut Vec<
             }
         });
     });
-    ui.label(RichText::new(FORMULA).small().weak());
+    ui.label(RichText::new(FORMULA).weak());
     ui.add_space(body * 1.2);
     for a in areas {
         area_ui(ui, a, width, commands);
