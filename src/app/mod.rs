@@ -45,9 +45,10 @@ pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCo
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1440.0, 900.0])
+            .with_inner_size(if present { [1920.0, 1080.0] } else { [1440.0, 900.0] })
             .with_min_inner_size([900.0, 560.0])
-            .with_title("Preshow"),
+            .with_title("Preshow")
+            .with_fullscreen(present),
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -336,9 +337,11 @@ impl Workbench {
                 self.pending.push(Command::EndWalk);
             }
         }
+        // The navigation grows with the type, so section names fit in presentation mode.
+        let nav_width = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(200.0);
         egui::Panel::left("nav")
             .resizable(false)
-            .exact_size(210.0)
+            .exact_size(nav_width)
             .show(ui, |ui| {
                 nav::nav_ui(
                     ui,
