@@ -122,15 +122,18 @@ pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
     let mut stop = false;
     let total = gaps.findings.len();
     egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Gap walk-through").strong());
-            ui.weak(format!(
-                "{} shown · {} closed · {} open",
-                walk.visited(),
-                walk.closed,
-                total
-            ));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        egui::Sides::new().show(
+            ui,
+            |ui| {
+                ui.label(RichText::new("Gap walk-through").strong());
+                ui.weak(format!(
+                    "{} shown · {} closed · {} open",
+                    walk.visited(),
+                    walk.closed,
+                    total
+                ));
+            },
+            |ui| {
                 if ui.button("End walk").clicked() {
                     stop = true;
                 }
@@ -140,8 +143,8 @@ pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
                 if ui.button("⏴ Previous gap").on_hover_text("Shift+F8 or Page Up").clicked() {
                     step = Some(false);
                 }
-            });
-        });
+            },
+        );
         ui.separator();
         match walk.current(gaps) {
             Some(f) => {
