@@ -409,6 +409,16 @@ fn team_color(team: Team) -> Color32 {
     }
 }
 
+/// A team's colour for words on its stage's tinted fill: darker on light themes, lighter on dark.
+fn team_text(team: Team, dark: bool) -> Color32 {
+    let base = team_color(team);
+    if dark {
+        base.lerp_to_gamma(Color32::WHITE, 0.3)
+    } else {
+        base.lerp_to_gamma(Color32::BLACK, 0.4)
+    }
+}
+
 /// Longest a Marketing-to-Sales handoff may take before the lead goes cold (`handoff-sla-too-slow`).
 const COLD_AFTER_HOURS: i64 = 48;
 
@@ -421,7 +431,9 @@ const BAND_GAP: f32 = 4.0;
 const TOP: f32 = 3.6;
 const SIDE: f32 = 2.5;
 const BOTTOM: f32 = 1.5;
-/// The smallest unit (in points) before the board scrolls instead of shrinking.
+/// The smallest scale of the body text size before the board scrolls instead of shrinking...
+const MIN_SCALE: f32 = 0.6;
+/// ...and the smallest unit in points, so labels stay readable at any text size.
 const MIN_UNIT: f32 = 9.0;
 /// The largest scale of the body text size.
 const MAX_SCALE: f32 = 1.9;
@@ -476,6 +488,17 @@ fn tag_of(rule: &str) -> &str {
     }
 }
 
+/// A short tag for a handoff's finding.
+fn handoff_tag(rule: &str) -> &str {
+    match rule {
+        "handoff-without-owner" => "no owner",
+        "handoff-without-sla" => "no SLA",
+        "handoff-sla-too-slow" => "SLA too slow",
+        "handoff-not-accepted" => "not accepted",
+        other => tag_of(other),
+    }
+}
+
 fn stage_label(plan: &Plan, i: usize) -> String {
     plan.stages.get(i).map_or_else(String::new, |s| {
         if s.name.trim().is_empty() {
@@ -506,6 +529,8 @@ struct StageView {
 struct HandoffView {
     label: String,
     crossing: bool,
+    /// Short words for its gaps ("no owner", "no SLA"...), for screen readers.
+    tags: Vec<String>,
     worst: Option<Severity>,
     findings: Vec<Finding>,
 }
@@ -573,6 +598,10 @@ fn handoff_views(plan: &Plan, gaps: &Gaps) -> Vec<HandoffView> {
                 label: format!("Handoff from {} to {}", name(&h.from), name(&h.to)),
                 crossing: team(&h.from) == Some(Team::Marketing)
                     && team(&h.to) == Some(Team::Sales),
+                tags: findings
+                    .iter()
+                    .map(|f| handoff_tag(f.rule).to_owned())
+                    .collect(),
                 worst: findings.iter().map(|f| f.severity).min(),
                 findings,
             }
@@ -626,12 +655,16 @@ pub fn lead_flow_ui(ui: &mut Ui, state: &mut LeadFlowState, cx: &mut BoardCx<'_>
     let units = content_units(&l);
     let avail = ui.available_size();
     let fit = (avail.x / units.x).min(avail.y / units.y);
-    let u = fit.min(fs * MAX_SCALE).max(MIN_UNIT.min(fs));
+    let u = fit.clamp((fs * MIN_SCALE).max(MIN_UNIT).min(fs), fs * MAX_SCALE);
+    if units.x * u > avail.x + 1.0 || units.y * u > avail.y + 1.0 {
+        ui.weak("The flow is larger than the window: scroll to see all of it.");
+    }
     egui::ScrollArea::both()
         .auto_shrink([false; 2])
         .show(ui, |ui| {
             let size = units * u;
-            let (rect, _) = ui.allocate_exact_size(size.max(avail), Sense::hover());
+            let view = ui.available_size();
+            let (rect, _) = ui.allocate_exact_size(size.max(view), Sense::hover());
             let origin = rect.center() - size / 2.0;
             let geo = Geometry {
                 origin: pos2(origin.x.max(rect.left()), origin.y.max(rect.top())),
@@ -709,28 +742,59 @@ fn header_ui(ui: &mut Ui, plan: &Plan, gaps_now: &Gaps, commands: &mut Vec<Comma
     ui.add_space(fs * 0.4);
 }
 
-fn legend_ui(ui: &mut Ui, fs: f32) {
-    let weak = ui.visuals().weak_text_color();
-    for team in Team::ALL {
-        let (r, _) = ui.allocate_exact_size(vec2(fs * 1.2, fs * 1.0), Sense::hover());
-        ui.painter().rect(
-            r,
-            3.0,
-            ui.visuals().panel_fill.lerp_to_gamma(team_color(team), 0.3),
-            Stroke::new(2.0, team_color(team)),
-            StrokeKind::Inside,
-        );
-        ui.label(team.as_str());
-    }
-    ui.add_space(fs * 0.5);
-    ui.label(RichText::new("⏵ entry").color(weak));
-    ui.label(RichText::new("⏹ end").color(weak));
-    let (r, _) = ui.allocate_exact_size(vec2(fs * 2.2, fs * 1.0), Sense::hover());
-    ui.painter().line_segment(
-        [r.left_center(), r.right_center()],
-        Stroke::new(fs * 0.3, team_color(Team::Sales)),
+/// One entry of the legend: a sample and its words, kept together when the line wraps.
+fn legend_item(
+    ui: &mut Ui,
+    fs: f32,
+    sample_width: f32,
+    text: &str,
+    sample: impl FnOnce(&egui::Painter, Rect),
+) {
+    let color = ui.visuals().text_color();
+    let galley = ui.painter().layout_no_wrap(
+        text.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        color,
     );
-    ui.label(RichText::new("hand-off to sales").color(weak));
+    let gap = if sample_width > 0.0 { fs * 0.4 } else { 0.0 };
+    let size = vec2(
+        sample_width + gap + galley.size().x,
+        galley.size().y.max(fs),
+    );
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let swatch = Rect::from_center_size(
+        pos2(rect.left() + sample_width / 2.0, rect.center().y),
+        vec2(sample_width, fs),
+    );
+    sample(ui.painter(), swatch);
+    let at = pos2(
+        rect.left() + sample_width + gap,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter().galley(at, galley, color);
+}
+
+fn legend_ui(ui: &mut Ui, fs: f32) {
+    let panel = ui.visuals().panel_fill;
+    for team in Team::ALL {
+        legend_item(ui, fs, fs * 1.2, team.as_str(), |p, r| {
+            p.rect(
+                r,
+                3.0,
+                panel.lerp_to_gamma(team_color(team), 0.3),
+                Stroke::new(2.0, team_color(team)),
+                StrokeKind::Inside,
+            );
+        });
+    }
+    legend_item(ui, fs, 0.0, "⏵ entry", |_, _| {});
+    legend_item(ui, fs, 0.0, "⏹ end", |_, _| {});
+    legend_item(ui, fs, fs * 2.2, "hand-off to sales", |p, r| {
+        p.line_segment(
+            [r.left_center(), r.right_center()],
+            Stroke::new(fs * 0.3, team_color(Team::Sales)),
+        );
+    });
 }
 
 /// One arrow ready to paint.
@@ -898,73 +962,64 @@ struct Chip {
     handoff: usize,
     arrow: usize,
     galleys: Vec<Arc<egui::Galley>>,
-    size: Vec2,
     rect: Rect,
-    /// The point on the curve a moved label belongs to.
+    /// The point on the curve a label that had to move off it belongs to.
     anchor: Option<Pos2>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn diagram_ui(
-    ui: &mut Ui,
+/// Colours and sizes every part of the diagram shares.
+struct Style {
+    u: f32,
+    text: Color32,
+    weak: Color32,
+    line: Color32,
+    panel: Color32,
+    label_fill: Color32,
+    hover_fill: Color32,
+    focus: Stroke,
+    dark: bool,
+}
+
+/// The labels of the arrows: laid out, then placed along their curve where they cover no stage
+/// and no other label; where the curve is crowded, moved up or down from its middle with a
+/// leader line to it.
+fn place_chips(
+    painter: &egui::Painter,
     plan: &Plan,
     l: &FlowLayout,
-    geo: &Geometry,
-    stages: &[StageView],
+    curves: &[Curve],
+    rects: &[Rect],
     handoffs: &[HandoffView],
-    commands: &mut Vec<Command>,
-) {
-    let u = geo.u;
-    let visuals = ui.visuals().clone();
-    let text = visuals.strong_text_color();
-    let weak = visuals.weak_text_color();
-    let painter = ui.painter().clone();
-    let rects: Vec<Rect> = l.stages.iter().map(|p| geo.stage_rect(p)).collect();
-    let curves = curves(l, &rects, u);
-
-    // Labels: laid out, then placed along their curve where they cover no box and no other label.
+    style: &Style,
+) -> Vec<Chip> {
+    let u = style.u;
     let pad = vec2(0.45 * u, 0.25 * u);
-    let mut chips: Vec<Chip> = Vec::new();
-    for c in &curves {
+    let mut taken: Vec<Rect> = rects.iter().map(|r| r.expand(0.3 * u)).collect();
+    let mut chips = Vec::new();
+    for c in curves {
         let Some(a) = l.arrows.get(c.arrow) else {
             continue;
         };
         let Some(view) = handoffs.get(a.handoff) else {
             continue;
         };
-        let galleys: Vec<Arc<egui::Galley>> = label_lines(plan, a.handoff, view, text)
+        let galleys: Vec<Arc<egui::Galley>> = label_lines(plan, a.handoff, view, style.text)
             .into_iter()
             .map(|(s, color, small)| {
-                let size = if small { 0.85 * u } else { 1.0 * u };
+                let size = if small { 0.9 * u } else { 1.0 * u };
                 painter.layout(s, FontId::proportional(size), color, 9.5 * u)
             })
             .collect();
-        let inner = galleys.iter().fold(Vec2::ZERO, |acc, g| {
+        let size = galleys.iter().fold(Vec2::ZERO, |acc, g| {
             vec2(acc.x.max(g.size().x), acc.y + g.size().y)
-        });
-        chips.push(Chip {
-            handoff: a.handoff,
-            arrow: c.arrow,
-            galleys,
-            size: inner + pad * 2.0,
-            rect: Rect::NOTHING,
-            anchor: None,
-        });
-    }
-    let mut taken: Vec<Rect> = rects.iter().map(|r| r.expand(0.3 * u)).collect();
-    for (chip, c) in chips.iter_mut().zip(&curves) {
-        let self_loop = l
-            .arrows
-            .get(c.arrow)
-            .is_some_and(|a| a.route == Route::SelfLoop);
-        let along: Vec<Pos2> = if self_loop {
-            let [_, c1, c2, _] = c.points;
+        }) + pad * 2.0;
+        let [p0, c1, c2, _] = c.points;
+        let along: Vec<Pos2> = if a.route == Route::SelfLoop {
             let corner = pos2(c2.x, c1.y);
-            let right = bezier_at(&c.points, 0.7) + vec2(0.3 * u + chip.size.x / 2.0, 0.0);
             vec![
-                right,
-                corner + vec2(chip.size.x / 2.0, -chip.size.y / 2.0),
-                corner + vec2(0.0, -chip.size.y / 2.0),
+                bezier_at(&c.points, 0.7) + vec2(0.3 * u + size.x / 2.0, 0.0),
+                corner + vec2(size.x / 2.0, -size.y / 2.0),
+                corner + vec2(0.0, -size.y / 2.0),
             ]
         } else {
             [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
@@ -972,16 +1027,14 @@ fn diagram_ui(
                 .map(|&t| bezier_at(&c.points, t))
                 .collect()
         };
-        let anchor = along.first().copied().unwrap_or(c.points[0]);
-        // Where the curve is crowded, the label moves up or down from its middle and a leader
-        // line shows which arrow it belongs to.
-        let step = chip.size.y * 0.55;
+        let anchor = along.first().copied().unwrap_or(p0);
+        let step = size.y * 0.55;
         let nudged = (1..=8).flat_map(|k| {
             let dy = step * k as f32;
             [anchor - vec2(0.0, dy), anchor + vec2(0.0, dy)]
         });
         let free = |p: &Pos2| {
-            let r = Rect::from_center_size(*p, chip.size);
+            let r = Rect::from_center_size(*p, size);
             !taken.iter().any(|t| t.intersects(r))
         };
         let spot = along
@@ -990,88 +1043,63 @@ fn diagram_ui(
             .find(free)
             .or_else(|| nudged.clone().find(free))
             .unwrap_or(anchor);
-        chip.anchor = if along.contains(&spot) {
+        let anchor = if along.contains(&spot) {
             None
-        } else if self_loop {
+        } else if a.route == Route::SelfLoop {
             Some(bezier_at(&c.points, 0.7))
         } else {
             Some(anchor)
         };
-        chip.rect = Rect::from_center_size(spot, chip.size);
-        taken.push(chip.rect.expand(0.15 * u));
+        let rect = Rect::from_center_size(spot, size);
+        taken.push(rect.expand(0.15 * u));
+        chips.push(Chip {
+            handoff: a.handoff,
+            arrow: c.arrow,
+            galleys,
+            rect,
+            anchor,
+        });
     }
+    chips
+}
 
-    // Interaction first (stages, then labels on top), so hover can light up what is connected.
-    let stage_responses: Vec<egui::Response> = rects
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let resp = ui.interact(
-                *r,
-                ui.make_persistent_id(("lead-flow-stage", i)),
-                Sense::click(),
-            );
-            if let Some(v) = stages.get(i) {
-                let label = v.label.clone();
-                resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                });
-                let mut about = vec![format!("{} stage", v.team)];
-                if v.entry {
-                    about.push("entry".to_owned());
-                }
-                if v.terminal {
-                    about.push("end".to_owned());
-                }
-                about.extend(v.tags.iter().cloned());
-                let about = about.join(", ");
-                ui.ctx()
-                    .accesskit_node_builder(resp.id, |n| n.set_description(about));
-            }
-            resp
-        })
-        .collect();
-    let chip_responses: Vec<egui::Response> = chips
-        .iter()
-        .map(|chip| {
-            let resp = ui.interact(
-                chip.rect,
-                ui.make_persistent_id(("lead-flow-handoff", chip.handoff)),
-                Sense::click(),
-            );
-            if let Some(v) = handoffs.get(chip.handoff) {
-                let label = v.label.clone();
-                resp.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
-                });
-            }
-            resp
-        })
-        .collect();
-    let hovered_stage = stage_responses.iter().position(egui::Response::hovered);
-    let hovered_arrow = chips
-        .iter()
-        .zip(&chip_responses)
-        .find(|(_, r)| r.hovered())
-        .map(|(c, _)| c.arrow);
-    let lit = |k: usize| -> Option<bool> {
-        let a = l.arrows.get(k)?;
-        match (hovered_stage, hovered_arrow) {
-            (Some(s), _) => Some(a.from == s || a.to == s),
-            (None, Some(h)) => Some(h == k),
-            (None, None) => None,
-        }
-    };
+/// Makes a stage or a label a button for the pointer, the keyboard and screen readers.
+fn interact(ui: &Ui, rect: Rect, key: (&str, usize), label: &str, about: String) -> egui::Response {
+    let resp = ui.interact(rect, ui.make_persistent_id(key), Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
+    ui.ctx()
+        .accesskit_node_builder(resp.id, |n| n.set_description(about));
+    resp
+}
 
-    // Trapped groups, shaded together behind their stages.
+fn stage_about(v: &StageView) -> String {
+    let mut about = vec![format!("{} stage", v.team)];
+    if v.entry {
+        about.push("entry".to_owned());
+    }
+    if v.terminal {
+        about.push("end".to_owned());
+    }
+    about.extend(v.tags.iter().cloned());
+    about.join(", ")
+}
+
+/// Trapped groups, shaded together behind their stages.
+fn paint_traps(
+    painter: &egui::Painter,
+    l: &FlowLayout,
+    rects: &[Rect],
+    stages: &[StageView],
+    u: f32,
+) {
     let error = severity_color(Severity::Error);
-    let warning = severity_color(Severity::Warning);
     for group in &l.traps {
-        if !group.iter().any(|&i| {
+        let flagged = group.iter().any(|&i| {
             stages
                 .get(i)
                 .is_some_and(|v| v.tags.iter().any(|t| t == "trap"))
-        }) {
+        });
+        if !flagged {
             continue;
         }
         let area = group
@@ -1090,13 +1118,17 @@ fn diagram_ui(
             area.left_top() + vec2(0.5 * u, -0.1 * u),
             Align2::LEFT_BOTTOM,
             "trap: leads never get out",
-            FontId::proportional(0.85 * u),
+            FontId::proportional(0.9 * u),
             error,
         );
     }
+}
 
-    // The band of stages no entry stage reaches.
+/// Column captions, and the line above the band of stages no entry stage reaches.
+fn paint_frame(painter: &egui::Painter, l: &FlowLayout, geo: &Geometry, style: &Style) {
+    let u = geo.u;
     if geo.band {
+        let warning = severity_color(Severity::Warning);
         let y = geo.origin.y + (TOP + l.main_rows * (BOX_H + ROW_GAP) + BAND_GAP * 0.45) * u;
         let left = geo.origin.x + SIDE * 0.5 * u;
         let right = geo.origin.x + (content_units(l).x - SIDE * 0.5) * u;
@@ -1114,8 +1146,6 @@ fn diagram_ui(
             warning,
         );
     }
-
-    // Column captions.
     if l.has_entry {
         for c in 0..l.columns {
             let x = geo.origin.x + (SIDE + c as f32 * (BOX_W + COL_GAP) + BOX_W / 2.0) * u;
@@ -1128,194 +1158,306 @@ fn diagram_ui(
                 pos2(x, geo.origin.y + 0.4 * u),
                 Align2::CENTER_TOP,
                 caption,
-                FontId::proportional(0.85 * u),
-                weak,
+                FontId::proportional(0.9 * u),
+                style.weak,
             );
         }
     }
+}
 
-    // Arrows.
-    let line = visuals.text_color().gamma_multiply(0.8);
-    for c in &curves {
-        let Some(a) = l.arrows.get(c.arrow) else {
-            continue;
-        };
-        let crossing = handoffs.get(a.handoff).is_some_and(|v| v.crossing);
-        let mut color = if crossing {
-            team_color(Team::Sales)
-        } else {
-            line
-        };
-        let mut width = if crossing { 0.34 * u } else { 0.14 * u }.max(1.5);
-        match lit(c.arrow) {
-            Some(true) => {
-                width *= 1.6;
-                if !crossing {
-                    color = text;
-                }
+/// One arrow: its curve and a filled head. `lit` is whether the pointer is on something it
+/// touches (`Some(false)` when it is on something else).
+fn paint_arrow(
+    painter: &egui::Painter,
+    c: &Curve,
+    crossing: bool,
+    lit: Option<bool>,
+    style: &Style,
+) {
+    let u = style.u;
+    let mut color = if crossing {
+        team_color(Team::Sales)
+    } else {
+        style.line
+    };
+    let mut width = if crossing { 0.34 * u } else { 0.14 * u }.max(1.5);
+    match lit {
+        Some(true) => {
+            width *= 1.6;
+            if !crossing {
+                color = style.text;
             }
-            Some(false) => color = color.gamma_multiply(0.3),
-            None => {}
         }
-        painter.add(Shape::CubicBezier(CubicBezierShape::from_points_stroke(
-            c.points,
-            false,
-            Color32::TRANSPARENT,
-            Stroke::new(width, color),
-        )));
-        let [_, _, c2, tip] = c.points;
-        let mut dir = tip - c2;
-        if dir.length() < 0.01 {
-            dir = vec2(1.0, 0.0);
-        }
-        let dir = dir.normalized();
-        let head = (0.75 * u).max(width * 2.6);
-        let side = vec2(-dir.y, dir.x) * head * 0.5;
-        let base = tip - dir * head;
-        painter.add(Shape::convex_polygon(
-            vec![tip, base + side, base - side],
-            color,
-            Stroke::NONE,
-        ));
+        Some(false) => color = color.gamma_multiply(0.3),
+        None => {}
     }
+    painter.add(Shape::CubicBezier(CubicBezierShape::from_points_stroke(
+        c.points,
+        false,
+        Color32::TRANSPARENT,
+        Stroke::new(width, color),
+    )));
+    let [_, _, c2, tip] = c.points;
+    let mut dir = tip - c2;
+    if dir.length() < 0.01 {
+        dir = vec2(1.0, 0.0);
+    }
+    let dir = dir.normalized();
+    let head = (0.75 * u).max(width * 2.6);
+    let side = vec2(-dir.y, dir.x) * head * 0.5;
+    let base = tip - dir * head;
+    painter.add(Shape::convex_polygon(
+        vec![tip, base + side, base - side],
+        color,
+        Stroke::NONE,
+    ));
+}
 
-    // Stages.
-    let panel = visuals.panel_fill;
-    for (i, (r, v)) in rects.iter().zip(stages).enumerate() {
-        let tc = team_color(v.team);
-        let hovered = hovered_stage == Some(i);
-        let radius = CornerRadius::same((0.6 * u).clamp(2.0, 20.0) as u8);
-        painter.rect(
-            *r,
+/// One stage: a rounded box in its team's colour, with its team, its entry and end marks, its
+/// name, and its gaps.
+fn paint_stage(
+    painter: &egui::Painter,
+    r: Rect,
+    v: &StageView,
+    resp: &egui::Response,
+    style: &Style,
+) {
+    let u = style.u;
+    let tc = team_color(v.team);
+    let hovered = resp.hovered();
+    let radius = CornerRadius::same((0.6 * u).clamp(2.0, 20.0) as u8);
+    let fill = style
+        .panel
+        .lerp_to_gamma(tc, if hovered { 0.32 } else { 0.2 });
+    painter.rect(r, radius, fill, Stroke::NONE, StrokeKind::Inside);
+    let stripe = Rect::from_min_size(r.min, vec2(0.5 * u, r.height()));
+    let stripe_radius = CornerRadius {
+        nw: radius.nw,
+        sw: radius.sw,
+        ne: 0,
+        se: 0,
+    };
+    painter.rect_filled(stripe, stripe_radius, tc);
+    let (border, bw) = match v.worst {
+        Some(s) => (severity_color(s), (0.28 * u).max(2.5)),
+        None => (tc, (0.1 * u).max(1.0)),
+    };
+    let border = if hovered { style.text } else { border };
+    painter.rect_stroke(r, radius, Stroke::new(bw, border), StrokeKind::Outside);
+    if v.terminal {
+        painter.rect_stroke(
+            r.shrink(0.35 * u),
             radius,
-            panel.lerp_to_gamma(tc, if hovered { 0.32 } else { 0.2 }),
-            Stroke::NONE,
+            Stroke::new((0.1 * u).max(1.0), tc),
             StrokeKind::Inside,
         );
-        let stripe = Rect::from_min_size(r.min, vec2(0.5 * u, r.height()));
-        let stripe_radius = CornerRadius {
-            nw: radius.nw,
-            sw: radius.sw,
-            ne: 0,
-            se: 0,
-        };
-        painter.rect_filled(stripe, stripe_radius, tc);
-        let (border, bw) = match v.worst {
-            Some(s) => (severity_color(s), (0.28 * u).max(2.5)),
-            None => (tc, (0.1 * u).max(1.0)),
-        };
-        let border = if hovered { text } else { border };
-        painter.rect_stroke(*r, radius, Stroke::new(bw, border), StrokeKind::Outside);
-        if v.terminal {
-            painter.rect_stroke(
-                r.shrink(0.35 * u),
-                radius,
-                Stroke::new((0.1 * u).max(1.0), tc),
-                StrokeKind::Inside,
-            );
-        }
-        let inner = Rect::from_min_max(
-            r.min + vec2(1.0 * u, 0.5 * u),
-            r.max - vec2(0.6 * u, 0.45 * u),
-        );
-        let small = FontId::proportional(0.85 * u);
-        painter.text(
-            inner.left_top(),
-            Align2::LEFT_TOP,
-            v.team.as_str(),
-            small.clone(),
-            tc,
-        );
-        let mut marks = Vec::new();
-        if v.entry {
-            marks.push("⏵ entry");
-        }
-        if v.terminal {
-            marks.push("⏹ end");
-        }
-        if !marks.is_empty() {
-            painter.text(
-                inner.right_top(),
-                Align2::RIGHT_TOP,
-                marks.join("  "),
-                small.clone(),
-                text,
-            );
-        }
-        let mut job = egui::text::LayoutJob::single_section(
-            v.label.clone(),
-            egui::TextFormat::simple(FontId::proportional(1.2 * u), text),
-        );
-        job.wrap = egui::text::TextWrapping {
-            max_width: inner.width(),
-            max_rows: 2,
-            break_anywhere: false,
-            overflow_character: Some('…'),
-        };
-        let name = painter.layout_job(job);
-        let name_top = inner.top() + 1.35 * u;
-        painter.galley(pos2(inner.left(), name_top), name, text);
-        if !v.tags.is_empty() {
-            let color = v.worst.map_or(warning, severity_color);
-            painter.text(
-                inner.left_bottom(),
-                Align2::LEFT_BOTTOM,
-                format!("⚠ {}", v.tags.join(" · ")),
-                FontId::proportional(0.9 * u),
-                color,
-            );
-        }
     }
+    if resp.has_focus() {
+        painter.rect_stroke(r.expand(bw + 2.0), radius, style.focus, StrokeKind::Outside);
+    }
+    let inner = Rect::from_min_max(
+        r.min + vec2(1.0 * u, 0.5 * u),
+        r.max - vec2(0.6 * u, 0.45 * u),
+    );
+    let small = FontId::proportional(0.9 * u);
+    painter.text(
+        inner.left_top(),
+        Align2::LEFT_TOP,
+        v.team.as_str(),
+        small.clone(),
+        team_text(v.team, style.dark),
+    );
+    let mut marks = Vec::new();
+    if v.entry {
+        marks.push("⏵ entry");
+    }
+    if v.terminal {
+        marks.push("⏹ end");
+    }
+    if !marks.is_empty() {
+        painter.text(
+            inner.right_top(),
+            Align2::RIGHT_TOP,
+            marks.join("  "),
+            small,
+            style.text,
+        );
+    }
+    let mut job = egui::text::LayoutJob::single_section(
+        v.label.clone(),
+        egui::TextFormat::simple(FontId::proportional(1.2 * u), style.text),
+    );
+    job.wrap = egui::text::TextWrapping {
+        max_width: inner.width(),
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let name = painter.layout_job(job);
+    painter.galley(pos2(inner.left(), inner.top() + 1.35 * u), name, style.text);
+    if !v.tags.is_empty() {
+        let color = v
+            .worst
+            .map_or(severity_color(Severity::Warning), severity_color);
+        painter.text(
+            inner.left_bottom(),
+            Align2::LEFT_BOTTOM,
+            format!("⚠ {}", v.tags.join(" · ")),
+            FontId::proportional(0.9 * u),
+            color,
+        );
+    }
+}
 
-    // Labels, above everything, with a leader to their arrow when they had to move off it.
-    for chip in &chips {
-        if let Some(a) = chip.anchor {
-            let to = pos2(
-                a.x.clamp(chip.rect.left(), chip.rect.right()),
-                a.y.clamp(chip.rect.top(), chip.rect.bottom()),
+/// One arrow's label, with a leader to its arrow when it had to move off it.
+fn paint_chip(
+    painter: &egui::Painter,
+    chip: &Chip,
+    view: Option<&HandoffView>,
+    resp: &egui::Response,
+    lit: bool,
+    style: &Style,
+) {
+    let u = style.u;
+    if let Some(a) = chip.anchor {
+        let to = pos2(
+            a.x.clamp(chip.rect.left(), chip.rect.right()),
+            a.y.clamp(chip.rect.top(), chip.rect.bottom()),
+        );
+        painter.add(Shape::dashed_line(
+            &[a, to],
+            Stroke::new(1.0, style.weak),
+            0.4 * u,
+            0.3 * u,
+        ));
+        painter.circle_filled(a, 0.22 * u, style.weak);
+    }
+    let crossing = view.is_some_and(|v| v.crossing);
+    let worst = view.and_then(|v| v.worst);
+    let border = match worst {
+        Some(s) => severity_color(s),
+        None if crossing => team_color(Team::Sales),
+        None => style.weak,
+    };
+    let hovered = resp.hovered() || lit;
+    let fill = if hovered {
+        style.hover_fill
+    } else {
+        style.label_fill
+    };
+    let bw = if hovered || worst.is_some() { 2.0 } else { 1.0 };
+    painter.rect(
+        chip.rect,
+        0.4 * u,
+        fill,
+        Stroke::new(bw, border),
+        StrokeKind::Inside,
+    );
+    if resp.has_focus() {
+        painter.rect_stroke(
+            chip.rect.expand(3.0),
+            0.4 * u,
+            style.focus,
+            StrokeKind::Outside,
+        );
+    }
+    let mut y = chip.rect.top() + 0.25 * u;
+    for g in &chip.galleys {
+        let x = chip.rect.center().x - g.size().x / 2.0;
+        let h = g.size().y;
+        painter.galley(pos2(x, y), g.clone(), style.text);
+        y += h;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn diagram_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    l: &FlowLayout,
+    geo: &Geometry,
+    stages: &[StageView],
+    handoffs: &[HandoffView],
+    commands: &mut Vec<Command>,
+) {
+    let visuals = ui.visuals();
+    let style = Style {
+        u: geo.u,
+        text: visuals.strong_text_color(),
+        weak: visuals.weak_text_color(),
+        line: visuals.text_color().gamma_multiply(0.8),
+        panel: visuals.panel_fill,
+        label_fill: visuals.extreme_bg_color,
+        hover_fill: visuals.widgets.hovered.bg_fill,
+        focus: visuals.selection.stroke,
+        dark: visuals.dark_mode,
+    };
+    let painter = ui.painter().clone();
+    let rects: Vec<Rect> = l.stages.iter().map(|p| geo.stage_rect(p)).collect();
+    let curves = curves(l, &rects, geo.u);
+    let chips = place_chips(&painter, plan, l, &curves, &rects, handoffs, &style);
+
+    // Interaction first (stages, then labels on top), so hover can light up what is connected.
+    let stage_responses: Vec<egui::Response> = rects
+        .iter()
+        .zip(stages)
+        .enumerate()
+        .map(|(i, (r, v))| interact(ui, *r, ("lead-flow-stage", i), &v.label, stage_about(v)))
+        .collect();
+    let chip_responses: Vec<egui::Response> = chips
+        .iter()
+        .map(|chip| {
+            let (label, about) = handoffs.get(chip.handoff).map_or_else(
+                || (String::new(), String::new()),
+                |v| (v.label.clone(), v.tags.join(", ")),
             );
-            painter.add(Shape::dashed_line(
-                &[a, to],
-                Stroke::new(1.0, weak),
-                0.4 * u,
-                0.3 * u,
-            ));
-            painter.circle_filled(a, 0.22 * u, weak);
+            interact(
+                ui,
+                chip.rect,
+                ("lead-flow-handoff", chip.handoff),
+                &label,
+                about,
+            )
+        })
+        .collect();
+    let hovered_stage = stage_responses.iter().position(egui::Response::hovered);
+    let hovered_arrow = chips
+        .iter()
+        .zip(&chip_responses)
+        .find(|(_, r)| r.hovered())
+        .map(|(c, _)| c.arrow);
+    let lit = |k: usize| -> Option<bool> {
+        let a = l.arrows.get(k)?;
+        match (hovered_stage, hovered_arrow) {
+            (Some(s), _) => Some(a.from == s || a.to == s),
+            (None, Some(h)) => Some(h == k),
+            (None, None) => None,
         }
+    };
+
+    paint_traps(&painter, l, &rects, stages, geo.u);
+    paint_frame(&painter, l, geo, &style);
+    for c in &curves {
+        let crossing = l
+            .arrows
+            .get(c.arrow)
+            .and_then(|a| handoffs.get(a.handoff))
+            .is_some_and(|v| v.crossing);
+        paint_arrow(&painter, c, crossing, lit(c.arrow), &style);
+    }
+    for ((r, v), resp) in rects.iter().zip(stages).zip(&stage_responses) {
+        paint_stage(&painter, *r, v, resp, &style);
     }
     for (chip, resp) in chips.iter().zip(&chip_responses) {
         let view = handoffs.get(chip.handoff);
-        let crossing = view.is_some_and(|v| v.crossing);
-        let border = match view.and_then(|v| v.worst) {
-            Some(s) => severity_color(s),
-            None if crossing => team_color(Team::Sales),
-            None => weak,
-        };
-        let hovered = resp.hovered() || lit(chip.arrow) == Some(true);
-        let fill = if hovered {
-            visuals.widgets.hovered.bg_fill
-        } else {
-            visuals.extreme_bg_color
-        };
-        let bw = if hovered || view.is_some_and(|v| v.worst.is_some()) {
-            2.0
-        } else {
-            1.0
-        };
-        painter.rect(
-            chip.rect,
-            0.4 * u,
-            fill,
-            Stroke::new(bw, border),
-            StrokeKind::Inside,
+        paint_chip(
+            &painter,
+            chip,
+            view,
+            resp,
+            lit(chip.arrow) == Some(true),
+            &style,
         );
-        let mut y = chip.rect.top() + pad.y;
-        for g in &chip.galleys {
-            let x = chip.rect.center().x - g.size().x / 2.0;
-            let h = g.size().y;
-            painter.galley(pos2(x, y), g.clone(), text);
-            y += h;
-        }
     }
 
     // Tooltips and clicks.
