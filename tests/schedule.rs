@@ -88,6 +88,11 @@ fn shows_the_meetings_of_the_first_day() {
         .filter_map(|n| n.accesskit_node().label())
         .collect();
     assert_eq!(headers, ["Ana Ruiz", "Bo Lind", "Mo Chen"]);
+    // Ana may take one meeting a day and has two.
+    let ana = h.get_by_role_and_label(Role::ColumnHeader, "Ana Ruiz");
+    assert_eq!(ana.value().as_deref(), Some("⚠ 2 / 1 meetings"));
+    let bo = h.get_by_role_and_label(Role::ColumnHeader, "Bo Lind");
+    assert_eq!(bo.value().as_deref(), Some("1 meeting"));
 }
 
 #[test]
@@ -201,6 +206,61 @@ fn dragging_the_bottom_edge_changes_the_length() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(minutes_of(&h, "acme-demo"), 90);
+}
+
+#[test]
+fn hovering_a_meeting_tells_its_details_and_gaps() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Beta Clinics 10:30").rect();
+    h.hover_at(block.center());
+    h.run();
+    // Tooltips wait for the pointer to rest.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    h.hover_at(block.center() + Vec2::new(1.0, 0.0));
+    h.run();
+    assert!(h.query_by_label("Status: Requested").is_some());
+    assert!(h.query_by_label("Room: room a").is_some());
+    assert!(h.query_by_label("People: Bo Lind").is_some());
+    assert!(
+        h.query_by_label_contains("⚠ The room \"Room A\" is already taken")
+            .is_some(),
+        "the room clash is in the tooltip"
+    );
+}
+
+#[test]
+fn escape_cancels_a_drag() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Acme Hospitals 10:00").rect();
+    let from = block.center();
+    let to = from + Vec2::new(0.0, block.height() * 2.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + Vec2::new(0.0, block.height()));
+    h.run();
+    h.hover_at(to);
+    h.run();
+    assert_eq!(
+        start_of(&h, "acme-demo"),
+        "2027-03-09T12:00",
+        "moves while dragged"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T10:00");
+    h.hover_at(to + Vec2::new(0.0, 20.0));
+    h.run();
+    h.drop_at(to);
+    h.run();
+    assert_eq!(
+        start_of(&h, "acme-demo"),
+        "2027-03-09T10:00",
+        "stays put after Esc"
+    );
 }
 
 #[test]

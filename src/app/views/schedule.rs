@@ -1046,7 +1046,11 @@ fn header_ui(
         ui.scope_id().with(("schedule-header", &c.key)),
         Sense::click(),
     );
-    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, &c.title));
+    resp.widget_info(|| egui::WidgetInfo {
+        // What the header says under the name ("2 / 1 meetings"), for screen readers.
+        current_text_value: Some(c.sub.clone()),
+        ..egui::WidgetInfo::labeled(egui::Role::ColumnHeader, true, &c.title)
+    });
     if let ColumnKind::Person(i) = c.kind {
         let person = cx.plan.people.get(i);
         let resp = resp.on_hover_ui(|ui| {
