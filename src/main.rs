@@ -8,6 +8,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => preshow::app::run(cli.file, cli.show, cli.present),
+        None => preshow::app::run(cli.file, cli.show, cli.present, cli.walk),
     }
 }

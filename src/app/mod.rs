@@ -31,7 +31,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Opens the workbench on `file`, or on the bundled example.
-pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCode {
+pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool, walk: bool) -> ExitCode {
     let place = match show.as_deref().map(Place::parse) {
         Some(Some(p)) => Some(p),
         Some(None) => {
@@ -45,7 +45,11 @@ pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCo
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size(if present { [1920.0, 1080.0] } else { [1440.0, 900.0] })
+            .with_inner_size(if present {
+                [1920.0, 1080.0]
+            } else {
+                [1440.0, 900.0]
+            })
             .with_min_inner_size([900.0, 560.0])
             .with_title("Preshow")
             .with_fullscreen(present),
@@ -62,6 +66,9 @@ pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool) -> ExitCo
             }
             if present {
                 app.set_presenting(&cc.egui_ctx, true);
+            }
+            if walk {
+                app.command(Command::NextGap);
             }
             Ok(Box::new(app))
         }),

@@ -35,6 +35,9 @@ pub struct Cli {
     /// Open the workbench in presentation mode, for a room planning together.
     #[arg(long)]
     pub present: bool,
+    /// Start the gap walk-through at once (with --present, for the workshop).
+    #[arg(long)]
+    pub walk: bool,
     /// The view the workbench shows first: a board (readiness, schedule, lead-flow,
     /// message-map) or a section (accounts, meetings, messages, ...).
     #[arg(long, value_name = "VIEW")]
