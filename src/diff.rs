@@ -1,8 +1,8 @@
 //! What changed between two plans, item by item and field by field, matched by id.
 
-use crate::format::item_fields;
+use crate::check::maps::{HashMap, HashMapExt, HashSet};
+use crate::format::item_fields_at;
 use crate::model::{Plan, Section};
-use std::collections::HashMap;
 
 /// One field that differs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,58 +54,95 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
         });
     }
     for section in Section::ALL {
-        let before = item_fields(old, section);
-        let after = item_fields(new, section);
+        let before = ids_of(old, section);
+        let after = ids_of(new, section);
         // Occurrence-numbered ids, so duplicates pair up in order.
-        let key = |items: &[(String, Vec<(String, String)>)]| -> Vec<(String, usize)> {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            items
-                .iter()
-                .map(|(id, _)| {
-                    let n = seen.entry(id.as_str()).or_default();
-                    *n += 1;
-                    (id.clone(), *n)
-                })
-                .collect()
-        };
-        let before_keys = key(&before);
-        let after_keys = key(&after);
-        let old_index: HashMap<&(String, usize), usize> = before_keys
+        let before_keys = numbered(&before);
+        let after_keys = numbered(&after);
+        let old_index: HashMap<(&str, usize), usize> = before_keys
             .iter()
             .enumerate()
-            .map(|(i, k)| (k, i))
+            .map(|(i, k)| (*k, i))
             .collect();
-        let new_set: std::collections::HashSet<&(String, usize)> = after_keys.iter().collect();
-        for (k, (id, fields)) in after_keys.iter().zip(&after) {
-            match old_index.get(k).and_then(|&i| before.get(i)) {
+        let new_set: HashSet<(&str, usize)> = after_keys.iter().copied().collect();
+        for (j, k) in after_keys.iter().enumerate() {
+            match old_index.get(k) {
                 None => out.push(Change {
                     section,
-                    id: id.clone(),
+                    id: k.0.to_owned(),
                     kind: ChangeKind::Added,
                 }),
-                Some((_, old_fields)) => {
-                    let changes = field_changes(old_fields, fields);
+                // Equal items write equal fields: only items that differ are written out.
+                Some(&i) if !same_item(old, new, section, i, j) => {
+                    let changes = field_changes(
+                        &item_fields_at(old, section, i),
+                        &item_fields_at(new, section, j),
+                    );
                     if !changes.is_empty() {
                         out.push(Change {
                             section,
-                            id: id.clone(),
+                            id: k.0.to_owned(),
                             kind: ChangeKind::Changed(changes),
                         });
                     }
                 }
+                Some(_) => {}
             }
         }
-        for (k, (id, _)) in before_keys.iter().zip(&before) {
+        for k in &before_keys {
             if !new_set.contains(k) {
                 out.push(Change {
                     section,
-                    id: id.clone(),
+                    id: k.0.to_owned(),
                     kind: ChangeKind::Removed,
                 });
             }
         }
     }
     out
+}
+
+/// The ids of a section's items as [`crate::format::item_fields`] names them: list ids, or
+/// `event` and `scoring` for the single items.
+fn ids_of(plan: &Plan, section: Section) -> Vec<&str> {
+    match section {
+        Section::Event => vec!["event"],
+        Section::Scoring if plan.scoring.is_some() => vec!["scoring"],
+        _ => plan.ids(section),
+    }
+}
+
+/// Each id with how many times it has appeared so far (1 for the first).
+fn numbered<'a>(ids: &[&'a str]) -> Vec<(&'a str, usize)> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
+    ids.iter()
+        .map(|&id| {
+            let n = seen.entry(id).or_default();
+            *n += 1;
+            (id, *n)
+        })
+        .collect()
+}
+
+/// Whether item `i` of `old` and item `j` of `new` in `section` are equal.
+fn same_item(old: &Plan, new: &Plan, section: Section, i: usize, j: usize) -> bool {
+    fn eq<T: PartialEq>(a: &[T], i: usize, b: &[T], j: usize) -> bool {
+        matches!((a.get(i), b.get(j)), (Some(x), Some(y)) if x == y)
+    }
+    match section {
+        Section::Plan => true,
+        Section::Event => old.event == new.event,
+        Section::Scoring => old.scoring == new.scoring,
+        Section::People => eq(&old.people, i, &new.people, j),
+        Section::Objectives => eq(&old.objectives, i, &new.objectives, j),
+        Section::Terms => eq(&old.terms, i, &new.terms, j),
+        Section::Accounts => eq(&old.accounts, i, &new.accounts, j),
+        Section::Meetings => eq(&old.meetings, i, &new.meetings, j),
+        Section::Messages => eq(&old.messages, i, &new.messages, j),
+        Section::Stages => eq(&old.stages, i, &new.stages, j),
+        Section::Handoffs => eq(&old.handoffs, i, &new.handoffs, j),
+        Section::Tasks => eq(&old.tasks, i, &new.tasks, j),
+    }
 }
 
 fn field_changes(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {

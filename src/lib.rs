@@ -8,8 +8,12 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod edit;
+pub mod export;
 pub mod fingerprint;
 pub mod format;
+pub mod generate;
+pub mod import;
+pub mod merge;
 pub mod model;
 
 /// The example plan, bundled so the workbench opens on it with no file given.

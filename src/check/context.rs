@@ -1,11 +1,11 @@
 //! What every rule needs to look things up in linear time: indexes by id, teams of people,
 //! agreement by team, and the lead-flow graph.
 
+use super::maps::{HashMap, HashMapExt};
 use crate::fingerprint::Signable;
 use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 /// A plan with its indexes, built once per check run.
 pub struct Context<'a> {

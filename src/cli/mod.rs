@@ -2,7 +2,13 @@
 //! pre-commit hooks and people who work in a terminal. With no command, the workbench opens.
 
 mod check;
+mod diff;
+mod export;
 mod fmt;
+mod generate;
+mod git_setup;
+mod import;
+mod merge;
 mod new;
 mod rules;
 mod sign;
@@ -123,6 +129,67 @@ pub enum Command {
         /// Where to write it.
         file: PathBuf,
     },
+    /// What changed between two plans, by section, item id and field. Exit 0: no change; 1:
+    /// changes; 2: a plan could not be read (FILE:LINE:COLUMN on standard error).
+    Diff {
+        /// OLD NEW; with --git, at most one FILE (default: every changed *.ron file); with
+        /// --textconv, one FILE.
+        files: Vec<PathBuf>,
+        /// Compare the plans at this git revision with the working tree.
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = diff::DiffFormat::Human)]
+        format: diff::DiffFormat,
+        /// Print FILE as one `section/id: field = value` line per field, for git's `textconv`.
+        #[arg(long, conflicts_with_all = ["git", "git_external"])]
+        textconv: bool,
+        /// Take git's 7 external-diff arguments (GIT_EXTERNAL_DIFF, diff.<driver>.command).
+        #[arg(long, hide = true, conflicts_with = "git")]
+        git_external: bool,
+    },
+    /// Three-way merge of plans by item and field; git's merge driver (`%O %A %B %P`). Writes
+    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS; 2: trouble.
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version; the result is written here.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's `%P`).
+        name: Option<String>,
+    },
+    /// Make the current git repository diff plans by item and merge them with `preshow merge`:
+    /// adds `*.ron diff=preshow merge=preshow` to .gitattributes and sets the drivers in the
+    /// repository's git config. Running it again changes nothing.
+    GitSetup {
+        /// The preshow that git should run (default: `preshow` on the PATH).
+        #[arg(long, value_name = "PATH")]
+        command: Option<String>,
+    },
+    /// Merge a CRM's CSV export of accounts or meetings into a plan, reporting every row it
+    /// skips or finds ambiguous. Exit 0: done (or dry run); 2: a file or the mapping is wrong.
+    Import(import::ImportArgs),
+    /// Export the meetings as a calendar (--ics), CRM-ready CSV (--csv) or a one-page brief for
+    /// leadership (--brief). Exit 0: written; 2: a file could not be read or written.
+    Export(export::ExportArgs),
+    /// Write a realistic made-up plan of any size, with a few gaps of every kind: for demos and
+    /// benchmarks. The same size and seed always give the same file.
+    Generate {
+        /// How many accounts.
+        #[arg(long, value_name = "N")]
+        accounts: usize,
+        /// Another seed gives another plan of the same size.
+        #[arg(long, value_name = "S", default_value_t = crate::generate::DEFAULT_SEED)]
+        seed: u64,
+        /// Where to write it (standard output when left out).
+        #[arg(short = 'o', long = "out", value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs a command-line command; `None` means the workbench should open.
@@ -150,6 +217,34 @@ pub fn run(command: Command) -> ExitCode {
             force,
         } => sign::run(&file, &section, &id, &by, on.as_deref(), force),
         Command::New { file } => new::run(&file),
+        Command::Diff {
+            files,
+            git,
+            format,
+            textconv,
+            git_external,
+        } => diff::run(&diff::Request {
+            files: &files,
+            git: git.as_deref(),
+            textconv,
+            git_external,
+            format,
+        }),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        } => merge::run(&base, &ours, &theirs, name.as_deref()),
+        Command::GitSetup { command } => git_setup::run(command.as_deref()),
+        Command::Import(args) => import::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Generate {
+            accounts,
+            seed,
+            out,
+            force,
+        } => generate::run(accounts, seed, out.as_deref(), force),
     };
     ExitCode::from(status)
 }

@@ -1,6 +1,7 @@
 //! The plan file: reading (with positions for every error), migrating older formats, and
 //! writing the canonical form.
 
+mod fast;
 mod migrate;
 mod read;
 pub mod scan;
@@ -12,4 +13,4 @@ pub use read::{
     LoadError, Loaded, MAX_FILE_BYTES, ParseError, load_file, parse, parse_with, read_text,
 };
 pub use scan::{Comment, Pos, SourceMap};
-pub use write::{item_fields, save_file, to_string, write_atomic};
+pub use write::{item_fields, item_fields_at, save_file, to_string, write_atomic};

@@ -76,6 +76,16 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             "the file is empty: a plan needs at least `format` and `event`",
         ));
     }
+    // Most plans are plainly plans: read them in one pass; anything else takes the full way.
+    if let Some((plan, source)) = super::fast::parse(text)
+        && plan.format == migrator.current
+    {
+        return Ok(Loaded {
+            plan,
+            source,
+            migrated_from: None,
+        });
+    }
     let source = scan::scan(text).map_err(|deep| {
         ParseError::at(
             deep.0,
@@ -101,7 +111,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             let from = u32::try_from(number).unwrap_or(0);
             let plan = migrator
                 .migrate(text, from)
-                .map_err(|m| ParseError::at(pos, m))?;
+                .map_err(|m| conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m)))?;
             return Ok(Loaded {
                 plan,
                 source,
@@ -109,12 +119,67 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             });
         }
     }
-    let plan = deserialize(text)?;
+    let plan: Plan = deserialize(text).map_err(|e| conflict_marker(text).unwrap_or(e))?;
+    // The scan reads `format` only as plain decimal digits; RON also spells numbers `0x2`,
+    // `0b10`, `1_0` or `-0`. The parsed number is the one that counts: a file claiming another
+    // format must not load as the current one (and then be rewritten as that format).
+    if plan.format != migrator.current {
+        let pos = source
+            .format
+            .map(|(_, pos)| pos)
+            .or_else(|| {
+                source
+                    .keys
+                    .get("format")
+                    .map(|&line| Pos { line, column: 1 })
+            })
+            .unwrap_or(Pos { line: 1, column: 1 });
+        if plan.format > migrator.current {
+            return Err(ParseError::at(
+                pos,
+                format!(
+                    "this plan is format {}, but this version of Preshow reads format {} at most: \
+                     update Preshow to open it (the file was not changed)",
+                    plan.format, migrator.current
+                ),
+            ));
+        }
+        let from = plan.format;
+        let plan = migrator
+            .migrate(text, from)
+            .map_err(|m| ParseError::at(pos, m))?;
+        return Ok(Loaded {
+            plan,
+            source,
+            migrated_from: Some(from),
+        });
+    }
     Ok(Loaded {
         plan,
         source,
         migrated_from: None,
     })
+}
+
+/// For text that failed to parse: the first git conflict marker (a line starting with `<<<<<<<`,
+/// `|||||||`, `=======` or `>>>>>>>`), which says better than the parser's error what is wrong.
+fn conflict_marker(text: &str) -> Option<ParseError> {
+    let (index, marker) = text.lines().enumerate().find_map(|(i, line)| {
+        ["<<<<<<<", "|||||||", "=======", ">>>>>>>"]
+            .into_iter()
+            .find(|m| line.starts_with(m))
+            .map(|m| (i, m))
+    })?;
+    Some(ParseError::at(
+        Pos {
+            line: index + 1,
+            column: 1,
+        },
+        format!(
+            "unresolved merge conflict: `{marker}` is a git conflict marker; keep the side you \
+             want (or combine them), delete the `<<<<<<<`, `=======` and `>>>>>>>` lines, and save"
+        ),
+    ))
 }
 
 /// Deserializes text of the current format into a plan.

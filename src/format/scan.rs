@@ -361,7 +361,8 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
     Ok(map)
 }
 
-fn unquote(s: &str) -> String {
+/// The text of a string token, as the scan reads ids.
+pub(super) fn unquote(s: &str) -> String {
     s.trim_start_matches('r')
         .trim_matches('#')
         .trim_matches('"')

@@ -52,15 +52,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".preshow-save-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".preshow-save-").suffix(".tmp");
+    // A new file gets the permissions any new file gets here (0o666 less the umask), not the
+    // owner-only ones of a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
+    // Before the sync, so that the permissions are as durable as the bytes.
     if let Ok(meta) = std::fs::metadata(path) {
         tmp.as_file().set_permissions(meta.permissions())?;
     }
+    tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable where the platform allows syncing a folder.
     if let Ok(d) = std::fs::File::open(dir) {
@@ -83,11 +90,18 @@ impl Writer {
 
     fn raw(&mut self, name: &str, value: &str) {
         self.indent();
-        let _ = writeln!(self.out, "{name}: {value},");
+        self.out.push_str(name);
+        self.out.push_str(": ");
+        self.out.push_str(value);
+        self.out.push_str(",\n");
     }
 
     fn str(&mut self, name: &str, value: &str) {
-        self.raw(name, &quote(value));
+        self.indent();
+        self.out.push_str(name);
+        self.out.push_str(": ");
+        quote_into(&mut self.out, value);
+        self.out.push_str(",\n");
     }
 
     fn opt_str(&mut self, name: &str, value: &Option<String>) {
@@ -106,8 +120,15 @@ impl Writer {
         if values.is_empty() {
             return;
         }
-        let quoted: Vec<String> = values.iter().map(|v| quote(v)).collect();
-        let inline = format!("[{}]", quoted.join(", "));
+        let mut inline = String::with_capacity(INLINE_LIST_WIDTH + 8);
+        inline.push('[');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                inline.push_str(", ");
+            }
+            quote_into(&mut inline, v);
+        }
+        inline.push(']');
         if inline.len() <= INLINE_LIST_WIDTH && !inline.contains('\n') {
             self.raw(name, &inline);
             return;
@@ -115,9 +136,10 @@ impl Writer {
         self.indent();
         let _ = writeln!(self.out, "{name}: [");
         self.depth += 1;
-        for q in quoted {
+        for v in values {
             self.indent();
-            let _ = writeln!(self.out, "{q},");
+            quote_into(&mut self.out, v);
+            self.out.push_str(",\n");
         }
         self.depth -= 1;
         self.indent();
@@ -180,7 +202,28 @@ impl Writer {
 /// A RON string literal.
 fn quote(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
+    quote_into(&mut q, s);
+    q
+}
+
+/// Appends the RON string literal of `s` to `q`.
+fn quote_into(q: &mut String, s: &str) {
+    // Most text has nothing to escape: no quote, backslash or control character (C0, DEL, and
+    // C1, which UTF-8 writes as 0xC2 0x80..=0x9F).
+    let bytes = s.as_bytes();
+    let plain = bytes.iter().enumerate().all(|(i, &b)| {
+        b >= 0x20
+            && b != b'"'
+            && b != b'\\'
+            && b != 0x7f
+            && !(b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
     q.push('"');
+    if plain {
+        q.push_str(s);
+        q.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => q.push_str("\\\""),
@@ -195,7 +238,6 @@ fn quote(s: &str) -> String {
         }
     }
     q.push('"');
-    q
 }
 
 /// A number RON reads back as the same `f64`.
@@ -377,6 +419,40 @@ pub fn item_fields(
     }
 }
 
+/// The fields of item `index` of `section`, as [`item_fields`] gives them (empty when there is
+/// no such item).
+pub fn item_fields_at(
+    plan: &Plan,
+    section: crate::model::Section,
+    index: usize,
+) -> Vec<(String, String)> {
+    use crate::model::Section as S;
+    fn one<T>(items: &[T], index: usize, write: fn(&mut Writer, &T)) -> Vec<(String, String)> {
+        items
+            .get(index)
+            .map(|x| fields_of(|w| write(w, x)))
+            .unwrap_or_default()
+    }
+    match section {
+        S::Plan => Vec::new(),
+        S::Event => fields_of(|w| event(w, &plan.event)),
+        S::Scoring => plan
+            .scoring
+            .as_ref()
+            .map(|s| fields_of(|w| scoring(w, s)))
+            .unwrap_or_default(),
+        S::People => one(&plan.people, index, person),
+        S::Objectives => one(&plan.objectives, index, objective),
+        S::Terms => one(&plan.terms, index, term),
+        S::Accounts => one(&plan.accounts, index, account),
+        S::Meetings => one(&plan.meetings, index, meeting),
+        S::Messages => one(&plan.messages, index, message),
+        S::Stages => one(&plan.stages, index, stage),
+        S::Handoffs => one(&plan.handoffs, index, handoff),
+        S::Tasks => one(&plan.tasks, index, task),
+    }
+}
+
 fn fields_of(write: impl FnOnce(&mut Writer)) -> Vec<(String, String)> {
     let mut w = Writer {
         out: String::new(),
@@ -400,4 +476,51 @@ fn fields_of(write: impl FnOnce(&mut Writer)) -> Vec<(String, String)> {
         }
     }
     fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The escaping the fast path of [`quote_into`] skips, char by char.
+    fn quoted_char_by_char(s: &str) -> String {
+        let mut q = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => q.push_str("\\\""),
+                '\\' => q.push_str("\\\\"),
+                '\n' => q.push_str("\\n"),
+                '\r' => q.push_str("\\r"),
+                '\t' => q.push_str("\\t"),
+                c if c.is_control() => q.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+                c => q.push(c),
+            }
+        }
+        q.push('"');
+        q
+    }
+
+    #[test]
+    fn quoting_escapes_exactly_what_it_must() {
+        let mut samples: Vec<String> = (0u32..0x800)
+            .filter_map(char::from_u32)
+            .map(|c| format!("a{c}b"))
+            .collect();
+        samples.extend(
+            [
+                "",
+                "plain",
+                "Müller & Söhne",
+                "say \"hi\"",
+                "back\\slash",
+                "\u{85}",
+                "\u{9f}x",
+                "é\u{80}",
+            ]
+            .map(str::to_owned),
+        );
+        for s in samples {
+            assert_eq!(quote(&s), quoted_char_by_char(&s), "{s:?}");
+        }
+    }
 }

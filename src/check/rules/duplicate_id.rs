@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashMap;
+use crate::check::maps::{HashMap, HashMapExt};
 
 rule! {
     /// ## What it finds
@@ -26,8 +26,9 @@ rule! {
 
 fn check(ctx: &Context, out: &mut Sink) {
     for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ctx.plan.ids(section).into_iter().enumerate() {
+        let ids = ctx.plan.ids(section);
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.into_iter().enumerate() {
             match first.get(id) {
                 None => {
                     first.insert(id, i);

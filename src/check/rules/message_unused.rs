@@ -1,5 +1,5 @@
 use super::prelude::*;
-use std::collections::HashSet;
+use crate::check::maps::{HashSet, HashSetExt};
 
 rule! {
     /// ## What it finds

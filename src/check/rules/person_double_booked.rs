@@ -1,5 +1,6 @@
 use super::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use crate::check::maps::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 rule! {
     /// ## What it finds
@@ -28,12 +29,7 @@ fn check(ctx: &Context, out: &mut Sink) {
     let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, m) in meetings.iter().enumerate() {
         if m.status.is_active() && m.minutes > 0 {
-            let mut seen = BTreeSet::new();
-            for p in &m.people {
-                if seen.insert(p.as_str()) {
-                    by_person.entry(p).or_default().push(i);
-                }
-            }
+            each_distinct(&m.people, |p| by_person.entry(p).or_default().push(i));
         }
     }
     let mut clashes: HashMap<usize, BTreeSet<&str>> = HashMap::new();

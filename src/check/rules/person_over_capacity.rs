@@ -1,6 +1,7 @@
 use super::prelude::*;
+use crate::check::maps::{HashMap, HashMapExt};
 use crate::model::Date;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 rule! {
     /// ## What it finds
@@ -31,14 +32,13 @@ fn check(ctx: &Context, out: &mut Sink) {
     // Active meetings per person and day.
     let mut load: HashMap<&str, BTreeMap<Date, usize>> = HashMap::new();
     for m in ctx.plan.meetings.iter().filter(|m| m.status.is_active()) {
-        let mut seen = HashSet::new();
-        for p in m.people.iter().filter(|p| seen.insert(p.as_str())) {
+        each_distinct(&m.people, |p| {
             *load
                 .entry(p)
                 .or_default()
                 .entry(m.start.date())
                 .or_default() += 1;
-        }
+        });
     }
     for (i, person) in ctx.plan.people.iter().enumerate() {
         let Some(max) = person.max_meetings_per_day else {

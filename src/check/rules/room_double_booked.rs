@@ -1,5 +1,6 @@
 use super::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use crate::check::maps::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 rule! {
     /// ## What it finds
@@ -24,17 +25,29 @@ rule! {
 
 fn check(ctx: &Context, out: &mut Sink) {
     let meetings = &ctx.plan.meetings;
-    let mut by_room: HashMap<String, Vec<usize>> = HashMap::new();
+    // Rooms match whatever their case. Many meetings share a room written the same way, so each
+    // spelling is lower-cased once.
+    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_room: Vec<Vec<usize>> = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
         let room = m.location.as_deref().map(str::trim).unwrap_or_default();
         if m.status.is_active() && m.minutes > 0 && !room.is_empty() {
-            by_room.entry(room.to_lowercase()).or_default().push(i);
+            let group = *by_spelling.entry(room).or_insert_with(|| {
+                *by_name.entry(room.to_lowercase()).or_insert_with(|| {
+                    by_room.push(Vec::new());
+                    by_room.len() - 1
+                })
+            });
+            if let Some(list) = by_room.get_mut(group) {
+                list.push(i);
+            }
         }
     }
     // Each room's meetings swept in start order: one that starts before the latest end seen so
     // far clashes with the meeting that holds that end.
     let mut clashes: BTreeMap<usize, usize> = BTreeMap::new();
-    for mut list in by_room.into_values() {
+    for mut list in by_room {
         list.sort_by_key(|&i| (meetings[i].start, i));
         let mut latest: Option<(crate::model::DateTime, usize)> = None;
         for i in list {

@@ -1,6 +1,6 @@
 use super::prelude::*;
+use crate::check::maps::HashSet;
 use crate::model::Signoff;
-use std::collections::HashSet;
 
 rule! {
     /// ## What it finds

@@ -1,0 +1,568 @@
+//! `preshow diff`: what changed between two plans, by section, item id and field; for people, for
+//! tools (`--format json`), against a git revision (`--git REV`), and for git itself
+//! (`--textconv FILE`, and git's external-diff arguments).
+
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::diff::{self, ChangeKind};
+use crate::format::{self, LoadError, ParseError, item_fields};
+use crate::merge::one_line;
+use crate::model::{Plan, Section};
+use clap::ValueEnum;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Lines for people on a terminal.
+    Human,
+    /// One JSON document for tools.
+    Json,
+}
+
+/// How `preshow diff` was asked to compare.
+pub(super) struct Request<'a> {
+    pub(super) files: &'a [PathBuf],
+    pub(super) git: Option<&'a str>,
+    pub(super) textconv: bool,
+    pub(super) git_external: bool,
+    pub(super) format: DiffFormat,
+}
+
+/// The number of arguments git passes to an external diff command.
+const GIT_EXTERNAL_ARGS: usize = 7;
+
+pub(super) fn run(req: &Request<'_>) -> u8 {
+    let files = req.files;
+    if req.textconv {
+        return match files {
+            [file] => textconv(file),
+            _ => usage("--textconv takes one FILE"),
+        };
+    }
+    if req.git_external || (req.git.is_none() && files.len() == GIT_EXTERNAL_ARGS) {
+        return match files {
+            [path, old, _, _, new, _, _] => git_external(path, old, new, req.format),
+            _ => usage(
+                "--git-external takes git's 7 arguments: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE",
+            ),
+        };
+    }
+    let compared = match (req.git, files) {
+        (Some(rev), [] | [_]) => against_git(rev, files.first()),
+        (Some(_), _) => return usage("--git REV takes at most one FILE"),
+        (None, [old, new]) => two_files(old, new).map(|c| vec![c]),
+        (None, _) => return usage("give OLD NEW, or --git REV [FILE]"),
+    };
+    match compared {
+        Ok(all) => {
+            print!("{}", render(&all, req.format));
+            if all.iter().any(|c| !c.entries.is_empty()) {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+fn usage(what: &str) -> u8 {
+    eprintln!("preshow diff: {what}");
+    EXIT_TROUBLE
+}
+
+/// One compared file: its labels (`None`: the file does not exist on that side) and what changed.
+struct Compared {
+    old: Option<String>,
+    new: Option<String>,
+    entries: Vec<Entry>,
+}
+
+/// One changed item, with every field that differs (all of them for added and removed items).
+struct Entry {
+    section: Section,
+    id: String,
+    change: &'static str,
+    fields: Vec<diff::FieldChange>,
+}
+
+fn load(label: &str, text: &str) -> Result<Plan, LoadError> {
+    format::parse(text)
+        .map(|l| l.plan)
+        .map_err(|error| LoadError {
+            path: PathBuf::from(label),
+            error,
+        })
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    format::read_text(path).map_err(|error| LoadError {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+fn two_files(old: &Path, new: &Path) -> Result<Compared, String> {
+    let old_plan = read(old)
+        .and_then(|t| load(&old.display().to_string(), &t))
+        .map_err(|e| e.to_string());
+    let new_plan = read(new)
+        .and_then(|t| load(&new.display().to_string(), &t))
+        .map_err(|e| e.to_string());
+    let (old_plan, new_plan) = match (old_plan, new_plan) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(a), Err(b)) => return Err(format!("{a}\n{b}")),
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
+    Ok(Compared {
+        old: Some(old.display().to_string()),
+        new: Some(new.display().to_string()),
+        entries: entries(Some(&old_plan), Some(&new_plan)),
+    })
+}
+
+/// Every changed item between two versions of a plan; `None` is a file that does not exist.
+fn entries(old: Option<&Plan>, new: Option<&Plan>) -> Vec<Entry> {
+    let whole = |plan: &Plan, added: bool| -> Vec<Entry> {
+        Section::ALL
+            .into_iter()
+            .flat_map(|section| {
+                item_fields(plan, section)
+                    .into_iter()
+                    .map(move |(id, fields)| Entry {
+                        section,
+                        id,
+                        change: if added { "added" } else { "removed" },
+                        fields: all_fields(&fields, added),
+                    })
+            })
+            .collect()
+    };
+    match (old, new) {
+        (None, None) => Vec::new(),
+        (None, Some(new)) => whole(new, true),
+        (Some(old), None) => whole(old, false),
+        (Some(old), Some(new)) => {
+            // Fields of added and removed items, found by section and id.
+            let mut items: HashMap<(Section, bool, String), Vec<(String, String)>> = HashMap::new();
+            let changes = diff::diff(old, new);
+            for c in &changes {
+                let added = match c.kind {
+                    ChangeKind::Added => true,
+                    ChangeKind::Removed => false,
+                    ChangeKind::Changed(_) => continue,
+                };
+                let plan = if added { new } else { old };
+                if let Some((_, fields)) = item_fields(plan, c.section)
+                    .into_iter()
+                    .find(|(id, _)| *id == c.id)
+                {
+                    items.insert((c.section, added, c.id.clone()), fields);
+                }
+            }
+            changes
+                .into_iter()
+                .map(|c| {
+                    let (change, fields) = match c.kind {
+                        ChangeKind::Changed(fields) => ("changed", fields),
+                        ChangeKind::Added | ChangeKind::Removed => {
+                            let added = c.kind == ChangeKind::Added;
+                            let fields = items
+                                .get(&(c.section, added, c.id.clone()))
+                                .map(|f| all_fields(f, added))
+                                .unwrap_or_default();
+                            (if added { "added" } else { "removed" }, fields)
+                        }
+                    };
+                    Entry {
+                        section: c.section,
+                        id: c.id,
+                        change,
+                        fields,
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn all_fields(fields: &[(String, String)], added: bool) -> Vec<diff::FieldChange> {
+    fields
+        .iter()
+        .map(|(name, value)| diff::FieldChange {
+            field: name.clone(),
+            before: (!added).then(|| value.clone()),
+            after: added.then(|| value.clone()),
+        })
+        .collect()
+}
+
+fn render(all: &[Compared], output: DiffFormat) -> String {
+    match output {
+        DiffFormat::Human => all.iter().map(human).collect(),
+        DiffFormat::Json => json(all),
+    }
+}
+
+/// ```text
+/// plans/show.ron (was HEAD:plans/show.ron)
+///   accounts
+///     ~ acme
+///         owner: "ana" → "mo"
+///     + zeta
+///         name: "Zeta Foods"
+///     - beta
+///         name: "Beta Clinics"
+/// ```
+fn human(c: &Compared) -> String {
+    let mut out = String::new();
+    let (old, new) = (
+        c.old.as_deref().unwrap_or("(none)"),
+        c.new.as_deref().unwrap_or("(none)"),
+    );
+    let _ = match (&c.old, &c.new) {
+        (Some(_), Some(_)) => writeln!(out, "{old} → {new}"),
+        (None, _) => writeln!(out, "{new}: new plan file"),
+        (_, None) => writeln!(out, "{old}: plan file deleted"),
+    };
+    if c.entries.is_empty() {
+        out.push_str("  no changes\n");
+        return out;
+    }
+    let mut section = None;
+    for e in &c.entries {
+        if section != Some(e.section) {
+            section = Some(e.section);
+            let _ = writeln!(out, "  {}", e.section.key());
+        }
+        let mark = match e.change {
+            "added" => '+',
+            "removed" => '-',
+            _ => '~',
+        };
+        let _ = writeln!(out, "    {mark} {}", e.id);
+        let shown = |v: &Option<String>| v.as_deref().map_or("(none)".to_owned(), one_line);
+        for f in e
+            .fields
+            .iter()
+            .filter(|f| f.field != "id" || e.change == "changed")
+        {
+            let _ = match e.change {
+                "added" => writeln!(out, "        {}: {}", f.field, shown(&f.after)),
+                "removed" => writeln!(out, "        {}: {}", f.field, shown(&f.before)),
+                _ => writeln!(
+                    out,
+                    "        {}: {} → {}",
+                    f.field,
+                    shown(&f.before),
+                    shown(&f.after)
+                ),
+            };
+        }
+    }
+    out
+}
+
+fn json(all: &[Compared]) -> String {
+    use serde_json::{Value, json};
+    let value = |v: &Option<String>| v.as_deref().map_or(Value::Null, |s| json!(one_line(s)));
+    let files: Vec<Value> = all
+        .iter()
+        .map(|c| {
+            let changes: Vec<Value> = c
+                .entries
+                .iter()
+                .map(|e| {
+                    let fields: Vec<Value> = e
+                        .fields
+                        .iter()
+                        .map(|f| {
+                            json!({"field": f.field, "before": value(&f.before), "after": value(&f.after)})
+                        })
+                        .collect();
+                    json!({"section": e.section.key(), "id": e.id, "change": e.change, "fields": fields})
+                })
+                .collect();
+            json!({"old": c.old, "new": c.new, "changes": changes})
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Runs git in the current folder (or `dir`), returning its standard output.
+pub(super) fn git(dir: Option<&Path>, args: &[&str]) -> Result<Vec<u8>, String> {
+    let mut cmd = Command::new("git");
+    cmd.args(args);
+    if let Some(d) = dir {
+        cmd.current_dir(d);
+    }
+    let out = cmd
+        .output()
+        .map_err(|e| format!("could not run git: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        let err = String::from_utf8_lossy(&out.stderr);
+        Err(format!("git {}: {}", args.join(" "), err.trim()))
+    }
+}
+
+/// The top folder of the git work tree around the current folder.
+pub(super) fn toplevel() -> Result<PathBuf, String> {
+    let out = git(None, &["rev-parse", "--show-toplevel"])
+        .map_err(|_| "not inside a git work tree".to_owned())?;
+    let top = PathBuf::from(String::from_utf8_lossy(&out).trim_end_matches(['\n', '\r']));
+    Ok(top.canonicalize().unwrap_or(top))
+}
+
+/// `--git REV [FILE]`: plans at `rev` against the working tree.
+fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, String> {
+    let top = toplevel().map_err(|e| format!("preshow diff --git: {e}"))?;
+    git(
+        Some(&top),
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| format!("preshow diff --git: `{rev}` is not a revision in this repository"))?;
+    let paths: Vec<String> = match file {
+        Some(f) => vec![repo_path(&top, f)?],
+        None => {
+            let out = git(
+                Some(&top),
+                &[
+                    "diff",
+                    "--name-only",
+                    "--no-renames",
+                    "-z",
+                    rev,
+                    "--",
+                    "*.ron",
+                ],
+            )?;
+            String::from_utf8_lossy(&out)
+                .split('\0')
+                .filter(|p| !p.is_empty())
+                .map(str::to_owned)
+                .collect()
+        }
+    };
+    let mut all = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let old_label = format!("{rev}:{path}");
+        let old = match git(Some(&top), &["cat-file", "-e", &old_label]) {
+            Err(_) => None,
+            Ok(_) => {
+                let bytes = git(Some(&top), &["show", &old_label])?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    LoadError {
+                        path: PathBuf::from(&old_label),
+                        error: ParseError {
+                            pos: None,
+                            message: "the file is not UTF-8 text".to_owned(),
+                        },
+                    }
+                    .to_string()
+                })?;
+                Some(text)
+            }
+        };
+        let on_disk = top.join(&path);
+        let new = if on_disk.exists() {
+            Some(read(&on_disk).map_err(|e| e.to_string())?)
+        } else {
+            None
+        };
+        if old.is_none() && new.is_none() {
+            errors.push(format!(
+                "preshow diff --git: {path} exists neither at {rev} nor in the working tree"
+            ));
+            continue;
+        }
+        let old_plan = old.as_deref().map(|t| load(&old_label, t)).transpose();
+        let new_plan = new.as_deref().map(|t| load(&path, t)).transpose();
+        match (old_plan, new_plan) {
+            (Ok(o), Ok(n)) => all.push(Compared {
+                old: o.is_some().then(|| old_label.clone()),
+                new: n.is_some().then(|| path.clone()),
+                entries: entries(o.as_ref(), n.as_ref()),
+            }),
+            (o, n) => {
+                errors.extend(o.err().map(|e| e.to_string()));
+                errors.extend(n.err().map(|e| e.to_string()));
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(all)
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
+/// A path as git names it from the top of the work tree (with `/` separators).
+fn repo_path(top: &Path, file: &Path) -> Result<String, String> {
+    let absolute = if file.is_absolute() {
+        file.to_owned()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| format!("preshow diff --git: {e}"))?
+            .join(file)
+    };
+    // Resolve symbolic links in the folder, but keep a file that no longer exists.
+    let resolved = match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => dir
+            .canonicalize()
+            .map(|d| d.join(name))
+            .unwrap_or(absolute.clone()),
+        _ => absolute.clone(),
+    };
+    let relative = resolved.strip_prefix(top).map_err(|_| {
+        format!(
+            "preshow diff --git: {} is outside the repository at {}",
+            file.display(),
+            top.display()
+        )
+    })?;
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
+}
+
+/// Git's external diff: `PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`, where a
+/// missing side is `/dev/null`. Git stops on a non-zero exit, so changes exit 0; a side that is
+/// not a readable plan falls back to git's own line diff.
+fn git_external(path: &Path, old: &Path, new: &Path, output: DiffFormat) -> u8 {
+    let name = path.display().to_string();
+    let side = |file: &Path, label: String| -> Result<Option<Plan>, LoadError> {
+        if file == Path::new("/dev/null") {
+            return Ok(None);
+        }
+        let text = format::read_text(file).map_err(|error| LoadError {
+            path: PathBuf::from(&label),
+            error,
+        })?;
+        load(&label, &text).map(Some)
+    };
+    let (old_label, new_label) = (format!("a/{name}"), format!("b/{name}"));
+    match (side(old, old_label.clone()), side(new, new_label.clone())) {
+        (Ok(o), Ok(n)) => {
+            let compared = Compared {
+                old: o.is_some().then_some(old_label),
+                new: n.is_some().then_some(new_label),
+                entries: entries(o.as_ref(), n.as_ref()),
+            };
+            print!("{}", render(&[compared], output));
+            EXIT_OK
+        }
+        (o, n) => {
+            for e in [o.err(), n.err()].into_iter().flatten() {
+                eprintln!("preshow diff: {e}; showing the line diff");
+            }
+            let _ = std::io::stdout().flush();
+            let status = Command::new("git")
+                .args(["diff", "--no-index", "--no-ext-diff", "--no-textconv", "--"])
+                .arg(old)
+                .arg(new)
+                .status();
+            match status {
+                // `git diff --no-index` exits 1 when the files differ.
+                Ok(s) if matches!(s.code(), Some(0 | 1)) => EXIT_OK,
+                _ => EXIT_TROUBLE,
+            }
+        }
+    }
+}
+
+/// `--textconv FILE`: the plan as one line per field, `section/id: field = value`, items in file
+/// order with a blank line between them, so a line diff of two versions names every changed
+/// item and field. A file that is not a readable plan is printed as it is.
+fn textconv(file: &Path) -> u8 {
+    let mut stdout = std::io::stdout().lock();
+    let text = match format::read_text(file) {
+        Ok(t) => t,
+        Err(_) => {
+            return match std::fs::read(file) {
+                Ok(bytes) => {
+                    let _ = stdout.write_all(&bytes);
+                    EXIT_OK
+                }
+                Err(e) => {
+                    eprintln!("{}: {e}", file.display());
+                    EXIT_TROUBLE
+                }
+            };
+        }
+    };
+    let out = match format::parse(&text) {
+        Ok(loaded) => field_lines(&loaded.plan),
+        Err(_) => text,
+    };
+    match stdout.write_all(out.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_TROUBLE,
+    }
+}
+
+/// The text form of `--textconv`.
+fn field_lines(plan: &Plan) -> String {
+    let mut out = format!("format = {}\n", plan.format);
+    for section in Section::ALL {
+        for (id, fields) in item_fields(plan, section) {
+            let at = if section.is_list() {
+                format!("{}/{id}", section.key())
+            } else {
+                id
+            };
+            out.push('\n');
+            for (name, value) in fields {
+                if section.is_list() && name == "id" {
+                    continue;
+                }
+                let _ = writeln!(out, "{at}: {name} = {}", one_line(&value));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn textconv_names_every_item_and_field() {
+        let plan = format::parse(include_str!("../../tests/fixtures/app/plan.ron"))
+            .expect("fixture loads")
+            .plan;
+        let text = field_lines(&plan);
+        assert!(
+            text.starts_with("format = 1\n\nevent: name = \"Test Expo\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\naccounts/acme: owner = \"ana\"\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nmessages/roi: proof = [\"St. Mary's\"]\n"),
+            "{text}"
+        );
+        assert!(!text.contains("accounts/acme: id ="), "{text}");
+    }
+}

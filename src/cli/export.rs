@@ -1,0 +1,158 @@
+//! `preshow export`: the meetings as a calendar, CRM-ready CSV, or a brief for leadership.
+
+use super::{EXIT_OK, EXIT_TROUBLE, date_option};
+use crate::export::{brief, csv, ics};
+use crate::format;
+use clap::{ArgGroup, Args, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Which CSV to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CsvTable {
+    /// Accounts with their owners' names and emails.
+    Accounts,
+    /// Meetings with their attendees' names and emails.
+    Meetings,
+    /// Lead handoffs with their owners and SLAs.
+    Handoffs,
+}
+
+/// Which brief to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page that prints on one or two sheets.
+    Html,
+}
+
+/// The arguments of `preshow export`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["ics", "csv", "brief"])))]
+pub struct ExportArgs {
+    /// The plan file.
+    pub file: PathBuf,
+    /// Write an RFC 5545 calendar of the active meetings to OUT (`-`: standard output).
+    #[arg(long, value_name = "OUT")]
+    pub ics: Option<PathBuf>,
+    /// With --ics: only this person's meetings (a person id).
+    #[arg(long, value_name = "ID", requires = "ics")]
+    pub person: Option<String>,
+    /// Write CRM-ready CSV of accounts, meetings or handoffs (to -o OUT).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub csv: Option<CsvTable>,
+    /// Write a one-page brief for leadership as Markdown or HTML (to -o OUT).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub brief: Option<BriefFormat>,
+    /// Where --csv and --brief write (`-`: standard output).
+    #[arg(
+        short = 'o',
+        long = "out",
+        value_name = "OUT",
+        conflicts_with = "ics",
+        required_unless_present = "ics"
+    )]
+    pub output: Option<PathBuf>,
+    /// The date that decides what is overdue in the brief (YYYY-MM-DD; default: the system date).
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+pub(super) fn run(args: &ExportArgs) -> u8 {
+    match export(args) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+fn write_out(path: &Path, text: &str) -> Result<(), String> {
+    if is_stdout(path) {
+        let mut out = std::io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("could not write to standard output: {e}"))
+    } else {
+        format::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("{}: could not write: {e}", path.display()))
+    }
+}
+
+/// Says what was written: on standard output, or on standard error when the export went there.
+fn done(path: &Path, what: String) {
+    if is_stdout(path) {
+        eprintln!("{what}");
+    } else {
+        println!("{what}");
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<(), String> {
+    let today =
+        date_option("today", args.today.as_deref()).map_err(|e| format!("preshow export: {e}"))?;
+    let loaded = format::load_file(&args.file).map_err(|e| e.to_string())?;
+    if let Some(from) = loaded.migrated_from {
+        eprintln!(
+            "{}: read as format {from} and exported as format {}",
+            args.file.display(),
+            loaded.plan.format
+        );
+    }
+    let plan = &loaded.plan;
+    if let Some(out) = &args.ics {
+        let stamp = chrono::Utc::now().naive_utc();
+        let cal = ics::calendar(plan, args.person.as_deref(), stamp)
+            .map_err(|e| format!("{}: {e}", args.file.display()))?;
+        if let Some(w) = &cal.warning {
+            eprintln!("{}: {w}", args.file.display());
+        }
+        write_out(out, &cal.text)?;
+        done(
+            out,
+            format!(
+                "{}: {} meeting{} written to {}",
+                args.file.display(),
+                cal.events,
+                if cal.events == 1 { "" } else { "s" },
+                out.display()
+            ),
+        );
+        return Ok(());
+    }
+    let Some(out) = &args.output else {
+        return Err("preshow export: --csv and --brief need -o OUT".into());
+    };
+    let (text, what) = if let Some(table) = args.csv {
+        let table = match table {
+            CsvTable::Accounts => csv::Table::Accounts,
+            CsvTable::Meetings => csv::Table::Meetings,
+            CsvTable::Handoffs => csv::Table::Handoffs,
+        };
+        let text = csv::export(plan, table)
+            .map_err(|e| format!("{}: could not make the CSV: {e}", args.file.display()))?;
+        (text, format!("{} CSV", table.key()))
+    } else {
+        match args.brief {
+            Some(BriefFormat::Md) => (brief::markdown(plan, today), "Markdown brief".to_owned()),
+            Some(BriefFormat::Html) => (brief::html(plan, today), "HTML brief".to_owned()),
+            None => return Err("preshow export: give --ics, --csv or --brief".into()),
+        }
+    };
+    write_out(out, &text)?;
+    done(
+        out,
+        format!(
+            "{}: {what} written to {}",
+            args.file.display(),
+            out.display()
+        ),
+    );
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! `preshow generate`: a realistic plan of any size, for demos and benchmarks.
+
+use super::{EXIT_OK, EXIT_TROUBLE};
+use crate::generate;
+use std::io::Write;
+use std::path::Path;
+
+pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -> u8 {
+    let text = generate::generate_text(accounts, seed);
+    let Some(path) = out else {
+        let mut stdout = std::io::stdout().lock();
+        return match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Ok(()) => EXIT_OK,
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+            Err(e) => {
+                eprintln!("preshow generate: could not write: {e}");
+                EXIT_TROUBLE
+            }
+        };
+    };
+    if path.exists() && !force {
+        eprintln!(
+            "{}: already exists; nothing was written (pass --force to replace it)",
+            path.display()
+        );
+        return EXIT_TROUBLE;
+    }
+    match crate::format::write_atomic(path, text.as_bytes()) {
+        Ok(()) => {
+            eprintln!(
+                "{}: a plan of {accounts} accounts written (seed {seed}); check it with \
+                 `preshow check {} --today {}`",
+                path.display(),
+                path.display(),
+                generate::today()
+            );
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("{}: could not write: {e}", path.display());
+            EXIT_TROUBLE
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! `preshow git-setup`: tells the current git repository to diff plans by item and field
+//! (`textconv`) and to merge them with `preshow merge`. Running it again changes nothing.
+
+use super::diff::{git, toplevel};
+use super::{EXIT_OK, EXIT_TROUBLE};
+use crate::format;
+use std::path::Path;
+
+/// The `.gitattributes` line that routes plans to the drivers.
+pub const ATTRIBUTES: &str = "*.ron diff=preshow merge=preshow";
+
+pub(super) fn run(command: Option<&str>) -> u8 {
+    match setup(command) {
+        Ok(lines) => {
+            for line in lines {
+                println!("{line}");
+            }
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("preshow git-setup: {e}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
+    let top = toplevel()?;
+    let program = command.map_or_else(|| "preshow".to_owned(), shell_quote);
+    let mut report = vec![attributes(&top.join(".gitattributes"))?];
+    let settings = [
+        (
+            "diff.preshow.textconv",
+            format!("{program} diff --textconv"),
+        ),
+        ("merge.preshow.name", "Preshow plan merge".to_owned()),
+        (
+            "merge.preshow.driver",
+            format!("{program} merge %O %A %B %P"),
+        ),
+    ];
+    for (key, value) in settings {
+        let current = git(Some(&top), &["config", "--local", "--get", key])
+            .ok()
+            .map(|v| {
+                String::from_utf8_lossy(&v)
+                    .trim_end_matches('\n')
+                    .to_owned()
+            });
+        if current.as_deref() == Some(value.as_str()) {
+            report.push(format!("{key} is already `{value}`"));
+        } else {
+            git(Some(&top), &["config", "--local", key, &value])?;
+            report.push(format!("set {key} to `{value}`"));
+        }
+    }
+    report.push(
+        "commit .gitattributes; everyone who clones runs `preshow git-setup` once (git config is \
+         not shared)"
+            .to_owned(),
+    );
+    Ok(report)
+}
+
+/// Adds [`ATTRIBUTES`] to the file unless a line already says it.
+fn attributes(path: &Path) -> Result<String, String> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let wanted: Vec<&str> = ATTRIBUTES.split_whitespace().collect();
+    if existing
+        .lines()
+        .any(|l| l.split_whitespace().collect::<Vec<_>>() == wanted)
+    {
+        return Ok(".gitattributes already routes *.ron plans to preshow".to_owned());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(ATTRIBUTES);
+    text.push('\n');
+    format::write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(format!("added `{ATTRIBUTES}` to .gitattributes"))
+}
+
+/// `path` as one word for the shell git runs drivers with.
+fn shell_quote(path: &str) -> String {
+    let plain = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@=".contains(c));
+    if plain {
+        path.to_owned()
+    } else {
+        format!("'{}'", path.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_quote;
+
+    #[test]
+    fn quotes_only_what_the_shell_would_split() {
+        assert_eq!(shell_quote("/usr/bin/preshow"), "/usr/bin/preshow");
+        assert_eq!(shell_quote("/a b/preshow"), "'/a b/preshow'");
+        assert_eq!(shell_quote("/it's/preshow"), r"'/it'\''s/preshow'");
+    }
+}

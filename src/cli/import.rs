@@ -1,0 +1,133 @@
+//! `preshow import`: merge a CRM's CSV export of accounts or meetings into a plan.
+
+use super::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
+use crate::format;
+use crate::import::{self, DateOrder, ImportReport, Mapping};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
+
+/// How slashed dates are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Dates {
+    /// Day first: 09/03/2027 is 9 March.
+    Dmy,
+    /// Month first: 03/09/2027 is 9 March.
+    Mdy,
+}
+
+/// The arguments of `preshow import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The plan file to merge into.
+    pub file: PathBuf,
+    /// A CSV export of accounts (Salesforce accounts, HubSpot companies, or any sheet with a
+    /// name column).
+    #[arg(
+        long,
+        value_name = "CSV",
+        conflicts_with = "meetings",
+        required_unless_present = "meetings"
+    )]
+    pub accounts: Option<PathBuf>,
+    /// A CSV export of meetings (account, start, length, location, attendees, status, subject).
+    #[arg(long, value_name = "CSV")]
+    pub meetings: Option<PathBuf>,
+    /// Print what would change, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Read a column as a field, overriding the recognised headers, e.g.
+    /// --map "Key Account Manager=owner" (fields: id, name, owner, owner_email, marketing_owner,
+    /// marketing_owner_email, tier, segment, notes; account, start, date, time, minutes, end,
+    /// location, attendees, status, goal; ignore).
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// How to read slashed dates such as 09/03/2027 (default: the only possible way, or the way
+    /// that falls within the event's days).
+    #[arg(long, value_enum)]
+    pub dates: Option<Dates>,
+    /// Rewrite the plan even when its comments would be lost.
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub(super) fn run(args: &ImportArgs) -> u8 {
+    match import_file(args) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("{e}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// Reads a CSV file as text, refusing what is too large or not UTF-8.
+fn read_csv(path: &Path) -> Result<String, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
+        .len();
+    if size > format::MAX_FILE_BYTES {
+        return Err(format!(
+            "{}: {size} bytes is too large for a CSV export",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    import::decode(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn import_file(args: &ImportArgs) -> Result<(), String> {
+    let (csv_path, kind) = match (&args.accounts, &args.meetings) {
+        (Some(p), _) => (p, import::Kind::Accounts),
+        (None, Some(p)) => (p, import::Kind::Meetings),
+        (None, None) => return Err("preshow import: give --accounts CSV or --meetings CSV".into()),
+    };
+    let mut mapping = Mapping::parse(&args.map).map_err(|e| format!("preshow import: {e}"))?;
+    mapping.date_order = args.dates.map(|d| match d {
+        Dates::Dmy => DateOrder::DayFirst,
+        Dates::Mdy => DateOrder::MonthFirst,
+    });
+    let path = &args.file;
+    let fail = |error| format::LoadError {
+        path: path.clone(),
+        error,
+    };
+    let text = format::read_text(path).map_err(|e| fail(e).to_string())?;
+    let loaded = format::parse(&text).map_err(|e| fail(e).to_string())?;
+    if let Some(from) = loaded.migrated_from {
+        eprintln!(
+            "{}: read as format {from}; it is written as format {}",
+            path.display(),
+            loaded.plan.format
+        );
+    }
+    let csv_text = read_csv(csv_path)?;
+    let report: ImportReport = match kind {
+        import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
+        import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),
+    }
+    .map_err(|e| format!("{}: {e}", csv_path.display()))?;
+    println!(
+        "{}: {} from {}{}",
+        path.display(),
+        kind,
+        csv_path.display(),
+        if args.dry_run { " (dry run)" } else { "" }
+    );
+    print!("{}", report.render());
+    if args.dry_run {
+        println!("dry run: {} was not changed", path.display());
+        return Ok(());
+    }
+    if !report.changed() {
+        println!("nothing to change: {} was not written", path.display());
+        return Ok(());
+    }
+    if !loaded.source.comments.is_empty() && !args.force {
+        return Err(comments_would_be_lost(path, &loaded.source.comments));
+    }
+    let canonical = format::to_string(&report.plan);
+    format::write_atomic(path, canonical.as_bytes())
+        .map_err(|e| format!("{}: could not write: {e}", path.display()))?;
+    println!("{}: written", path.display());
+    Ok(())
+}

@@ -1,0 +1,158 @@
+//! Core benchmarks: load, check, save and diff of generated plans of 1,000, 10,000 and 100,000
+//! accounts, and what an edit costs before its gaps are current (the plan copy the workbench
+//! sends to its checker, then the check).
+//!
+//! Run with `cargo bench --bench core` (all sizes) or `cargo bench --bench core -- 10000`.
+//! Targets are the README's "Performance" section.
+
+mod common;
+
+use common::{Stats, measure, ms, sizes, verdict};
+use preshow::{check, diff, format, generate};
+use std::time::Duration;
+
+struct Row {
+    accounts: usize,
+    bytes: usize,
+    load: Stats,
+    check: Stats,
+    load_check: Stats,
+    save: Stats,
+    write_text: Stats,
+    diff: Stats,
+    edit: Stats,
+}
+
+fn runs(accounts: usize) -> usize {
+    match accounts {
+        0..=2_000 => 30,
+        2_001..=20_000 => 15,
+        _ => 5,
+    }
+}
+
+fn bench(accounts: usize, dir: &std::path::Path) -> Row {
+    let text = generate::generate_text(accounts, generate::DEFAULT_SEED);
+    let path = dir.join(format!("plan-{accounts}.ron"));
+    std::fs::write(&path, &text).expect("write the plan");
+    let today = generate::today();
+    let n = runs(accounts);
+    let plan = format::load_file(&path).expect("the plan loads").plan;
+
+    let load = measure(n, || format::load_file(&path).expect("loads"));
+    let check = measure(n, || check::check(&plan, today));
+    let load_check = measure(n, || {
+        let loaded = format::load_file(&path).expect("loads");
+        let findings = check::check(&loaded.plan, today);
+        (loaded, findings)
+    });
+    let out = dir.join(format!("saved-{accounts}.ron"));
+    let save = measure(n, || format::save_file(&out, &plan).expect("saves"));
+    let write_text = measure(n, || format::to_string(&plan));
+    let mut edited = plan.clone();
+    for a in edited.accounts.iter_mut().step_by(997).take(10) {
+        a.notes = Some("Edited in the benchmark".to_owned());
+    }
+    if let Some(m) = edited.meetings.first().cloned() {
+        let mut m = m;
+        m.id = "benchmark-extra".to_owned();
+        edited.meetings.push(m);
+    }
+    edited.tasks.pop();
+    let diff = measure(n, || diff::diff(&plan, &edited));
+    let edit = measure(n, || {
+        let copy = plan.clone();
+        let findings = check::check(&copy, today);
+        (copy, findings)
+    });
+    Row {
+        accounts,
+        bytes: text.len(),
+        load,
+        check,
+        load_check,
+        save,
+        write_text,
+        diff,
+        edit,
+    }
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut rows = Vec::new();
+    println!("preshow core benchmarks (median / min of several runs, milliseconds)");
+    println!(
+        "{:>8} {:>9} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+        "accounts",
+        "file MB",
+        "load",
+        "check",
+        "load+check",
+        "save (file)",
+        "save (text)",
+        "diff",
+        "edit→gaps",
+        "findings"
+    );
+    for accounts in sizes(&[1_000, 10_000, 100_000]) {
+        let row = bench(accounts, dir.path());
+        let pair = |s: Stats| format!("{}/{}", ms(s.median), ms(s.min));
+        let findings = {
+            let plan = generate::generate(accounts, generate::DEFAULT_SEED);
+            check::check(&plan, generate::today()).len()
+        };
+        println!(
+            "{:>8} {:>9.2} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15} {:>15}",
+            row.accounts,
+            row.bytes as f64 / 1e6,
+            pair(row.load),
+            pair(row.check),
+            pair(row.load_check),
+            pair(row.save),
+            pair(row.write_text),
+            pair(row.diff),
+            pair(row.edit),
+            findings
+        );
+        rows.push(row);
+    }
+    let at = |n: usize| rows.iter().find(|r| r.accounts == n);
+    if let Some(r) = at(10_000) {
+        println!();
+        let target = |name: &str, got: Duration, limit_ms: f64| {
+            let got_ms = got.as_secs_f64() * 1000.0;
+            println!(
+                "{name:<44} {got_ms:>8.2} ms  target {limit_ms:>5} ms  {}",
+                verdict(got_ms <= limit_ms)
+            );
+        };
+        target(
+            "10,000 accounts: load and check",
+            r.load_check.median,
+            100.0,
+        );
+        target("10,000 accounts: check alone", r.check.median, 20.0);
+        target(
+            "10,000 accounts: edit → gaps current (copy+check)",
+            r.edit.median,
+            100.0,
+        );
+        if let Some(big) = at(100_000) {
+            let ratio = |a: Stats, b: Stats| a.median.as_secs_f64() / b.median.as_secs_f64();
+            for (name, a, b) in [
+                ("load and check", big.load_check, r.load_check),
+                ("load", big.load, r.load),
+                ("check", big.check, r.check),
+                ("save", big.save, r.save),
+                ("diff", big.diff, r.diff),
+            ] {
+                let x = ratio(a, b);
+                println!(
+                    "100,000 / 10,000 accounts, {name:<22} {x:>8.1} x   target  12 x    {}",
+                    verdict(x <= 12.0)
+                );
+            }
+        }
+    }
+}

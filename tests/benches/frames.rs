@@ -1,0 +1,232 @@
+//! Frame benchmarks: the workbench drawn headlessly (egui without a window or GPU: the UI code
+//! and tessellation, which is the CPU work of a frame) on every section and board, with generated
+//! plans of 100 and 10,000 accounts; then what typing costs at 10,000 accounts: the frame right
+//! after an edit, and how long until the gaps are current again (checks off the UI thread).
+//!
+//! Run with `cargo bench --bench frames` or `cargo bench --bench frames -- 10000`.
+
+#[allow(dead_code)] // shared with the core benchmark, which uses all of it
+mod common;
+
+use common::{Stats, ms, sizes, verdict};
+use preshow::app::views::board::Board;
+use preshow::app::{Command, Settings, Workbench};
+use preshow::generate;
+use preshow::model::Section;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+const WARM_UP: usize = 5;
+const FRAMES: usize = 30;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    Section(Section),
+    Board(Board),
+}
+
+impl Place {
+    fn all() -> Vec<Place> {
+        let mut all: Vec<Place> = preshow::app::views::SECTIONS
+            .iter()
+            .map(|s| Place::Section(*s))
+            .collect();
+        all.extend(Board::ALL.iter().map(|b| Place::Board(*b)));
+        all
+    }
+
+    fn name(self) -> String {
+        match self {
+            Place::Section(s) => format!("section {}", s.key()),
+            Place::Board(b) => format!("board {}", b.key()),
+        }
+    }
+
+    fn command(self) -> Command {
+        match self {
+            Place::Section(s) => Command::GoTo(s),
+            Place::Board(b) => Command::Show(b),
+        }
+    }
+}
+
+struct Screen {
+    ctx: egui::Context,
+    app: Workbench,
+    time: f64,
+}
+
+impl Screen {
+    fn open(path: &std::path::Path, settings: Settings) -> Screen {
+        let ctx = egui::Context::default();
+        let mut app = Workbench::open(&ctx, Some(path.to_owned()), settings);
+        app.set_today(generate::today());
+        Screen {
+            ctx,
+            app,
+            time: 0.0,
+        }
+    }
+
+    /// One frame: the UI code, then tessellation. Returns (ui, tessellation) times.
+    fn frame(&mut self) -> (Duration, Duration) {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 900.0),
+            )),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        let started = Instant::now();
+        let output = self.ctx.run_ui(input, |ui| {
+            app.logic(ui.ctx());
+            app.ui(ui);
+        });
+        let ui = started.elapsed();
+        let started = Instant::now();
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let tessellate = started.elapsed();
+        std::hint::black_box(meshes);
+        (ui, tessellate)
+    }
+
+    fn show(&mut self, place: Place) {
+        self.app.command(place.command());
+        for _ in 0..WARM_UP {
+            self.frame();
+        }
+    }
+
+    fn time_frames(&mut self, count: usize) -> Stats {
+        Stats::of(
+            (0..count)
+                .map(|_| {
+                    let (ui, tess) = self.frame();
+                    ui + tess
+                })
+                .collect(),
+        )
+    }
+
+    /// An edit as typing makes it: one field changes, the edit is not finished yet.
+    fn type_a_key(&mut self, k: usize) {
+        let plan = &mut self.app.doc.plan;
+        if let Some(a) = plan.accounts.get_mut(1) {
+            a.notes = Some(format!("Typed {k}"));
+        }
+        self.app.doc.edited(false);
+    }
+}
+
+fn write_plan(accounts: usize, dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join(format!("plan-{accounts}.ron"));
+    std::fs::write(
+        &path,
+        generate::generate_text(accounts, generate::DEFAULT_SEED),
+    )
+    .expect("write the plan");
+    path
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut results: BTreeMap<usize, BTreeMap<Place, Stats>> = BTreeMap::new();
+    let sizes = sizes(&[100, 10_000]);
+    println!(
+        "preshow frame benchmarks: 1440×900, median / min of {FRAMES} frames after {WARM_UP} warm-up frames, milliseconds"
+    );
+    for &accounts in &sizes {
+        let path = write_plan(accounts, dir.path());
+        let mut screen = Screen::open(&path, Settings::ephemeral());
+        let mut row = BTreeMap::new();
+        for place in Place::all() {
+            screen.show(place);
+            let stats = screen.time_frames(FRAMES);
+            println!(
+                "{accounts:>7} accounts  {:<24} {:>8} / {:>8}",
+                place.name(),
+                ms(stats.median),
+                ms(stats.min)
+            );
+            row.insert(place, stats);
+        }
+        results.insert(accounts, row);
+    }
+    if let (Some(small), Some(big)) = (results.get(&100), results.get(&10_000)) {
+        println!();
+        println!(
+            "{:<24} {:>10} {:>10} {:>7}  target: ≤ 1.5 × and < 8 ms",
+            "view", "100", "10,000", "ratio"
+        );
+        for place in Place::all() {
+            let (Some(a), Some(b)) = (small.get(&place), big.get(&place)) else {
+                continue;
+            };
+            let ratio = b.median.as_secs_f64() / a.median.as_secs_f64().max(1e-9);
+            let ok = ratio <= 1.5 && b.median < Duration::from_millis(8);
+            println!(
+                "{:<24} {:>10} {:>10} {:>7.2}  {}",
+                place.name(),
+                ms(a.median),
+                ms(b.median),
+                ratio,
+                verdict(ok)
+            );
+        }
+    }
+    if sizes.contains(&10_000) {
+        typing(&write_plan(10_000, dir.path()));
+    }
+}
+
+/// Typing at 10,000 accounts with checks off the UI thread, as the workbench runs them: the frame
+/// after each key, and the time from the key until the gaps are for the plan as typed.
+fn typing(path: &std::path::Path) {
+    println!();
+    println!("typing at 10,000 accounts (checks on a worker thread, as in the workbench)");
+    let settings = Settings {
+        background_checks: true,
+        ..Settings::ephemeral()
+    };
+    let mut screen = Screen::open(path, settings);
+    for place in [
+        Place::Section(Section::Accounts),
+        Place::Board(Board::Schedule),
+        Place::Board(Board::Readiness),
+    ] {
+        screen.show(place);
+        let mut frames = Vec::new();
+        let mut current = Vec::new();
+        for k in 0..15 {
+            screen.type_a_key(k);
+            let typed = Instant::now();
+            let (ui, tess) = screen.frame();
+            frames.push(ui + tess);
+            // Keep drawing, as the window does while a check runs, until the gaps catch up.
+            while screen.app.gaps().revision != screen.app.doc.revision {
+                if typed.elapsed() > Duration::from_secs(5) {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(1));
+                screen.frame();
+            }
+            current.push(typed.elapsed());
+        }
+        let frames = Stats::of(frames);
+        let current = Stats::of(current);
+        println!(
+            "{:<24} frame after a key {:>8} / {:>8}  (< 8 ms: {})   gaps current after {:>8} / {:>8}  (≤ 100 ms: {})",
+            place.name(),
+            ms(frames.median),
+            ms(frames.min),
+            verdict(frames.median < Duration::from_millis(8)),
+            ms(current.median),
+            ms(current.min),
+            verdict(current.median <= Duration::from_millis(100)),
+        );
+    }
+}

@@ -1,0 +1,928 @@
+//! Import from CRM exports and export to calendars, CSV and a leadership brief: the files read
+//! back by independent parsers, the dry run agrees with the real run, and the command line's
+//! exit statuses.
+
+use icalendar::parser::{Component, read_calendar, unfold};
+use preshow::diff::{ChangeKind, diff};
+use preshow::export::{brief, csv as csv_export, ics};
+use preshow::format;
+use preshow::import::{self, Mapping};
+use preshow::model::{Date, Person, Plan, Section, Team};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ACCOUNTS_CSV: &str = include_str!("fixtures/import/salesforce-accounts.csv");
+const MEETINGS_CSV: &str = include_str!("fixtures/import/hubspot-meetings.csv");
+const ACCOUNTS_FIXTURE: &str = "tests/fixtures/import/salesforce-accounts.csv";
+const MEETINGS_FIXTURE: &str = "tests/fixtures/import/hubspot-meetings.csv";
+
+fn preshow(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_preshow"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+fn parse(text: &str) -> Plan {
+    format::parse(text).expect("plan loads").plan
+}
+
+/// The example plan, with a second "J. Weber" (Jana) so that an owner written "J. Weber" in a
+/// CRM export is ambiguous: the example's people all have different initials.
+fn example_with_jana() -> Plan {
+    let mut plan = parse(preshow::EXAMPLE_PLAN);
+    plan.people.push(Person {
+        id: "jana".into(),
+        name: "Jana Weber".into(),
+        team: Team::Sales,
+        role: Some("Sales development representative".into()),
+        email: Some("jana.weber@stratoline.example".into()),
+        max_meetings_per_day: Some(4),
+    });
+    plan
+}
+
+fn write_plan(dir: &Path, plan: &Plan) -> PathBuf {
+    let path = dir.join("plan.ron");
+    std::fs::write(&path, format::to_string(plan)).expect("write plan");
+    path
+}
+
+// ---------------------------------------------------------------- ICS
+
+const CALENDAR_PLAN: &str = r#"#![enable(implicit_some)]
+(
+    format: 1,
+    event: (name: "Salon Énergie 2027", starts: "2027-03-09", ends: "2027-03-10", timezone: "Europe/Paris"),
+    people: [
+        (id: "ana", name: "Ana Ruíz", team: Sales, email: "ana@example.com"),
+        (id: "mo", name: "Mo \"Quotes\" Chen", team: Marketing, email: "Mo.Chen@example.com"),
+        (id: "li", name: "Li Wei", team: Leadership),
+    ],
+    accounts: [
+        (id: "acme", name: "Acme, Inc.; Europe", tier: 1, owner: "ana", segment: "Hospitals"),
+        (id: "zeta", name: "Zeta", tier: 2),
+    ],
+    messages: [
+        (id: "roi", headline: "Pays back in 9 months", proof: ["Case study: St. Mary's, 2026"]),
+    ],
+    meetings: [
+        (id: "acme-demo", account: "acme", start: "2027-03-09T10:00", minutes: 45,
+         location: "Hall 3, Room B; near the café", people: ["ana", "mo", "li"], status: Confirmed,
+         goal: "Démonstration détaillée du calculateur de retour sur investissement, phase 2; coûts, délais\\risques\nsecond line: ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ 日本語のテキストも折り返す",
+         messages: ["roi"]),
+        (id: "zeta-intro", account: "zeta", start: "2027-03-10T23:30", minutes: 60, people: ["mo"],
+         status: Proposed),
+        (id: "zeta-old", account: "zeta", start: "2027-03-10T09:00", minutes: 30, people: ["ana"],
+         status: Cancelled),
+        (id: "zeta-no", account: "zeta", start: "2027-03-10T11:00", minutes: 30, people: ["ana"],
+         status: Declined),
+    ],
+)
+"#;
+
+fn stamp() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2027, 2, 1)
+        .and_then(|d| d.and_hms_opt(8, 15, 0))
+        .expect("valid time")
+}
+
+fn prop<'a>(c: &'a Component<'a>, name: &str) -> String {
+    c.find_prop(name)
+        .map(|p| p.val.as_str().to_owned())
+        .unwrap_or_else(|| panic!("{name} missing in {}", c.name))
+}
+
+fn param(c: &Component<'_>, name: &str, key: &str) -> Option<String> {
+    c.find_prop(name)?
+        .params
+        .iter()
+        .find(|p| p.key.as_str() == key)
+        .and_then(|p| p.val.as_ref().map(|v| v.as_str().to_owned()))
+}
+
+fn events<'a>(cal: &'a icalendar::parser::Calendar<'a>) -> Vec<&'a Component<'a>> {
+    cal.components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+        .collect()
+}
+
+/// RFC 5545 3.1 on the raw bytes: CRLF only, at most 75 octets a line, each line UTF-8 on its
+/// own (a fold inside a multi-byte character would break that).
+fn assert_wire_format(text: &str) {
+    let bytes = text.as_bytes();
+    assert!(text.ends_with("\r\n"));
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            assert!(i > 0 && bytes[i - 1] == b'\r', "bare LF at byte {i}");
+        }
+        if *b == b'\r' {
+            assert_eq!(bytes.get(i + 1), Some(&b'\n'), "bare CR at byte {i}");
+        }
+    }
+    for line in bytes.split(|b| *b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        assert!(
+            line.len() <= 75,
+            "{} octets: {:?}",
+            line.len(),
+            String::from_utf8_lossy(line)
+        );
+        assert!(
+            std::str::from_utf8(line).is_ok(),
+            "a fold split a character: {line:?}"
+        );
+    }
+}
+
+#[test]
+fn ics_reads_back_with_every_field_intact() {
+    let plan = parse(CALENDAR_PLAN);
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert_eq!(
+        out.events, 2,
+        "cancelled and declined meetings are left out"
+    );
+    assert_eq!(out.warning, None);
+    assert_wire_format(&out.text);
+    // The long goal really was folded, and inside multi-byte characters' neighbourhood.
+    assert!(out.text.contains("\r\n "), "{}", out.text);
+
+    let unfolded = unfold(&out.text);
+    let cal = read_calendar(&unfolded).expect("an independent parser reads it");
+    assert_eq!(
+        cal.properties
+            .iter()
+            .find(|p| p.name.as_str() == "VERSION")
+            .map(|p| p.val.as_str()),
+        Some("2.0")
+    );
+    let tz: Vec<_> = cal
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VTIMEZONE")
+        .collect();
+    assert_eq!(tz.len(), 1);
+    assert_eq!(prop(tz[0], "TZID"), "Europe/Paris");
+    let parts: Vec<&str> = tz[0].components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(parts, ["DAYLIGHT", "STANDARD"]);
+
+    let evs = events(&cal);
+    assert_eq!(evs.len(), 2);
+    let demo = evs[0];
+    assert_eq!(prop(demo, "UID"), "acme-demo@salon-energie-2027.preshow");
+    assert_eq!(prop(demo, "DTSTAMP"), "20270201T081500Z");
+    assert_eq!(prop(demo, "DTSTART"), "20270309T100000");
+    assert_eq!(
+        param(demo, "DTSTART", "TZID").as_deref(),
+        Some("Europe/Paris")
+    );
+    assert_eq!(prop(demo, "DTEND"), "20270309T104500");
+    assert_eq!(
+        param(demo, "DTEND", "TZID").as_deref(),
+        Some("Europe/Paris")
+    );
+    let goal = plan.meetings[0].goal.clone().expect("goal");
+    assert_eq!(prop(demo, "SUMMARY"), format!("Acme, Inc.; Europe: {goal}"));
+    assert!(goal.contains('\n') && goal.contains('\\') && goal.contains(';'));
+    assert_eq!(prop(demo, "LOCATION"), "Hall 3, Room B; near the café");
+    assert_eq!(prop(demo, "STATUS"), "CONFIRMED");
+    assert_eq!(prop(demo, "ORGANIZER"), "mailto:ana@example.com");
+    assert_eq!(param(demo, "ORGANIZER", "CN").as_deref(), Some("Ana Ruíz"));
+    let attendees: Vec<(String, Option<String>)> = demo
+        .properties
+        .iter()
+        .filter(|p| p.name.as_str() == "ATTENDEE")
+        .map(|p| {
+            (
+                p.val.as_str().to_owned(),
+                p.params
+                    .iter()
+                    .find(|x| x.key.as_str() == "CN")
+                    .and_then(|x| x.val.as_ref().map(|v| v.as_str().to_owned())),
+            )
+        })
+        .collect();
+    assert_eq!(
+        attendees,
+        [
+            (
+                "mailto:ana@example.com".to_owned(),
+                Some("Ana Ruíz".to_owned())
+            ),
+            (
+                "mailto:Mo.Chen@example.com".to_owned(),
+                Some("Mo 'Quotes' Chen".to_owned())
+            ),
+        ],
+        "people without an email are not attendees"
+    );
+    let description = prop(demo, "DESCRIPTION");
+    assert!(description.contains("Account: Acme, Inc.; Europe (tier 1, Hospitals)"));
+    assert!(description.contains("People: Ana Ruíz (Sales, ana@example.com); Mo \"Quotes\" Chen (Marketing, Mo.Chen@example.com); Li Wei (Leadership)"), "{description}");
+    assert!(
+        description.contains("\n- Pays back in 9 months\n  Proof: Case study: St. Mary's, 2026")
+    );
+
+    let intro = evs[1];
+    assert_eq!(prop(intro, "UID"), "zeta-intro@salon-energie-2027.preshow");
+    assert_eq!(prop(intro, "STATUS"), "TENTATIVE");
+    assert_eq!(prop(intro, "SUMMARY"), "Zeta");
+    assert_eq!(prop(intro, "DTSTART"), "20270310T233000");
+    assert_eq!(
+        prop(intro, "DTEND"),
+        "20270311T003000",
+        "ends after midnight"
+    );
+    assert!(intro.find_prop("LOCATION").is_none());
+}
+
+#[test]
+fn ics_keeps_one_persons_meetings_and_floats_without_a_time_zone() {
+    let mut plan = parse(CALENDAR_PLAN);
+    let out = ics::calendar(&plan, Some("mo"), stamp()).expect("exports");
+    let unfolded = unfold(&out.text);
+    let cal = read_calendar(&unfolded).expect("parses");
+    let uids: Vec<String> = events(&cal).iter().map(|e| prop(e, "UID")).collect();
+    assert_eq!(
+        uids,
+        [
+            "acme-demo@salon-energie-2027.preshow",
+            "zeta-intro@salon-energie-2027.preshow"
+        ]
+    );
+    let out = ics::calendar(&plan, Some("li"), stamp()).expect("exports");
+    assert_eq!(out.events, 1);
+    assert!(ics::calendar(&plan, Some("nobody"), stamp()).is_err());
+
+    plan.event.timezone = None;
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert!(!out.text.contains("VTIMEZONE") && !out.text.contains("TZID"));
+    assert!(out.text.contains("\r\nDTSTART:20270309T100000\r\n"));
+    plan.event.timezone = Some("Mars/Olympus_Mons".into());
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert!(out.warning.is_some());
+    assert!(out.text.contains("\r\nDTSTART:20270309T100000\r\n"));
+}
+
+#[test]
+fn ics_of_the_example_is_well_formed() {
+    let plan = parse(preshow::EXAMPLE_PLAN);
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert_wire_format(&out.text);
+    let active = plan
+        .meetings
+        .iter()
+        .filter(|m| m.status.is_active())
+        .count();
+    assert_eq!(out.events, active);
+    let unfolded = unfold(&out.text);
+    let cal = read_calendar(&unfolded).expect("parses");
+    let evs = events(&cal);
+    assert_eq!(evs.len(), active);
+    let mut uids: Vec<String> = evs.iter().map(|e| prop(e, "UID")).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), active, "UIDs are unique");
+    // Stable: the same plan gives the same calendar.
+    assert_eq!(
+        ics::calendar(&plan, None, stamp()).expect("exports").text,
+        out.text
+    );
+}
+
+// ---------------------------------------------------------------- CSV
+
+const FORMULA_PLAN: &str = r#"#![enable(implicit_some)]
+(
+    format: 1,
+    event: (name: "Show", starts: "2027-03-09", ends: "2027-03-10"),
+    people: [
+        (id: "eq", name: "=HYPERLINK(\"http://evil.example\",\"x\")", team: Sales, email: "@eq@example.com"),
+        (id: "plus", name: "+Plus Person", team: Marketing, email: "plus@example.com"),
+    ],
+    accounts: [
+        (id: "a1", name: "=1+1", tier: 1, owner: "eq", marketing_owner: "plus", segment: "-Minus segment", notes: "@SUM(A1:A9)"),
+        (id: "a2", name: "+49 Labs", tier: 2, notes: "\tTabbed"),
+        (id: "a3", name: "-Negative GmbH", tier: 3, notes: "\rCarriage"),
+        (id: "a4", name: "@Handle Ltd", tier: 3, notes: "Plain, with \"quotes\"\nand a second line"),
+    ],
+    meetings: [
+        (id: "m1", account: "a1", start: "2027-03-09T10:00", minutes: 30, location: "=cmd|' /C calc'!A0",
+         people: ["eq", "plus"], status: Confirmed, goal: "-2+3"),
+    ],
+    stages: [
+        (id: "visit", name: "=Visit", team: Marketing, entry: true),
+        (id: "sal", name: "Sales-accepted", team: Sales),
+    ],
+    handoffs: [
+        (id: "h1", from: "visit", to: "sal", trigger: "+score >= 60", owner: "eq", sla_hours: 24),
+    ],
+)
+"#;
+
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    assert!(
+        text.starts_with('\u{feff}'),
+        "UTF-8 byte-order mark for spreadsheets"
+    );
+    assert!(text.contains("\r\n"), "CRLF rows");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .expect("headers")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+fn col(headers: &[String], name: &str) -> usize {
+    headers
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {headers:?}"))
+}
+
+#[test]
+fn csv_cells_that_spreadsheets_would_run_open_as_text() {
+    let plan = parse(FORMULA_PLAN);
+    let quoted = |s: &str| format!("'{s}");
+
+    let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Accounts).expect("csv"));
+    assert_eq!(rows.len(), 4);
+    let name = col(&h, "Account Name");
+    let notes = col(&h, "Notes");
+    for (row, account) in rows.iter().zip(&plan.accounts) {
+        assert_eq!(
+            row[name],
+            quoted(&account.name),
+            "every name starts with = + - or @"
+        );
+        assert_eq!(row[col(&h, "Id")], account.id, "other cells unchanged");
+        assert_eq!(row[col(&h, "Tier")], account.tier.to_string());
+    }
+    assert_eq!(rows[0][notes], quoted("@SUM(A1:A9)"));
+    assert_eq!(rows[1][notes], quoted("\tTabbed"));
+    assert_eq!(rows[2][notes], quoted("\rCarriage"));
+    assert_eq!(rows[3][notes], "Plain, with \"quotes\"\nand a second line");
+    assert_eq!(rows[0][col(&h, "Segment")], quoted("-Minus segment"));
+    assert_eq!(
+        rows[0][col(&h, "Account Owner")],
+        quoted("=HYPERLINK(\"http://evil.example\",\"x\")")
+    );
+    assert_eq!(
+        rows[0][col(&h, "Account Owner Email")],
+        quoted("@eq@example.com")
+    );
+    assert_eq!(rows[0][col(&h, "Marketing Owner")], quoted("+Plus Person"));
+    assert_eq!(
+        rows[0][col(&h, "Marketing Owner Email")],
+        "plus@example.com"
+    );
+
+    let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Meetings).expect("csv"));
+    assert_eq!(rows[0][col(&h, "Account")], quoted("=1+1"));
+    assert_eq!(rows[0][col(&h, "Location")], quoted("=cmd|' /C calc'!A0"));
+    assert_eq!(rows[0][col(&h, "Goal")], quoted("-2+3"));
+    assert_eq!(rows[0][col(&h, "Start")], "2027-03-09 10:00");
+    assert_eq!(rows[0][col(&h, "End")], "2027-03-09 10:30");
+    assert_eq!(rows[0][col(&h, "Status")], "Confirmed");
+    assert_eq!(
+        rows[0][col(&h, "Attendees")],
+        quoted("=HYPERLINK(\"http://evil.example\",\"x\"); +Plus Person")
+    );
+
+    let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Handoffs).expect("csv"));
+    assert_eq!(rows[0][col(&h, "From Stage")], quoted("=Visit"));
+    assert_eq!(rows[0][col(&h, "To Stage")], "Sales-accepted");
+    assert_eq!(rows[0][col(&h, "Trigger")], quoted("+score >= 60"));
+    assert_eq!(rows[0][col(&h, "SLA Hours")], "24");
+    assert_eq!(rows[0][col(&h, "Owner Team")], "Sales");
+}
+
+#[test]
+fn exported_accounts_import_back_without_changes() {
+    let plan = parse(preshow::EXAMPLE_PLAN);
+    let text = csv_export::export(&plan, csv_export::Table::Accounts).expect("csv");
+    let report = import::accounts(&plan, &text, &Mapping::default()).expect("imports");
+    assert_eq!(report.rows, plan.accounts.len());
+    assert!(!report.changed(), "{}", report.render());
+    assert!(
+        report.skipped.is_empty() && report.ambiguous.is_empty(),
+        "{}",
+        report.render()
+    );
+    let text = csv_export::export(&plan, csv_export::Table::Meetings).expect("csv");
+    let report = import::meetings(&plan, &text, &Mapping::default()).expect("imports");
+    assert!(!report.changed(), "{}", report.render());
+    assert!(
+        report.skipped.is_empty() && report.ambiguous.is_empty(),
+        "{}",
+        report.render()
+    );
+}
+
+// ---------------------------------------------------------------- import
+
+fn changes_in(
+    before: &Plan,
+    after: &Plan,
+    section: Section,
+) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    for c in diff(before, after) {
+        assert_eq!(c.section, section, "only {section} change: {c:?}");
+        match c.kind {
+            ChangeKind::Added => added.push(c.id),
+            ChangeKind::Changed(fields) => {
+                changed.push((c.id, fields.into_iter().map(|f| f.field).collect()))
+            }
+            ChangeKind::Removed => panic!("an import never deletes: {} removed", c.id),
+        }
+    }
+    (added, changed)
+}
+
+fn report_changes(report: &import::ImportReport) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    let mut updated: Vec<(String, Vec<String>)> = report
+        .updated
+        .iter()
+        .map(|(id, fields)| (id.clone(), fields.iter().map(|f| (*f).to_owned()).collect()))
+        .collect();
+    for (_, fields) in &mut updated {
+        fields.sort();
+    }
+    (report.added.clone(), updated)
+}
+
+fn sorted(
+    mut v: (Vec<String>, Vec<(String, Vec<String>)>),
+) -> (Vec<String>, Vec<(String, Vec<String>)>) {
+    for (_, fields) in &mut v.1 {
+        fields.sort();
+    }
+    v.1.sort();
+    v
+}
+
+#[test]
+fn accounts_import_does_exactly_what_the_dry_run_said() {
+    let before = example_with_jana();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_path = write_plan(dir.path(), &before);
+    let original = std::fs::read(&plan_path).expect("read");
+
+    let report = import::accounts(&before, ACCOUNTS_CSV, &Mapping::default()).expect("imports");
+    assert_eq!(report.rows, 15);
+    assert_eq!(
+        report.added,
+        ["helios-robotics", "nordlicht-brauerei", "alba-textiles"]
+    );
+    let updated: Vec<(&str, Vec<&str>)> = report
+        .updated
+        .iter()
+        .map(|(id, f)| (id.as_str(), f.clone()))
+        .collect();
+    assert_eq!(
+        updated,
+        [
+            ("rhine-polymer", vec!["tier"]),
+            ("voltera-cells", vec!["owner"]),
+            ("baltic-cold", vec!["owner"]),
+            ("tecnoplast", vec!["tier", "segment"]),
+            ("lumen-generics", vec!["notes"]),
+        ]
+    );
+    assert_eq!(
+        report.skipped,
+        [
+            (9, "no name: skipped".to_owned()),
+            (
+                11,
+                "owner 'carlos.mendes@stratoline.example' / 'Carlos Mendes' is not a person in the plan: owner stays 'tomas'".to_owned()
+            ),
+            (
+                13,
+                "tier 'Lukewarm' is not Hot/Warm/Cold, A/B/C or 1/2/3: tier not changed".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        report.ambiguous,
+        [
+            (
+                10,
+                "owner 'J. Weber' matches two people (jonas, jana): left unassigned".to_owned()
+            ),
+            (
+                16,
+                "'Helios Robotics' is the same account as line 8 (helios-robotics): this row's values win".to_owned()
+            ),
+        ]
+    );
+    let find = |id: &str| report.plan.accounts.iter().find(|a| a.id == id).expect(id);
+    let helios = find("helios-robotics");
+    assert_eq!((helios.tier, helios.owner.as_deref()), (1, Some("lena")));
+    assert_eq!(helios.segment.as_deref(), Some("Automotive suppliers"));
+    let nordlicht = find("nordlicht-brauerei");
+    assert_eq!((nordlicht.tier, nordlicht.owner.as_deref()), (2, None));
+    let alba = find("alba-textiles");
+    assert_eq!(
+        (alba.tier, alba.owner.as_deref()),
+        (3, Some("amira")),
+        "email matched case-insensitively"
+    );
+    assert_eq!(find("castellana-bev").owner.as_deref(), Some("tomas"));
+    assert_eq!(
+        find("iberlog").name,
+        "Iberlog Distribución",
+        "matched without case and accents, name kept"
+    );
+
+    // The dry run prints the same report and changes nothing.
+    let o = preshow(&[
+        "import",
+        s(&plan_path),
+        "--accounts",
+        ACCOUNTS_FIXTURE,
+        "--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(
+        std::fs::read(&plan_path).expect("read"),
+        original,
+        "dry run writes nothing"
+    );
+    let printed = stdout(&o);
+    assert!(printed.contains(&report.render()), "{printed}");
+    assert!(
+        printed.contains(
+            "line 10: owner 'J. Weber' matches two people (jonas, jana): left unassigned"
+        )
+    );
+    assert!(printed.contains("line 9: no name: skipped"));
+    assert!(printed.contains("dry run"));
+
+    // The real run does exactly that.
+    let o = preshow(&["import", s(&plan_path), "--accounts", ACCOUNTS_FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains(&report.render()));
+    let after_text = std::fs::read_to_string(&plan_path).expect("read");
+    let after = parse(&after_text);
+    assert_eq!(after, report.plan);
+    assert_eq!(
+        after_text,
+        format::to_string(&after),
+        "written in the canonical form"
+    );
+    assert_eq!(
+        sorted(changes_in(&before, &after, Section::Accounts)),
+        sorted(report_changes(&report))
+    );
+
+    // Importing the same file again finds nothing more to change.
+    let again = import::accounts(&after, ACCOUNTS_CSV, &Mapping::default()).expect("imports");
+    assert!(
+        again.added.is_empty() && again.updated.is_empty(),
+        "{}",
+        again.render()
+    );
+}
+
+#[test]
+fn meetings_import_does_exactly_what_the_dry_run_said() {
+    let before = example_with_jana();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_path = write_plan(dir.path(), &before);
+    let original = std::fs::read(&plan_path).expect("read");
+
+    let report = import::meetings(&before, MEETINGS_CSV, &Mapping::default()).expect("imports");
+    assert_eq!(report.rows, 6);
+    assert_eq!(
+        report.added,
+        ["baltic-cold-meeting", "meridian-brewing-meeting"]
+    );
+    let updated: Vec<(&str, Vec<&str>)> = report
+        .updated
+        .iter()
+        .map(|(id, f)| (id.as_str(), f.clone()))
+        .collect();
+    assert_eq!(updated, [("brenner-demo", vec!["location", "people"])]);
+    assert_eq!(
+        report.skipped,
+        [
+            (3, "attendee 'anna.lis@balticcold.example' is not a person in the plan: left out".to_owned()),
+            (4, "account 'Unknown Corp' is not in the plan: skipped (import it with --accounts first)".to_owned()),
+            (7, "'soon' is not a date or time (write 2027-03-09 10:00, 09.03.2027, 10:00 or 2:30 PM): skipped".to_owned()),
+        ]
+    );
+    assert_eq!(
+        report.ambiguous,
+        [
+            (5, "date '03/04/2027' could be 2027-04-03 (day first) or 2027-03-04 (month first); pass --dates dmy or --dates mdy: skipped".to_owned()),
+            (6, "attendee 'J. Weber' matches two people (jonas, jana): left out".to_owned()),
+        ]
+    );
+    let find = |id: &str| report.plan.meetings.iter().find(|m| m.id == id).expect(id);
+    let demo = find("brenner-demo");
+    assert_eq!(demo.location.as_deref(), Some("Meeting room C"));
+    assert_eq!(demo.people, ["priya", "mateo", "lena"]);
+    let audit = find("baltic-cold-meeting");
+    assert_eq!(
+        audit.start.to_string(),
+        "2027-03-17T14:00",
+        "17/03/2027 2:00 PM, day first"
+    );
+    assert_eq!(audit.minutes, 45);
+    assert_eq!(audit.people, ["tomas"]);
+    assert_eq!(audit.status, preshow::model::MeetingStatus::Confirmed);
+    assert_eq!(audit.goal.as_deref(), Some("Cold-store compressor audit"));
+    let walk = find("meridian-brewing-meeting");
+    assert_eq!(
+        (walk.minutes, walk.status),
+        (60, preshow::model::MeetingStatus::Requested)
+    );
+    assert!(walk.people.is_empty());
+
+    let o = preshow(&[
+        "import",
+        s(&plan_path),
+        "--meetings",
+        MEETINGS_FIXTURE,
+        "--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(std::fs::read(&plan_path).expect("read"), original);
+    assert!(stdout(&o).contains(&report.render()), "{}", stdout(&o));
+
+    let o = preshow(&["import", s(&plan_path), "--meetings", MEETINGS_FIXTURE]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let after = parse(&std::fs::read_to_string(&plan_path).expect("read"));
+    assert_eq!(after, report.plan);
+    assert_eq!(
+        sorted(changes_in(&before, &after, Section::Meetings)),
+        sorted(report_changes(&report))
+    );
+}
+
+#[test]
+fn explicit_mapping_and_date_order_override_recognition() {
+    let plan = example_with_jana();
+    let text = "Firma;Verantwortlich;Stufe\nKaskade Chemie;Lena Hoffmann;B\nNeue Werke AG;lena;1\n";
+    assert!(matches!(
+        import::accounts(&plan, text, &Mapping::default()),
+        Err(import::ImportError::MissingColumn { .. })
+    ));
+    let mapping =
+        Mapping::parse(&["Firma=name", "verantwortlich=owner", "STUFE=tier"]).expect("parses");
+    let report = import::accounts(&plan, text, &mapping).expect("imports");
+    assert_eq!(report.added, ["neue-werke-ag"]);
+    assert_eq!(
+        report.updated,
+        [("kaskade-chemie".to_owned(), vec!["tier", "owner"])]
+    );
+    assert!(Mapping::parse(&["Firma=company"]).is_err());
+    let wrong = Mapping::parse(&["Firma=start"]).expect("parses");
+    assert!(matches!(
+        import::accounts(&plan, text, &wrong),
+        Err(import::ImportError::WrongField { .. })
+    ));
+    let missing = Mapping::parse(&["Firm=name"]).expect("parses");
+    assert!(matches!(
+        import::accounts(&plan, text, &missing),
+        Err(import::ImportError::NoSuchColumn { .. })
+    ));
+
+    let text = "Account,Start,Minutes\nKaskade Chemie,03/04/2027 09:00,30\n";
+    let report = import::meetings(&plan, text, &Mapping::default()).expect("imports");
+    assert_eq!(report.ambiguous.len(), 1);
+    let mapping = Mapping {
+        date_order: Some(import::DateOrder::MonthFirst),
+        ..Mapping::default()
+    };
+    let report = import::meetings(&plan, text, &mapping).expect("imports");
+    assert_eq!(report.added, ["kaskade-chemie-meeting"]);
+    assert_eq!(
+        report.plan.meetings.last().map(|m| m.start.to_string()),
+        Some("2027-03-04T09:00".to_owned())
+    );
+}
+
+// ---------------------------------------------------------------- brief
+
+#[test]
+fn brief_covers_the_plan_and_escapes_its_text() {
+    let mut plan = parse(preshow::EXAMPLE_PLAN);
+    plan.accounts[0].name = "<script>alert('x')</script> & *Co* | Ltd".into();
+    let today = Date::from_ymd(2027, 2, 15).expect("date");
+
+    let md = brief::markdown(&plan, today);
+    for heading in [
+        "# Factory Connect Europe 2027: leadership brief",
+        "## Objectives and targets",
+        "## Tier-1 accounts and their meetings",
+        "## Agreed messages",
+        "## Lead handoffs",
+        "## Open gaps by team",
+    ] {
+        assert!(md.contains(heading), "{heading} missing:\n{md}");
+    }
+    assert!(md.contains("1,800,000 EUR"));
+    assert!(
+        md.contains("\\<script\\>alert('x')\\</script\\> & \\*Co\\* \\| Ltd"),
+        "{md}"
+    );
+    assert!(md.contains("Catch bearing and gearbox failures weeks before they stop the line"));
+    assert!(md.contains("### Sales:"));
+
+    let html = brief::html(&plan, today);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; *Co* | Ltd"));
+    assert!(
+        !html.contains("<script"),
+        "no script, and plan text escaped"
+    );
+    assert!(
+        !html.contains("<link") && !html.contains("src="),
+        "self-contained"
+    );
+    assert!(html.contains("@media print") && html.contains("break-inside: avoid"));
+    assert!(html.contains("background: transparent !important"));
+    assert!(html.contains("@page"));
+    assert!(html.contains("<h2>Open gaps by team</h2>"));
+}
+
+// ---------------------------------------------------------------- command line
+
+#[test]
+fn command_line_exit_statuses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_path = write_plan(dir.path(), &example_with_jana());
+    let p = s(&plan_path);
+    let out = |name: &str| dir.path().join(name);
+
+    // Export: 0 when written.
+    let ics_out = out("plan.ics");
+    let o = preshow(&["export", p, "--ics", s(&ics_out), "--person", "priya"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&ics_out)
+            .expect("ics")
+            .starts_with("BEGIN:VCALENDAR\r\n")
+    );
+    for (args, file) in [
+        (vec!["--csv", "accounts"], "a.csv"),
+        (vec!["--csv", "meetings"], "m.csv"),
+        (vec!["--csv", "handoffs"], "h.csv"),
+        (vec!["--brief", "md"], "brief.md"),
+        (vec!["--brief", "html"], "brief.html"),
+    ] {
+        let target = out(file);
+        let mut all = vec!["export", p];
+        all.extend(args);
+        all.extend(["-o", s(&target), "--today", "2027-02-15"]);
+        let o = preshow(&all);
+        assert_eq!(o.status.code(), Some(0), "{all:?}: {}", stderr(&o));
+        assert!(target.exists(), "{file}");
+    }
+    let o = preshow(&["export", p, "--csv", "accounts", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Account Name"));
+
+    // Export: 2 for an unknown person, a missing choice or output, an unreadable plan.
+    let o = preshow(&["export", p, "--ics", s(&out("x.ics")), "--person", "nobody"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no person with id `nobody`"));
+    assert!(!out("x.ics").exists());
+    assert_eq!(preshow(&["export", p]).status.code(), Some(2));
+    assert_eq!(
+        preshow(&["export", p, "--csv", "accounts"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        preshow(&[
+            "export",
+            p,
+            "--brief",
+            "md",
+            "-o",
+            s(&out("b.md")),
+            "--today",
+            "someday"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    let missing = out("missing.ron");
+    assert_eq!(
+        preshow(&["export", s(&missing), "--ics", s(&out("y.ics"))])
+            .status
+            .code(),
+        Some(2)
+    );
+
+    // Import: 2 for a missing CSV, a bad mapping, a CSV without a name column, a plan with
+    // comments (unless --force).
+    let o = preshow(&["import", p, "--accounts", s(&out("none.csv"))]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = preshow(&[
+        "import",
+        p,
+        "--accounts",
+        ACCOUNTS_FIXTURE,
+        "--map",
+        "Rating=stars",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`stars` is not a field"));
+    let latin1 = out("latin1.csv");
+    std::fs::write(&latin1, b"Account Name\nM\xfcller GmbH\n").expect("write");
+    let o = preshow(&["import", p, "--accounts", s(&latin1)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("CSV UTF-8"), "{}", stderr(&o));
+    let nameless = out("nameless.csv");
+    std::fs::write(&nameless, "City,Rating\nLyon,Hot\n").expect("write");
+    let o = preshow(&["import", p, "--accounts", s(&nameless)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("no column for the account name"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        preshow(&["import", p]).status.code(),
+        Some(2),
+        "needs --accounts or --meetings"
+    );
+    let o = preshow(&[
+        "import",
+        p,
+        "--accounts",
+        ACCOUNTS_FIXTURE,
+        "--meetings",
+        MEETINGS_FIXTURE,
+    ]);
+    assert_eq!(o.status.code(), Some(2), "one at a time");
+
+    let commented = out("commented.ron");
+    let text = format::to_string(&example_with_jana()).replacen("(\n", "(\n    // our show\n", 1);
+    std::fs::write(&commented, &text).expect("write");
+    let o = preshow(&["import", s(&commented), "--accounts", ACCOUNTS_FIXTURE]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&commented).expect("read"), text);
+    let o = preshow(&[
+        "import",
+        s(&commented),
+        "--accounts",
+        ACCOUNTS_FIXTURE,
+        "--dry-run",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "a dry run reads comments fine");
+    let o = preshow(&[
+        "import",
+        s(&commented),
+        "--accounts",
+        ACCOUNTS_FIXTURE,
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        !std::fs::read_to_string(&commented)
+            .expect("read")
+            .contains("// our show")
+    );
+
+    // Import: 0 when nothing changes, and the file is left alone.
+    let before = std::fs::read(&plan_path).expect("read");
+    let same = out("same.csv");
+    std::fs::write(
+        &same,
+        "Account Name,Rating\nBrenner Automotive Components,Hot\n",
+    )
+    .expect("write");
+    let o = preshow(&["import", p, "--accounts", s(&same)]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("nothing to change"));
+    assert_eq!(std::fs::read(&plan_path).expect("read"), before);
+}
