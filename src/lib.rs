@@ -12,7 +12,9 @@ pub mod export;
 pub mod fingerprint;
 pub mod format;
 pub mod generate;
+pub mod git;
 pub mod import;
+pub mod ledger;
 pub mod merge;
 pub mod model;
 

@@ -548,6 +548,28 @@ impl Plan {
         }
     }
 
+    /// What people call the item at `index` of a list section: a name, a headline, a term, a
+    /// task's title; a meeting by its account, a handoff by its trigger.
+    pub fn label(&self, section: Section, index: usize) -> Option<&str> {
+        match section {
+            Section::Plan | Section::Event | Section::Scoring => None,
+            Section::People => self.people.get(index).map(|x| x.name.as_str()),
+            Section::Objectives => self.objectives.get(index).map(|x| x.name.as_str()),
+            Section::Terms => self.terms.get(index).map(|x| x.term.as_str()),
+            Section::Accounts => self.accounts.get(index).map(|x| x.name.as_str()),
+            Section::Meetings => self.meetings.get(index).map(|x| {
+                self.accounts
+                    .iter()
+                    .find(|a| a.id == x.account)
+                    .map_or(x.account.as_str(), |a| a.name.as_str())
+            }),
+            Section::Messages => self.messages.get(index).map(|x| x.headline.as_str()),
+            Section::Stages => self.stages.get(index).map(|x| x.name.as_str()),
+            Section::Handoffs => self.handoffs.get(index).map(|x| x.trigger.as_str()),
+            Section::Tasks => self.tasks.get(index).map(|x| x.title.as_str()),
+        }
+    }
+
     /// How many items a section holds (1 or 0 for single items).
     pub fn count(&self, section: Section) -> usize {
         match section {

@@ -10,6 +10,7 @@ mod dialogs;
 mod document;
 mod files;
 mod gaps_panel;
+mod job;
 mod list;
 mod nav;
 mod palette;
@@ -411,6 +412,8 @@ impl Workbench {
             plan: &mut self.doc.plan,
             gaps: &self.checker.gaps,
             today: self.today,
+            path: self.doc.path.as_deref(),
+            revision: self.doc.revision,
             commands: &mut self.pending,
             edits: &mut edits,
         };

@@ -35,8 +35,15 @@ fn entries_ui(
     ui.add_space(8.0);
     ui.separator();
     let width = ui.available_width();
-    ui.label(RichText::new("Workshop").small().weak());
+    let mut group = "";
     for b in Board::ALL {
+        if b.group() != group {
+            if !group.is_empty() {
+                ui.add_space(6.0);
+            }
+            group = b.group();
+            ui.label(RichText::new(group).small().weak());
+        }
         let button = egui::Button::selectable(*board == Some(b), RichText::new(b.title()))
             .min_size(egui::vec2(width, ui.spacing().interact_size.y + 6.0));
         if ui.add(button).clicked() {

@@ -5,6 +5,7 @@
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::diff::{self, ChangeKind};
 use crate::format::{self, LoadError, ParseError, item_fields};
+use crate::git::{repo_path, run as git, toplevel};
 use crate::merge::one_line;
 use crate::model::{Plan, Section};
 use clap::ValueEnum;
@@ -298,35 +299,9 @@ fn json(all: &[Compared]) -> String {
     text
 }
 
-/// Runs git in the current folder (or `dir`), returning its standard output.
-pub(super) fn git(dir: Option<&Path>, args: &[&str]) -> Result<Vec<u8>, String> {
-    let mut cmd = Command::new("git");
-    cmd.args(args);
-    if let Some(d) = dir {
-        cmd.current_dir(d);
-    }
-    let out = cmd
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        let err = String::from_utf8_lossy(&out.stderr);
-        Err(format!("git {}: {}", args.join(" "), err.trim()))
-    }
-}
-
-/// The top folder of the git work tree around the current folder.
-pub(super) fn toplevel() -> Result<PathBuf, String> {
-    let out = git(None, &["rev-parse", "--show-toplevel"])
-        .map_err(|_| "not inside a git work tree".to_owned())?;
-    let top = PathBuf::from(String::from_utf8_lossy(&out).trim_end_matches(['\n', '\r']));
-    Ok(top.canonicalize().unwrap_or(top))
-}
-
 /// `--git REV [FILE]`: plans at `rev` against the working tree.
 fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, String> {
-    let top = toplevel().map_err(|e| format!("preshow diff --git: {e}"))?;
+    let top = toplevel(None).map_err(|e| format!("preshow diff --git: {e}"))?;
     git(
         Some(&top),
         &[
@@ -338,7 +313,7 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
     )
     .map_err(|_| format!("preshow diff --git: `{rev}` is not a revision in this repository"))?;
     let paths: Vec<String> = match file {
-        Some(f) => vec![repo_path(&top, f)?],
+        Some(f) => vec![repo_path(&top, f).map_err(|e| format!("preshow diff --git: {e}"))?],
         None => {
             let out = git(
                 Some(&top),
@@ -411,37 +386,6 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
     } else {
         Err(errors.join("\n"))
     }
-}
-
-/// A path as git names it from the top of the work tree (with `/` separators).
-fn repo_path(top: &Path, file: &Path) -> Result<String, String> {
-    let absolute = if file.is_absolute() {
-        file.to_owned()
-    } else {
-        std::env::current_dir()
-            .map_err(|e| format!("preshow diff --git: {e}"))?
-            .join(file)
-    };
-    // Resolve symbolic links in the folder, but keep a file that no longer exists.
-    let resolved = match (absolute.parent(), absolute.file_name()) {
-        (Some(dir), Some(name)) => dir
-            .canonicalize()
-            .map(|d| d.join(name))
-            .unwrap_or(absolute.clone()),
-        _ => absolute.clone(),
-    };
-    let relative = resolved.strip_prefix(top).map_err(|_| {
-        format!(
-            "preshow diff --git: {} is outside the repository at {}",
-            file.display(),
-            top.display()
-        )
-    })?;
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Ok(parts.join("/"))
 }
 
 /// Git's external diff: `PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE`, where a

@@ -1,9 +1,9 @@
 //! `preshow git-setup`: tells the current git repository to diff plans by item and field
 //! (`textconv`) and to merge them with `preshow merge`. Running it again changes nothing.
 
-use super::diff::{git, toplevel};
 use super::{EXIT_OK, EXIT_TROUBLE};
 use crate::format;
+use crate::git::{run as git, toplevel};
 use std::path::Path;
 
 /// The `.gitattributes` line that routes plans to the drivers.
@@ -25,7 +25,7 @@ pub(super) fn run(command: Option<&str>) -> u8 {
 }
 
 fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
-    let top = toplevel()?;
+    let top = toplevel(None)?;
     let program = command.map_or_else(|| "preshow".to_owned(), shell_quote);
     let mut report = vec![attributes(&top.join(".gitattributes"))?];
     let settings = [

@@ -5,6 +5,7 @@ use crate::app::checker::Gaps;
 use crate::app::commands::Command;
 use crate::app::widgets::Edits;
 use crate::model::{Date, Plan};
+use std::path::Path;
 
 /// A board.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,16 +18,30 @@ pub enum Board {
     MessageMap,
     /// How complete the plan is, and who owes what.
     Readiness,
+    /// What changed since the file's last commit (or since it was saved).
+    Changes,
+    /// Who agreed to what, and when, across the plan and its history.
+    Signoffs,
 }
 
 impl Board {
     /// Every board, in navigation order.
-    pub const ALL: [Board; 4] = [
+    pub const ALL: [Board; 6] = [
         Board::Readiness,
         Board::Schedule,
         Board::LeadFlow,
         Board::MessageMap,
+        Board::Changes,
+        Board::Signoffs,
     ];
+
+    /// The navigation group it is listed under.
+    pub fn group(self) -> &'static str {
+        match self {
+            Board::Changes | Board::Signoffs => "Review",
+            _ => "Workshop",
+        }
+    }
 
     /// Its title.
     pub fn title(self) -> &'static str {
@@ -35,6 +50,8 @@ impl Board {
             Board::LeadFlow => "Lead flow",
             Board::MessageMap => "Message map",
             Board::Readiness => "Readiness",
+            Board::Changes => "Changes",
+            Board::Signoffs => "Sign-offs",
         }
     }
 
@@ -45,6 +62,8 @@ impl Board {
             Board::LeadFlow => "lead-flow",
             Board::MessageMap => "message-map",
             Board::Readiness => "readiness",
+            Board::Changes => "changes",
+            Board::Signoffs => "sign-offs",
         }
     }
 }
@@ -58,6 +77,10 @@ pub struct BoardCx<'a> {
     pub gaps: &'a Gaps,
     /// Today.
     pub today: Date,
+    /// The plan's file, when it has one.
+    pub path: Option<&'a Path>,
+    /// The plan's revision: it grows with every change.
+    pub revision: u64,
     /// Commands for the app to run at the end of the frame.
     pub commands: &'a mut Vec<Command>,
     /// Where the board reports that it changed the plan. A change made while the pointer is
@@ -76,6 +99,10 @@ pub struct Boards {
     pub message_map: super::message_map::MessageMapState,
     /// The readiness board's state.
     pub readiness: super::readiness::ReadinessState,
+    /// The changes board's state.
+    pub changes: super::changes::ChangesState,
+    /// The sign-offs board's state.
+    pub signoffs: super::signoffs::SignoffsState,
 }
 
 /// Draws `board`.
@@ -85,5 +112,7 @@ pub fn board_ui(ui: &mut egui::Ui, board: Board, boards: &mut Boards, cx: &mut B
         Board::LeadFlow => super::lead_flow::lead_flow_ui(ui, &mut boards.lead_flow, cx),
         Board::MessageMap => super::message_map::message_map_ui(ui, &mut boards.message_map, cx),
         Board::Readiness => super::readiness::readiness_ui(ui, &mut boards.readiness, cx),
+        Board::Changes => super::changes::changes_ui(ui, &mut boards.changes, cx),
+        Board::Signoffs => super::signoffs::signoffs_ui(ui, &mut boards.signoffs, cx),
     }
 }

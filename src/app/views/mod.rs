@@ -3,6 +3,7 @@
 
 mod accounts;
 pub mod board;
+pub mod changes;
 mod event;
 mod handoffs;
 pub mod lead_flow;
@@ -14,6 +15,7 @@ mod people;
 pub mod readiness;
 pub mod schedule;
 mod scoring;
+pub mod signoffs;
 mod stages;
 mod tasks;
 mod terms;
