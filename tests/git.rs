@@ -533,15 +533,43 @@ fn git_setup_is_idempotent() {
     assert_eq!(repo.read(".gitattributes"), attributes);
     assert_eq!(repo.read(".git/config"), config);
 
-    // Without --command, the drivers call `preshow` on the PATH.
+    // Without --command, the drivers call `preshow` when it is on the PATH...
+    let bin = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(BIN, bin.path().join("preshow")).expect("copy preshow");
+    let git_dirs = std::env::var_os("PATH").unwrap_or_default();
+    let with_preshow = std::env::join_paths(
+        std::iter::once(bin.path().to_owned()).chain(std::env::split_paths(&git_dirs)),
+    )
+    .expect("a PATH");
+    let setup = |repo: &Repo, path: &std::ffi::OsStr| {
+        let mut cmd = Command::new(BIN);
+        cmd.arg("git-setup");
+        repo.isolate(&mut cmd);
+        cmd.env("PATH", path).output().expect("runs")
+    };
     let fresh = Repo::new();
-    let o = fresh.preshow(&["git-setup"]);
+    let o = setup(&fresh, &with_preshow);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert_eq!(
         fresh
             .git(&["config", "--get", "merge.preshow.driver"])
             .trim(),
         "preshow merge %O %A %B %P"
+    );
+    // ...and this very program, by its full path, when it is not (git could not find it).
+    let without: Vec<_> = std::env::split_paths(&git_dirs)
+        .filter(|d| !d.join("preshow").is_file())
+        .collect();
+    let without = std::env::join_paths(without).expect("a PATH");
+    let other = Repo::new();
+    let o = setup(&other, &without);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("is not on the PATH"), "{}", out(&o));
+    let driver = other.git(&["config", "--get", "merge.preshow.driver"]);
+    let exe = std::fs::canonicalize(BIN).expect("the binary");
+    assert!(
+        driver.contains(&*exe.to_string_lossy()) || driver.contains(BIN),
+        "{driver}"
     );
 
     // Outside a repository it says so.

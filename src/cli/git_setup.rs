@@ -26,8 +26,21 @@ pub(super) fn run(command: Option<&str>) -> u8 {
 
 fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
     let top = toplevel(None)?;
-    let program = command.map_or_else(|| "preshow".to_owned(), shell_quote);
     let mut report = vec![attributes(&top.join(".gitattributes"))?];
+    let program = match command {
+        Some(c) => shell_quote(c),
+        None if on_path("preshow") => "preshow".to_owned(),
+        // Git could not run a bare `preshow`: name this very program instead.
+        None => {
+            let me = std::env::current_exe()
+                .map_err(|e| format!("`preshow` is not on the PATH, and {e}"))?;
+            let me = me.to_string_lossy().into_owned();
+            report.push(format!(
+                "`preshow` is not on the PATH, so git will run {me} (use --command to choose)"
+            ));
+            shell_quote(&me)
+        }
+    };
     let settings = [
         (
             "diff.preshow.textconv",
@@ -97,6 +110,16 @@ fn shell_quote(path: &str) -> String {
     } else {
         format!("'{}'", path.replace('\'', r"'\''"))
     }
+}
+
+/// Whether an executable named `name` is on the PATH.
+fn on_path(name: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            let candidate = dir.join(name);
+            candidate.is_file() || candidate.with_extension("exe").is_file()
+        })
+    })
 }
 
 #[cfg(test)]
