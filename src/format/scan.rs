@@ -163,6 +163,22 @@ impl<'a> Lexer<'a> {
                     self.string();
                     Tok::Str
                 }
+                // A raw identifier (`r#done`): an identifier, as RON reads it.
+                b'r' if self.peek(1) == Some(b'#')
+                    && self
+                        .peek(2)
+                        .is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') =>
+                {
+                    self.bump();
+                    self.bump();
+                    while self
+                        .peek(0)
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_')
+                    {
+                        self.bump();
+                    }
+                    Tok::Ident
+                }
                 b'r' if matches!(self.peek(1), Some(b'"' | b'#')) => {
                     self.raw_string();
                     Tok::Str
@@ -281,6 +297,11 @@ enum Role {
     Other,
 }
 
+/// An identifier's name: a raw identifier `r#done` names `done`.
+pub(super) fn ident_name(text: &str) -> &str {
+    text.strip_prefix("r#").unwrap_or(text)
+}
+
 /// Scans `src`. Fails only when nesting goes beyond [`MAX_DEPTH`].
 pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
     let mut map = SourceMap::default();
@@ -334,7 +355,7 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
             }
             Tok::Ident if next.is_some_and(|n| n.tok == Tok::Colon) => match stack.last() {
                 Some(Role::Plan) if stack.len() == 1 => {
-                    let name = text(t).to_owned();
+                    let name = ident_name(text(t)).to_owned();
                     map.keys.entry(name.clone()).or_insert(t.pos.line);
                     if name == "format"
                         && let Some(v) = after
@@ -344,7 +365,7 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
                     }
                     key = Some(name);
                 }
-                Some(Role::Item) if text(t) == "id" => {
+                Some(Role::Item) if ident_name(text(t)) == "id" => {
                     let parent = stack.len().checked_sub(2).and_then(|p| stack.get(p));
                     if let (Some(Role::List(section)), Some(v)) = (parent, after)
                         && v.tok == Tok::Str

@@ -231,7 +231,7 @@ impl Parser<'_> {
                     while self.kind(0) != Some(Tok::Close) {
                         let key = match (self.kind(0), self.kind(1)) {
                             (Some(Tok::Ident), Some(Tok::Colon)) => {
-                                self.text(0).unwrap_or_default().to_owned()
+                                scan::ident_name(self.text(0).unwrap_or_default()).to_owned()
                             }
                             _ => return self.fail("a field name and `:` were expected"),
                         };
