@@ -17,6 +17,7 @@ pub mod import;
 pub mod ledger;
 pub mod merge;
 pub mod model;
+pub mod readiness;
 
 /// The example plan, bundled so the workbench opens on it with no file given.
 pub const EXAMPLE_PLAN: &str = include_str!("../plans/example.ron");

@@ -8,9 +8,9 @@
 //! does it ([`who_owes`]).
 
 use super::{person_name, stage_name};
-use crate::app::views::readiness::who_owes;
 use crate::check::{self, Context, Finding, Severity, Summary};
 use crate::model::{Date, Plan, QUALIFIED_LEAD, Team};
+use crate::readiness::who_owes;
 
 /// The brief as a document: a title, facts, and sections.
 #[derive(Debug, Clone, PartialEq)]
