@@ -14,11 +14,9 @@
 //! accent-insensitively); meetings by id, else by account and start. Only cells that hold a value
 //! change anything; an empty cell leaves the plan's value alone.
 
-use crate::model::{
-    Account, Date, DateTime, Event, Meeting, MeetingStatus, Plan, sort_key, unique_id,
-};
+use crate::model::{Account, Date, DateTime, Event, Meeting, MeetingStatus, Plan, sort_key};
 use chrono::{NaiveDate, NaiveTime};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A field of the plan that a CSV column can fill.
@@ -515,18 +513,105 @@ impl ImportReport {
         out
     }
 
-    fn touch(&mut self, id: &str, field: &'static str) {
-        if self.added.iter().any(|a| a == id) {
+    /// Notes that `field` of the existing item `id` changed.
+    fn touch(&mut self, tally: &mut Tally, id: &str, field: &'static str) {
+        if tally.added.contains(id) {
             return;
         }
-        match self.updated.iter_mut().find(|(u, _)| u == id) {
+        match tally
+            .updated_at
+            .get(id)
+            .and_then(|&i| self.updated.get_mut(i))
+        {
             Some((_, fields)) => {
                 if !fields.contains(&field) {
                     fields.push(field);
                 }
             }
-            None => self.updated.push((id.to_owned(), vec![field])),
+            None => {
+                tally.updated_at.insert(id.to_owned(), self.updated.len());
+                self.updated.push((id.to_owned(), vec![field]));
+            }
         }
+    }
+
+    /// Notes that the item `id` was added.
+    fn add(&mut self, tally: &mut Tally, id: String) {
+        tally.added.insert(id.clone());
+        self.added.push(id);
+    }
+}
+
+/// What an import has met so far, to answer "seen before?" in constant time per row.
+#[derive(Default)]
+struct Tally {
+    /// The first line that met each id.
+    first: HashMap<String, usize>,
+    /// Ids added.
+    added: HashSet<String>,
+    /// Where each updated id is in the report's `updated`.
+    updated_at: HashMap<String, usize>,
+}
+
+/// The ids and names of a list (accounts, meetings), looked up in constant time, kept current as
+/// rows add and rename items. A list of 10,000 accounts imports 10,000 rows in linear time.
+struct Lookup {
+    ids: HashMap<String, usize>,
+    names: HashMap<String, Vec<usize>>,
+}
+
+impl Lookup {
+    fn new<'a, T: 'a>(
+        items: &'a [T],
+        id: impl Fn(&'a T) -> &'a str,
+        name: impl Fn(&'a T) -> &'a str,
+    ) -> Lookup {
+        let mut lookup = Lookup {
+            ids: HashMap::with_capacity(items.len()),
+            names: HashMap::with_capacity(items.len()),
+        };
+        for (i, x) in items.iter().enumerate() {
+            lookup.add(i, id(x), name(x));
+        }
+        lookup
+    }
+
+    /// The first item with this id.
+    fn id(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The items whose name is `name`, case and accents ignored, in list order.
+    fn name(&self, name: &str) -> &[usize] {
+        self.names.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    fn add(&mut self, i: usize, id: &str, name: &str) {
+        self.ids.entry(id.to_owned()).or_insert(i);
+        let at = self.names.entry(fold(name)).or_default();
+        let pos = at.partition_point(|&j| j < i);
+        at.insert(pos, i);
+    }
+
+    fn rename(&mut self, i: usize, old: &str, new: &str) {
+        if let Some(at) = self.names.get_mut(&fold(old)) {
+            at.retain(|&j| j != i);
+        }
+        let at = self.names.entry(fold(new)).or_default();
+        let pos = at.partition_point(|&j| j < i);
+        at.insert(pos, i);
+    }
+
+    /// An id made from `name` that no item has (as [`crate::model::unique_id`] makes it).
+    fn fresh_id(&self, name: &str) -> String {
+        let base = crate::model::slug(name);
+        if !self.ids.contains_key(&base) {
+            return base;
+        }
+        (2u64..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|c| !self.ids.contains_key(c))
+            .unwrap_or(base)
     }
 }
 
@@ -601,6 +686,41 @@ fn sniff_delimiter(text: &str) -> u8 {
             |best, (d, n)| if n > best.1 { (d, n) } else { best },
         )
         .0
+}
+
+/// Reads a CSV file as text, refusing what is too large or not UTF-8; errors name the file.
+pub fn read_file(path: &std::path::Path) -> Result<String, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
+        .len();
+    if size > crate::format::MAX_FILE_BYTES {
+        return Err(format!(
+            "{}: {size} bytes is too large for a CSV export",
+            path.display()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    decode(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The column headers of a CSV file, as the importer reads them (so that a caller can offer an
+/// explicit [`Mapping`] even when the file's columns are not recognised).
+pub fn headers(csv_text: &str) -> Result<Vec<String>, ImportError> {
+    let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(text))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    Ok(reader
+        .headers()
+        .map_err(|e| ImportError::NotCsv(e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect())
 }
 
 fn read_table(text: &str) -> Result<Table, ImportError> {
@@ -1115,17 +1235,6 @@ fn count_word(n: usize) -> String {
     }
 }
 
-/// The positions of the items whose name is `wanted`, case and accents ignored.
-fn by_name<T>(items: &[T], name: impl Fn(&T) -> &str, wanted: &str) -> Vec<usize> {
-    let wanted = fold(wanted);
-    items
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| fold(name(x)) == wanted)
-        .map(|(i, _)| i)
-        .collect()
-}
-
 impl ImportReport {
     fn start(plan: &Plan, kind: Kind, columns: &Columns, table: &Table) -> ImportReport {
         ImportReport {
@@ -1188,7 +1297,8 @@ pub fn accounts(
             .notes
             .push("no tier column: new accounts are added as tier 3".to_owned());
     }
-    let mut first = HashMap::new();
+    let mut tally = Tally::default();
+    let mut lookup = Lookup::new(&report.plan.accounts, |a| &a.id, |a| &a.name);
     for (line, row) in &table.rows {
         let line = *line;
         if row.iter().all(String::is_empty) {
@@ -1197,8 +1307,7 @@ pub fn accounts(
         report.rows += 1;
         let cell = |f: Field| cols.cell(row, f);
         let name = cell(Field::Name);
-        let by_id = cell(Field::Id)
-            .and_then(|id| report.plan.accounts.iter().position(|a| a.id == id.trim()));
+        let by_id = cell(Field::Id).and_then(|id| lookup.id(id.trim()));
         let index = match (by_id, name) {
             (Some(i), _) => Some(i),
             (None, None) => {
@@ -1210,7 +1319,7 @@ pub fn accounts(
                 continue;
             }
             (None, Some(n)) => {
-                let found = by_name(&report.plan.accounts, |a| &a.name, n);
+                let found = lookup.name(n).to_vec();
                 match found[..] {
                     [] => None,
                     [i] => Some(i),
@@ -1292,7 +1401,10 @@ pub fn accounts(
                 let Some(a) = report.plan.accounts.get_mut(i) else {
                     continue;
                 };
-                if let (Some(_), Some(n)) = (by_id, name) {
+                if let (Some(_), Some(n)) = (by_id, name)
+                    && a.name != n
+                {
+                    lookup.rename(i, &a.name, n);
                     set(&mut a.name, n.to_owned(), "name", &mut changed);
                 }
                 if let Some(t) = tier {
@@ -1316,14 +1428,15 @@ pub fn accounts(
                     set(&mut a.notes, Some(n), "notes", &mut changed);
                 }
                 let (id, label) = (a.id.clone(), a.name.clone());
-                report.seen(&mut first, &id, &label, line);
+                report.seen(&mut tally.first, &id, &label, line);
                 for field in changed {
-                    report.touch(&id, field);
+                    report.touch(&mut tally, &id, field);
                 }
             }
             None => {
                 let Some(name) = name else { continue };
-                let id = unique_id(name, report.plan.accounts.iter().map(|a| a.id.as_str()));
+                let id = lookup.fresh_id(name);
+                lookup.add(report.plan.accounts.len(), &id, name);
                 report.plan.accounts.push(Account {
                     id: id.clone(),
                     name: name.to_owned(),
@@ -1340,8 +1453,8 @@ pub fn accounts(
                     messages: Vec::new(),
                     notes,
                 });
-                report.seen(&mut first, &id, name, line);
-                report.added.push(id);
+                report.seen(&mut tally.first, &id, name, line);
+                report.add(&mut tally, id);
             }
         }
     }
@@ -1460,7 +1573,17 @@ pub fn meetings(
         });
     }
     let mut report = ImportReport::start(plan, Kind::Meetings, &cols, &table);
-    let mut first = HashMap::new();
+    let mut tally = Tally::default();
+    let accounts = Lookup::new(&plan.accounts, |a| &a.id, |a| &a.name);
+    let mut ids = Lookup::new(&report.plan.meetings, |m| &m.id, |m| &m.id);
+    // The meetings of each account at each start.
+    let mut slots: HashMap<(String, DateTime), Vec<usize>> = HashMap::new();
+    for (i, m) in report.plan.meetings.iter().enumerate() {
+        slots
+            .entry((m.account.clone(), m.start))
+            .or_default()
+            .push(i);
+    }
     for (line, row) in &table.rows {
         let line = *line;
         if row.iter().all(String::is_empty) {
@@ -1474,10 +1597,10 @@ pub fn meetings(
                 .push((line, "no account: skipped".to_owned()));
             continue;
         };
-        let account = match plan.accounts.iter().find(|a| a.id == account_cell) {
+        let account = match accounts.id(account_cell).and_then(|i| plan.accounts.get(i)) {
             Some(a) => a,
             None => {
-                let found = by_name(&plan.accounts, |a| &a.name, account_cell);
+                let found = accounts.name(account_cell).to_vec();
                 match found[..] {
                     [i] => match plan.accounts.get(i) {
                         Some(a) => a,
@@ -1511,8 +1634,7 @@ pub fn meetings(
                 }
             }
         };
-        let by_id = cell(Field::Id)
-            .and_then(|id| report.plan.meetings.iter().position(|m| m.id == id.trim()));
+        let by_id = cell(Field::Id).and_then(|id| ids.id(id.trim()));
         let start = row_start(
             cell(Field::Start),
             cell(Field::Date),
@@ -1548,14 +1670,10 @@ pub fn meetings(
                 continue;
             }
             (None, Some(s)) => {
-                let same: Vec<usize> = report
-                    .plan
-                    .meetings
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.account == account.id && m.start == s)
-                    .map(|(i, _)| i)
-                    .collect();
+                let same: Vec<usize> = slots
+                    .get(&(account.id.clone(), s))
+                    .cloned()
+                    .unwrap_or_default();
                 match same[..] {
                     [] => None,
                     [i] => Some(i),
@@ -1643,6 +1761,9 @@ pub fn meetings(
                 let Some(m) = report.plan.meetings.get_mut(i) else {
                     continue;
                 };
+                if let Some(at) = slots.get_mut(&(m.account.clone(), m.start)) {
+                    at.retain(|&j| j != i);
+                }
                 set(&mut m.account, account.id.clone(), "account", &mut changed);
                 if let Some(s) = start {
                     set(&mut m.start, s, "start", &mut changed);
@@ -1667,9 +1788,12 @@ pub fn meetings(
                     set(&mut m.goal, Some(g), "goal", &mut changed);
                 }
                 let id = m.id.clone();
-                report.seen(&mut first, &id, &account.name, line);
+                let at = slots.entry((m.account.clone(), m.start)).or_default();
+                let pos = at.partition_point(|&j| j < i);
+                at.insert(pos, i);
+                report.seen(&mut tally.first, &id, &account.name, line);
                 for field in changed {
-                    report.touch(&id, field);
+                    report.touch(&mut tally, &id, field);
                 }
             }
             None => {
@@ -1682,10 +1806,13 @@ pub fn meetings(
                     }
                     continue;
                 };
-                let id = unique_id(
-                    &format!("{} meeting", account.id),
-                    report.plan.meetings.iter().map(|m| m.id.as_str()),
-                );
+                let id = ids.fresh_id(&format!("{} meeting", account.id));
+                let at = report.plan.meetings.len();
+                ids.add(at, &id, &id);
+                slots
+                    .entry((account.id.clone(), start))
+                    .or_default()
+                    .push(at);
                 report.plan.meetings.push(Meeting {
                     id: id.clone(),
                     account: account.id.clone(),
@@ -1697,8 +1824,8 @@ pub fn meetings(
                     goal,
                     messages: Vec::new(),
                 });
-                report.seen(&mut first, &id, &account.name, line);
-                report.added.push(id);
+                report.seen(&mut tally.first, &id, &account.name, line);
+                report.add(&mut tally, id);
             }
         }
     }

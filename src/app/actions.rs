@@ -1,7 +1,9 @@
 //! Running commands and dialog answers: files, undo, items, gaps, navigation.
 
 use super::dialogs::{Answer, Dialog};
+use super::export_dialog::ExportDialog;
 use super::files::{Chosen, Purpose};
+use super::import_dialog::ImportDialog;
 use super::{Command, Document, Status, Workbench, views};
 use crate::format;
 use crate::model::Section;
@@ -128,6 +130,13 @@ impl Workbench {
                 self.reveal(section, index, field);
                 super::widgets::request_scroll_to_highlight(ctx);
             }
+            Command::Import(kind) => {
+                self.dialog = Some(Dialog::Import(Box::new(ImportDialog::new(kind))));
+            }
+            Command::Export(format) => {
+                let d = ExportDialog::new(format, &self.doc.plan, self.doc.path.as_deref());
+                self.dialog = Some(Dialog::Export(Box::new(d)));
+            }
         }
     }
 
@@ -204,11 +213,69 @@ impl Workbench {
                 self.say("Discarded the recovery copy");
             }
             Answer::ReloadDiscarding(path) => self.load(path),
+            // Typed paths are only asked for plans.
+            Answer::Path(Purpose::ImportCsv | Purpose::Export(_), _) => {}
+            Answer::Browse { purpose, suggested } => {
+                self.files.pick(purpose, ctx, suggested.as_deref());
+            }
+            Answer::ApplyImport(d) => self.apply_import(*d),
+            Answer::Export(d) => match d.write(&self.doc.plan, self.today) {
+                Ok(done) => self.say(done),
+                Err(problem) => {
+                    self.status = Some(Status {
+                        text: problem.clone(),
+                        problem: true,
+                    });
+                    let mut d = d;
+                    d.problem = Some(problem);
+                    self.dialog = Some(Dialog::Export(d));
+                }
+            },
+        }
+    }
+
+    /// Applies an import as previewed, as one undoable step; if the import would now do
+    /// something else than the preview showed, shows the new preview instead.
+    fn apply_import(&mut self, mut d: ImportDialog) {
+        self.doc.commit();
+        match d.report_to_apply(&self.doc.plan) {
+            Ok(report) => {
+                let from = d
+                    .file_path()
+                    .map(|p| format!(" from {}", p.display()))
+                    .unwrap_or_default();
+                let summary = report.summary();
+                self.doc.replace_plan(report.plan);
+                self.say(format!(
+                    "Imported {}{from}: {summary} (Ctrl+Z undoes)",
+                    report.kind
+                ));
+            }
+            Err(problem) => {
+                self.status = Some(Status {
+                    text: problem,
+                    problem: true,
+                });
+                self.dialog = Some(Dialog::Import(Box::new(d)));
+            }
         }
     }
 
     /// A path chosen in the desktop's dialog.
     pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
+        match (chosen.purpose, &mut self.dialog) {
+            (Purpose::ImportCsv, Some(Dialog::Import(d))) => {
+                d.chosen(chosen.path, &self.doc.plan);
+                return;
+            }
+            (Purpose::Export(_), Some(Dialog::Export(d))) => {
+                d.chosen(chosen.path);
+                return;
+            }
+            // The dialog that asked was closed meanwhile.
+            (Purpose::ImportCsv | Purpose::Export(_), _) => return,
+            _ => {}
+        }
         if matches!(self.dialog, Some(Dialog::TypedPath { .. })) {
             self.dialog = None;
         }
@@ -218,6 +285,7 @@ impl Workbench {
             Purpose::SaveAs => {
                 self.save_to(&chosen.path);
             }
+            Purpose::ImportCsv | Purpose::Export(_) => {}
         }
     }
 

@@ -1,6 +1,7 @@
 //! Every action of the workbench as one enum: menus, keyboard shortcuts and the command palette
 //! all speak it, and the app runs it once at the end of the frame.
 
+use super::export_dialog::ExportFormat;
 use crate::model::Section;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -59,6 +60,10 @@ pub enum Command {
     Show(super::views::board::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
+    /// Import accounts or meetings from a CRM's CSV export, with a preview.
+    Import(crate::import::Kind),
+    /// Export a calendar, CRM-ready CSV or a brief.
+    Export(super::export_dialog::ExportFormat),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -69,7 +74,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 21] = [
+    pub const GENERAL: [Command; 29] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -91,6 +96,14 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::EndWalk,
+        Command::Import(crate::import::Kind::Accounts),
+        Command::Import(crate::import::Kind::Meetings),
+        Command::Export(ExportFormat::Calendar),
+        Command::Export(ExportFormat::AccountsCsv),
+        Command::Export(ExportFormat::MeetingsCsv),
+        Command::Export(ExportFormat::HandoffsCsv),
+        Command::Export(ExportFormat::BriefMarkdown),
+        Command::Export(ExportFormat::BriefHtml),
     ];
 
     /// What the menu and palette call it.
@@ -122,6 +135,8 @@ impl Command {
             Command::GoTo(s) => format!("Go to {}", s.title()),
             Command::Show(b) => format!("Show {}", b.title().to_lowercase()),
             Command::Reveal(s, _, _) => format!("Show in {}", s.title()),
+            Command::Import(kind) => format!("Import {kind} from CSV…"),
+            Command::Export(format) => format.action().into(),
         }
     }
 
@@ -150,6 +165,7 @@ impl Command {
             Command::ZoomOut => vec![k(CMD, Key::Minus)],
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
+            Command::Import(_) | Command::Export(_) => Vec::new(),
             Command::GoTo(_) | Command::Show(_) | Command::Reveal(..) | Command::OpenRecent(_) => {
                 Vec::new()
             }

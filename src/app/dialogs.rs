@@ -1,4 +1,5 @@
-//! Modal questions: unsaved changes, deleting what others refer to, typed paths, errors.
+//! Modal questions: unsaved changes, deleting what others refer to, typed paths, errors; and the
+//! import and export dialogs (`import_dialog.rs`, `export_dialog.rs`) shown in the same modal.
 
 use super::commands::Command;
 use super::files::Purpose;
@@ -70,6 +71,10 @@ pub enum Dialog {
         /// The file.
         path: PathBuf,
     },
+    /// Import accounts or meetings from a CSV file, with a preview.
+    Import(Box<super::import_dialog::ImportDialog>),
+    /// Export a calendar, CSV or a brief.
+    Export(Box<super::export_dialog::ExportDialog>),
     /// Something went wrong.
     Error {
         /// Headline.
@@ -116,6 +121,24 @@ pub enum Answer {
     DiscardRecovery,
     /// Read the file again, dropping local edits.
     ReloadDiscarding(PathBuf),
+    /// Open the desktop's file dialog; the dialog asking stays open and takes the path.
+    Browse {
+        /// What for.
+        purpose: Purpose,
+        /// Where to start.
+        suggested: Option<PathBuf>,
+    },
+    /// Apply the import as previewed, as one undoable step.
+    ApplyImport(Box<super::import_dialog::ImportDialog>),
+    /// Write the export.
+    Export(Box<super::export_dialog::ExportDialog>),
+}
+
+impl Answer {
+    /// Whether the dialog stays open after this answer.
+    fn keeps_dialog(&self) -> bool {
+        matches!(self, Answer::Browse { .. })
+    }
 }
 
 /// Draws the dialog; returns it while it stays open, and the answer when there is one.
@@ -126,8 +149,9 @@ pub fn dialog_ui(
 ) -> (Option<Dialog>, Option<Answer>) {
     let mut answer = None;
     let mut close = false;
+    let wide = matches!(dialog, Dialog::Import(_) | Dialog::Export(_));
     let modal = Modal::new(Id::unique("preshow-dialog")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(if wide { 900.0 } else { 560.0 });
         match &mut dialog {
             Dialog::Unsaved { then } => {
                 ui.heading("Unsaved changes");
@@ -204,6 +228,7 @@ pub fn dialog_ui(
                 ui.heading(match purpose {
                     Purpose::Open => "Open a plan",
                     Purpose::SaveAs => "Save the plan as",
+                    Purpose::ImportCsv | Purpose::Export(_) => "Choose a file",
                 });
                 ui.label("Type the file's path (the desktop's file dialog opens too where there is one).");
                 let l = ui.label("Path");
@@ -219,6 +244,7 @@ pub fn dialog_ui(
                     let ok = ui.button(match purpose {
                         Purpose::Open => "Open",
                         Purpose::SaveAs => "Save",
+                        Purpose::ImportCsv | Purpose::Export(_) => "OK",
                     });
                     if (ok.clicked() || enter) && !text.trim().is_empty() {
                         answer = Some(Answer::Path(*purpose, PathBuf::from(text.trim())));
@@ -337,6 +363,12 @@ pub fn dialog_ui(
                     }
                 });
             }
+            Dialog::Import(d) => {
+                answer = super::import_dialog::import_dialog_ui(ui, d, plan, &mut close);
+            }
+            Dialog::Export(d) => {
+                answer = super::export_dialog::export_dialog_ui(ui, d, plan, &mut close);
+            }
             Dialog::Error { title, message } => {
                 ui.heading(title.as_str());
                 ui.add(egui::Label::new(RichText::new(message.as_str()).monospace()).wrap());
@@ -350,9 +382,9 @@ pub fn dialog_ui(
     if modal.should_close() {
         close = true;
     }
-    if close || answer.is_some() {
+    if close || answer.as_ref().is_some_and(|a| !a.keeps_dialog()) {
         (None, answer)
     } else {
-        (Some(dialog), None)
+        (Some(dialog), answer)
     }
 }

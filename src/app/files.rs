@@ -56,6 +56,21 @@ pub enum Purpose {
     Open,
     /// Choosing where to save.
     SaveAs,
+    /// Choosing a CSV file to import.
+    ImportCsv,
+    /// Choosing where to write an export.
+    Export(super::export_dialog::ExportFormat),
+}
+
+impl Purpose {
+    /// The file type the dialog offers: its name and extensions.
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Purpose::Open | Purpose::SaveAs => ("Preshow plan", &["ron"]),
+            Purpose::ImportCsv => ("CSV export", &["csv", "txt"]),
+            Purpose::Export(format) => (format.file_type(), format.extensions()),
+        }
+    }
 }
 
 /// A path the user chose.
@@ -134,14 +149,20 @@ impl Files {
         let spawned = std::thread::Builder::new()
             .name("preshow-file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().add_filter("Preshow plan", &["ron"]);
+                let (filter, extensions) = purpose.filter();
+                let mut dialog = rfd::FileDialog::new().add_filter(filter, extensions);
                 if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
                     dialog = dialog.set_directory(d);
                 }
                 let path = match purpose {
-                    Purpose::Open => dialog.pick_file(),
+                    Purpose::Open | Purpose::ImportCsv => dialog.pick_file(),
                     Purpose::SaveAs => dialog
                         .set_file_name(name.unwrap_or_else(|| "plan.ron".into()))
+                        .save_file(),
+                    Purpose::Export(format) => dialog
+                        .set_file_name(
+                            name.unwrap_or_else(|| format!("export.{}", format.extension())),
+                        )
                         .save_file(),
                 };
                 let _ = tx.send((purpose, path));

@@ -8,8 +8,10 @@ mod checker;
 pub mod commands;
 mod dialogs;
 mod document;
+pub mod export_dialog;
 mod files;
 mod gaps_panel;
+mod import_dialog;
 mod job;
 mod list;
 mod nav;
@@ -531,6 +533,24 @@ impl Workbench {
                     Command::Reload,
                     self.doc.path.is_some(),
                 );
+                ui.separator();
+                item(
+                    ui,
+                    &mut self.pending,
+                    Command::Import(crate::import::Kind::Accounts),
+                    true,
+                );
+                item(
+                    ui,
+                    &mut self.pending,
+                    Command::Import(crate::import::Kind::Meetings),
+                    true,
+                );
+                ui.menu_button("Export", |ui| {
+                    for f in export_dialog::ExportFormat::ALL {
+                        item(ui, &mut self.pending, Command::Export(f), true);
+                    }
+                });
                 ui.separator();
                 item(ui, &mut self.pending, Command::Quit, true);
             });

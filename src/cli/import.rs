@@ -4,7 +4,7 @@ use super::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
 use crate::format;
 use crate::import::{self, DateOrder, ImportReport, Mapping};
 use clap::{Args, ValueEnum};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// How slashed dates are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,21 +60,6 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
     }
 }
 
-/// Reads a CSV file as text, refusing what is too large or not UTF-8.
-fn read_csv(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
-        .len();
-    if size > format::MAX_FILE_BYTES {
-        return Err(format!(
-            "{}: {size} bytes is too large for a CSV export",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    import::decode(bytes).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 fn import_file(args: &ImportArgs) -> Result<(), String> {
     let (csv_path, kind) = match (&args.accounts, &args.meetings) {
         (Some(p), _) => (p, import::Kind::Accounts),
@@ -100,7 +85,7 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
             loaded.plan.format
         );
     }
-    let csv_text = read_csv(csv_path)?;
+    let csv_text = import::read_file(csv_path)?;
     let report: ImportReport = match kind {
         import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
         import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),
