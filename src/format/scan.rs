@@ -113,6 +113,18 @@ impl<'a> Lexer<'a> {
         self.bytes.get(self.at + ahead).copied()
     }
 
+    /// The length in bytes of the whitespace character here (0: none). RON's whitespace is
+    /// Rust's `Pattern_White_Space`: besides space, tab and line ends, vertical tab, form feed,
+    /// NEL, the direction marks and the line and paragraph separators.
+    fn space_len(&self) -> usize {
+        match (self.peek(0), self.peek(1), self.peek(2)) {
+            (Some(b' ' | b'\t' | b'\r' | b'\n' | 0x0B | 0x0C), _, _) => 1,
+            (Some(0xC2), Some(0x85), _) => 2,
+            (Some(0xE2), Some(0x80), Some(0x8E | 0x8F | 0xA8 | 0xA9)) => 3,
+            _ => 0,
+        }
+    }
+
     fn bump(&mut self) {
         if let Some(&b) = self.bytes.get(self.at) {
             self.at += 1;
@@ -130,11 +142,14 @@ impl<'a> Lexer<'a> {
         while let Some(b) = self.peek(0) {
             let pos = self.pos();
             let start = self.at;
-            let tok = match b {
-                b' ' | b'\t' | b'\r' | b'\n' => {
+            let space = self.space_len();
+            if space > 0 {
+                for _ in 0..space {
                     self.bump();
-                    continue;
                 }
+                continue;
+            }
+            let tok = match b {
                 b'/' if self.peek(1) == Some(b'/') => {
                     while self.peek(0).is_some_and(|c| c != b'\n') {
                         self.bump();
