@@ -175,6 +175,14 @@ pub struct Edits {
 }
 
 impl Edits {
+    /// Notes a widget's change when the value it edits really differs from `before` (a drag
+    /// value can report a change that leaves the number as it was).
+    pub fn track_value<T: PartialEq>(&mut self, r: &Response, before: &T, after: &T) -> bool {
+        let changed = r.changed() && before != after;
+        self.changed |= changed;
+        changed
+    }
+
     /// Notes a widget's change.
     pub fn track(&mut self, r: &Response) -> bool {
         self.changed |= r.changed();
@@ -250,6 +258,15 @@ pub fn request_focus_first_text(ctx: &egui::Context) {
     ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
 }
 
+/// Stores `new` and notes an edit only when it differs from what is there: a widget can report
+/// a change that leaves the value as it was, and that must not become an undo step or a check.
+fn set_if_changed<T: PartialEq>(slot: &mut T, new: T, edits: &mut Edits) {
+    if *slot != new {
+        *slot = new;
+        edits.changed = true;
+    }
+}
+
 /// A required single-line text.
 pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edits) -> Response {
     let id = ui.make_persistent_id("text");
@@ -266,6 +283,7 @@ pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edi
         state.cursor.set_char_range(Some(all));
         state.store(ui.ctx(), id);
     }
+    let before = value.clone();
     let r = ui
         .add(
             egui::TextEdit::singleline(value)
@@ -273,7 +291,7 @@ pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edi
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label);
-    edits.track(&r);
+    edits.changed |= r.changed() && *value != before;
     r
 }
 
@@ -293,8 +311,8 @@ pub fn opt_text_ui(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label);
-    if edits.track(&r) {
-        *value = (!s.trim().is_empty()).then_some(s);
+    if r.changed() {
+        set_if_changed(value, (!s.trim().is_empty()).then_some(s), edits);
     }
     r
 }
@@ -316,8 +334,8 @@ pub fn opt_multiline_ui(
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label);
-    if edits.track(&r) {
-        *value = (!s.trim().is_empty()).then_some(s);
+    if r.changed() {
+        set_if_changed(value, (!s.trim().is_empty()).then_some(s), edits);
     }
     r
 }
@@ -643,8 +661,8 @@ pub fn suggest_ui(
                 .desired_width(width),
         )
         .labelled_by(label);
-    if edits.track(&r) {
-        *value = (!s.trim().is_empty()).then_some(s);
+    if r.changed() {
+        set_if_changed(value, (!s.trim().is_empty()).then_some(s), edits);
     }
     if !known.is_empty() {
         ui.menu_button("⏷", |ui| {

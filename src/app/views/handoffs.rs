@@ -167,12 +167,13 @@ impl ListSection for Handoffs {
                     e.changed = true;
                 }
                 if let Some(hours) = h.sla_hours.as_mut() {
+                    let before = *hours;
                     let drag = egui::DragValue::new(hours)
                         .range(1..=720)
                         .clamp_existing_to_range(false)
                         .suffix(" h");
                     let r = ui.add(drag).labelled_by(l);
-                    e.track(&r);
+                    e.track_value(&r, &before, hours);
                 }
             });
             let cold = team_of(&h.from) == Some(Team::Marketing)

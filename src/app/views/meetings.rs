@@ -228,6 +228,7 @@ impl ListSection for Meetings {
                 widgets::date_time_ui(ui, l, &mut m.start, e)
             });
             field_row(ui, "Minutes", hl == Some("minutes"), |ui, l| {
+                let before = m.minutes;
                 let r = ui.add(
                     egui::DragValue::new(&mut m.minutes)
                         .range(5..=600)
@@ -235,7 +236,7 @@ impl ListSection for Meetings {
                         .clamp_existing_to_range(false)
                         .suffix(" min"),
                 );
-                e.track(&r.labelled_by(l));
+                e.track_value(&r.labelled_by(l), &before, &m.minutes);
                 ui.weak(format!("ends {}", clock(m.end(), m.start.date())));
             });
             field_row(ui, "Location", hl == Some("location"), |ui, l| {

@@ -130,15 +130,17 @@ impl ListSection for Objectives {
                 widgets::opt_text_ui(ui, l, &mut o.metric, "how it is measured", e);
             });
             field_row(ui, "Target", hl == Some("target"), |ui, l| {
-                let mut set = o.target.is_some();
+                let was = o.target.is_some();
+                let mut set = was;
                 let r = ui.checkbox(&mut set, "Has target");
-                if e.track(&r) {
+                if e.track_value(&r, &was, &set) {
                     o.target = set.then_some(o.target.unwrap_or(0.0));
                 }
                 if let Some(t) = o.target.as_mut() {
+                    let before = *t;
                     let speed = (t.abs() * 0.01).max(1.0);
                     let r = ui.add(egui::DragValue::new(t).speed(speed)).labelled_by(l);
-                    e.track(&r);
+                    e.track_value(&r, &before, t);
                     if let Some(unit) = &o.unit {
                         ui.label(unit);
                     }

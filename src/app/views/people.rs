@@ -163,18 +163,25 @@ impl ListSection for People {
                 "Max meetings/day",
                 hl == Some("max_meetings_per_day"),
                 |ui, l| {
-                    let mut limited = p.max_meetings_per_day.is_some();
+                    let was = p.max_meetings_per_day.is_some();
+                    let mut limited = was;
                     let r = ui.checkbox(&mut limited, "Limit");
-                    if e.track(&r) {
+                    if e.track_value(&r, &was, &limited) {
                         p.max_meetings_per_day =
                             limited.then_some(p.max_meetings_per_day.unwrap_or(DEFAULT_LIMIT));
                     }
                     match p.max_meetings_per_day.as_mut() {
                         Some(n) => {
+                            let before = *n;
                             let r = ui
-                                .add(egui::DragValue::new(n).range(1..=30).suffix(" per day"))
+                                .add(
+                                    egui::DragValue::new(n)
+                                        .range(1..=30)
+                                        .clamp_existing_to_range(false)
+                                        .suffix(" per day"),
+                                )
                                 .labelled_by(l);
-                            e.track(&r);
+                            e.track_value(&r, &before, n);
                         }
                         None => {
                             ui.weak("no limit");

@@ -40,8 +40,16 @@ pub fn scoring_ui(
         let ed = &mut edits;
         widgets::form_ui(ui, |ui| {
             field_row(ui, "Threshold", hl == Some("threshold"), |ui, l| {
-                let r = ui.add(egui::DragValue::new(&mut s.threshold).range(-1000..=1000).suffix(" points")).labelled_by(l);
-                ed.track(&r);
+                let before = s.threshold;
+                let r = ui
+                    .add(
+                        egui::DragValue::new(&mut s.threshold)
+                            .range(-1000..=1000)
+                            .clamp_existing_to_range(false)
+                            .suffix(" points"),
+                    )
+                    .labelled_by(l);
+                ed.track_value(&r, &before, &s.threshold);
                 let reachable: i64 = s.signals.iter().map(|x| x.points.max(0)).sum();
                 ui.weak(format!("(all positive signals add up to {reachable})"));
             });
@@ -57,10 +65,16 @@ pub fn scoring_ui(
                         .add(egui::TextEdit::singleline(&mut sig.signal).desired_width(380.0))
                         .labelled_by(l.id);
                     ed.track(&r);
+                    let before = sig.points;
                     let r = ui
-                        .add(egui::DragValue::new(&mut sig.points).range(-1000..=1000).suffix(" pts"))
+                        .add(
+                            egui::DragValue::new(&mut sig.points)
+                                .range(-1000..=1000)
+                                .clamp_existing_to_range(false)
+                                .suffix(" pts"),
+                        )
                         .labelled_by(l.id);
-                    ed.track(&r);
+                    ed.track_value(&r, &before, &sig.points);
                     if ui.small_button("✖").on_hover_text("Remove this signal").clicked() {
                         remove = Some(i);
                     }
