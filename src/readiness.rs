@@ -79,6 +79,13 @@ fn area<T>(
 
 /// The areas of readiness, in the order the board shows them. `today` marks overdue tasks.
 pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
+    // Linear: which accounts have a confirmed meeting, looked up once.
+    let confirmed: std::collections::HashSet<&str> = plan
+        .meetings
+        .iter()
+        .filter(|m| m.status == MeetingStatus::Confirmed)
+        .map(|m| m.account.as_str())
+        .collect();
     let sales_owner = |owner: &Option<String>| {
         owner
             .as_deref()
@@ -99,11 +106,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "A tier-1 account counts when one of its meetings is Confirmed.",
             Section::Accounts,
             plan.accounts.iter().filter(|a| a.tier == 1),
-            |a| {
-                plan.meetings
-                    .iter()
-                    .any(|m| m.account == a.id && m.status == MeetingStatus::Confirmed)
-            },
+            |a| confirmed.contains(a.id.as_str()),
             |a| a.name.clone(),
         ),
         area(

@@ -8,12 +8,17 @@ use super::board::BoardCx;
 use crate::app::commands::Command;
 use crate::app::widgets::{palette, severity_color};
 use crate::check::{Finding, Severity};
-use crate::model::Plan;
+use crate::model::{Date, Plan};
 use egui::{Color32, CursorIcon, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
 
-/// State between frames.
+/// State between frames: the figures, computed once per plan revision and set of findings.
 #[derive(Default)]
-pub struct ReadinessState {}
+pub struct ReadinessState {
+    figures: Option<Figures>,
+}
+
+/// The plan revision, findings revision and day the figures are for, and the figures.
+type Figures = ((u64, u64, Date), Vec<Area>, Vec<TeamDebt>);
 
 pub use crate::readiness::*;
 
@@ -33,11 +38,21 @@ fn level_color(percent: f64) -> Color32 {
 }
 
 /// Draws the board.
-pub fn readiness_ui(ui: &mut Ui, _state: &mut ReadinessState, cx: &mut BoardCx<'_>) {
+pub fn readiness_ui(ui: &mut Ui, state: &mut ReadinessState, cx: &mut BoardCx<'_>) {
     let plan: &Plan = cx.plan;
-    let areas = areas(plan, cx.today);
-    let total_score = score(&areas);
-    let debts = who_owes(plan, &cx.gaps.findings);
+    let key = (cx.revision, cx.gaps.revision, cx.today);
+    if state.figures.as_ref().is_none_or(|(k, _, _)| *k != key) {
+        let figures = (
+            key,
+            areas(plan, cx.today),
+            who_owes(plan, &cx.gaps.findings),
+        );
+        state.figures = Some(figures);
+    }
+    let Some((_, areas, debts)) = &state.figures else {
+        return;
+    };
+    let total_score = score(areas);
     let commands = &mut *cx.commands;
     let findings = &cx.gaps.findings;
     egui::ScrollArea::vertical()
@@ -57,7 +72,7 @@ pub fn readiness_ui(ui: &mut Ui, _state: &mut ReadinessState, cx: &mut BoardCx<'
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
                             ui.set_width(left_w);
-                            score_ui(ui, total_score, &areas, commands);
+                            score_ui(ui, total_score, areas, commands);
                         },
                     );
                     ui.add_space(gap);
@@ -66,14 +81,14 @@ pub fn readiness_ui(ui: &mut Ui, _state: &mut ReadinessState, cx: &mut BoardCx<'
                         egui::Layout::top_down(egui::Align::Min),
                         |ui| {
                             ui.set_width(right_w);
-                            owes_ui(ui, plan, findings, &debts, commands);
+                            owes_ui(ui, plan, findings, debts, commands);
                         },
                     );
                 });
             } else {
-                score_ui(ui, total_score, &areas, commands);
+                score_ui(ui, total_score, areas, commands);
                 ui.add_space(24.0);
-                owes_ui(ui, plan, findings, &debts, commands);
+                owes_ui(ui, plan, findings, debts, commands);
             }
         });
 }
