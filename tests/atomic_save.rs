@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Kills by default: enough to hit every phase of a save many times, quick enough for `cargo test`.
-const DEFAULT_ITERATIONS: usize = 100;
+const DEFAULT_ITERATIONS: usize = 200;
 
 /// A large plan: 20,000 accounts and some people and meetings, several MB of text.
 fn large_plan() -> Plan {

@@ -132,7 +132,79 @@ fn write_plan(accounts: usize, dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
+/// Set to a plan's path, the benchmark opens it in the workbench, draws every view, waits for the
+/// gaps, prints its peak resident memory and exits: a process of its own, so nothing else counts.
+const PEAK_ENV: &str = "PRESHOW_BENCH_PEAK";
+
+/// The peak resident memory of this process (Linux: `VmHWM`), in bytes.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn peak_child(path: &std::path::Path) {
+    let settings = Settings {
+        background_checks: true,
+        ..Settings::ephemeral()
+    };
+    let mut screen = Screen::open(path, settings);
+    for place in Place::all() {
+        screen.show(place);
+    }
+    // An edit, as the workbench makes it: an undo step and a new check.
+    screen.type_a_key(0);
+    screen.app.doc.commit();
+    let started = Instant::now();
+    while screen.app.gaps().revision != screen.app.doc.revision
+        && started.elapsed() < Duration::from_secs(30)
+    {
+        std::thread::sleep(Duration::from_millis(5));
+        screen.frame();
+    }
+    println!("{}", peak_rss().unwrap_or(0));
+}
+
+/// Peak memory of the workbench holding a plan of each size, against 5 × the file + 100 MB.
+fn memory(dir: &std::path::Path, sizes: &[usize]) {
+    println!();
+    println!("peak memory of the workbench (plan open, every view drawn, one edit checked)");
+    let Ok(me) = std::env::current_exe() else {
+        println!("  (cannot find this benchmark's executable)");
+        return;
+    };
+    for &accounts in sizes {
+        let path = write_plan(accounts, dir);
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let out = std::process::Command::new(&me)
+            .env(PEAK_ENV, &path)
+            .output()
+            .ok()
+            .filter(|o| o.status.success());
+        let peak: Option<u64> =
+            out.and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok());
+        let Some(peak) = peak.filter(|p| *p > 0) else {
+            println!("{accounts:>7} accounts  (could not measure)");
+            continue;
+        };
+        let limit = 5 * bytes + 100 * 1024 * 1024;
+        let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
+        println!(
+            "{accounts:>7} accounts  file {:>7.1} MB  peak {:>7.1} MB  target {:>7.1} MB  {}",
+            mb(bytes),
+            mb(peak),
+            mb(limit),
+            verdict(peak <= limit)
+        );
+    }
+}
+
 fn main() {
+    if let Some(path) = std::env::var_os(PEAK_ENV) {
+        peak_child(std::path::Path::new(&path));
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut results: BTreeMap<usize, BTreeMap<Place, Stats>> = BTreeMap::new();
     let sizes = sizes(&[100, 10_000]);
@@ -181,6 +253,11 @@ fn main() {
     if sizes.contains(&10_000) {
         typing(&write_plan(10_000, dir.path()));
     }
+    let mut peak_sizes = sizes.clone();
+    if sizes.contains(&10_000) {
+        peak_sizes.push(100_000);
+    }
+    memory(dir.path(), &peak_sizes);
 }
 
 /// Typing at 10,000 accounts with checks off the UI thread, as the workbench runs them: the frame
