@@ -11,8 +11,11 @@ use preshow::generate;
 fn drawing_every_view_of_a_large_plan_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("big.ron");
-    std::fs::write(&path, generate::generate_text(10_000, generate::DEFAULT_SEED))
-        .expect("write the plan");
+    std::fs::write(
+        &path,
+        generate::generate_text(10_000, generate::DEFAULT_SEED),
+    )
+    .expect("write the plan");
     let ctx = egui::Context::default();
     let mut app = Workbench::open(&ctx, Some(path), Settings::ephemeral());
     app.set_today(generate::today());
