@@ -95,6 +95,13 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             ),
         )
     })?;
+    if let Some(pos) = scan::bare_some(text) {
+        return Err(ParseError::at(
+            pos,
+            "`Some` must be followed by its value in parentheses, as in `Some(\"ana\")` \
+             (with `#![enable(implicit_some)]` at the top, write just the value)",
+        ));
+    }
     let format = source.format;
     if let Some((number, pos)) = format {
         if number > u64::from(migrator.current) {

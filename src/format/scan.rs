@@ -312,6 +312,18 @@ enum Role {
     Other,
 }
 
+/// Where `Some` is followed by anything but `(` (or a `:`, as a field name would be). RON reads
+/// `Some"x"` or `Some 5` as `Some(...)` when `implicit_some` is on, a quirk nobody writes on
+/// purpose; the reader refuses it rather than guess.
+pub(super) fn bare_some(src: &str) -> Option<Pos> {
+    let tokens = tokens(src);
+    tokens.windows(2).find_map(|w| {
+        let is_some = w[0].tok == Tok::Ident && src.get(w[0].start..w[0].end) == Some("Some");
+        let ok = matches!(w[1].tok, Tok::Open(b'(') | Tok::Colon);
+        (is_some && !ok).then_some(w[0].pos)
+    })
+}
+
 /// An identifier's name: a raw identifier `r#done` names `done`.
 pub(super) fn ident_name(text: &str) -> &str {
     text.strip_prefix("r#").unwrap_or(text)
