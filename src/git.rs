@@ -117,14 +117,7 @@ impl Tracked {
             return Err(format!("{} does not exist", dir.display()));
         }
         let top = toplevel(Some(&dir))?;
-        let absolute = if file.is_absolute() {
-            file.to_owned()
-        } else {
-            std::env::current_dir()
-                .map_err(|e| e.to_string())?
-                .join(file)
-        };
-        let path = repo_path(&top, &absolute)?;
+        let path = repo_path(&top, file)?;
         Ok(Tracked { top, path })
     }
 

@@ -1227,6 +1227,12 @@ fn resolve_owner(
     Resolved::Unresolved
 }
 
+/// Several matches, named: "two accounts (a, b)".
+fn several<'a>(noun: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    format!("{} {noun} ({})", count_word(ids.len()), ids.join(", "))
+}
+
 fn count_word(n: usize) -> String {
     match n {
         2 => "two".to_owned(),
@@ -1324,19 +1330,11 @@ pub fn accounts(
                     [] => None,
                     [i] => Some(i),
                     _ => {
-                        let ids: Vec<&str> = found
-                            .iter()
-                            .filter_map(|&i| report.plan.accounts.get(i))
-                            .map(|a| a.id.as_str())
-                            .collect();
-                        report.ambiguous.push((
-                            line,
-                            format!(
-                                "name '{n}' matches {} accounts ({}): skipped",
-                                count_word(ids.len()),
-                                ids.join(", ")
-                            ),
-                        ));
+                        let ids = found.iter().filter_map(|&i| report.plan.accounts.get(i));
+                        let which = several("accounts", ids.map(|a| a.id.as_str()));
+                        report
+                            .ambiguous
+                            .push((line, format!("name '{n}' matches {which}: skipped")));
                         continue;
                     }
                 }
@@ -1616,18 +1614,11 @@ pub fn meetings(
                         continue;
                     }
                     _ => {
-                        let ids: Vec<&str> = found
-                            .iter()
-                            .filter_map(|&i| plan.accounts.get(i))
-                            .map(|a| a.id.as_str())
-                            .collect();
+                        let ids = found.iter().filter_map(|&i| plan.accounts.get(i));
+                        let which = several("accounts", ids.map(|a| a.id.as_str()));
                         report.ambiguous.push((
                             line,
-                            format!(
-                                "account '{account_cell}' matches {} accounts ({}): skipped",
-                                count_word(ids.len()),
-                                ids.join(", ")
-                            ),
+                            format!("account '{account_cell}' matches {which}: skipped"),
                         ));
                         continue;
                     }
@@ -1678,19 +1669,11 @@ pub fn meetings(
                     [] => None,
                     [i] => Some(i),
                     _ => {
-                        let ids: Vec<&str> = same
-                            .iter()
-                            .filter_map(|&i| report.plan.meetings.get(i))
-                            .map(|m| m.id.as_str())
-                            .collect();
+                        let ids = same.iter().filter_map(|&i| report.plan.meetings.get(i));
+                        let which = several("meetings", ids.map(|m| m.id.as_str()));
                         report.ambiguous.push((
                             line,
-                            format!(
-                                "{} at {s} matches {} meetings ({}): skipped",
-                                account.name,
-                                count_word(ids.len()),
-                                ids.join(", ")
-                            ),
+                            format!("{} at {s} matches {which}: skipped", account.name),
                         ));
                         continue;
                     }
