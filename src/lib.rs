@@ -1,7 +1,7 @@
 //! Preshow: the pre-show planning workbench.
 //!
-//! The core ([`model`], [`format`], [`fingerprint`], [`check`]) knows nothing of windows; the
-//! command line ([`cli`]) and the workbench ([`app`]) are built on it.
+//! The core ([`model`], [`format`], [`fingerprint`], [`check`], [`patch`]) knows nothing of
+//! windows; the command line ([`cli`]) and the workbench ([`app`]) are built on it.
 
 pub mod app;
 pub mod check;
@@ -17,6 +17,7 @@ pub mod import;
 pub mod ledger;
 pub mod merge;
 pub mod model;
+pub mod patch;
 pub mod readiness;
 
 /// The example plan, bundled so the workbench opens on it with no file given.

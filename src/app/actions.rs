@@ -313,8 +313,7 @@ impl Workbench {
         self.disk_change_noted = None;
         self.lists.clear();
         self.walk = None;
-        self.checker
-            .check_now(&self.doc.plan, self.doc.revision, self.today);
+        self.checker.check_now(&mut self.doc, self.today);
     }
 
     /// Opens `path`, keeping the current plan if it does not load.

@@ -1,8 +1,10 @@
 //! Gap checks off the UI thread: each edit sends the plan to a worker, the newest result wins,
 //! and typing never waits for a check.
 
+use super::document::{BaselineChange, Document};
 use crate::check::{self, Finding, Severity};
 use crate::model::{Date, Plan, Section};
+use crate::patch::Patch;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -63,76 +65,134 @@ impl Gaps {
     }
 }
 
-struct Job {
-    revision: u64,
-    plan: Plan,
-    today: Date,
+/// What the worker is told. It keeps its own copy of the document's baseline (the plan as of the
+/// last undo point) in step with these, so a check after a key costs a patch of the items the
+/// edit touched, not a copy of the whole plan on the UI thread.
+enum Message {
+    /// A new document: its baseline.
+    Reset(Box<Plan>),
+    /// The baseline moved forward.
+    Apply(Patch),
+    /// The baseline moved back.
+    Revert(Patch),
+    /// Check the baseline with `pending` applied.
+    Check {
+        revision: u64,
+        pending: Patch,
+        today: Date,
+    },
+}
+
+/// The worker: follows the baseline and checks the newest plan of each batch of messages.
+fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
+    let mut base: Option<Plan> = None;
+    while let Ok(first) = inbox.recv() {
+        let mut batch = vec![first];
+        batch.extend(inbox.try_iter());
+        // Only the newest plan matters: checks that typing has already replaced are skipped.
+        let newest = batch
+            .iter()
+            .rposition(|m| matches!(m, Message::Check { .. }));
+        for (i, message) in batch.into_iter().enumerate() {
+            match message {
+                Message::Reset(plan) => base = Some(*plan),
+                Message::Apply(patch) => base.iter_mut().for_each(|b| patch.apply(b)),
+                Message::Revert(patch) => base.iter_mut().for_each(|b| patch.revert(b)),
+                Message::Check {
+                    revision,
+                    pending,
+                    today,
+                } if Some(i) == newest => {
+                    let Some(plan) = base.as_mut() else { continue };
+                    pending.apply(plan);
+                    let findings = check::check(plan, today);
+                    pending.revert(plan);
+                    if outbox.send(Gaps::new(revision, findings)).is_err() {
+                        return;
+                    }
+                    repaint();
+                }
+                Message::Check { .. } => {}
+            }
+        }
+    }
 }
 
 /// Runs checks on a worker thread.
 pub struct Checker {
-    jobs: Option<Sender<Job>>,
+    jobs: Option<Sender<Message>>,
     results: Receiver<Gaps>,
     /// The newest findings.
     pub gaps: Gaps,
     /// The newest revision sent for checking.
     requested: Option<u64>,
-    in_flight: bool,
-    waiting: Option<Job>,
 }
 
 impl Checker {
     /// Starts the worker. `repaint` is called when a result is ready.
     pub fn new(repaint: impl Fn() + Send + 'static, background: bool) -> Self {
-        let (jobs, inbox) = channel::<Job>();
+        let (jobs, inbox) = channel::<Message>();
         let (outbox, results) = channel();
         let spawned = if !background {
             Err(std::io::Error::other("checks run on the UI thread"))
         } else {
             std::thread::Builder::new()
                 .name("preshow-check".into())
-                .spawn(move || {
-                    while let Ok(mut job) = inbox.recv() {
-                        // Only the newest plan matters: skip the ones typing has already replaced.
-                        while let Ok(newer) = inbox.try_recv() {
-                            job = newer;
-                        }
-                        let findings = check::check(&job.plan, job.today);
-                        if outbox.send(Gaps::new(job.revision, findings)).is_err() {
-                            break;
-                        }
-                        repaint();
-                    }
-                })
+                .spawn(move || work(&inbox, &outbox, &repaint))
         };
         Checker {
-            jobs: spawned.ok().filter(|_| background).map(|_| jobs),
+            jobs: spawned.ok().map(|_| jobs),
             results,
             gaps: Gaps::default(),
             requested: None,
-            in_flight: false,
-            waiting: None,
         }
     }
 
-    /// Asks for the findings of `plan` at `revision`, unless already asked. While a check runs,
-    /// only the newest request waits, so a burst of typing costs one check, not one per key.
-    pub fn request(&mut self, plan: &Plan, revision: u64, today: Date) {
+    /// Passes the document's baseline moves to the worker; false when there is no worker.
+    fn follow(&mut self, doc: &mut Document) -> bool {
+        let changes = doc.take_baseline_changes();
+        let Some(tx) = &self.jobs else {
+            return false;
+        };
+        for change in changes {
+            let message = match change {
+                BaselineChange::Reset => Message::Reset(Box::new(doc.baseline().clone())),
+                BaselineChange::Apply(p) => Message::Apply(p),
+                BaselineChange::Revert(p) => Message::Revert(p),
+            };
+            if tx.send(message).is_err() {
+                self.jobs = None;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Asks for the findings of the document as it is now, unless already asked. The worker
+    /// skips requests that newer ones replace, so a burst of typing costs one check, not one
+    /// per key.
+    pub fn request(&mut self, doc: &mut Document, today: Date) {
+        let revision = doc.revision;
         if self.requested == Some(revision) {
+            self.follow(doc);
             return;
         }
         self.requested = Some(revision);
-        let job = Job {
-            revision,
-            plan: plan.clone(),
-            today,
-        };
-        match &self.jobs {
-            Some(_) if self.in_flight => self.waiting = Some(job),
-            Some(tx) => {
-                self.in_flight = tx.send(job).is_ok();
-            }
-            None => self.gaps = Gaps::new(revision, check::check(plan, today)),
+        if !self.follow(doc) {
+            self.gaps = Gaps::new(revision, check::check(&doc.plan, today));
+            return;
+        }
+        let sent = self.jobs.as_ref().is_some_and(|tx| {
+            tx.send(Message::Check {
+                revision,
+                pending: doc.pending_patch(),
+                today,
+            })
+            .is_ok()
+        });
+        if !sent {
+            self.jobs = None;
+            self.gaps = Gaps::new(revision, check::check(&doc.plan, today));
         }
     }
 
@@ -140,17 +200,11 @@ impl Checker {
     pub fn poll(&mut self) -> bool {
         let mut changed = false;
         while let Ok(gaps) = self.results.try_recv() {
-            self.in_flight = false;
             // Revisions only grow, so an older result never replaces a newer one.
             if gaps.revision >= self.gaps.revision {
                 self.gaps = gaps;
                 changed = true;
             }
-        }
-        if !self.in_flight
-            && let (Some(job), Some(tx)) = (self.waiting.take(), &self.jobs)
-        {
-            self.in_flight = tx.send(job).is_ok();
         }
         changed
     }
@@ -160,10 +214,64 @@ impl Checker {
         self.gaps.revision == revision && self.requested == Some(revision)
     }
 
-    /// Checks `plan` on this thread and waits (for tests and start-up).
-    pub fn check_now(&mut self, plan: &Plan, revision: u64, today: Date) {
-        self.gaps = Gaps::new(revision, check::check(plan, today));
-        self.requested = Some(revision);
-        self.waiting = None;
+    /// Checks the document on this thread and waits (for tests and start-up).
+    pub fn check_now(&mut self, doc: &mut Document, today: Date) {
+        self.follow(doc);
+        self.gaps = Gaps::new(doc.revision, check::check(&doc.plan, today));
+        self.requested = Some(doc.revision);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait_for(checker: &mut Checker, revision: u64) {
+        let started = std::time::Instant::now();
+        while !checker.is_current(revision) {
+            checker.poll();
+            assert!(started.elapsed().as_secs() < 20, "the worker answers");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+
+    /// The worker's copy follows typing, finished edits, undo and redo, and a new document: each
+    /// time its findings are those of the plan on screen.
+    #[test]
+    fn the_worker_checks_the_plan_as_it_is_now() {
+        let Ok(loaded) = crate::format::parse(crate::EXAMPLE_PLAN) else {
+            panic!("the example loads");
+        };
+        let today = loaded.plan.event.starts;
+        let mut doc = Document::new(loaded.plan, None, true);
+        let mut checker = Checker::new(|| {}, true);
+        let agree = |doc: &mut Document, checker: &mut Checker| {
+            checker.request(doc, today);
+            wait_for(checker, doc.revision);
+            let mut expected = check::check(&doc.plan, today);
+            expected.sort_by(|a, b| {
+                (a.severity, a.section, a.index, a.rule)
+                    .cmp(&(b.severity, b.section, b.index, b.rule))
+            });
+            assert_eq!(checker.gaps.findings, expected);
+        };
+        agree(&mut doc, &mut checker);
+        doc.plan.accounts[0].owner = None;
+        doc.edited(false);
+        agree(&mut doc, &mut checker);
+        doc.plan.accounts[0].name = "Typed on".into();
+        doc.edited(true);
+        agree(&mut doc, &mut checker);
+        doc.plan.meetings.clear();
+        doc.edited(true);
+        agree(&mut doc, &mut checker);
+        assert!(doc.undo());
+        agree(&mut doc, &mut checker);
+        assert!(doc.redo());
+        agree(&mut doc, &mut checker);
+        let mut other = Document::new(doc.plan.clone(), None, true);
+        other.plan.people.clear();
+        other.edited(false);
+        agree(&mut other, &mut checker);
     }
 }

@@ -1,6 +1,7 @@
 //! The open plan: its file, its undo history, and whether it has unsaved edits.
 
 use crate::model::Plan;
+use crate::patch::Patch;
 use std::path::PathBuf;
 
 /// Revisions count up across every document of the session, so results computed for an older
@@ -40,17 +41,33 @@ pub fn digest(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Undo and redo as snapshots of the plan, one per finished edit.
+/// How the baseline (the plan as of the last undo point) moved, for a copy kept elsewhere (the
+/// checker's) to follow without copying the whole plan again.
+#[derive(Debug)]
+pub enum BaselineChange {
+    /// A new document: copy the baseline.
+    Reset,
+    /// An edit was finished, or redone.
+    Apply(Patch),
+    /// An edit was undone.
+    Revert(Patch),
+}
+
+/// Undo and redo as patches, one per finished edit: each holds only the items the edit changed.
 struct History {
     /// The plan as of the last undo point.
     baseline: Plan,
     /// Id of the baseline snapshot.
     baseline_id: u64,
-    undo: Vec<(Plan, u64)>,
-    redo: Vec<(Plan, u64)>,
+    /// Each patch turns the snapshot with the id beside it into the next one.
+    undo: Vec<(Patch, u64)>,
+    /// Each patch turns the current baseline into the snapshot with the id beside it.
+    redo: Vec<(Patch, u64)>,
     /// An edit has begun since the baseline and is not yet finished.
     pending: bool,
     next_id: u64,
+    /// Baseline moves not yet taken by [`Document::take_baseline_changes`].
+    changes: Vec<BaselineChange>,
 }
 
 impl Document {
@@ -64,6 +81,7 @@ impl Document {
                 redo: Vec::new(),
                 pending: false,
                 next_id: 1,
+                changes: vec![BaselineChange::Reset],
             },
             plan,
             path,
@@ -96,18 +114,35 @@ impl Document {
             return;
         }
         h.pending = false;
-        if h.baseline == self.plan {
+        let patch = Patch::between(&h.baseline, &self.plan);
+        if patch.is_empty() {
             return;
         }
         let id = h.next_id;
         h.next_id += 1;
-        let before = std::mem::replace(&mut h.baseline, self.plan.clone());
-        h.undo.push((before, h.baseline_id));
+        patch.apply(&mut h.baseline);
+        h.changes.push(BaselineChange::Apply(patch.clone()));
+        h.undo.push((patch, h.baseline_id));
         if h.undo.len() > MAX_UNDO {
             h.undo.remove(0);
         }
         h.baseline_id = id;
         h.redo.clear();
+    }
+
+    /// The changes from the last undo point to the plan as it is now.
+    pub fn pending_patch(&self) -> Patch {
+        Patch::between(&self.history.baseline, &self.plan)
+    }
+
+    /// The plan as of the last undo point.
+    pub fn baseline(&self) -> &Plan {
+        &self.history.baseline
+    }
+
+    /// How the baseline moved since the last call.
+    pub fn take_baseline_changes(&mut self) -> Vec<BaselineChange> {
+        std::mem::take(&mut self.history.changes)
     }
 
     /// Replaces the plan in one undoable step (imports, deletions with their references).
@@ -131,12 +166,13 @@ impl Document {
     pub fn undo(&mut self) -> bool {
         self.commit();
         let h = &mut self.history;
-        let Some((plan, id)) = h.undo.pop() else {
+        let Some((patch, id)) = h.undo.pop() else {
             return false;
         };
-        let current = std::mem::replace(&mut self.plan, plan.clone());
-        h.redo.push((current, h.baseline_id));
-        h.baseline = plan;
+        patch.revert(&mut self.plan);
+        patch.revert(&mut h.baseline);
+        h.changes.push(BaselineChange::Revert(patch.clone()));
+        h.redo.push((patch, h.baseline_id));
         h.baseline_id = id;
         self.revision = next_revision();
         true
@@ -146,12 +182,13 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         self.commit();
         let h = &mut self.history;
-        let Some((plan, id)) = h.redo.pop() else {
+        let Some((patch, id)) = h.redo.pop() else {
             return false;
         };
-        let current = std::mem::replace(&mut self.plan, plan.clone());
-        h.undo.push((current, h.baseline_id));
-        h.baseline = plan;
+        patch.apply(&mut self.plan);
+        patch.apply(&mut h.baseline);
+        h.changes.push(BaselineChange::Apply(patch.clone()));
+        h.undo.push((patch, h.baseline_id));
         h.baseline_id = id;
         self.revision = next_revision();
         true
@@ -226,5 +263,104 @@ mod tests {
         d.edited(true);
         assert!(!d.can_undo());
         assert!(!d.is_dirty());
+    }
+
+    fn with_accounts(n: usize) -> Document {
+        let mut d = doc();
+        d.plan.accounts = (0..n)
+            .map(|i| crate::model::Account {
+                id: format!("account-{i}"),
+                name: format!("Account {i}"),
+                tier: 2,
+                owner: None,
+                marketing_owner: None,
+                segment: None,
+                messages: Vec::new(),
+                notes: None,
+            })
+            .collect();
+        Document::new(d.plan, Some("show.ron".into()), true)
+    }
+
+    /// Edits of every shape, the plan after each, undone and redone step by step.
+    #[test]
+    fn undo_and_redo_retrace_every_step() {
+        let mut d = with_accounts(20);
+        let mut seen = vec![d.plan.clone()];
+        d.plan.accounts[3].tier = 1;
+        d.edited(true);
+        seen.push(d.plan.clone());
+        d.plan.accounts.remove(7);
+        d.edited(true);
+        seen.push(d.plan.clone());
+        let extra = d.plan.accounts[0].clone();
+        d.plan.accounts.push(extra);
+        d.plan.event.name = "Renamed".into();
+        d.edited(true);
+        seen.push(d.plan.clone());
+        d.plan.accounts.clear();
+        d.edited(true);
+        seen.push(d.plan.clone());
+        for expected in seen.iter().rev().skip(1) {
+            assert!(d.undo());
+            assert_eq!(&d.plan, expected);
+            assert_eq!(d.baseline(), expected);
+        }
+        assert!(!d.undo());
+        for expected in seen.iter().skip(1) {
+            assert!(d.redo());
+            assert_eq!(&d.plan, expected);
+        }
+        assert!(!d.redo());
+    }
+
+    /// An undo step of a one-field edit holds that item, not a copy of the plan.
+    #[test]
+    fn undo_steps_hold_only_what_changed() {
+        let mut d = with_accounts(5_000);
+        for i in 0..50 {
+            d.plan.accounts[i * 10].notes = Some(format!("note {i}"));
+            d.edited(true);
+        }
+        let held: usize = d.history.undo.iter().map(|(p, _)| p.size()).sum();
+        assert_eq!(held, 100, "old and new of one account per step");
+    }
+
+    /// A copy that follows the baseline changes stays equal to the baseline.
+    #[test]
+    fn baseline_changes_keep_a_copy_in_step() {
+        let mut d = with_accounts(30);
+        let mut copy = None;
+        let follow = |d: &mut Document, copy: &mut Option<Plan>| {
+            for change in d.take_baseline_changes() {
+                match change {
+                    BaselineChange::Reset => *copy = Some(d.baseline().clone()),
+                    BaselineChange::Apply(p) => copy.iter_mut().for_each(|c| p.apply(c)),
+                    BaselineChange::Revert(p) => copy.iter_mut().for_each(|c| p.revert(c)),
+                }
+            }
+            assert_eq!(copy.as_ref(), Some(d.baseline()));
+        };
+        follow(&mut d, &mut copy);
+        d.plan.accounts[2].name = "Typed".into();
+        d.edited(false);
+        follow(&mut d, &mut copy);
+        let mut pending_applied = d.baseline().clone();
+        d.pending_patch().apply(&mut pending_applied);
+        assert_eq!(
+            pending_applied, d.plan,
+            "baseline + pending patch is the plan"
+        );
+        d.commit();
+        follow(&mut d, &mut copy);
+        d.plan.accounts.truncate(10);
+        d.edited(true);
+        follow(&mut d, &mut copy);
+        d.undo();
+        follow(&mut d, &mut copy);
+        d.undo();
+        follow(&mut d, &mut copy);
+        d.redo();
+        follow(&mut d, &mut copy);
     }
 }

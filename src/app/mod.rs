@@ -231,8 +231,7 @@ impl Workbench {
         // Zoom is a command like any other (menus and presentation bar show it).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         app.apply_theme(ctx);
-        app.checker
-            .check_now(&app.doc.plan, app.doc.revision, app.today);
+        app.checker.check_now(&mut app.doc, app.today);
         app
     }
 
@@ -251,8 +250,7 @@ impl Workbench {
     /// Uses `today` for sign-offs and overdue tasks (tests pin it).
     pub fn set_today(&mut self, today: Date) {
         self.today = today;
-        self.checker
-            .check_now(&self.doc.plan, self.doc.revision, today);
+        self.checker.check_now(&mut self.doc, today);
     }
 
     /// The findings currently shown.
@@ -267,8 +265,7 @@ impl Workbench {
 
     /// Checks the plan now, on this thread (tests use it to avoid waiting for the worker).
     pub fn check_now(&mut self) {
-        self.checker
-            .check_now(&self.doc.plan, self.doc.revision, self.today);
+        self.checker.check_now(&mut self.doc, self.today);
     }
 
     /// The list state of a section.
@@ -464,8 +461,7 @@ impl Workbench {
             self.doc.commit();
         }
         if !self.checker.is_current(self.doc.revision) {
-            self.checker
-                .request(&self.doc.plan, self.doc.revision, self.today);
+            self.checker.request(&mut self.doc, self.today);
         }
     }
 
