@@ -57,6 +57,21 @@ pub fn sizes(default: &[usize]) -> Vec<usize> {
     }
 }
 
+/// Words on the command line that are not sizes (`cargo bench --bench frames -- 10000 accounts`):
+/// a benchmark runs only the measurements whose names contain one of them.
+pub fn only() -> Vec<String> {
+    std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .filter(|a| a.replace(['_', ','], "").parse::<usize>().is_err())
+        .collect()
+}
+
+/// Whether a measurement is wanted, given `only()`.
+pub fn wanted(name: &str, only: &[String]) -> bool {
+    only.is_empty() || only.iter().any(|w| name.contains(w.as_str()))
+}
+
 /// A verdict against a target.
 pub fn verdict(ok: bool) -> &'static str {
     if ok { "ok" } else { "MISSES" }

@@ -3,12 +3,13 @@
 //! plans of 100 and 10,000 accounts; then what typing costs at 10,000 accounts: the frame right
 //! after an edit, and how long until the gaps are current again (checks off the UI thread).
 //!
-//! Run with `cargo bench --bench frames` or `cargo bench --bench frames -- 10000`.
+//! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
+//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory`.
 
 #[allow(dead_code)] // shared with the core benchmark, which uses all of it
 mod common;
 
-use common::{Stats, ms, sizes, verdict};
+use common::{Stats, ms, only, sizes, verdict, wanted};
 use preshow::app::views::board::Board;
 use preshow::app::{Command, Settings, Workbench};
 use preshow::generate;
@@ -208,6 +209,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut results: BTreeMap<usize, BTreeMap<Place, Stats>> = BTreeMap::new();
     let sizes = sizes(&[100, 10_000]);
+    let only = only();
     println!(
         "preshow frame benchmarks: 1440×900, median / min of {FRAMES} frames after {WARM_UP} warm-up frames, milliseconds"
     );
@@ -216,6 +218,9 @@ fn main() {
         let mut screen = Screen::open(&path, Settings::ephemeral());
         let mut row = BTreeMap::new();
         for place in Place::all() {
+            if !wanted(&place.name(), &only) {
+                continue;
+            }
             screen.show(place);
             let stats = screen.time_frames(FRAMES);
             println!(
@@ -250,14 +255,16 @@ fn main() {
             );
         }
     }
-    if sizes.contains(&10_000) {
+    if sizes.contains(&10_000) && wanted("typing", &only) {
         typing(&write_plan(10_000, dir.path()));
     }
     let mut peak_sizes = sizes.clone();
     if sizes.contains(&10_000) {
         peak_sizes.push(100_000);
     }
-    memory(dir.path(), &peak_sizes);
+    if wanted("memory", &only) {
+        memory(dir.path(), &peak_sizes);
+    }
 }
 
 /// Typing at 10,000 accounts with checks off the UI thread, as the workbench runs them: the frame
