@@ -15,6 +15,7 @@ pub mod generate;
 pub mod git;
 pub mod import;
 pub mod ledger;
+pub mod lookup;
 pub mod merge;
 pub mod model;
 pub mod patch;

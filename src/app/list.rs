@@ -3,8 +3,10 @@
 
 use super::checker::Gaps;
 use super::commands::Command;
+use super::derived::Derived;
 use super::widgets::{Edits, severity_color};
 use crate::check::Finding;
+use crate::lookup::Lookup;
 use crate::model::{Date, Plan, Section};
 use egui::{RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
@@ -19,6 +21,13 @@ pub enum SortKey {
     Number(f64),
 }
 
+/// The cell text of a column: the item, its plan, and answers about the plan worked out once per
+/// version (so a cell never scans the plan).
+pub type CellText<T> = fn(&T, &Plan, &Lookup) -> String;
+
+/// The sort key of a column.
+pub type CellKey<T> = fn(&T, &Plan, &Lookup) -> SortKey;
+
 /// One column of a list.
 pub struct Column<T> {
     /// Header.
@@ -26,18 +35,14 @@ pub struct Column<T> {
     /// Initial width in points; `None` takes the rest.
     pub width: Option<f32>,
     /// The cell text.
-    pub text: fn(&T, &Plan) -> String,
+    pub text: CellText<T>,
     /// The sort key; `None` sorts by the cell text.
-    pub key: Option<fn(&T, &Plan) -> SortKey>,
+    pub key: Option<CellKey<T>>,
 }
 
 impl<T> Column<T> {
     /// A text column.
-    pub const fn text(
-        title: &'static str,
-        width: Option<f32>,
-        text: fn(&T, &Plan) -> String,
-    ) -> Self {
+    pub const fn text(title: &'static str, width: Option<f32>, text: CellText<T>) -> Self {
         Column {
             title,
             width,
@@ -50,8 +55,8 @@ impl<T> Column<T> {
     pub const fn keyed(
         title: &'static str,
         width: Option<f32>,
-        text: fn(&T, &Plan) -> String,
-        key: fn(&T, &Plan) -> SortKey,
+        text: CellText<T>,
+        key: CellKey<T>,
     ) -> Self {
         Column {
             title,
@@ -61,10 +66,10 @@ impl<T> Column<T> {
         }
     }
 
-    fn sort_key(&self, item: &T, plan: &Plan) -> SortKey {
+    fn sort_key(&self, item: &T, plan: &Plan, lookup: &Lookup) -> SortKey {
         match self.key {
-            Some(k) => k(item, plan),
-            None => SortKey::Text(crate::model::sort_key(&(self.text)(item, plan))),
+            Some(k) => k(item, plan, lookup),
+            None => SortKey::Text(crate::model::sort_key(&(self.text)(item, plan, lookup))),
         }
     }
 }
@@ -97,6 +102,8 @@ pub trait ListSection {
 pub struct EditorCx<'a> {
     /// Today, for sign-offs.
     pub today: Date,
+    /// Answers about the plan as it was at the start of the frame, and the pickers' choices.
+    pub derived: &'a Derived,
     /// The field to highlight.
     pub highlight: Option<&'static str>,
     /// Where the editor reports changes.
@@ -105,6 +112,23 @@ pub struct EditorCx<'a> {
     pub commands: &'a mut Vec<Command>,
     /// A requested id rename: (old, new).
     pub rename: &'a mut Option<(String, String)>,
+}
+
+/// The item at `index` to edit, and whether another item of its list has a given id (for the id
+/// field's "already used", without copying every id each frame).
+pub fn edit_item<T>(
+    items: &mut [T],
+    index: usize,
+    id: fn(&T) -> &str,
+) -> Option<(&mut T, impl Fn(&str) -> bool + '_)> {
+    if index >= items.len() {
+        return None;
+    }
+    let (before, rest) = items.split_at_mut(index);
+    let (item, after) = rest.split_first_mut()?;
+    let (before, after) = (&*before, &*after);
+    let taken = move |wanted: &str| before.iter().chain(after).any(|x| id(x) == wanted);
+    Some((item, taken))
 }
 
 /// What the cached row order was computed for: plan revision, search text, sort.
@@ -155,10 +179,11 @@ pub fn section_ui<S: ListSection>(
     plan: &mut Plan,
     state: &mut ListState,
     gaps: &Gaps,
-    revision: u64,
+    derived: &Derived,
     today: Date,
     commands: &mut Vec<Command>,
 ) -> SectionOutcome {
+    let revision = derived.revision();
     let mut edits = Edits::default();
     let mut rename = None;
     let len = S::items(plan).len();
@@ -181,6 +206,7 @@ pub fn section_ui<S: ListSection>(
                         item_gaps_ui(ui, gaps.on_item(S::SECTION, index));
                         let mut cx = EditorCx {
                             today,
+                            derived,
                             highlight: state.highlight,
                             edits: &mut edits,
                             commands,
@@ -205,7 +231,7 @@ pub fn section_ui<S: ListSection>(
         });
     egui::CentralPanel::default().show(ui, |ui| {
         toolbar_ui::<S>(ui, plan, state, commands);
-        table_ui::<S>(ui, plan, state, gaps, revision);
+        table_ui::<S>(ui, plan, state, gaps, derived, revision);
     });
     if edits.changed {
         state.highlight = None;
@@ -361,6 +387,7 @@ pub fn plural(noun: &str, n: usize) -> String {
 
 fn refresh_rows<S: ListSection>(
     plan: &Plan,
+    lookup: &Lookup,
     state: &mut ListState,
     columns: &[Column<S::Item>],
     revision: u64,
@@ -376,9 +403,11 @@ fn refresh_rows<S: ListSection>(
             needle.is_empty()
                 || items.get(i).is_some_and(|item| {
                     S::id(item).contains(&needle)
-                        || columns
-                            .iter()
-                            .any(|c| (c.text)(item, plan).to_lowercase().contains(&needle))
+                        || columns.iter().any(|c| {
+                            (c.text)(item, plan, lookup)
+                                .to_lowercase()
+                                .contains(&needle)
+                        })
                 })
         })
         .collect();
@@ -387,7 +416,11 @@ fn refresh_rows<S: ListSection>(
     {
         let mut keyed: Vec<(SortKey, usize)> = rows
             .iter()
-            .filter_map(|&i| items.get(i).map(|item| (column.sort_key(item, plan), i)))
+            .filter_map(|&i| {
+                items
+                    .get(i)
+                    .map(|item| (column.sort_key(item, plan, lookup), i))
+            })
             .collect();
         keyed.sort_by(|a, b| {
             let o =
@@ -409,12 +442,15 @@ fn table_ui<S: ListSection>(
     plan: &Plan,
     state: &mut ListState,
     gaps: &Gaps,
+    derived: &Derived,
     revision: u64,
 ) {
     egui::ScrollArea::horizontal()
         .id_salt(("table-x", S::SECTION.key()))
         .auto_shrink([false, false])
-        .show(ui, |ui| table_rows_ui::<S>(ui, plan, state, gaps, revision));
+        .show(ui, |ui| {
+            table_rows_ui::<S>(ui, plan, state, gaps, &derived.lookup, revision)
+        });
 }
 
 fn table_rows_ui<S: ListSection>(
@@ -422,10 +458,11 @@ fn table_rows_ui<S: ListSection>(
     plan: &Plan,
     state: &mut ListState,
     gaps: &Gaps,
+    lookup: &Lookup,
     revision: u64,
 ) {
     let columns = S::columns();
-    refresh_rows::<S>(plan, state, &columns, revision);
+    refresh_rows::<S>(plan, lookup, state, &columns, revision);
     let items = S::items(plan);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let mut table = TableBuilder::new(ui)
@@ -492,7 +529,7 @@ fn table_rows_ui<S: ListSection>(
                 for c in &columns {
                     row.col(|ui| {
                         ui.add(
-                            egui::Label::new((c.text)(item, plan))
+                            egui::Label::new((c.text)(item, plan, lookup))
                                 .truncate()
                                 .selectable(false),
                         );

@@ -6,6 +6,7 @@
 mod actions;
 mod checker;
 pub mod commands;
+mod derived;
 mod dialogs;
 mod document;
 pub mod export_dialog;
@@ -142,6 +143,8 @@ pub struct Workbench {
     /// The open plan.
     pub doc: Document,
     checker: checker::Checker,
+    /// What the views work out from the plan, once per revision.
+    derived: derived::Derived,
     /// The section on screen (when no board is).
     pub section: Section,
     /// The board on screen, if any.
@@ -196,6 +199,7 @@ impl Workbench {
         let mut app = Workbench {
             doc: Document::new(plan, None, true),
             checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
+            derived: derived::Derived::default(),
             section: Section::Accounts,
             board: None,
             boards: Default::default(),
@@ -325,6 +329,7 @@ impl Workbench {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
+        self.derived.refresh(self.doc.revision);
         if self.presenting {
             egui::Panel::top("presenting").show(ui, |ui| self.presentation_bar_ui(ui));
         } else {
@@ -413,6 +418,7 @@ impl Workbench {
             today: self.today,
             path: self.doc.path.as_deref(),
             revision: self.doc.revision,
+            derived: &self.derived,
             commands: &mut self.pending,
             edits: &mut edits,
         };
@@ -428,7 +434,7 @@ impl Workbench {
             &mut self.doc.plan,
             state,
             &self.checker.gaps,
-            self.doc.revision,
+            &self.derived,
             self.today,
             &mut self.pending,
         );

@@ -94,8 +94,8 @@ impl Choices {
         }
     }
 
-    /// People and messages.
-    pub fn people_and_messages(plan: &Plan) -> Self {
+    /// People, messages, and the segments in use.
+    pub fn people_and_messages(plan: &Plan, lookup: &crate::lookup::Lookup) -> Self {
         let mut c = Choices::people(plan);
         c.messages = plan
             .messages
@@ -105,25 +105,13 @@ impl Choices {
                 label: m.headline.clone(),
             })
             .collect();
-        let mut segments: Vec<String> = plan
-            .accounts
-            .iter()
-            .filter_map(|a| a.segment.clone())
-            .chain(
-                plan.messages
-                    .iter()
-                    .flat_map(|m| m.segments.iter().cloned()),
-            )
-            .collect();
-        segments.sort();
-        segments.dedup();
-        c.segments = segments;
+        c.segments = lookup.segments(plan).to_vec();
         c
     }
 
     /// Everything a meeting needs.
-    pub fn for_meetings(plan: &Plan) -> Self {
-        let mut c = Choices::people_and_messages(plan);
+    pub fn for_meetings(plan: &Plan, lookup: &crate::lookup::Lookup) -> Self {
+        let mut c = Choices::people_and_messages(plan, lookup);
         c.accounts = plan
             .accounts
             .iter()
@@ -437,7 +425,12 @@ pub fn date_time_ui(
 
 /// An item id: applied on Enter or when the field is left, only if valid and unique.
 /// Returns the new id to rename to.
-pub fn id_ui(ui: &mut Ui, label: egui::Id, current: &str, taken: &[&str]) -> Option<String> {
+pub fn id_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    current: &str,
+    taken: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let id = ui.make_persistent_id(("id-buffer", label));
     let mut text: String = ui
         .data_mut(|d| d.get_temp::<String>(id))
@@ -449,7 +442,7 @@ pub fn id_ui(ui: &mut Ui, label: egui::Id, current: &str, taken: &[&str]) -> Opt
         None
     } else if !crate::model::is_valid_id(&text) {
         Some("use lowercase letters, digits and -".to_owned())
-    } else if taken.contains(&text.as_str()) {
+    } else if taken(&text) {
         Some(format!("`{text}` is already used"))
     } else {
         None

@@ -1,20 +1,20 @@
 //! Target accounts: who owns each, its tier and segment, and the messages chosen for it.
 
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choices, field_row};
+use crate::app::views::people::person_name;
+use crate::app::widgets::{self, field_row};
+use crate::lookup::Lookup;
 use crate::model::{Account, Date, Plan, Section, Team, unique_id};
 use egui::Ui;
 
 /// The accounts section.
 pub struct Accounts;
 
-fn person_name(plan: &Plan, id: &Option<String>) -> String {
-    match id {
-        Some(id) => plan
-            .person(id)
-            .map_or_else(|| format!("{id}?"), |p| p.name.clone()),
-        None => "—".to_owned(),
-    }
+/// How many active meetings the account has (every account with its id counts the same).
+fn active_meetings(a: &Account, plan: &Plan, lookup: &Lookup) -> usize {
+    lookup
+        .account(plan, &a.id)
+        .map_or(0, |i| lookup.active_meetings(plan, i))
 }
 
 impl ListSection for Accounts {
@@ -32,40 +32,29 @@ impl ListSection for Accounts {
 
     fn columns() -> Vec<Column<Account>> {
         vec![
-            Column::text("Name", Some(220.0), |a, _| a.name.clone()),
+            Column::text("Name", Some(220.0), |a, _, _| a.name.clone()),
             Column::keyed(
                 "Tier",
                 Some(48.0),
-                |a, _| a.tier.to_string(),
-                |a, _| SortKey::Number(a.tier as f64),
+                |a, _, _| a.tier.to_string(),
+                |a, _, _| SortKey::Number(a.tier as f64),
             ),
-            Column::text("Sales owner", Some(140.0), |a, p| person_name(p, &a.owner)),
-            Column::text("Marketing owner", Some(140.0), |a, p| {
-                person_name(p, &a.marketing_owner)
+            Column::text("Sales owner", Some(140.0), |a, p, l| {
+                person_name(p, l, &a.owner)
             }),
-            Column::text("Segment", Some(140.0), |a, _| {
+            Column::text("Marketing owner", Some(140.0), |a, p, l| {
+                person_name(p, l, &a.marketing_owner)
+            }),
+            Column::text("Segment", Some(140.0), |a, _, _| {
                 a.segment.clone().unwrap_or_default()
             }),
             Column::keyed(
                 "Meetings",
                 Some(70.0),
-                |a, p| {
-                    p.meetings
-                        .iter()
-                        .filter(|m| m.account == a.id && m.status.is_active())
-                        .count()
-                        .to_string()
-                },
-                |a, p| {
-                    SortKey::Number(
-                        p.meetings
-                            .iter()
-                            .filter(|m| m.account == a.id && m.status.is_active())
-                            .count() as f64,
-                    )
-                },
+                |a, p, l| active_meetings(a, p, l).to_string(),
+                |a, p, l| SortKey::Number(active_meetings(a, p, l) as f64),
             ),
-            Column::text("Messages", None, |a, _| a.messages.join(", ")),
+            Column::text("Messages", None, |a, _, _| a.messages.join(", ")),
         ]
     }
 
@@ -91,17 +80,21 @@ impl ListSection for Accounts {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::people_and_messages(plan);
-        let taken: Vec<String> = plan.accounts.iter().map(|a| a.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let derived = cx.derived;
+        let choices = derived.people_and_messages(plan);
+        let lookup = &derived.lookup;
         let meetings: Vec<(usize, String, String)> = plan
-            .meetings
+            .accounts
+            .get(index)
+            .and_then(|a| lookup.account(plan, &a.id))
+            .map(|first| lookup.meetings_of_account(plan, first))
+            .unwrap_or_default()
             .iter()
-            .enumerate()
-            .filter(|(_, m)| plan.accounts.get(index).is_some_and(|a| a.id == m.account))
+            .filter_map(|&i| plan.meetings.get(i as usize).map(|m| (i as usize, m)))
             .map(|(i, m)| (i, m.start.to_string(), m.status.to_string()))
             .collect();
-        let Some(a) = plan.accounts.get_mut(index) else {
+        let Some((a, taken)) = crate::app::list::edit_item(&mut plan.accounts, index, Self::id)
+        else {
             return;
         };
         let hl = cx.highlight;
@@ -128,7 +121,7 @@ impl ListSection for Accounts {
                 }
             });
             field_row(ui, "Sales owner", hl == Some("owner"), |ui, l| {
-                widgets::person_picker_ui(ui, l, &mut a.owner, &choices, Some(Team::Sales), e);
+                widgets::person_picker_ui(ui, l, &mut a.owner, choices, Some(Team::Sales), e);
             });
             field_row(
                 ui,
@@ -139,7 +132,7 @@ impl ListSection for Accounts {
                         ui,
                         l,
                         &mut a.marketing_owner,
-                        &choices,
+                        choices,
                         Some(Team::Marketing),
                         e,
                     );

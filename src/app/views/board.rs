@@ -81,6 +81,8 @@ pub struct BoardCx<'a> {
     pub path: Option<&'a Path>,
     /// The plan's revision: it grows with every change.
     pub revision: u64,
+    /// Answers about the plan worked out once per revision.
+    pub derived: &'a crate::app::derived::Derived,
     /// Commands for the app to run at the end of the frame.
     pub commands: &'a mut Vec<Command>,
     /// Where the board reports that it changed the plan. A change made while the pointer is

@@ -3,6 +3,7 @@
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Choice, Choices, field_row};
 use crate::fingerprint::Signable;
+use crate::lookup::Lookup;
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
 use egui::{RichText, Ui};
 
@@ -53,7 +54,7 @@ fn accepted(h: &Handoff, plan: &Plan) -> &'static str {
     if stale { "stale" } else { "no" }
 }
 
-fn sla_key(h: &Handoff, _: &Plan) -> SortKey {
+fn sla_key(h: &Handoff, _: &Plan, _: &Lookup) -> SortKey {
     SortKey::Number(h.sla_hours.map_or(-1.0, |x| x as f64))
 }
 
@@ -72,10 +73,10 @@ impl ListSection for Handoffs {
 
     fn columns() -> Vec<Column<Handoff>> {
         vec![
-            Column::text("From", Some(170.0), |h, p| stage_name(p, &h.from)),
-            Column::text("To", Some(170.0), |h, p| stage_name(p, &h.to)),
-            Column::text("Crossing", Some(150.0), crossing),
-            Column::text("Owner", Some(140.0), |h, p| match &h.owner {
+            Column::text("From", Some(170.0), |h, p, _| stage_name(p, &h.from)),
+            Column::text("To", Some(170.0), |h, p, _| stage_name(p, &h.to)),
+            Column::text("Crossing", Some(150.0), |x, p, _| crossing(x, p)),
+            Column::text("Owner", Some(140.0), |h, p, _| match &h.owner {
                 Some(id) => p
                     .person(id)
                     .map_or_else(|| format!("{id}?"), |x| x.name.clone()),
@@ -84,13 +85,13 @@ impl ListSection for Handoffs {
             Column::keyed(
                 "SLA",
                 Some(60.0),
-                |h, _| {
+                |h, _, _| {
                     h.sla_hours
                         .map_or_else(|| "—".to_owned(), |x| format!("{x} h"))
                 },
                 sla_key,
             ),
-            Column::text("Accepted", None, |h, p| accepted(h, p).to_owned()),
+            Column::text("Accepted", None, |h, p, _| accepted(h, p).to_owned()),
         ]
     }
 
@@ -132,9 +133,8 @@ impl ListSection for Handoffs {
                 .find(|(c, _)| c.id == id)
                 .map(|(_, t)| *t)
         };
-        let taken: Vec<String> = plan.handoffs.iter().map(|h| h.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let Some(h) = plan.handoffs.get_mut(index) else {
+        let Some((h, taken)) = crate::app::list::edit_item(&mut plan.handoffs, index, Self::id)
+        else {
             return;
         };
         let hl = cx.highlight;

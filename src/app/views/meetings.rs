@@ -2,22 +2,25 @@
 
 use crate::app::commands::Command;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choices, Edits, field_row};
+use crate::app::widgets::{self, Edits, field_row};
+use crate::lookup::Lookup;
 use crate::model::{Date, DateTime, Meeting, MeetingStatus, Plan, Section, unique_id};
 use egui::Ui;
 
 /// The meetings section.
 pub struct Meetings;
 
-fn account_name(plan: &Plan, id: &str) -> String {
-    plan.accounts
-        .iter()
-        .find(|a| a.id == id)
+fn account_name(plan: &Plan, lookup: &Lookup, id: &str) -> String {
+    lookup
+        .account(plan, id)
+        .and_then(|i| plan.accounts.get(i))
         .map_or_else(|| format!("{id}?"), |a| a.name.clone())
 }
 
-fn person_name(plan: &Plan, id: &str) -> String {
-    plan.person(id)
+fn person_name(plan: &Plan, lookup: &Lookup, id: &str) -> String {
+    lookup
+        .person(plan, id)
+        .and_then(|i| plan.people.get(i))
         .map_or_else(|| format!("{id}?"), |p| p.name.clone())
 }
 
@@ -38,29 +41,29 @@ fn room(m: &Meeting) -> &str {
 
 /// Other active meetings overlapping meeting `index` in time that share one of its people or its
 /// room: (index, what to show).
-fn same_time(plan: &Plan, index: usize) -> Vec<(usize, String)> {
+fn same_time(plan: &Plan, lookup: &Lookup, index: usize) -> Vec<(usize, String)> {
     let Some(m) = plan.meetings.get(index) else {
         return Vec::new();
     };
-    let (start, end, here) = (m.start, m.end(), room(m).to_lowercase());
-    let overlapping =
-        plan.meetings.iter().enumerate().filter(|&(i, o)| {
-            i != index && o.status.is_active() && o.start < end && start < o.end()
-        });
+    let here = room(m).to_lowercase();
+    let overlapping = lookup
+        .overlapping(plan, index)
+        .into_iter()
+        .filter_map(|i| plan.meetings.get(i).map(|o| (i, o)));
     let mut clashes = Vec::new();
     for (i, o) in overlapping {
         let mut why: Vec<String> = o
             .people
             .iter()
             .filter(|p| m.people.contains(p))
-            .map(|p| person_name(plan, p))
+            .map(|p| person_name(plan, lookup, p))
             .collect();
         if !here.is_empty() && room(o).to_lowercase() == here {
             why.push(room(o).to_owned());
         }
         if !why.is_empty() {
             let when = format!("{}–{}", o.start, clock(o.end(), o.start.date()));
-            let with = account_name(plan, &o.account);
+            let with = account_name(plan, lookup, &o.account);
             clashes.push((
                 i,
                 format!("{when} · {with} · {} · {}", o.status, why.join(", ")),
@@ -147,27 +150,29 @@ impl ListSection for Meetings {
             Column::keyed(
                 "Start",
                 Some(130.0),
-                |m, _| m.start.to_string(),
-                |m, _| SortKey::Number(m.start.0.and_utc().timestamp() as f64),
+                |m, _, _| m.start.to_string(),
+                |m, _, _| SortKey::Number(m.start.0.and_utc().timestamp() as f64),
             ),
             Column::keyed(
                 "Minutes",
                 Some(60.0),
-                |m, _| m.minutes.to_string(),
-                |m, _| SortKey::Number(m.minutes as f64),
+                |m, _, _| m.minutes.to_string(),
+                |m, _, _| SortKey::Number(m.minutes as f64),
             ),
-            Column::text("Account", Some(180.0), |m, p| account_name(p, &m.account)),
-            Column::text("People", Some(200.0), |m, p| {
+            Column::text("Account", Some(180.0), |m, p, l| {
+                account_name(p, l, &m.account)
+            }),
+            Column::text("People", Some(200.0), |m, p, l| {
                 m.people
                     .iter()
-                    .map(|id| person_name(p, id))
+                    .map(|id| person_name(p, l, id))
                     .collect::<Vec<_>>()
                     .join(", ")
             }),
-            Column::text("Location", Some(130.0), |m, _| {
+            Column::text("Location", Some(130.0), |m, _, _| {
                 m.location.clone().unwrap_or_default()
             }),
-            Column::text("Status", None, |m, _| m.status.to_string()),
+            Column::text("Status", None, |m, _, _| m.status.to_string()),
         ]
     }
 
@@ -198,8 +203,9 @@ impl ListSection for Meetings {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::for_meetings(plan);
-        let clashes = same_time(plan, index);
+        let derived = cx.derived;
+        let choices = derived.for_meetings(plan);
+        let clashes = same_time(plan, &derived.lookup, index);
         if index >= plan.meetings.len() {
             return;
         }
@@ -208,11 +214,8 @@ impl ListSection for Meetings {
         let Some((m, after)) = rest.split_first_mut() else {
             return;
         };
-        let taken: Vec<&str> = before
-            .iter()
-            .chain(after.iter())
-            .map(|x| x.id.as_str())
-            .collect();
+        let (others_before, others_after) = (&*before, &*after);
+        let taken = |id: &str| others_before.iter().chain(others_after).any(|x| x.id == id);
         let hl = cx.highlight;
         let e = &mut *cx.edits;
         widgets::form_ui(ui, |ui| {
@@ -243,7 +246,7 @@ impl ListSection for Meetings {
                 location_ui(ui, l, &mut m.location, [&*before, &*after], e);
             });
             field_row(ui, "People", hl == Some("people"), |ui, l| {
-                widgets::people_picker_ui(ui, l, &mut m.people, &choices, e);
+                widgets::people_picker_ui(ui, l, &mut m.people, choices, e);
             });
             field_row(ui, "Status", hl == Some("status"), |ui, l| {
                 status_ui(ui, l, &mut m.status, e)

@@ -3,8 +3,9 @@
 use super::objectives::signoffs_row;
 use super::people::person_name;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey, plural};
-use crate::app::widgets::{self, Choices, Edits, field_row, palette};
+use crate::app::widgets::{self, Edits, field_row, palette};
 use crate::fingerprint::Signable;
+use crate::lookup::Lookup;
 use crate::model::{Date, Message, Plan, Section, Team, unique_id};
 use egui::Ui;
 
@@ -29,15 +30,14 @@ fn sales_agreement(m: &Message, plan: &Plan) -> String {
 }
 
 /// How many accounts and meetings list the message.
-fn usage(m: &Message, plan: &Plan) -> (usize, usize) {
-    let lists = |messages: &Vec<String>| messages.contains(&m.id);
-    let accounts = plan.accounts.iter().filter(|a| lists(&a.messages)).count();
-    let meetings = plan.meetings.iter().filter(|x| lists(&x.messages)).count();
-    (accounts, meetings)
+fn usage(m: &Message, plan: &Plan, lookup: &Lookup) -> (usize, usize) {
+    lookup
+        .message(plan, &m.id)
+        .map_or((0, 0), |i| lookup.message_use(plan, i))
 }
 
-fn usage_text(m: &Message, plan: &Plan) -> String {
-    match usage(m, plan) {
+fn usage_text(m: &Message, plan: &Plan, lookup: &Lookup) -> String {
+    match usage(m, plan, lookup) {
         (0, 0) => "unused".to_owned(),
         (a, n) => format!("{a} {}, {n} {}", plural("account", a), plural("meeting", n)),
     }
@@ -158,18 +158,22 @@ impl ListSection for Messages {
 
     fn columns() -> Vec<Column<Message>> {
         vec![
-            Column::text("Headline", Some(240.0), |m, _| m.headline.clone()),
-            Column::text("Author", Some(130.0), |m, p| person_name(p, &m.author)),
-            Column::text("Segments", Some(160.0), |m, _| m.segments.join(", ")),
+            Column::text("Headline", Some(240.0), |m, _, _| m.headline.clone()),
+            Column::text("Author", Some(130.0), |m, p, l| {
+                person_name(p, l, &m.author)
+            }),
+            Column::text("Segments", Some(160.0), |m, _, _| m.segments.join(", ")),
             Column::keyed(
                 "Proof",
                 Some(50.0),
-                |m, _| m.proof.len().to_string(),
-                |m, _| SortKey::Number(m.proof.len() as f64),
+                |m, _, _| m.proof.len().to_string(),
+                |m, _, _| SortKey::Number(m.proof.len() as f64),
             ),
-            Column::text("Agreed by Sales", Some(110.0), sales_agreement),
-            Column::keyed("Used by", None, usage_text, |m, p| {
-                let (a, n) = usage(m, p);
+            Column::text("Agreed by Sales", Some(110.0), |x, p, _| {
+                sales_agreement(x, p)
+            }),
+            Column::keyed("Used by", None, usage_text, |m, p, l| {
+                let (a, n) = usage(m, p, l);
                 SortKey::Number((a + n) as f64)
             }),
         ]
@@ -196,10 +200,9 @@ impl ListSection for Messages {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::people_and_messages(plan);
-        let taken: Vec<String> = plan.messages.iter().map(|m| m.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let Some(m) = plan.messages.get_mut(index) else {
+        let choices = cx.derived.people_and_messages(plan);
+        let Some((m, taken)) = crate::app::list::edit_item(&mut plan.messages, index, Self::id)
+        else {
             return;
         };
         let pinned = m
@@ -241,12 +244,12 @@ impl ListSection for Messages {
                 proof_ui(ui, l, &mut m.proof, e)
             });
             field_row(ui, "Author", hl == Some("author"), |ui, l| {
-                widgets::person_picker_ui(ui, l, &mut m.author, &choices, Some(Team::Marketing), e);
+                widgets::person_picker_ui(ui, l, &mut m.author, choices, Some(Team::Marketing), e);
             });
             field_row(ui, "Segments", hl == Some("segments"), |ui, l| {
                 segments_ui(ui, l, index, &mut m.segments, &choices.segments, e);
             });
-            signoffs_row(ui, m, "headline, body and proof", &choices, cx);
+            signoffs_row(ui, m, "headline, body and proof", choices, cx);
         });
     }
 }

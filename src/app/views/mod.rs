@@ -22,6 +22,7 @@ mod terms;
 
 use super::checker::Gaps;
 use super::commands::Command;
+use super::derived::Derived;
 use super::list::{ListSection, ListState, SectionOutcome, section_ui as list_ui};
 use crate::model::{Date, Plan, Section};
 
@@ -109,11 +110,11 @@ pub fn section_ui(
     plan: &mut Plan,
     state: &mut ListState,
     gaps: &Gaps,
-    revision: u64,
+    derived: &Derived,
     today: Date,
     commands: &mut Vec<Command>,
 ) -> SectionOutcome {
-    with_list!(section, S => list_ui::<S>(ui, plan, state, gaps, revision, today, commands), else match section {
+    with_list!(section, S => list_ui::<S>(ui, plan, state, gaps, derived, today, commands), else match section {
         Section::Scoring => scoring::scoring_ui(ui, plan, state, gaps, today),
         _ => event::event_ui(ui, plan, state, gaps),
     })

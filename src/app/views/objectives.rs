@@ -72,17 +72,17 @@ impl ListSection for Objectives {
 
     fn columns() -> Vec<Column<Objective>> {
         vec![
-            Column::text("Name", Some(200.0), |o, _| o.name.clone()),
-            Column::text("Metric", Some(240.0), |o, _| {
+            Column::text("Name", Some(200.0), |o, _, _| o.name.clone()),
+            Column::text("Metric", Some(240.0), |o, _, _| {
                 o.metric.clone().unwrap_or_default()
             }),
             Column::keyed(
                 "Target",
                 Some(130.0),
-                |o, _| target_text(o),
-                |o, _| SortKey::Number(o.target.unwrap_or(f64::NEG_INFINITY)),
+                |o, _, _| target_text(o),
+                |o, _, _| SortKey::Number(o.target.unwrap_or(f64::NEG_INFINITY)),
             ),
-            Column::text("Agreed by", None, agreed_by),
+            Column::text("Agreed by", None, |x, p, _| agreed_by(x, p)),
         ]
     }
 
@@ -110,9 +110,8 @@ impl ListSection for Objectives {
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
-        let taken: Vec<String> = plan.objectives.iter().map(|o| o.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let Some(o) = plan.objectives.get_mut(index) else {
+        let Some((o, taken)) = crate::app::list::edit_item(&mut plan.objectives, index, Self::id)
+        else {
             return;
         };
         let hl = cx.highlight;

@@ -3,6 +3,7 @@
 use crate::app::commands::Command;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, field_row, palette};
+use crate::lookup::Lookup;
 use crate::model::{Date, Person, Plan, Section, Team, unique_id};
 use egui::Ui;
 use std::collections::BTreeMap;
@@ -14,27 +15,30 @@ pub struct People;
 const DEFAULT_LIMIT: u32 = 8;
 
 /// The name of an optional person id, `id?` when nobody has it, `—` when none.
-pub(super) fn person_name(plan: &Plan, id: &Option<String>) -> String {
+pub(super) fn person_name(plan: &Plan, lookup: &Lookup, id: &Option<String>) -> String {
     match id {
-        Some(id) => plan
-            .person(id)
+        Some(id) => lookup
+            .person(plan, id)
+            .and_then(|i| plan.people.get(i))
             .map_or_else(|| format!("{id}?"), |p| p.name.clone()),
         None => "—".to_owned(),
     }
 }
 
 /// How many accounts name this person as sales or marketing owner.
-fn owned_count(plan: &Plan, id: &str) -> usize {
-    plan.accounts
-        .iter()
-        .filter(|a| a.owner.as_deref() == Some(id) || a.marketing_owner.as_deref() == Some(id))
-        .count()
+fn owned_count(p: &Person, plan: &Plan, lookup: &Lookup) -> usize {
+    lookup
+        .person(plan, &p.id)
+        .map_or(0, |i| lookup.owned_by(plan, i).len())
 }
 
-/// The accounts a person owns: (index, "name (sales owner)").
-fn owned_accounts(plan: &Plan, id: &str) -> Vec<(usize, String)> {
+/// The accounts person `index` owns: (index, "name (sales owner)").
+fn owned_accounts(plan: &Plan, lookup: &Lookup, index: usize, id: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    for (i, a) in plan.accounts.iter().enumerate() {
+    for &i in lookup.owned_by(plan, index) {
+        let Some(a) = plan.accounts.get(i as usize) else {
+            continue;
+        };
         let mut roles = Vec::new();
         if a.owner.as_deref() == Some(id) {
             roles.push("sales owner");
@@ -43,19 +47,20 @@ fn owned_accounts(plan: &Plan, id: &str) -> Vec<(usize, String)> {
             roles.push("marketing owner");
         }
         if !roles.is_empty() {
-            out.push((i, format!("{} ({})", a.name, roles.join(", "))));
+            out.push((i as usize, format!("{} ({})", a.name, roles.join(", "))));
         }
     }
     out
 }
 
-/// Active meetings a person attends, counted per show day.
-fn meetings_per_day(plan: &Plan, id: &str) -> BTreeMap<Date, usize> {
+/// Active meetings person `index` attends, counted per show day.
+fn meetings_per_day(plan: &Plan, lookup: &Lookup, index: usize) -> BTreeMap<Date, usize> {
     let mut days = BTreeMap::new();
-    for m in plan
-        .meetings
+    for m in lookup
+        .meetings_with(plan, index)
         .iter()
-        .filter(|m| m.status.is_active() && m.people.iter().any(|p| p == id))
+        .filter_map(|&i| plan.meetings.get(i as usize))
+        .filter(|m| m.status.is_active())
     {
         *days.entry(m.start.date()).or_insert(0) += 1;
     }
@@ -77,29 +82,29 @@ impl ListSection for People {
 
     fn columns() -> Vec<Column<Person>> {
         vec![
-            Column::text("Name", Some(180.0), |p, _| p.name.clone()),
-            Column::text("Team", Some(90.0), |p, _| p.team.to_string()),
-            Column::text("Role", Some(160.0), |p, _| {
+            Column::text("Name", Some(180.0), |p, _, _| p.name.clone()),
+            Column::text("Team", Some(90.0), |p, _, _| p.team.to_string()),
+            Column::text("Role", Some(160.0), |p, _, _| {
                 p.role.clone().unwrap_or_default()
             }),
-            Column::text("Email", Some(180.0), |p, _| {
+            Column::text("Email", Some(180.0), |p, _, _| {
                 p.email.clone().unwrap_or_default()
             }),
             Column::keyed(
                 "Max meetings/day",
                 Some(120.0),
-                |p, _| {
+                |p, _, _| {
                     p.max_meetings_per_day
                         .map(|n| n.to_string())
                         .unwrap_or_default()
                 },
-                |p, _| SortKey::Number(p.max_meetings_per_day.map_or(f64::INFINITY, f64::from)),
+                |p, _, _| SortKey::Number(p.max_meetings_per_day.map_or(f64::INFINITY, f64::from)),
             ),
             Column::keyed(
                 "Owns",
                 None,
-                |p, plan| owned_count(plan, &p.id).to_string(),
-                |p, plan| SortKey::Number(owned_count(plan, &p.id) as f64),
+                |p, plan, l| owned_count(p, plan, l).to_string(),
+                |p, plan, l| SortKey::Number(owned_count(p, plan, l) as f64),
             ),
         ]
     }
@@ -124,14 +129,16 @@ impl ListSection for People {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let taken: Vec<String> = plan.people.iter().map(|p| p.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let Some(id) = plan.people.get(index).map(|p| p.id.clone()) else {
             return;
         };
-        let owned = owned_accounts(plan, &id);
-        let days = meetings_per_day(plan, &id);
-        let Some(p) = plan.people.get_mut(index) else {
+        let lookup = &cx.derived.lookup;
+        // Answers are for the first person with an id, as everywhere in Preshow.
+        let first = lookup.person(plan, &id).filter(|&i| i == index);
+        let owned = first.map_or_else(Vec::new, |i| owned_accounts(plan, lookup, i, &id));
+        let days = first.map_or_else(BTreeMap::new, |i| meetings_per_day(plan, lookup, i));
+        let Some((p, taken)) = crate::app::list::edit_item(&mut plan.people, index, Self::id)
+        else {
             return;
         };
         let hl = cx.highlight;

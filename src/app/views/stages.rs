@@ -82,21 +82,21 @@ impl ListSection for Stages {
 
     fn columns() -> Vec<Column<Stage>> {
         vec![
-            Column::text("Name", Some(220.0), |s, _| s.name.clone()),
-            Column::text("Team", Some(100.0), |s, _| s.team.to_string()),
-            Column::text("Entry", Some(50.0), |s, _| tick(s.entry)),
-            Column::text("Terminal", Some(64.0), |s, _| tick(s.terminal)),
+            Column::text("Name", Some(220.0), |s, _, _| s.name.clone()),
+            Column::text("Team", Some(100.0), |s, _, _| s.team.to_string()),
+            Column::text("Entry", Some(50.0), |s, _, _| tick(s.entry)),
+            Column::text("Terminal", Some(64.0), |s, _, _| tick(s.terminal)),
             Column::keyed(
                 "Out",
                 Some(44.0),
-                |s, p| out_count(s, p).to_string(),
-                |s, p| SortKey::Number(out_count(s, p) as f64),
+                |s, p, _| out_count(s, p).to_string(),
+                |s, p, _| SortKey::Number(out_count(s, p) as f64),
             ),
             Column::keyed(
                 "In",
                 None,
-                |s, p| in_count(s, p).to_string(),
-                |s, p| SortKey::Number(in_count(s, p) as f64),
+                |s, p, _| in_count(s, p).to_string(),
+                |s, p, _| SortKey::Number(in_count(s, p) as f64),
             ),
         ]
     }
@@ -120,13 +120,12 @@ impl ListSection for Stages {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let taken: Vec<String> = plan.stages.iter().map(|s| s.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let (into, out) = match plan.stages.get(index) {
             Some(s) => handoff_links(plan, &s.id),
             None => return,
         };
-        let Some(s) = plan.stages.get_mut(index) else {
+        let Some((s, taken)) = crate::app::list::edit_item(&mut plan.stages, index, Self::id)
+        else {
             return;
         };
         let hl = cx.highlight;

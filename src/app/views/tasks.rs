@@ -24,21 +24,21 @@ impl ListSection for Tasks {
 
     fn columns() -> Vec<Column<Task>> {
         vec![
-            Column::text("Done", Some(44.0), |t, _| {
+            Column::text("Done", Some(44.0), |t, _, _| {
                 if t.done {
                     "✔".to_owned()
                 } else {
                     String::new()
                 }
             }),
-            Column::text("Title", Some(300.0), |t, _| t.title.clone()),
-            Column::text("Owner", Some(140.0), |t, p| person_name(p, &t.owner)),
+            Column::text("Title", Some(300.0), |t, _, _| t.title.clone()),
+            Column::text("Owner", Some(140.0), |t, p, l| person_name(p, l, &t.owner)),
             Column::keyed(
                 "Due",
                 None,
-                |t, _| t.due.map(|d| d.to_string()).unwrap_or_default(),
+                |t, _, _| t.due.map(|d| d.to_string()).unwrap_or_default(),
                 // ISO dates sort as text; tasks without a date sort last.
-                |t, _| SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string())),
+                |t, _, _| SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string())),
             ),
         ]
     }
@@ -63,9 +63,7 @@ impl ListSection for Tasks {
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
-        let taken: Vec<String> = plan.tasks.iter().map(|t| t.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let Some(t) = plan.tasks.get_mut(index) else {
+        let Some((t, taken)) = crate::app::list::edit_item(&mut plan.tasks, index, Self::id) else {
             return;
         };
         let hl = cx.highlight;

@@ -28,17 +28,17 @@ impl ListSection for Terms {
 
     fn columns() -> Vec<Column<Term>> {
         vec![
-            Column::text("Term", Some(220.0), |t, _| {
+            Column::text("Term", Some(220.0), |t, _, _| {
                 if t.id == QUALIFIED_LEAD {
                     format!("{}  ★ lead definition", t.term)
                 } else {
                     t.term.clone()
                 }
             }),
-            Column::text("Definition", Some(360.0), |t, _| {
+            Column::text("Definition", Some(360.0), |t, _, _| {
                 t.definition.replace('\n', " ")
             }),
-            Column::text("Agreed by", None, agreed_by),
+            Column::text("Agreed by", None, |x, p, _| agreed_by(x, p)),
         ]
     }
 
@@ -69,10 +69,8 @@ impl ListSection for Terms {
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
         let choices = Choices::people(plan);
-        let taken: Vec<String> = plan.terms.iter().map(|t| t.id.clone()).collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let lead_defined = taken.contains(&QUALIFIED_LEAD);
-        let Some(t) = plan.terms.get_mut(index) else {
+        let lead_defined = plan.terms.iter().any(|t| t.id == QUALIFIED_LEAD);
+        let Some((t, taken)) = crate::app::list::edit_item(&mut plan.terms, index, Self::id) else {
             return;
         };
         if t.id == QUALIFIED_LEAD {
