@@ -47,6 +47,32 @@ pub struct ScheduleState {
     show_inactive: bool,
     /// The drag under way, if any.
     drag: Option<Drag>,
+    /// The days and their meetings, for one revision of the plan and of the gaps.
+    overview: Option<((u64, u64), Overview)>,
+    /// The day on screen, laid out, for one revision and view choice.
+    shown: Option<(ShownKey, Shown)>,
+}
+
+/// What a day's layout was made for: plan and gaps revisions, day, by room, inactive shown.
+type ShownKey = (u64, u64, Date, bool, bool);
+
+/// The show's days and which meetings fall on each: one pass over the plan, kept until it changes.
+#[derive(Default)]
+struct Overview {
+    by_day: BTreeMap<Date, Vec<usize>>,
+    clashing: HashSet<usize>,
+    clashes_by_day: HashMap<Date, usize>,
+    days: Vec<Date>,
+    outside: HashSet<Date>,
+}
+
+/// One day's meetings placed in their columns, kept until the plan, the gaps or the choices
+/// change: drawing a frame then costs what is on screen.
+struct Shown {
+    items: Vec<Item>,
+    columns: Vec<Column>,
+    over: Vec<String>,
+    hidden: usize,
 }
 
 /// A drag of a block, remembered from its first frame so the change is measured from the
@@ -206,12 +232,75 @@ fn days(plan: &Plan, by_day: &BTreeMap<Date, Vec<usize>>) -> (Vec<Date>, HashSet
 
 /// Draws the board.
 pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>) {
-    // The one pass over all meetings: which day each is on.
+    let revisions = (cx.revision, cx.gaps.revision);
+    let overview = match state.overview.take() {
+        Some((key, overview)) if key == revisions => overview,
+        _ => overview(cx),
+    };
+    let first = overview
+        .days
+        .first()
+        .copied()
+        .unwrap_or(cx.plan.event.starts);
+    let day = match state.day {
+        Some(d) if overview.days.contains(&d) => d,
+        _ => first,
+    };
+    state.day = Some(day);
+
+    controls_ui(ui, state, cx.plan, &overview);
+    let day = state.day.unwrap_or(day);
+
+    let key = (
+        revisions.0,
+        revisions.1,
+        day,
+        state.by_room,
+        state.show_inactive,
+    );
+    let mut shown = match state.shown.take() {
+        Some((k, shown)) if k == key => shown,
+        _ => shown(cx, &overview, day, state.by_room, state.show_inactive),
+    };
+    state.overview = Some((revisions, overview));
+    legend_ui(ui, &shown.items, &shown.over);
+    ui.separator();
+
+    if shown.items.is_empty() {
+        empty_ui(ui, day, shown.hidden);
+        state.shown = Some((key, shown));
+        return;
+    }
+    let Shown { items, columns, .. } = &mut shown;
+    let items: &[Item] = items;
+    let metrics = metrics(ui, items);
+    size_columns(ui, &metrics, columns);
+
+    let mut change: Option<(usize, DateTime, i64)> = None;
+    egui::ScrollArea::both()
+        .id_salt("schedule-grid")
+        .auto_shrink([false, false])
+        .show_viewport(ui, |ui, viewport| {
+            change = grid_ui(ui, viewport, state, cx, items, columns, &metrics);
+        });
+    state.shown = Some((key, shown));
+
+    if let Some((index, start, minutes)) = change
+        && let Some(m) = cx.plan.meetings.get_mut(index)
+        && (m.start != start || m.minutes != minutes)
+    {
+        m.start = start;
+        m.minutes = minutes;
+        cx.edits.changed = true;
+    }
+}
+
+/// The one pass over all meetings: which day each is on, and the clashes per day.
+fn overview(cx: &BoardCx<'_>) -> Overview {
     let mut by_day: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
     for (i, m) in cx.plan.meetings.iter().enumerate() {
         by_day.entry(m.start.date()).or_default().push(i);
     }
-    // Clashes per day, for the day picker.
     let mut clashes_by_day: HashMap<Date, usize> = HashMap::new();
     let mut clashing: HashSet<usize> = HashSet::new();
     for f in &cx.gaps.findings {
@@ -225,28 +314,27 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         }
     }
     let (days, outside) = days(cx.plan, &by_day);
-    let day = match state.day {
-        Some(d) if days.contains(&d) => d,
-        _ => days.first().copied().unwrap_or(cx.plan.event.starts),
-    };
-    state.day = Some(day);
+    Overview {
+        by_day,
+        clashing,
+        clashes_by_day,
+        days,
+        outside,
+    }
+}
 
-    controls_ui(
-        ui,
-        state,
-        cx.plan,
-        &days,
-        &outside,
-        &by_day,
-        &clashes_by_day,
-    );
-    let day = state.day.unwrap_or(day);
-
-    let empty = Vec::new();
-    let on_day = by_day.get(&day).unwrap_or(&empty);
-    let items = collect_items(cx, on_day, state.show_inactive, &clashing);
+/// A day's meetings in their columns.
+fn shown(
+    cx: &BoardCx<'_>,
+    overview: &Overview,
+    day: Date,
+    by_room: bool,
+    show_inactive: bool,
+) -> Shown {
+    let on_day = overview.by_day.get(&day).map_or(&[][..], Vec::as_slice);
+    let items = collect_items(cx, on_day, show_inactive, &overview.clashing);
     let hidden = on_day.len().saturating_sub(items.len());
-    let mut columns = if state.by_room {
+    let mut columns = if by_room {
         room_columns(cx.plan, on_day, &items)
     } else {
         person_columns(cx.plan, on_day, &items)
@@ -254,7 +342,6 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
     for c in &mut columns {
         place_blocks(&items, c);
     }
-
     let load = day_load(cx.plan, on_day);
     let over: Vec<String> = cx
         .plan
@@ -266,44 +353,22 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         })
         .map(|p| p.name.clone())
         .collect();
-    legend_ui(ui, &items, &over);
-    ui.separator();
-
-    if items.is_empty() {
-        empty_ui(ui, day, hidden);
-        return;
-    }
-
-    let metrics = metrics(ui, &items);
-    size_columns(ui, &metrics, &mut columns);
-
-    let mut change: Option<(usize, DateTime, i64)> = None;
-    egui::ScrollArea::both()
-        .id_salt("schedule-grid")
-        .auto_shrink([false, false])
-        .show_viewport(ui, |ui, viewport| {
-            change = grid_ui(ui, viewport, state, cx, &items, &columns, &metrics);
-        });
-
-    if let Some((index, start, minutes)) = change
-        && let Some(m) = cx.plan.meetings.get_mut(index)
-        && (m.start != start || m.minutes != minutes)
-    {
-        m.start = start;
-        m.minutes = minutes;
-        cx.edits.changed = true;
+    Shown {
+        items,
+        columns,
+        over,
+        hidden,
     }
 }
 
-fn controls_ui(
-    ui: &mut Ui,
-    state: &mut ScheduleState,
-    plan: &Plan,
-    days: &[Date],
-    outside: &HashSet<Date>,
-    by_day: &BTreeMap<Date, Vec<usize>>,
-    clashes: &HashMap<Date, usize>,
-) {
+fn controls_ui(ui: &mut Ui, state: &mut ScheduleState, plan: &Plan, overview: &Overview) {
+    let Overview {
+        by_day,
+        clashes_by_day: clashes,
+        days,
+        outside,
+        ..
+    } = overview;
     ui.horizontal_wrapped(|ui| {
         for d in days {
             let count = by_day.get(d).map_or(0, Vec::len);
@@ -946,6 +1011,10 @@ fn grid_ui(
                 pos2(x0, origin.y + m.y(item.from)),
                 pos2(x0 + lane_w, origin.y + m.y(item.to)),
             );
+            // Out of view and not being dragged: nothing to draw or to interact with.
+            if !r.intersects(view) && state.drag.is_none_or(|d| d.index != item.index) {
+                continue;
+            }
             if let Some(ch) = block_ui(ui, &painter, view, state, cx, item, c, b, r, m) {
                 change = Some(ch);
             }
@@ -964,7 +1033,9 @@ fn grid_ui(
     );
     for (c, left) in columns.iter().zip(&lefts) {
         let r = Rect::from_min_max(pos2(*left, head.top()), pos2(left + c.width, head.bottom()));
-        header_ui(ui, &painter, cx, c, r, m);
+        if r.intersects(view) {
+            header_ui(ui, &painter, cx, c, r, m);
+        }
     }
     let gutter = Rect::from_min_max(
         pos2(view.left(), view.top()),
