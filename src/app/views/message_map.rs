@@ -16,7 +16,7 @@ use egui::{
     Align2, Color32, CursorIcon, FontId, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui,
     WidgetInfo, pos2, vec2,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 /// State between frames.
@@ -25,6 +25,73 @@ pub struct MessageMapState {
     /// Clicking a cell changes the plan (adds or removes the segment or the message) instead of
     /// opening the item.
     pub edit: bool,
+    /// The columns and what covers them, for one revision of the plan.
+    summary: Option<(u64, Summary)>,
+}
+
+/// What the map shows of the plan, worked out in one linear pass per revision so that a frame
+/// costs only the cells in view.
+struct Summary {
+    cols: Vec<MapColumn>,
+    n_segments: usize,
+    /// Per column: no message covers it.
+    gap: Vec<bool>,
+    /// Per column: for a segment, how many accounts are in it.
+    accounts_in: Vec<usize>,
+    /// Accounts no message covers.
+    uncovered: Vec<usize>,
+}
+
+impl Summary {
+    fn of(plan: &Plan) -> Summary {
+        let cols = columns(plan);
+        let listed: HashSet<&str> = plan
+            .messages
+            .iter()
+            .flat_map(|m| m.segments.iter().map(String::as_str))
+            .collect();
+        let ids: HashSet<&str> = plan.messages.iter().map(|m| m.id.as_str()).collect();
+        let mut in_segment: HashMap<&str, usize> = HashMap::new();
+        for a in &plan.accounts {
+            if let Some(s) = a.segment.as_deref() {
+                *in_segment.entry(s).or_default() += 1;
+            }
+        }
+        let for_segment = |a: &Account| a.segment.as_deref().is_some_and(|s| listed.contains(s));
+        let gap = cols
+            .iter()
+            .map(|c| match c {
+                MapColumn::Segment(s) => !listed.contains(s.as_str()),
+                MapColumn::Account(i) => plan.accounts.get(*i).is_none_or(|a| {
+                    !a.messages.iter().any(|m| ids.contains(m.as_str())) && !for_segment(a)
+                }),
+            })
+            .collect();
+        let accounts_in = cols
+            .iter()
+            .map(|c| match c {
+                MapColumn::Segment(s) => in_segment.get(s.as_str()).copied().unwrap_or(0),
+                MapColumn::Account(_) => 0,
+            })
+            .collect();
+        let uncovered = plan
+            .accounts
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.messages.is_empty() && !for_segment(a))
+            .map(|(i, _)| i)
+            .collect();
+        Summary {
+            n_segments: cols
+                .iter()
+                .filter(|c| matches!(c, MapColumn::Segment(_)))
+                .count(),
+            cols,
+            gap,
+            accounts_in,
+            uncovered,
+        }
+    }
 }
 
 /// Whether Sales agreed to a message.
@@ -130,17 +197,18 @@ pub fn segments(plan: &Plan) -> Vec<String> {
 
 /// The columns: segments (sorted), then tier-1 accounts (by name).
 pub fn columns(plan: &Plan) -> Vec<MapColumn> {
-    let mut tier1: Vec<usize> = (0..plan.accounts.len())
-        .filter(|&i| plan.accounts.get(i).is_some_and(|a| a.tier == 1))
+    let mut tier1: Vec<(String, usize)> = plan
+        .accounts
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.tier == 1)
+        .map(|(i, a)| (a.name.to_lowercase(), i))
         .collect();
-    tier1.sort_by(|&a, &b| {
-        let name = |i: usize| plan.accounts.get(i).map(|a| a.name.to_lowercase());
-        name(a).cmp(&name(b)).then(a.cmp(&b))
-    });
+    tier1.sort_unstable();
     segments(plan)
         .into_iter()
         .map(MapColumn::Segment)
-        .chain(tier1.into_iter().map(MapColumn::Account))
+        .chain(tier1.into_iter().map(|(_, i)| MapColumn::Account(i)))
         .collect()
 }
 
@@ -220,17 +288,20 @@ impl Metrics {
 
 /// Draws the board.
 pub fn message_map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx<'_>) {
+    let summary = match state.summary.take() {
+        Some((revision, summary)) if revision == cx.revision => summary,
+        _ => Summary::of(cx.plan),
+    };
+    map_ui(ui, state, cx, &summary);
+    state.summary = Some((cx.revision, summary));
+}
+
+fn map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx<'_>, summary: &Summary) {
     let plan: &Plan = cx.plan;
-    let cols = columns(plan);
-    let n_segments = cols
-        .iter()
-        .filter(|c| matches!(c, MapColumn::Segment(_)))
-        .count();
+    let (cols, n_segments) = (&summary.cols, summary.n_segments);
     let n_accounts = cols.len() - n_segments;
-    let gaps: Vec<usize> = (0..cols.len())
-        .filter(|&c| cols.get(c).is_some_and(|col| !covered(plan, col)))
-        .collect();
-    let uncovered = uncovered_accounts(plan);
+    let gaps = summary.gap.iter().filter(|g| **g).count();
+    let uncovered = &summary.uncovered;
 
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -247,7 +318,7 @@ pub fn message_map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx
         ));
         ui.add_space(12.0);
         if !cols.is_empty() && !plan.messages.is_empty() {
-            if gaps.is_empty() {
+            if gaps == 0 {
                 ui.add(
                     egui::Label::new(
                         RichText::new("✔ every column has a message").color(ok_color()),
@@ -259,8 +330,8 @@ pub fn message_map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx
                     egui::Label::new(
                         RichText::new(format!(
                             "⚠ {} {} no message covers",
-                            gaps.len(),
-                            plural("column", gaps.len())
+                            gaps,
+                            plural("column", gaps)
                         ))
                         .color(missing_color())
                         .strong(),
@@ -298,11 +369,11 @@ pub fn message_map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx
             (ui.text_style_height(&TextStyle::Body) * 9.0).min(ui.available_height() * 0.4)
         };
         let max_h = (ui.available_height() - list_reserve).max(160.0);
-        matrix_ui(ui, state, cx, &cols, n_segments, max_h);
+        matrix_ui(ui, state, cx, summary, max_h);
     }
 
     ui.add_space(10.0);
-    uncovered_ui(ui, cx, &uncovered);
+    uncovered_ui(ui, cx, uncovered);
 }
 
 fn plural(word: &str, n: usize) -> String {
@@ -365,10 +436,10 @@ fn matrix_ui(
     ui: &mut Ui,
     state: &mut MessageMapState,
     cx: &mut BoardCx<'_>,
-    cols: &[MapColumn],
-    n_segments: usize,
+    summary: &Summary,
     max_h: f32,
 ) {
+    let cols = &summary.cols;
     let m = metrics(ui, cx.plan, cols, max_h);
     let n_msgs = cx.plan.messages.len();
     let total = vec2(
@@ -385,7 +456,7 @@ fn matrix_ui(
             let origin = ui.max_rect().min;
             ui.set_min_size(total);
             let vis = viewport.translate(origin.to_vec2());
-            toggle = draw_matrix(ui, state, cx, cols, n_segments, &m, origin, vis, viewport);
+            toggle = draw_matrix(ui, state, cx, summary, &m, origin, vis, viewport);
         });
     if let Some((mi, c)) = toggle {
         apply_toggle(cx, cols, mi, c);
@@ -438,13 +509,14 @@ fn draw_matrix(
     ui: &mut Ui,
     state: &MessageMapState,
     cx: &mut BoardCx<'_>,
-    cols: &[MapColumn],
-    n_segments: usize,
+    summary: &Summary,
     m: &Metrics,
     origin: Pos2,
     vis: Rect,
     viewport: Rect,
 ) -> Option<(usize, usize)> {
+    let (cols, n_segments) = (summary.cols.as_slice(), summary.n_segments);
+    let is_gap = |c: usize| summary.gap.get(c).copied().unwrap_or(true);
     let plan: &Plan = cx.plan;
     let visuals = ui.visuals().clone();
     let text = visuals.text_color();
@@ -622,7 +694,7 @@ fn draw_matrix(
     );
     for c in col_range.clone() {
         let Some(col) = cols.get(c) else { continue };
-        if covered(plan, col) {
+        if !is_gap(c) {
             continue;
         }
         let cell = Rect::from_min_size(pos2(col_x(c), none_y), vec2(m.col_w, m.row_h));
@@ -705,8 +777,7 @@ fn draw_matrix(
     for c in col_range.clone() {
         let Some(col) = cols.get(c) else { continue };
         let name = column_name(plan, col);
-        let is_gap = !covered(plan, col);
-        let color = if is_gap { missing_color() } else { text };
+        let color = if is_gap(c) { missing_color() } else { text };
         let font = match col {
             MapColumn::Segment(_) => FontId::new(m.font.size, m.font.family.clone()),
             MapColumn::Account(_) => m.font.clone(),
@@ -729,12 +800,8 @@ fn draw_matrix(
         }
         let r = ui.interact(cell, base.with(("head", c)), Sense::click());
         match col {
-            MapColumn::Segment(s) => {
-                let n = plan
-                    .accounts
-                    .iter()
-                    .filter(|a| a.segment.as_ref() == Some(s))
-                    .count();
+            MapColumn::Segment(_) => {
+                let n = summary.accounts_in.get(c).copied().unwrap_or(0);
                 let label = format!("Segment {name}");
                 r.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, &label));
                 r.on_hover_text(format!(
@@ -1111,5 +1178,30 @@ mod tests {
         assert_eq!(visible_range(0.0, 100.0, 10.0, 5), 0..5);
         assert_eq!(visible_range(25.0, 55.0, 10.0, 100), 2..6);
         assert_eq!(visible_range(0.0, -5.0, 10.0, 5), 0..0);
+    }
+
+    /// The summary made in one pass says what the per-column rules say.
+    #[test]
+    fn summary_agrees_with_the_rules() {
+        let mut plans = vec![crate::generate::generate(400, 3)];
+        if let Ok(l) = crate::format::parse(crate::EXAMPLE_PLAN) {
+            plans.push(l.plan);
+        }
+        for plan in plans {
+            let s = Summary::of(&plan);
+            assert_eq!(s.cols, columns(&plan));
+            for (c, col) in s.cols.iter().enumerate() {
+                assert_eq!(s.gap[c], !covered(&plan, col), "column {c}");
+                if let MapColumn::Segment(name) = col {
+                    let n = plan
+                        .accounts
+                        .iter()
+                        .filter(|a| a.segment.as_ref() == Some(name))
+                        .count();
+                    assert_eq!(s.accounts_in[c], n);
+                }
+            }
+            assert_eq!(s.uncovered, uncovered_accounts(&plan));
+        }
     }
 }
