@@ -575,7 +575,15 @@ impl Plan {
         match section {
             Section::Plan | Section::Event => 1,
             Section::Scoring => usize::from(self.scoring.is_some()),
-            _ => self.ids(section).len(),
+            Section::People => self.people.len(),
+            Section::Objectives => self.objectives.len(),
+            Section::Terms => self.terms.len(),
+            Section::Accounts => self.accounts.len(),
+            Section::Meetings => self.meetings.len(),
+            Section::Messages => self.messages.len(),
+            Section::Stages => self.stages.len(),
+            Section::Handoffs => self.handoffs.len(),
+            Section::Tasks => self.tasks.len(),
         }
     }
 

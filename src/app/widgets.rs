@@ -155,6 +155,31 @@ impl Choices {
     }
 }
 
+/// Draws `add_contents` only when the space it took when last drawn is in view, and otherwise
+/// just takes that space: a long list of items of differing heights (folding ones too) then
+/// costs what is on screen. Items must sit one below another in a top-down layout.
+pub fn lazy_ui(ui: &mut Ui, id: egui::Id, add_contents: impl FnOnce(&mut Ui)) {
+    let key = id.with("lazy-height");
+    let known: Option<f32> = ui.data(|d| d.get_temp(key));
+    let top = ui.cursor().top();
+    if let Some(height) = known {
+        let would = egui::Rect::from_min_size(
+            egui::pos2(ui.cursor().left(), top),
+            egui::vec2(ui.available_width().max(1.0), height.max(1.0)),
+        );
+        if !ui.clip_rect().intersects(would) {
+            let gap = ui.spacing().item_spacing.y;
+            ui.allocate_space(egui::vec2(0.0, (height - gap).max(0.0)));
+            return;
+        }
+    }
+    add_contents(ui);
+    let height = ui.cursor().top() - top;
+    if known != Some(height) {
+        ui.data_mut(|d| d.insert_temp(key, height));
+    }
+}
+
 /// Tracks whether an editor changed the plan this frame.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Edits {

@@ -20,6 +20,14 @@ use std::time::{Duration, Instant};
 const WARM_UP: usize = 5;
 const FRAMES: usize = 30;
 
+/// Frames timed per view: `FRAMES`, or `PRESHOW_BENCH_FRAMES` (more, to profile one view).
+fn frames() -> usize {
+    std::env::var("PRESHOW_BENCH_FRAMES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(FRAMES)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Place {
     Section(Section),
@@ -211,7 +219,8 @@ fn main() {
     let sizes = sizes(&[100, 10_000]);
     let only = only();
     println!(
-        "preshow frame benchmarks: 1440×900, median / min of {FRAMES} frames after {WARM_UP} warm-up frames, milliseconds"
+        "preshow frame benchmarks: 1440×900, median / min of {} frames after {WARM_UP} warm-up frames, milliseconds",
+        frames()
     );
     for &accounts in &sizes {
         let path = write_plan(accounts, dir.path());
@@ -222,7 +231,7 @@ fn main() {
                 continue;
             }
             screen.show(place);
-            let stats = screen.time_frames(FRAMES);
+            let stats = screen.time_frames(frames());
             println!(
                 "{accounts:>7} accounts  {:<24} {:>8} / {:>8}",
                 place.name(),

@@ -1,7 +1,7 @@
 //! Handoffs of leads between stages: what moves a lead, who owns it, how fast, and who accepted it.
 
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choice, Choices, field_row};
+use crate::app::widgets::{self, Choice, field_row};
 use crate::fingerprint::Signable;
 use crate::lookup::Lookup;
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
@@ -117,7 +117,7 @@ impl ListSection for Handoffs {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::for_handoffs(plan);
+        let choices = cx.derived.for_handoffs(plan);
         let stages: Vec<Choice> = choices
             .stages
             .iter()
@@ -156,7 +156,7 @@ impl ListSection for Handoffs {
             });
             let receiving = team_of(&h.to);
             field_row(ui, "Owner", hl == Some("owner"), |ui, l| {
-                widgets::person_picker_ui(ui, l, &mut h.owner, &choices, receiving, e);
+                widgets::person_picker_ui(ui, l, &mut h.owner, choices, receiving, e);
             });
             field_row(ui, "SLA", hl == Some("sla_hours"), |ui, l| {
                 let mut has = h.sla_hours.is_some();
@@ -203,6 +203,6 @@ impl ListSection for Handoffs {
                 "{to} receives these leads: a {to} person should sign off to accept the handoff."
             ));
         }
-        widgets::signoffs_ui(ui, h, &choices, cx.today, e);
+        widgets::signoffs_ui(ui, h, choices, cx.today, e);
     }
 }

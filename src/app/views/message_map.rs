@@ -40,6 +40,8 @@ struct Summary {
     accounts_in: Vec<usize>,
     /// Accounts no message covers.
     uncovered: Vec<usize>,
+    /// The longest column name, in characters.
+    longest: usize,
 }
 
 impl Summary {
@@ -81,7 +83,18 @@ impl Summary {
             .filter(|(_, a)| a.messages.is_empty() && !for_segment(a))
             .map(|(i, _)| i)
             .collect();
+        let longest = cols
+            .iter()
+            .map(|c| match c {
+                MapColumn::Segment(s) => s.chars().count(),
+                MapColumn::Account(i) => {
+                    plan.accounts.get(*i).map_or(0, |a| a.name.chars().count())
+                }
+            })
+            .max()
+            .unwrap_or(0);
         Summary {
+            longest,
             n_segments: cols
                 .iter()
                 .filter(|c| matches!(c, MapColumn::Segment(_)))
@@ -397,21 +410,14 @@ fn line_galley(
     ui.painter().layout_job(job)
 }
 
-fn metrics(ui: &Ui, plan: &Plan, cols: &[MapColumn], max_h: f32) -> Metrics {
+fn metrics(ui: &Ui, cols: &[MapColumn], longest: usize, max_h: f32) -> Metrics {
     let font = TextStyle::Body.resolve(ui.style());
     let small = TextStyle::Small.resolve(ui.style());
     let size = font.size;
     let row_h = (size * 2.1).max(ui.spacing().interact_size.y + 6.0).round();
     let col_w = (size * 2.2).round();
     // Rotated headers: tall enough for most names, long ones are cut and shown in full on hover.
-    let longest = cols
-        .iter()
-        .map(|c| match c {
-            MapColumn::Segment(s) => s.chars().count(),
-            MapColumn::Account(i) => plan.accounts.get(*i).map_or(0, |a| a.name.chars().count()),
-        })
-        .max()
-        .unwrap_or(0) as f32;
+    let longest = longest as f32;
     // At most a third of the height, so rows stay in view with large type.
     let header_h = (longest * size * 0.52 + size)
         .min(size * 12.0)
@@ -440,7 +446,7 @@ fn matrix_ui(
     max_h: f32,
 ) {
     let cols = &summary.cols;
-    let m = metrics(ui, cx.plan, cols, max_h);
+    let m = metrics(ui, cols, summary.longest, max_h);
     let n_msgs = cx.plan.messages.len();
     let total = vec2(
         m.first_w + cols.len() as f32 * m.col_w + 2.0,

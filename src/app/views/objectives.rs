@@ -109,7 +109,7 @@ impl ListSection for Objectives {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::people(plan);
+        let choices = cx.derived.people(plan);
         let Some((o, taken)) = crate::app::list::edit_item(&mut plan.objectives, index, Self::id)
         else {
             return;
@@ -148,7 +148,7 @@ impl ListSection for Objectives {
             field_row(ui, "Unit", hl == Some("unit"), |ui, l| {
                 widgets::opt_text_ui(ui, l, &mut o.unit, "EUR, leads, meetings…", e);
             });
-            signoffs_row(ui, o, "name, metric, target and unit", &choices, cx);
+            signoffs_row(ui, o, "name, metric, target and unit", choices, cx);
         });
     }
 }

@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 /// The people section.
 pub struct People;
 
+/// Owned accounts listed before the list scrolls.
+const OWNED_ROWS: f32 = 12.0;
+
 /// The limit a new "Limit" tick starts from.
 const DEFAULT_LIMIT: u32 = 8;
 
@@ -203,12 +206,20 @@ impl ListSection for People {
         if owned.is_empty() {
             ui.weak("Owns no accounts.");
         }
-        for (i, text) in owned {
-            if ui.link(text).clicked() {
-                cx.commands
-                    .push(Command::Reveal(Section::Accounts, Some(i), None));
-            }
-        }
+        // A key account manager can own hundreds: only the links in view are laid out.
+        let row_h = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical()
+            .id_salt("owned-accounts")
+            .max_height(row_h * OWNED_ROWS)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_h, owned.len(), |ui, range| {
+                for (i, text) in owned.get(range).unwrap_or_default() {
+                    if ui.link(text).clicked() {
+                        cx.commands
+                            .push(Command::Reveal(Section::Accounts, Some(*i), None));
+                    }
+                }
+            });
         ui.add_space(6.0);
         ui.strong("Active meetings per day");
         if days.is_empty() {

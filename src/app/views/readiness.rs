@@ -252,32 +252,50 @@ fn owes_ui(
         );
         ui.separator();
         for d in &debt.debtors {
-            let worst = d
-                .findings
-                .iter()
-                .filter_map(|&i| findings.get(i))
-                .map(|f| f.severity)
-                .min()
-                .unwrap_or(Severity::Info);
-            let label = debtor_text(ui, d, worst, body * 1.15);
-            let role = d
-                .person
-                .as_deref()
-                .and_then(|id| plan.person(id))
-                .and_then(|p| p.role.clone());
-            let header = egui::CollapsingHeader::new(label)
-                .id_salt(("owes", debt.group, d.person.clone(), d.name.clone()))
-                .default_open(open);
-            let resp = header.show(ui, |ui| {
-                for &i in &d.findings {
-                    let Some(f) = findings.get(i) else { continue };
-                    finding_ui(ui, f, commands);
-                }
+            // The same id the folding header uses, so both follow the person.
+            let id = ui.make_persistent_id(("owes", debt.group, &d.person, &d.name));
+            crate::app::widgets::lazy_ui(ui, id, |ui| {
+                debtor_ui(ui, plan, findings, d, id, open, commands);
             });
-            if let Some(role) = role {
-                resp.header_response.on_hover_text(role);
-            }
         }
+    }
+}
+
+/// One person (or a team) and the gaps they can close, folding.
+fn debtor_ui(
+    ui: &mut Ui,
+    plan: &Plan,
+    findings: &[Finding],
+    d: &Debtor,
+    id: egui::Id,
+    open: bool,
+    commands: &mut Vec<Command>,
+) {
+    let body = TextStyle::Body.resolve(ui.style()).size;
+    let worst = d
+        .findings
+        .iter()
+        .filter_map(|&i| findings.get(i))
+        .map(|f| f.severity)
+        .min()
+        .unwrap_or(Severity::Info);
+    let label = debtor_text(ui, d, worst, body * 1.15);
+    let role = d
+        .person
+        .as_deref()
+        .and_then(|id| plan.person(id))
+        .and_then(|p| p.role.clone());
+    let resp = egui::CollapsingHeader::new(label)
+        .id_salt(id)
+        .default_open(open)
+        .show(ui, |ui| {
+            for &i in &d.findings {
+                let Some(f) = findings.get(i) else { continue };
+                finding_ui(ui, f, commands);
+            }
+        });
+    if let Some(role) = role {
+        resp.header_response.on_hover_text(role);
     }
 }
 

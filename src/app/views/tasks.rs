@@ -2,7 +2,7 @@
 
 use super::people::person_name;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choices, field_row, palette};
+use crate::app::widgets::{self, field_row, palette};
 use crate::model::{Date, Plan, Section, Task, unique_id};
 use egui::Ui;
 
@@ -62,7 +62,7 @@ impl ListSection for Tasks {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::people(plan);
+        let choices = cx.derived.people(plan);
         let Some((t, taken)) = crate::app::list::edit_item(&mut plan.tasks, index, Self::id) else {
             return;
         };
@@ -82,7 +82,7 @@ impl ListSection for Tasks {
                 }
             });
             field_row(ui, "Owner", hl == Some("owner"), |ui, l| {
-                widgets::person_picker_ui(ui, l, &mut t.owner, &choices, None, e);
+                widgets::person_picker_ui(ui, l, &mut t.owner, choices, None, e);
             });
             field_row(ui, "Due", hl == Some("due"), |ui, l| {
                 widgets::opt_date_ui(ui, l, &mut t.due, e);

@@ -2,7 +2,7 @@
 
 use super::objectives::{agreed_by, signoffs_row};
 use crate::app::list::{Column, EditorCx, ListSection};
-use crate::app::widgets::{self, Choices, field_row, palette};
+use crate::app::widgets::{self, field_row, palette};
 use crate::model::{Date, Plan, QUALIFIED_LEAD, Section, Term, unique_id};
 use egui::Ui;
 
@@ -68,7 +68,7 @@ impl ListSection for Terms {
     }
 
     fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
-        let choices = Choices::people(plan);
+        let choices = cx.derived.people(plan);
         let lead_defined = plan.terms.iter().any(|t| t.id == QUALIFIED_LEAD);
         let Some((t, taken)) = crate::app::list::edit_item(&mut plan.terms, index, Self::id) else {
             return;
@@ -123,7 +123,7 @@ impl ListSection for Terms {
                     }
                 });
             });
-            signoffs_row(ui, t, "term and definition", &choices, cx);
+            signoffs_row(ui, t, "term and definition", choices, cx);
         });
     }
 }
