@@ -10,9 +10,10 @@ use crate::model::{
 };
 
 /// How one list changed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum ListPatch<T> {
     /// Not at all.
+    #[default]
     Same,
     /// The same length; these items changed: (index, old, new).
     Items(Vec<(usize, T, T)>),
@@ -116,7 +117,7 @@ fn put_swap<T: Clone>(swap: &Swap<T>, value: &mut T, forward: bool) {
 macro_rules! patch {
     ($($list:ident: $item:ty),* $(,)?) => {
         /// Every change between two versions of a plan.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Patch {
             format: Option<(u32, u32)>,
             event: Swap<Event>,

@@ -130,9 +130,14 @@ impl Document {
         h.redo.clear();
     }
 
-    /// The changes from the last undo point to the plan as it is now.
+    /// The changes from the last undo point to the plan as it is now (none to look for when
+    /// nothing was edited since).
     pub fn pending_patch(&self) -> Patch {
-        Patch::between(&self.history.baseline, &self.plan)
+        if self.history.pending {
+            Patch::between(&self.history.baseline, &self.plan)
+        } else {
+            Patch::default()
+        }
     }
 
     /// The plan as of the last undo point.
