@@ -44,13 +44,58 @@ impl Ids {
     }
 }
 
+/// Items grouped by a position: group `g` holds `items[starts[g]..starts[g + 1]]`, in the
+/// order they were given. Two allocations however many groups, so building and dropping one
+/// per revision stays cheap.
+#[derive(Default)]
+struct Groups {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Groups {
+    /// `count` groups from (group, item) pairs; pairs naming no group are left out.
+    fn build(count: usize, pairs: &[(u32, u32)]) -> Groups {
+        let mut starts = vec![0u32; count + 1];
+        for &(g, _) in pairs {
+            if let Some(n) = starts.get_mut(g as usize + 1) {
+                *n += 1;
+            }
+        }
+        for g in 1..starts.len() {
+            let before = starts.get(g - 1).copied().unwrap_or(0);
+            if let Some(n) = starts.get_mut(g) {
+                *n += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
+        for &(g, item) in pairs {
+            if let Some(at) = next.get_mut(g as usize)
+                && let Some(slot) = items.get_mut(*at as usize)
+            {
+                *slot = item;
+                *at += 1;
+            }
+        }
+        Groups { starts, items }
+    }
+
+    fn get(&self, g: usize) -> &[u32] {
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 /// What each person is named in.
 #[derive(Default)]
 struct PersonUse {
     /// Accounts the person owns, for sales or marketing.
-    owns: Vec<Vec<u32>>,
+    owns: Groups,
     /// Meetings the person attends, in any status.
-    meets: Vec<Vec<u32>>,
+    meets: Groups,
 }
 
 /// Answers about one version of a plan; see the module documentation.
@@ -59,7 +104,7 @@ pub struct Lookup {
     accounts: OnceCell<Ids>,
     people: OnceCell<Ids>,
     messages: OnceCell<Ids>,
-    by_account: OnceCell<Vec<Vec<u32>>>,
+    by_account: OnceCell<Groups>,
     by_person: OnceCell<PersonUse>,
     message_use: OnceCell<Vec<(u32, u32)>>,
     segments: OnceCell<Vec<String>>,
@@ -99,16 +144,17 @@ impl Lookup {
 
     /// The meetings with account `index`, in plan order, any status.
     pub fn meetings_of_account(&self, plan: &Plan, index: usize) -> &[u32] {
-        let all = self.by_account.get_or_init(|| {
-            let mut all = vec![Vec::new(); plan.accounts.len()];
-            for (i, m) in plan.meetings.iter().enumerate() {
-                if let Some(list) = self.account(plan, &m.account).and_then(|a| all.get_mut(a)) {
-                    list.push(i as u32);
-                }
-            }
-            all
-        });
-        all.get(index).map_or(&[], Vec::as_slice)
+        self.by_account
+            .get_or_init(|| {
+                let pairs: Vec<(u32, u32)> = plan
+                    .meetings
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, m)| Some((self.account(plan, &m.account)? as u32, i as u32)))
+                    .collect();
+                Groups::build(plan.accounts.len(), &pairs)
+            })
+            .get(index)
     }
 
     /// How many active (not cancelled) meetings account `index` has.
@@ -123,10 +169,7 @@ impl Lookup {
     fn by_person(&self, plan: &Plan) -> &PersonUse {
         self.by_person.get_or_init(|| {
             let n = plan.people.len();
-            let mut use_ = PersonUse {
-                owns: vec![Vec::new(); n],
-                meets: vec![Vec::new(); n],
-            };
+            let mut owns = Vec::new();
             for (i, a) in plan.accounts.iter().enumerate() {
                 let sales = a.owner.as_deref().and_then(|p| self.person(plan, p));
                 let marketing = a
@@ -137,43 +180,33 @@ impl Lookup {
                     .into_iter()
                     .chain(marketing.filter(|m| Some(*m) != sales))
                 {
-                    if let Some(list) = use_.owns.get_mut(p) {
-                        list.push(i as u32);
-                    }
+                    owns.push((p as u32, i as u32));
                 }
             }
+            let mut meets = Vec::new();
+            let mut seen: Vec<usize> = Vec::new();
             for (i, m) in plan.meetings.iter().enumerate() {
-                let mut seen: Vec<usize> = m
-                    .people
-                    .iter()
-                    .filter_map(|p| self.person(plan, p))
-                    .collect();
+                seen.clear();
+                seen.extend(m.people.iter().filter_map(|p| self.person(plan, p)));
                 seen.sort_unstable();
                 seen.dedup();
-                for p in seen {
-                    if let Some(list) = use_.meets.get_mut(p) {
-                        list.push(i as u32);
-                    }
-                }
+                meets.extend(seen.iter().map(|&p| (p as u32, i as u32)));
             }
-            use_
+            PersonUse {
+                owns: Groups::build(n, &owns),
+                meets: Groups::build(n, &meets),
+            }
         })
     }
 
     /// The accounts person `index` owns, for sales or marketing, in plan order.
     pub fn owned_by(&self, plan: &Plan, index: usize) -> &[u32] {
-        self.by_person(plan)
-            .owns
-            .get(index)
-            .map_or(&[], Vec::as_slice)
+        self.by_person(plan).owns.get(index)
     }
 
     /// The meetings person `index` attends, any status, in plan order.
     pub fn meetings_with(&self, plan: &Plan, index: usize) -> &[u32] {
-        self.by_person(plan)
-            .meets
-            .get(index)
-            .map_or(&[], Vec::as_slice)
+        self.by_person(plan).meets.get(index)
     }
 
     /// How many accounts and how many meetings list message `index`.

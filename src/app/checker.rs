@@ -5,6 +5,7 @@ use super::document::{BaselineChange, Document};
 use crate::check::{self, Finding, Severity};
 use crate::model::{Date, Plan, Section};
 use crate::patch::Patch;
+use crate::readiness;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -17,10 +18,16 @@ pub struct Gaps {
     pub findings: Vec<Finding>,
     by_item: HashMap<(Section, usize), Vec<usize>>,
     by_section: HashMap<Section, usize>,
+    /// The readiness board's areas, for the same plan.
+    pub areas: Vec<readiness::Area>,
+    /// Who can close which of these findings, for the readiness board.
+    pub debts: Vec<readiness::TeamDebt>,
 }
 
 impl Gaps {
-    fn new(revision: u64, mut findings: Vec<Finding>) -> Self {
+    /// The findings of `plan` at `revision`, sorted and indexed, with the readiness figures
+    /// worked out beside them (off the UI thread when the checks are).
+    fn new(revision: u64, mut findings: Vec<Finding>, plan: &Plan, today: Date) -> Self {
         findings.sort_by(|a, b| {
             (a.severity, a.section, a.index, a.rule).cmp(&(b.severity, b.section, b.index, b.rule))
         });
@@ -34,6 +41,8 @@ impl Gaps {
         }
         Gaps {
             revision,
+            areas: readiness::areas(plan, today),
+            debts: readiness::who_owes(plan, &findings),
             findings,
             by_item,
             by_section,
@@ -106,8 +115,9 @@ fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
                     let Some(plan) = base.as_mut() else { continue };
                     pending.apply(plan);
                     let findings = check::check(plan, today);
+                    let gaps = Gaps::new(revision, findings, plan, today);
                     pending.revert(plan);
-                    if outbox.send(Gaps::new(revision, findings)).is_err() {
+                    if outbox.send(gaps).is_err() {
                         return;
                     }
                     repaint();
@@ -179,7 +189,7 @@ impl Checker {
         }
         self.requested = Some(revision);
         if !self.follow(doc) {
-            self.gaps = Gaps::new(revision, check::check(&doc.plan, today));
+            self.gaps = Gaps::new(revision, check::check(&doc.plan, today), &doc.plan, today);
             return;
         }
         let sent = self.jobs.as_ref().is_some_and(|tx| {
@@ -192,7 +202,7 @@ impl Checker {
         });
         if !sent {
             self.jobs = None;
-            self.gaps = Gaps::new(revision, check::check(&doc.plan, today));
+            self.gaps = Gaps::new(revision, check::check(&doc.plan, today), &doc.plan, today);
         }
     }
 
@@ -217,7 +227,12 @@ impl Checker {
     /// Checks the document on this thread and waits (for tests and start-up).
     pub fn check_now(&mut self, doc: &mut Document, today: Date) {
         self.follow(doc);
-        self.gaps = Gaps::new(doc.revision, check::check(&doc.plan, today));
+        self.gaps = Gaps::new(
+            doc.revision,
+            check::check(&doc.plan, today),
+            &doc.plan,
+            today,
+        );
         self.requested = Some(doc.revision);
     }
 }

@@ -99,8 +99,6 @@ pub struct Boards {
     pub lead_flow: super::lead_flow::LeadFlowState,
     /// The message map's state.
     pub message_map: super::message_map::MessageMapState,
-    /// The readiness board's state.
-    pub readiness: super::readiness::ReadinessState,
     /// The changes board's state.
     pub changes: super::changes::ChangesState,
     /// The sign-offs board's state.
@@ -113,7 +111,7 @@ pub fn board_ui(ui: &mut egui::Ui, board: Board, boards: &mut Boards, cx: &mut B
         Board::Schedule => super::schedule::schedule_ui(ui, &mut boards.schedule, cx),
         Board::LeadFlow => super::lead_flow::lead_flow_ui(ui, &mut boards.lead_flow, cx),
         Board::MessageMap => super::message_map::message_map_ui(ui, &mut boards.message_map, cx),
-        Board::Readiness => super::readiness::readiness_ui(ui, &mut boards.readiness, cx),
+        Board::Readiness => super::readiness::readiness_ui(ui, cx),
         Board::Changes => super::changes::changes_ui(ui, &mut boards.changes, cx),
         Board::Signoffs => super::signoffs::signoffs_ui(ui, &mut boards.signoffs, cx),
     }

@@ -8,17 +8,8 @@ use super::board::BoardCx;
 use crate::app::commands::Command;
 use crate::app::widgets::{palette, severity_color};
 use crate::check::{Finding, Severity};
-use crate::model::{Date, Plan};
+use crate::model::Plan;
 use egui::{Color32, CursorIcon, RichText, Sense, Stroke, TextStyle, Ui, pos2, vec2};
-
-/// State between frames: the figures, computed once per plan revision and set of findings.
-#[derive(Default)]
-pub struct ReadinessState {
-    figures: Option<Figures>,
-}
-
-/// The plan revision, findings revision and day the figures are for, and the figures.
-type Figures = ((u64, u64, Date), Vec<Area>, Vec<TeamDebt>);
 
 pub use crate::readiness::*;
 
@@ -37,21 +28,10 @@ fn level_color(percent: f64) -> Color32 {
     }
 }
 
-/// Draws the board.
-pub fn readiness_ui(ui: &mut Ui, state: &mut ReadinessState, cx: &mut BoardCx<'_>) {
+/// Draws the board. Its figures are worked out with the findings, by the checker.
+pub fn readiness_ui(ui: &mut Ui, cx: &mut BoardCx<'_>) {
     let plan: &Plan = cx.plan;
-    let key = (cx.revision, cx.gaps.revision, cx.today);
-    if state.figures.as_ref().is_none_or(|(k, _, _)| *k != key) {
-        let figures = (
-            key,
-            areas(plan, cx.today),
-            who_owes(plan, &cx.gaps.findings),
-        );
-        state.figures = Some(figures);
-    }
-    let Some((_, areas, debts)) = &state.figures else {
-        return;
-    };
+    let (areas, debts) = (&cx.gaps.areas, &cx.gaps.debts);
     let total_score = score(areas);
     let commands = &mut *cx.commands;
     let findings = &cx.gaps.findings;
