@@ -13,6 +13,7 @@ use crate::model::{
     Account, Date, DateTime, Event, Handoff, Meeting, MeetingStatus, Message, Objective, Person,
     Plan, Scoring, Section, Signal, Signoff, Stage, Task, Team, Term,
 };
+use std::borrow::Cow;
 
 /// The plan and its source map, or `None` when the text needs the full reader.
 pub(super) fn parse(text: &str) -> Option<(Plan, SourceMap)> {
@@ -63,6 +64,69 @@ macro_rules! once {
     }};
 }
 
+/// The id of an item as the scan notes it ([`unquote`] of the text written): for a plain string
+/// with no escapes (nearly every id) that is just the text between the quotes.
+fn span_id(text: &str) -> String {
+    match text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|t| !t.contains(['\\', '"']))
+    {
+        Some(inner) => inner.to_owned(),
+        None => unquote(text),
+    }
+}
+
+/// Where the first `"`, `\` or line end is in `hay`: eight bytes at a time (a zero byte of
+/// `x ^ c` marks a match; the lowest flagged byte is always a true one).
+fn first_special(hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let mut chunks = hay.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let hits = zero_bytes(x ^ (ONES * u64::from(b'"')))
+            | zero_bytes(x ^ (ONES * u64::from(b'\\')))
+            | zero_bytes(x ^ (ONES * u64::from(b'\n')));
+        if hits != 0 {
+            return Some(base + (hits.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&c| matches!(c, b'"' | b'\\' | b'\n'))
+        .map(|i| base + i)
+}
+
+/// A time written the way the writer writes it, `YYYY-MM-DDTHH:MM`, read without the general
+/// parser's allocations; anything else is left to [`DateTime`]'s own parser, which gives the
+/// same value for this shape.
+fn plain_date_time(text: &str) -> Option<DateTime> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 16
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            10 => c == b'T',
+            13 => c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let num = |from: usize, to: usize| {
+        b.get(from..to)?
+            .iter()
+            .try_fold(0u32, |n, &c| Some(n * 10 + u32::from(c - b'0')))
+    };
+    let date = Date::from_ymd(i32::try_from(num(0, 4)?).ok()?, num(5, 7)?, num(8, 10)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(num(11, 13)?, num(14, 16)?, 0)?;
+    Some(DateTime(date.0.and_time(time)))
+}
+
 fn is_ident_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
@@ -96,6 +160,10 @@ impl<'a> Parser<'a> {
     /// reader knows but this one does not is left in place, so that what follows fails.
     fn ws(&mut self) -> Option<()> {
         loop {
+            // Indentation comes in runs of spaces: skip them eight at a time.
+            while self.b.get(self.at..self.at + 8) == Some(b"        ".as_slice()) {
+                self.at += 8;
+            }
             match self.peek() {
                 Some(b' ' | b'\t' | b'\r') => self.at += 1,
                 Some(b'\n') => {
@@ -172,6 +240,12 @@ impl<'a> Parser<'a> {
     }
 
     fn string(&mut self) -> Option<String> {
+        self.text().map(Cow::into_owned)
+    }
+
+    /// A string's value, borrowed from the text when it has no escapes (most strings), so that
+    /// values read only to be parsed (dates) cost no allocation.
+    fn text(&mut self) -> Option<Cow<'a, str>> {
         if self.peek()? != b'"' {
             return None;
         }
@@ -179,9 +253,7 @@ impl<'a> Parser<'a> {
         let mut seg = self.at;
         let mut out: Option<String> = None;
         loop {
-            let i = self.b[self.at..]
-                .iter()
-                .position(|&c| c == b'"' || c == b'\\' || c == b'\n')?;
+            let i = first_special(self.b.get(self.at..)?)?;
             let j = self.at + i;
             match self.b[j] {
                 b'"' => {
@@ -190,9 +262,9 @@ impl<'a> Parser<'a> {
                     return Some(match out {
                         Some(mut s) => {
                             s.push_str(tail);
-                            s
+                            Cow::Owned(s)
                         }
-                        None => tail.to_owned(),
+                        None => Cow::Borrowed(tail),
                     });
                 }
                 b'\n' => {
@@ -309,11 +381,12 @@ impl<'a> Parser<'a> {
     }
 
     fn date(&mut self) -> Option<Date> {
-        self.string()?.parse().ok()
+        self.text()?.parse().ok()
     }
 
     fn date_time(&mut self) -> Option<DateTime> {
-        self.string()?.parse().ok()
+        let text = self.text()?;
+        plain_date_time(&text).or_else(|| text.parse().ok())
     }
 
     fn team(&mut self) -> Option<Team> {
@@ -400,7 +473,7 @@ impl<'a> Parser<'a> {
             let (x, line, id) = item(p)?;
             spans.push(ItemSpan {
                 line,
-                id: id.map(unquote),
+                id: id.map(span_id),
             });
             Some(x)
         })?;
@@ -830,6 +903,38 @@ mod tests {
     use super::*;
     use crate::format::scan;
     use std::path::Path;
+
+    /// The word-at-a-time search finds what a byte-by-byte one does, at every offset and length.
+    #[test]
+    fn first_special_matches_a_plain_search() {
+        let text = "abc\"defgh\\ijklmnop\nqrstuvwxyz0123456789\"é€漢字\n";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for to in from..=bytes.len() {
+                let hay = &bytes[from..to];
+                let plain = hay.iter().position(|&c| matches!(c, b'"' | b'\\' | b'\n'));
+                assert_eq!(first_special(hay), plain, "{from}..{to}");
+            }
+        }
+    }
+
+    /// The quick time reader agrees with the general one, and leaves other shapes to it.
+    #[test]
+    fn plain_date_times_read_as_the_parser_reads_them() {
+        for text in ["2027-03-16T09:30", "2000-02-29T23:59", "1999-12-31T00:00"] {
+            assert_eq!(plain_date_time(text), text.parse().ok(), "{text}");
+        }
+        for text in [
+            "2027-02-30T09:30",
+            "2027-03-16T24:00",
+            "2027-03-16 09:30",
+            "2027-03-16T09:30:00",
+            "27-03-16T09:30",
+            "2027-03-16T9:30",
+        ] {
+            assert_eq!(plain_date_time(text), None, "{text}");
+        }
+    }
 
     /// What the full reader makes of `text`: the scan's map and ron's plan.
     fn full(text: &str) -> Option<(Plan, SourceMap)> {
