@@ -3,7 +3,7 @@
 
 use super::maps::{HashMap, HashMapExt};
 use crate::fingerprint::Signable;
-use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team};
+use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team, is_valid_id};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::cell::OnceCell;
 
@@ -13,11 +13,25 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The date that decides what is overdue.
     pub today: Date,
-    people: HashMap<&'a str, &'a Person>,
+    people: HashMap<&'a str, usize>,
     accounts: HashMap<&'a str, usize>,
     messages: HashMap<&'a str, usize>,
     stages: HashMap<&'a str, usize>,
+    /// The id census of each section, in the order of [`Section::ALL`].
+    census: [OnceCell<IdCensus>; Section::ALL.len()],
+    meeting_accounts: OnceCell<Vec<Option<usize>>>,
     flow: OnceCell<Flow>,
+}
+
+/// What one look at every id of a list section finds. The sections indexed by id (people,
+/// accounts, messages, stages) are counted while they are indexed, the others on first use, so
+/// no rule reads the ids of a long list again.
+#[derive(Debug, Default)]
+pub struct IdCensus {
+    /// Items whose id an earlier item already has, with that earlier (first) item, in item order.
+    pub repeats: Vec<(usize, usize)>,
+    /// Items whose id is not well formed (empty, or not only `a-z`, `0-9` and `-`), in item order.
+    pub malformed: Vec<usize>,
 }
 
 /// The lead flow as a graph: one node per stage (the first of each id), one edge per handoff
@@ -29,35 +43,158 @@ pub struct Flow {
     pub node_of_stage: Vec<Option<NodeIndex>>,
 }
 
-fn index_by_id<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> HashMap<&'a str, usize> {
-    let mut map = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        map.entry(id(item)).or_insert(i);
+/// The index of the first item with each id, and the census of the ids.
+fn index_by_id<'a>(
+    ids: impl ExactSizeIterator<Item = &'a str>,
+) -> (HashMap<&'a str, usize>, IdCensus) {
+    let mut map = HashMap::with_capacity(ids.len());
+    let mut census = IdCensus::default();
+    for (i, id) in ids.enumerate() {
+        census.count(&mut map, i, id);
     }
-    map
+    (map, census)
+}
+
+impl IdCensus {
+    /// Counts item `i`, whose id is `id`, into the census and `map` (of first items by id).
+    fn count<'a>(&mut self, map: &mut HashMap<&'a str, usize>, i: usize, id: &'a str) {
+        let first = *map.entry(id).or_insert(i);
+        if first != i {
+            self.repeats.push((i, first));
+        }
+        if !is_valid_id(id) {
+            self.malformed.push(i);
+        }
+    }
+}
+
+/// The position of `section` in [`Section::ALL`].
+fn slot(section: Section) -> usize {
+    Section::ALL
+        .iter()
+        .position(|&s| s == section)
+        .unwrap_or_default()
 }
 
 impl<'a> Context<'a> {
     /// Indexes `plan`.
     pub fn new(plan: &'a Plan, today: Date) -> Self {
-        let mut people = HashMap::with_capacity(plan.people.len());
-        for p in &plan.people {
-            people.entry(p.id.as_str()).or_insert(p);
-        }
+        let mut census: [OnceCell<IdCensus>; Section::ALL.len()] =
+            std::array::from_fn(|_| OnceCell::new());
+        let mut counted =
+            |section: Section, (map, counted): (HashMap<&'a str, usize>, IdCensus)| {
+                if let Some(cell) = census.get_mut(slot(section)) {
+                    *cell = OnceCell::from(counted);
+                }
+                map
+            };
+        let people = counted(
+            Section::People,
+            index_by_id(plan.people.iter().map(|x| x.id.as_str())),
+        );
+        let accounts = counted(
+            Section::Accounts,
+            index_by_id(plan.accounts.iter().map(|x| x.id.as_str())),
+        );
+        let messages = counted(
+            Section::Messages,
+            index_by_id(plan.messages.iter().map(|x| x.id.as_str())),
+        );
+        let stages = counted(
+            Section::Stages,
+            index_by_id(plan.stages.iter().map(|x| x.id.as_str())),
+        );
         Context {
             plan,
             today,
             people,
-            accounts: index_by_id(&plan.accounts, |a| &a.id),
-            messages: index_by_id(&plan.messages, |m| &m.id),
-            stages: index_by_id(&plan.stages, |s| &s.id),
+            accounts,
+            messages,
+            stages,
+            census,
+            meeting_accounts: OnceCell::new(),
             flow: OnceCell::new(),
         }
     }
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&'a Person> {
-        self.people.get(id).copied()
+        self.people.get(id).and_then(|&i| self.plan.people.get(i))
+    }
+
+    /// The repeated and malformed ids of a list section (empty for single items).
+    pub fn census(&self, section: Section) -> &IdCensus {
+        static NONE: IdCensus = IdCensus {
+            repeats: Vec::new(),
+            malformed: Vec::new(),
+        };
+        self.census.get(slot(section)).map_or(&NONE, |cell| {
+            cell.get_or_init(|| {
+                if section == Section::Meetings {
+                    self.read_meetings()
+                } else {
+                    index_by_id(self.plan.ids(section).into_iter()).1
+                }
+            })
+        })
+    }
+
+    /// One pass over the meetings, the longest list: their id census, and the index of each
+    /// one's account (kept for [`Context::meeting_accounts`]).
+    fn read_meetings(&self) -> IdCensus {
+        let meetings = &self.plan.meetings;
+        let mut map = HashMap::with_capacity(meetings.len());
+        let mut census = IdCensus::default();
+        let mut accounts = Vec::with_capacity(meetings.len());
+        // An account's meetings tend to come together: the one before often has the same.
+        let mut last: Option<(&str, Option<usize>)> = None;
+        for (i, m) in meetings.iter().enumerate() {
+            census.count(&mut map, i, &m.id);
+            let account = match last {
+                Some((id, found)) if id == m.account => found,
+                _ => self.account(&m.account),
+            };
+            last = Some((&m.account, account));
+            accounts.push(account);
+        }
+        // Only this pass fills the cell, and only once.
+        let _ = self.meeting_accounts.set(accounts);
+        census
+    }
+
+    /// The id of item `index` of a list section.
+    pub fn id(&self, section: Section, index: usize) -> Option<&'a str> {
+        let plan = self.plan;
+        match section {
+            Section::Plan | Section::Event | Section::Scoring => None,
+            Section::People => plan.people.get(index).map(|x| x.id.as_str()),
+            Section::Objectives => plan.objectives.get(index).map(|x| x.id.as_str()),
+            Section::Terms => plan.terms.get(index).map(|x| x.id.as_str()),
+            Section::Accounts => plan.accounts.get(index).map(|x| x.id.as_str()),
+            Section::Meetings => plan.meetings.get(index).map(|x| x.id.as_str()),
+            Section::Messages => plan.messages.get(index).map(|x| x.id.as_str()),
+            Section::Stages => plan.stages.get(index).map(|x| x.id.as_str()),
+            Section::Handoffs => plan.handoffs.get(index).map(|x| x.id.as_str()),
+            Section::Tasks => plan.tasks.get(index).map(|x| x.id.as_str()),
+        }
+    }
+
+    /// The first item of `section` with the id of item `index`: `index` itself unless an
+    /// earlier item has the same id.
+    pub fn first_with_id(&self, section: Section, index: usize) -> usize {
+        let repeats = &self.census(section).repeats;
+        repeats
+            .binary_search_by_key(&index, |&(i, _)| i)
+            .ok()
+            .and_then(|k| repeats.get(k))
+            .map_or(index, |&(_, first)| first)
+    }
+
+    /// The index of each meeting's account (`None` when no account has its id), in meeting
+    /// order; looked up once for every rule that needs it.
+    pub fn meeting_accounts(&self) -> &[Option<usize>] {
+        self.census(Section::Meetings);
+        self.meeting_accounts.get_or_init(Vec::new)
     }
 
     /// The team of the person with this id.

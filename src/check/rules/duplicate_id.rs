@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::{HashMap, HashMapExt};
 
 rule! {
     /// ## What it finds
@@ -26,28 +25,20 @@ rule! {
 
 fn check(ctx: &Context, out: &mut Sink) {
     for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
-        let ids = ctx.plan.ids(section);
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
-        for (i, id) in ids.into_iter().enumerate() {
-            match first.get(id) {
-                None => {
-                    first.insert(id, i);
-                }
-                Some(&earlier) => {
-                    let name = ctx.item_name(section, i);
-                    out.item(
-                        section,
-                        i,
-                        id,
-                        sentence(format!(
-                            "{name} has the id \"{id}\", already used by {} earlier in {section}: \
-                             {} should give it an id of its own",
-                            ctx.item_name(section, earlier),
-                            editor(section)
-                        )),
-                    );
-                }
-            }
+        for &(i, earlier) in &ctx.census(section).repeats {
+            let id = ctx.id(section, i).unwrap_or_default();
+            let name = ctx.item_name(section, i);
+            out.item(
+                section,
+                i,
+                id,
+                sentence(format!(
+                    "{name} has the id \"{id}\", already used by {} earlier in {section}: \
+                     {} should give it an id of its own",
+                    ctx.item_name(section, earlier),
+                    editor(section)
+                )),
+            );
         }
     }
 }

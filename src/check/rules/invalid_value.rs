@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::model::{Plan, is_valid_id};
+use crate::model::Plan;
 
 rule! {
     /// ## What it finds
@@ -38,41 +38,57 @@ fn check(ctx: &Context, out: &mut Sink) {
         );
     }
     for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
-        for (i, id) in plan.ids(section).into_iter().enumerate() {
+        // The malformed ids come from the census; only accounts, meetings and handoffs have
+        // numbers to look at item by item.
+        let malformed = &ctx.census(section).malformed;
+        let items: Box<dyn Iterator<Item = usize>> = match section {
+            Section::Accounts => Box::new(0..plan.accounts.len()),
+            Section::Meetings => Box::new(0..plan.meetings.len()),
+            Section::Handoffs => Box::new(0..plan.handoffs.len()),
+            _ => Box::new(malformed.iter().copied()),
+        };
+        let mut malformed = malformed.iter().copied().peekable();
+        for i in items {
+            let bad_id = malformed.next_if_eq(&i).is_some();
+            let range = out_of_range(plan, section, i);
+            if !bad_id && range.is_none() {
+                continue;
+            }
+            let id = ctx.id(section, i).unwrap_or_default();
             let mut bad = Vec::new();
-            if id.is_empty() {
-                bad.push("an empty id (every item needs one)".to_owned());
-            } else if !is_valid_id(id) {
-                bad.push(format!(
-                    "id \"{id}\" (use only lowercase letters, digits and -)"
-                ));
-            }
-            bad.extend(out_of_range(plan, section, i));
-            if !bad.is_empty() {
-                let (has, it) = if bad.len() == 1 {
-                    ("has a value", "it")
+            if bad_id {
+                if id.is_empty() {
+                    bad.push("an empty id (every item needs one)".to_owned());
                 } else {
-                    ("has values", "them")
-                };
-                out.item(
-                    section,
-                    i,
-                    id,
-                    sentence(format!(
-                        "{} {has} out of range, {}: {} should correct {it}",
-                        ctx.item_name(section, i),
-                        join_and(&bad),
-                        editor(section)
-                    )),
-                );
+                    bad.push(format!(
+                        "id \"{id}\" (use only lowercase letters, digits and -)"
+                    ));
+                }
             }
+            bad.extend(range);
+            let (has, it) = if bad.len() == 1 {
+                ("has a value", "it")
+            } else {
+                ("has values", "them")
+            };
+            out.item(
+                section,
+                i,
+                id,
+                sentence(format!(
+                    "{} {has} out of range, {}: {} should correct {it}",
+                    ctx.item_name(section, i),
+                    join_and(&bad),
+                    editor(section)
+                )),
+            );
         }
     }
 }
 
-/// The numbers of item `index` of `section` that are out of range, described.
-fn out_of_range(plan: &Plan, section: Section, index: usize) -> Vec<String> {
-    let mut bad = Vec::new();
+/// The number of item `index` of `section` that is out of range, described.
+fn out_of_range(plan: &Plan, section: Section, index: usize) -> Option<String> {
+    let mut bad = None;
     match section {
         Section::Accounts => {
             if let Some(a) = plan
@@ -80,12 +96,12 @@ fn out_of_range(plan: &Plan, section: Section, index: usize) -> Vec<String> {
                 .get(index)
                 .filter(|a| !(1..=3).contains(&a.tier))
             {
-                bad.push(format!("tier {} (tiers are 1, 2 or 3)", a.tier));
+                bad = Some(format!("tier {} (tiers are 1, 2 or 3)", a.tier));
             }
         }
         Section::Meetings => {
             if let Some(m) = plan.meetings.get(index).filter(|m| m.minutes <= 0) {
-                bad.push(format!(
+                bad = Some(format!(
                     "minutes {} (a meeting lasts more than 0 minutes)",
                     m.minutes
                 ));
@@ -98,7 +114,7 @@ fn out_of_range(plan: &Plan, section: Section, index: usize) -> Vec<String> {
                 .and_then(|h| h.sla_hours)
                 .filter(|h| *h <= 0)
             {
-                bad.push(format!("sla_hours {h} (follow-up takes more than 0 hours)"));
+                bad = Some(format!("sla_hours {h} (follow-up takes more than 0 hours)"));
             }
         }
         _ => {}

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::check::maps::{HashSet, HashSetExt};
+use crate::check::maps::{HashMap, HashMapExt};
 
 rule! {
     /// ## What it finds
@@ -22,26 +22,64 @@ rule! {
 
 fn check(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
-    let mut used: HashSet<&str> = HashSet::new();
-    used.extend(
-        plan.accounts
-            .iter()
-            .flat_map(|a| a.messages.iter().map(String::as_str)),
-    );
-    used.extend(
-        plan.meetings
-            .iter()
-            .flat_map(|m| m.messages.iter().map(String::as_str)),
-    );
-    let segments: HashSet<&str> = plan
+    // Messages named by an account or a meeting, by index (the first with each id).
+    let mut named = vec![false; plan.messages.len()];
+    let refs = plan
         .accounts
         .iter()
-        .filter_map(|a| a.segment.as_deref())
-        .filter(|s| !s.trim().is_empty())
+        .flat_map(|a| &a.messages)
+        .chain(plan.meetings.iter().flat_map(|m| &m.messages));
+    for id in refs {
+        if let Some(slot) = ctx.message(id).and_then(|k| named.get_mut(k)) {
+            *slot = true;
+        }
+    }
+    let unnamed: Vec<usize> = (0..plan.messages.len())
+        .filter(|&i| {
+            !named
+                .get(ctx.first_with_id(Section::Messages, i))
+                .copied()
+                .unwrap_or_default()
+        })
         .collect();
-    for (i, m) in plan.messages.iter().enumerate() {
-        if !used.contains(m.id.as_str())
-            && !m.segments.iter().any(|s| segments.contains(s.as_str()))
+    if unnamed.is_empty() {
+        return;
+    }
+    // Only the segments of those messages matter: which of them some account has.
+    let mut wanted: HashMap<&str, bool> = HashMap::new();
+    for &i in &unnamed {
+        if let Some(m) = plan.messages.get(i) {
+            for s in &m.segments {
+                wanted.insert(s.as_str(), false);
+            }
+        }
+    }
+    // Most accounts' segments differ in length from all of those, and are never read.
+    let mut length_wanted = vec![false; wanted.keys().map(|s| s.len() + 1).max().unwrap_or(0)];
+    for s in wanted.keys() {
+        if let Some(slot) = length_wanted.get_mut(s.len()) {
+            *slot = true;
+        }
+    }
+    for a in &plan.accounts {
+        if let Some(found) = a
+            .segment
+            .as_deref()
+            .filter(|s| length_wanted.get(s.len()).copied().unwrap_or_default())
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|s| wanted.get_mut(s))
+        {
+            *found = true;
+        }
+    }
+    for i in unnamed {
+        let Some(m) = plan.messages.get(i) else {
+            continue;
+        };
+        if !m
+            .segments
+            .iter()
+            .any(|s| wanted.get(s.as_str()).copied().unwrap_or_default())
         {
             out.item(
                 Section::Messages,

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::HashSet;
 
 rule! {
     /// ## What it finds
@@ -22,15 +21,18 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let confirmed: HashSet<&str> = ctx
-        .plan
-        .meetings
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Confirmed)
-        .map(|m| m.account.as_str())
-        .collect();
+    // Accounts by index (the first with each id) with a confirmed meeting.
+    let mut confirmed = vec![false; ctx.plan.accounts.len()];
+    for (m, account) in ctx.plan.meetings.iter().zip(ctx.meeting_accounts()) {
+        if m.status == MeetingStatus::Confirmed
+            && let Some(slot) = account.and_then(|a| confirmed.get_mut(a))
+        {
+            *slot = true;
+        }
+    }
     for (i, a) in ctx.plan.accounts.iter().enumerate() {
-        if a.tier == 1 && !confirmed.contains(a.id.as_str()) {
+        let first = ctx.first_with_id(Section::Accounts, i);
+        if a.tier == 1 && !confirmed.get(first).copied().unwrap_or_default() {
             let who = match a.owner.as_deref().and_then(|o| ctx.person(o)) {
                 Some(p) => format!("{}, the account's owner,", ctx.person_name(&p.id)),
                 None => "the account's owner".to_owned(),

@@ -106,9 +106,9 @@ fn check(ctx: &Context, out: &mut Sink) {
         }
         report(out, Section::Accounts, i, &a.id, u);
     }
-    for (i, m) in plan.meetings.iter().enumerate() {
+    for ((i, m), account) in plan.meetings.iter().enumerate().zip(ctx.meeting_accounts()) {
         let mut u = Unknown::default();
-        u.note(ctx.account(&m.account).is_some(), "account", &m.account);
+        u.note(account.is_some(), "account", &m.account);
         for p in &m.people {
             u.person(ctx, "person", p);
         }
