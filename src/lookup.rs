@@ -146,12 +146,19 @@ impl Lookup {
     pub fn meetings_of_account(&self, plan: &Plan, index: usize) -> &[u32] {
         self.by_account
             .get_or_init(|| {
-                let pairs: Vec<(u32, u32)> = plan
-                    .meetings
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, m)| Some((self.account(plan, &m.account)? as u32, i as u32)))
-                    .collect();
+                // An account's meetings often come together: the one before may have its answer.
+                let mut last: Option<(&str, Option<usize>)> = None;
+                let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(plan.meetings.len());
+                for (i, m) in plan.meetings.iter().enumerate() {
+                    let account = match last {
+                        Some((id, found)) if id == m.account => found,
+                        _ => self.account(plan, &m.account),
+                    };
+                    last = Some((&m.account, account));
+                    if let Some(a) = account {
+                        pairs.push((a as u32, i as u32));
+                    }
+                }
                 Groups::build(plan.accounts.len(), &pairs)
             })
             .get(index)

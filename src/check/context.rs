@@ -68,6 +68,49 @@ impl IdCensus {
     }
 }
 
+/// Counts the ids of a list that needs no map by id afterwards (the meetings): keyed by the ids'
+/// hashes, each hit checked against the id it came from, so that the map of a few hundred
+/// thousand ids stays small enough to sit in the processor's cache.
+struct HashedIds<'a> {
+    /// The first item with each hash.
+    first: HashMap<u64, u32>,
+    /// First items by id, for the rare id whose hash an earlier, different id has.
+    exact: HashMap<&'a str, usize>,
+}
+
+impl<'a> HashedIds<'a> {
+    fn with_capacity(n: usize) -> Self {
+        HashedIds {
+            first: HashMap::with_capacity(n),
+            exact: HashMap::new(),
+        }
+    }
+
+    /// Counts item `i` with id `id` into `census`; `id_at` gives an earlier item's id.
+    fn count(
+        &mut self,
+        census: &mut IdCensus,
+        i: usize,
+        id: &'a str,
+        id_at: impl Fn(usize) -> &'a str,
+    ) {
+        use std::hash::BuildHasher;
+        let hash = foldhash::fast::FixedState::default().hash_one(id);
+        let first = *self.first.entry(hash).or_insert(i as u32) as usize;
+        if first != i {
+            if id_at(first) == id {
+                census.repeats.push((i, first));
+            } else {
+                census.count(&mut self.exact, i, id);
+                return;
+            }
+        }
+        if !is_valid_id(id) {
+            census.malformed.push(i);
+        }
+    }
+}
+
 /// The position of `section` in [`Section::ALL`].
 fn slot(section: Section) -> usize {
     Section::ALL
@@ -143,13 +186,15 @@ impl<'a> Context<'a> {
     /// one's account (kept for [`Context::meeting_accounts`]).
     fn read_meetings(&self) -> IdCensus {
         let meetings = &self.plan.meetings;
-        let mut map = HashMap::with_capacity(meetings.len());
+        let mut ids = HashedIds::with_capacity(meetings.len());
         let mut census = IdCensus::default();
         let mut accounts = Vec::with_capacity(meetings.len());
         // An account's meetings tend to come together: the one before often has the same.
         let mut last: Option<(&str, Option<usize>)> = None;
         for (i, m) in meetings.iter().enumerate() {
-            census.count(&mut map, i, &m.id);
+            ids.count(&mut census, i, &m.id, |j| {
+                meetings.get(j).map_or("", |x| x.id.as_str())
+            });
             let account = match last {
                 Some((id, found)) if id == m.account => found,
                 _ => self.account(&m.account),
@@ -373,5 +418,29 @@ fn quoted_name(name: &str, id: &str) -> String {
         quoted(id)
     } else {
         quoted(name.trim())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two different ids with the same hash are told apart; repeats still name the first item.
+    #[test]
+    fn hashed_ids_survive_a_collision() {
+        let ids = ["a", "b", "b", "a", "Bad id"];
+        let id_at = |j: usize| ids.get(j).copied().unwrap_or("");
+        let mut counter = HashedIds::with_capacity(4);
+        let mut census = IdCensus::default();
+        counter.count(&mut census, 0, "a", id_at);
+        // Pretend "b" hashes like "a", which came first.
+        use std::hash::BuildHasher;
+        let hash_b = foldhash::fast::FixedState::default().hash_one("b");
+        counter.first.insert(hash_b, 0);
+        for (i, id) in ids.iter().enumerate().skip(1) {
+            counter.count(&mut census, i, id, id_at);
+        }
+        assert_eq!(census.repeats, vec![(2, 1), (3, 0)]);
+        assert_eq!(census.malformed, vec![4]);
     }
 }
