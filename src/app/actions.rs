@@ -322,22 +322,29 @@ impl Workbench {
             format::read_text(&path).and_then(|text| format::parse(&text).map(|l| (l, text)));
         match read {
             Ok((loaded, text)) => {
-                let note = loaded
-                    .migrated_from
+                // The text and the source map go before the plan is copied for undo and the
+                // checker: at 100,000 accounts they are a few hundred megabytes.
+                let digest = super::document::digest(text.as_bytes());
+                drop(text);
+                let format::Loaded {
+                    plan,
+                    source,
+                    migrated_from,
+                } = loaded;
+                // Only the comments are kept (`{ source }` moves the map into a temporary, so
+                // the rest of it goes at the end of this statement).
+                let format::SourceMap { comments, .. } = { source };
+                let note = migrated_from
                     .map(|f| {
                         format!(
                             " (migrated from format {f}; saving writes format {})",
-                            loaded.plan.format
+                            plan.format
                         )
                     })
                     .unwrap_or_default();
-                let mut doc = Document::new(
-                    loaded.plan,
-                    Some(path.clone()),
-                    loaded.migrated_from.is_none(),
-                );
-                doc.disk_digest = Some(super::document::digest(text.as_bytes()));
-                doc.comments = loaded.source.comments;
+                let mut doc = Document::new(plan, Some(path.clone()), migrated_from.is_none());
+                doc.disk_digest = Some(digest);
+                doc.comments = comments;
                 self.replace_document(doc);
                 self.files.add_recent(&path);
                 self.say(format!("Opened {}{note}", path.display()));
