@@ -5,6 +5,10 @@
 //! Run with `cargo bench --bench core` (all sizes) or `cargo bench --bench core -- 10000`.
 //! Targets are the README's "Performance" section.
 
+/// The allocator the `preshow` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[allow(dead_code)] // shared with the frame benchmark, which uses all of it
 mod common;
 

@@ -6,6 +6,10 @@
 //! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
 //! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory`.
 
+/// The allocator the `preshow` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[allow(dead_code)] // shared with the core benchmark, which uses all of it
 mod common;
 
