@@ -8,7 +8,9 @@
 //! lookup used with a slightly newer plan (an edit earlier in the same frame) gives answers that
 //! are at worst out of date, never out of bounds.
 
-use crate::model::Plan;
+use crate::fingerprint::Signable;
+use crate::model::{Message, Plan, Signoff};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
 
@@ -109,6 +111,7 @@ pub struct Lookup {
     message_use: OnceCell<Vec<(u32, u32)>>,
     segments: OnceCell<Vec<String>>,
     by_start: OnceCell<(Vec<u32>, i64)>,
+    message_prints: OnceCell<Vec<OnceCell<String>>>,
 }
 
 impl Lookup {
@@ -243,6 +246,28 @@ impl Lookup {
             .map_or((0, 0), |&(a, m)| (a as usize, m as usize))
     }
 
+    /// The fingerprint of message `m` of `plan` (what its sign-offs are pinned to), worked out
+    /// once per version: a table of messages asks for it on every row of every frame.
+    pub fn message_fingerprint<'a>(&'a self, plan: &Plan, m: &Message) -> Cow<'a, str> {
+        let at = self
+            .message(plan, &m.id)
+            .filter(|&i| plan.messages.get(i).is_some_and(|x| std::ptr::eq(x, m)));
+        let prints = self
+            .message_prints
+            .get_or_init(|| vec![OnceCell::new(); plan.messages.len()]);
+        match at.and_then(|i| prints.get(i)) {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(|| m.fingerprint())),
+            None => Cow::Owned(m.fingerprint()),
+        }
+    }
+
+    /// Whether a sign-off on message `m` still holds (see [`Signable::is_current`]).
+    pub fn message_signoff_holds(&self, plan: &Plan, m: &Message, s: &Signoff) -> bool {
+        s.fingerprint
+            .as_deref()
+            .is_none_or(|f| f == self.message_fingerprint(plan, m))
+    }
+
     /// Every segment an account or a message names, sorted, each once.
     pub fn segments(&self, plan: &Plan) -> &[String] {
         self.segments.get_or_init(|| {
@@ -360,6 +385,10 @@ mod tests {
                     .filter(|m| m.messages.contains(&msg.id))
                     .count();
                 assert_eq!(l.message_use(&plan, i), (accounts, meetings));
+                assert_eq!(l.message_fingerprint(&plan, msg), msg.fingerprint());
+                for s in &msg.signoffs {
+                    assert_eq!(l.message_signoff_holds(&plan, msg, s), msg.is_current(s));
+                }
             }
             for (i, m) in plan.meetings.iter().enumerate() {
                 let overlapping: Vec<usize> = plan

@@ -13,14 +13,14 @@ use egui::Ui;
 pub struct Messages;
 
 /// Whether Sales agreed: "yes" (a sign-off by Sales holds), "stale" (all are stale) or "no".
-fn sales_agreement(m: &Message, plan: &Plan) -> String {
+fn sales_agreement(m: &Message, plan: &Plan, lookup: &Lookup) -> String {
     let mut by_sales = m
         .signoffs
         .iter()
         .filter(|s| plan.person(&s.by).is_some_and(|p| p.team == Team::Sales))
         .peekable();
     let any = by_sales.peek().is_some();
-    if by_sales.any(|s| m.is_current(s)) {
+    if by_sales.any(|s| lookup.message_signoff_holds(plan, m, s)) {
         "yes".to_owned()
     } else if any {
         "stale".to_owned()
@@ -169,9 +169,7 @@ impl ListSection for Messages {
                 |m, _, _| m.proof.len().to_string(),
                 |m, _, _| SortKey::Number(m.proof.len() as f64),
             ),
-            Column::text("Agreed by Sales", Some(110.0), |x, p, _| {
-                sales_agreement(x, p)
-            }),
+            Column::text("Agreed by Sales", Some(110.0), sales_agreement),
             Column::keyed("Used by", None, usage_text, |m, p, l| {
                 let (a, n) = usage(m, p, l);
                 SortKey::Number((a + n) as f64)
