@@ -202,7 +202,15 @@ impl ListSection for People {
         });
         let limit = p.max_meetings_per_day;
         ui.separator();
-        ui.strong("Owns");
+        if owned.is_empty() {
+            ui.strong("Owns");
+        } else {
+            let n = owned.len();
+            ui.strong(format!(
+                "Owns {n} {}",
+                crate::app::list::plural("account", n)
+            ));
+        }
         if owned.is_empty() {
             ui.weak("Owns no accounts.");
         }
