@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use preshow::app::{Command, Settings, Workbench};
+use preshow::app::{Command, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
 
@@ -24,20 +24,7 @@ fn fixture() -> Fixture {
 }
 
 fn workbench(path: &Path) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
-    harness.run();
-    harness
+    crate::support::workbench(path, crate::support::feb_1())
 }
 
 fn go(h: &mut Harness<'static, Workbench>, section: Section) {

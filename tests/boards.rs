@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use preshow::app::views::board::Board;
 use preshow::app::views::readiness;
-use preshow::app::{Command, Settings, Workbench};
+use preshow::app::{Command, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
 
@@ -58,19 +58,7 @@ fn today() -> Date {
 }
 
 fn workbench(path: &Path, board: Board) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(today());
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
-    harness.run();
+    let mut harness = crate::support::workbench(path, today());
     harness.state_mut().command(Command::Show(board));
     harness.run();
     harness

@@ -3,8 +3,8 @@
 //! frame became an undo step and a full check.)
 
 use egui_kittest::Harness;
+use preshow::app::Command;
 use preshow::app::views::board::Board;
-use preshow::app::{Command, Settings, Workbench};
 use preshow::generate;
 
 #[test]
@@ -16,18 +16,10 @@ fn drawing_every_view_of_a_large_plan_changes_nothing() {
         generate::generate_text(10_000, generate::DEFAULT_SEED),
     )
     .expect("write the plan");
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path), Settings::ephemeral());
-    app.set_today(generate::today());
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
+    let mut h = crate::support::drive(
+        Harness::builder().with_size(crate::support::SIZE),
+        crate::support::open(&path, generate::today()),
+    );
     let original = h.state().doc.plan.clone();
     let mut places: Vec<Command> = preshow::app::views::SECTIONS
         .iter()

@@ -6,11 +6,11 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use preshow::app::{Settings, Workbench};
+use preshow::app::Workbench;
 use preshow::diff::{ChangeKind, diff};
 use preshow::export::csv;
 use preshow::import::{self, Mapping};
-use preshow::model::{Date, Plan, Section};
+use preshow::model::{Plan, Section};
 use std::path::{Path, PathBuf};
 
 const ACCOUNTS_CSV: &str = concat!(
@@ -36,20 +36,7 @@ fn fixture() -> Fixture {
 }
 
 fn workbench(path: &Path) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
-    harness.run();
-    harness
+    crate::support::workbench(path, crate::support::feb_1())
 }
 
 /// Clicks File, then the item labelled `item` (in the submenu `sub` if given).

@@ -3,8 +3,8 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use preshow::app::{Place, Settings, Workbench};
-use preshow::model::{Date, Section};
+use preshow::app::{Place, Workbench};
+use preshow::model::Section;
 use std::path::{Path, PathBuf};
 
 const PLAN: &str = r#"#![enable(implicit_some)]
@@ -66,19 +66,10 @@ fn fixture(text: &str) -> Fixture {
 }
 
 fn board(path: &Path) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
+    use crate::support::{SIZE, drive, feb_1, open};
+    let mut app = open(path, feb_1());
     app.go(Place::parse("lead-flow").expect("the lead flow board has a name"));
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
+    let mut harness = drive(Harness::builder().with_size(SIZE), app);
     harness.run();
     harness
 }

@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::views::board::Board;
-use preshow::app::{Command, Settings, Workbench};
+use preshow::app::{Command, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -66,19 +66,10 @@ fn example() -> String {
 }
 
 fn workbench(path: &Path, board: Board) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 15).expect("valid date"));
+    use crate::support::{SIZE, drive, feb_15, open};
+    let mut app = open(path, feb_15());
     app.command(Command::Show(board));
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
+    let mut harness = drive(Harness::builder().with_size(SIZE), app);
     harness.run_steps(3);
     harness
 }

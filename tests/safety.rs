@@ -5,7 +5,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use preshow::app::{Command, Settings, Workbench};
-use preshow::model::{Date, Section};
+use preshow::model::Section;
 use std::path::Path;
 
 const PLAN: &str = include_str!("fixtures/app/plan.ron");
@@ -13,18 +13,12 @@ const PLAN: &str = include_str!("fixtures/app/plan.ron");
 fn workbench(path: &Path, settings: Settings) -> Harness<'static, Workbench> {
     let ctx = egui::Context::default();
     let mut app = Workbench::open(&ctx, Some(path.to_owned()), settings);
-    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
-    let mut harness = Harness::builder()
-        .with_size([1440.0, 900.0])
-        // Half a second a frame, so idle timers and the disk watch run within a few frames.
-        .with_step_dt(0.5)
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
+    app.set_today(crate::support::feb_1());
+    // Half a second a frame, so idle timers and the disk watch run within a few frames.
+    let builder = Harness::builder()
+        .with_size(crate::support::SIZE)
+        .with_step_dt(0.5);
+    let mut harness = crate::support::drive(builder, app);
     harness.run_steps(2);
     harness
 }

@@ -5,8 +5,8 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use preshow::app::{Command, Place, Settings, Workbench};
-use preshow::model::{Date, Section};
+use preshow::app::{Command, Place, Workbench};
+use preshow::model::Section;
 use std::path::{Path, PathBuf};
 
 const PLAN: &str = include_str!("fixtures/schedule/plan.ron");
@@ -25,19 +25,7 @@ fn fixture() -> Fixture {
 
 /// The workbench on the fixture, showing the schedule.
 fn schedule(path: &Path) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 1).expect("valid date"));
-    let mut h = Harness::builder()
-        .with_size([1440.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut Workbench| {
-                app.logic(ui.ctx());
-                app.ui(ui);
-            },
-            app,
-        );
-    h.run();
+    let mut h = crate::support::workbench(path, crate::support::feb_1());
     let Some(Place::Board(board)) = Place::parse("schedule") else {
         panic!("`schedule` names a board");
     };

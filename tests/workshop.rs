@@ -4,22 +4,14 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use preshow::app::{Command, Settings, Workbench};
-use preshow::model::{Date, Section};
+use preshow::app::{Command, Workbench};
+use preshow::model::Section;
 use std::collections::BTreeSet;
 use std::path::Path;
 
 fn workbench(path: &Path, size: [f32; 2]) -> Harness<'static, Workbench> {
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
-    app.set_today(Date::from_ymd(2027, 2, 15).expect("valid date"));
-    let mut harness = Harness::builder().with_size(size).build_ui_state(
-        |ui, app: &mut Workbench| {
-            app.logic(ui.ctx());
-            app.ui(ui);
-        },
-        app,
-    );
+    use crate::support::{drive, feb_15, open};
+    let mut harness = drive(Harness::builder().with_size(size), open(path, feb_15()));
     harness.run();
     harness
 }

@@ -9,8 +9,9 @@ use crate::check::Finding;
 use crate::lookup::Lookup;
 use crate::model::{Date, Plan, Section};
 use egui::{RichText, Ui};
-use egui_extras::{Column as TableColumn, TableBuilder};
 use std::cmp::Ordering;
+
+mod table;
 
 /// How a column sorts.
 #[derive(Debug, Clone, PartialEq, PartialOrd)]
@@ -153,6 +154,7 @@ pub struct ListState {
     pub following: Option<String>,
     rows: Vec<usize>,
     rows_for: Option<RowsKey>,
+    widths: table::Widths,
 }
 
 impl ListState {
@@ -231,7 +233,7 @@ pub fn section_ui<S: ListSection>(
         });
     egui::CentralPanel::default().show(ui, |ui| {
         toolbar_ui::<S>(ui, plan, state, commands);
-        table_ui::<S>(ui, plan, state, gaps, derived, revision);
+        table::table_ui::<S>(ui, plan, state, gaps, &derived.lookup, revision);
     });
     if edits.changed {
         state.highlight = None;
@@ -433,122 +435,4 @@ fn refresh_rows<S: ListSection>(
     }
     state.rows = rows;
     state.rows_for = Some(wanted);
-}
-
-/// The table, scrolling sideways when its columns are wider than the space between the
-/// navigation and the editor.
-fn table_ui<S: ListSection>(
-    ui: &mut Ui,
-    plan: &Plan,
-    state: &mut ListState,
-    gaps: &Gaps,
-    derived: &Derived,
-    revision: u64,
-) {
-    egui::ScrollArea::horizontal()
-        .id_salt(("table-x", S::SECTION.key()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            table_rows_ui::<S>(ui, plan, state, gaps, &derived.lookup, revision)
-        });
-}
-
-fn table_rows_ui<S: ListSection>(
-    ui: &mut Ui,
-    plan: &Plan,
-    state: &mut ListState,
-    gaps: &Gaps,
-    lookup: &Lookup,
-    revision: u64,
-) {
-    let columns = S::columns();
-    refresh_rows::<S>(plan, lookup, state, &columns, revision);
-    let items = S::items(plan);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let mut table = TableBuilder::new(ui)
-        .id_salt(("table", S::SECTION.key()))
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(TableColumn::exact(22.0));
-    for c in &columns {
-        table = table.column(match c.width {
-            Some(w) => TableColumn::initial(w).at_least(40.0).clip(true),
-            None => TableColumn::initial(260.0).at_least(80.0).clip(true),
-        });
-    }
-    if std::mem::take(&mut state.scroll_to_selected)
-        && let Some(pos) = state
-            .selected
-            .and_then(|s| state.rows.iter().position(|&r| r == s))
-    {
-        table = table.scroll_to_row(pos, Some(egui::Align::Center));
-    }
-    let mut clicked = None;
-    let mut sort_clicked = None;
-    table
-        .header(row_height + 2.0, |mut header| {
-            header.col(|ui| {
-                ui.label("").on_hover_text("Gaps on the item");
-            });
-            for (i, c) in columns.iter().enumerate() {
-                header.col(|ui| {
-                    let arrow = match state.sort {
-                        Some((col, true)) if col == i => " ⏶",
-                        Some((col, false)) if col == i => " ⏷",
-                        _ => "",
-                    };
-                    let r = ui.add(
-                        egui::Button::new(RichText::new(format!("{}{arrow}", c.title)).strong())
-                            .frame(false),
-                    );
-                    if r.on_hover_text("Sort").clicked() {
-                        sort_clicked = Some(i);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, state.rows.len(), |mut row| {
-                let Some(&index) = state.rows.get(row.index()) else {
-                    return;
-                };
-                let Some(item) = items.get(index) else { return };
-                row.set_selected(state.selected == Some(index));
-                row.col(|ui| {
-                    if let Some(sev) = gaps.worst_on_item(S::SECTION, index) {
-                        let tip: Vec<String> = gaps
-                            .on_item(S::SECTION, index)
-                            .map(|f| f.message.clone())
-                            .collect();
-                        ui.colored_label(severity_color(sev), "⏺")
-                            .on_hover_text(tip.join("\n"));
-                    }
-                });
-                for c in &columns {
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new((c.text)(item, plan, lookup))
-                                .truncate()
-                                .selectable(false),
-                        );
-                    });
-                }
-                if row.response().clicked() {
-                    clicked = Some(index);
-                }
-            });
-        });
-    if let Some(i) = sort_clicked {
-        state.sort = match state.sort {
-            Some((c, true)) if c == i => Some((i, false)),
-            Some((c, false)) if c == i => None,
-            _ => Some((i, true)),
-        };
-    }
-    if let Some(i) = clicked {
-        state.selected = Some(i);
-        state.highlight = None;
-    }
 }

@@ -1,0 +1,347 @@
+//! A list section's table: a header that sorts and resizes its columns, and rows painted
+//! directly. Each visible row is one widget (not one per cell), so a screen full of rows costs
+//! little more to draw than a few, and only the visible rows are laid out.
+
+use super::{Column, ListSection, ListState, refresh_rows};
+use crate::app::checker::Gaps;
+use crate::app::widgets::severity_color;
+use crate::lookup::Lookup;
+use crate::model::Plan;
+use egui::{
+    Align2, CursorIcon, Rect, RichText, Role, Sense, Stroke, TextStyle, TextWrapMode, Ui,
+    UiBuilder, WidgetInfo, WidgetText, pos2, vec2,
+};
+
+/// The first column: a dot when the item has gaps.
+const GAP_COLUMN: f32 = 22.0;
+/// The narrowest a column can be dragged.
+const MIN_WIDTH: f32 = 40.0;
+/// The narrowest a column that takes the rest of the width becomes.
+const MIN_REST: f32 = 160.0;
+/// How far either side of a column's edge the resize handle reaches.
+const HANDLE: f32 = 4.0;
+
+/// Column widths as the user left them: `None` takes the rest of the width until dragged.
+#[derive(Default)]
+pub struct Widths(Vec<Option<f32>>);
+
+impl Widths {
+    /// The width of each column, the gap column first, to fill `available` points.
+    fn resolve<T>(&mut self, columns: &[Column<T>], available: f32, spacing: f32) -> Vec<f32> {
+        if self.0.len() != columns.len() {
+            self.0 = columns.iter().map(|c| c.width).collect();
+        }
+        let fixed: f32 = self.0.iter().flatten().sum();
+        let rest = self.0.iter().filter(|w| w.is_none()).count();
+        let used = GAP_COLUMN + fixed + spacing * columns.len() as f32;
+        let share = if rest == 0 {
+            0.0
+        } else {
+            ((available - used) / rest as f32).max(MIN_REST)
+        };
+        std::iter::once(GAP_COLUMN)
+            .chain(self.0.iter().map(|w| w.unwrap_or(share)))
+            .collect()
+    }
+}
+
+/// What the user did in the table this frame.
+#[derive(Default)]
+struct Clicks {
+    row: Option<usize>,
+    sort: Option<usize>,
+}
+
+/// The table, scrolling sideways when its columns are wider than the space it has.
+pub(super) fn table_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    lookup: &Lookup,
+    revision: u64,
+) {
+    let columns = S::columns();
+    refresh_rows::<S>(plan, lookup, state, &columns, revision);
+    let spacing = ui.spacing().item_spacing.x;
+    let widths = state
+        .widths
+        .resolve(&columns, ui.available_width(), spacing);
+    let total: f32 = widths.iter().sum::<f32>() + spacing * (widths.len() - 1) as f32;
+    let row_h = (ui.text_style_height(&TextStyle::Body) + 12.0).round();
+    let mut clicks = Clicks::default();
+    egui::ScrollArea::horizontal()
+        .id_salt(("table-x", S::SECTION.key()))
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let width = total.max(ui.available_width());
+            let top = ui.cursor().min;
+            header_ui::<S>(
+                ui,
+                state,
+                &columns,
+                &widths,
+                width,
+                row_h + 2.0,
+                &mut clicks,
+            );
+            body_ui::<S>(
+                ui,
+                plan,
+                state,
+                gaps,
+                lookup,
+                &columns,
+                &widths,
+                width,
+                row_h,
+                &mut clicks,
+            );
+            // Lines between the columns, from the header down.
+            let bottom = ui.min_rect().max.y.min(ui.clip_rect().max.y);
+            let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+            let mut x = top.x - spacing / 2.0;
+            for w in &widths {
+                x += w + spacing;
+                ui.painter().vline(x, top.y..=bottom, stroke);
+            }
+        });
+    if let Some(i) = clicks.sort {
+        state.sort = match state.sort {
+            Some((c, true)) if c == i => Some((i, false)),
+            Some((c, false)) if c == i => None,
+            _ => Some((i, true)),
+        };
+    }
+    if let Some(i) = clicks.row {
+        state.selected = Some(i);
+        state.highlight = None;
+    }
+}
+
+/// The header: a sort button per column and a handle on each column's right edge to resize it.
+fn header_ui<S: ListSection>(
+    ui: &mut Ui,
+    state: &mut ListState,
+    columns: &[Column<S::Item>],
+    widths: &[f32],
+    width: f32,
+    height: f32,
+    clicks: &mut Clicks,
+) {
+    let spacing = ui.spacing().item_spacing.x;
+    let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
+    let line = ui.visuals().widgets.noninteractive.bg_stroke;
+    ui.painter().hline(
+        rect.x_range(),
+        rect.max.y - 0.5,
+        Stroke::new(1.0, line.color),
+    );
+    let mut x = rect.min.x;
+    let Some((&gap_w, widths)) = widths.split_first() else {
+        return;
+    };
+    let gap_cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, height));
+    ui.interact(gap_cell, ui.make_persistent_id("gap-head"), Sense::hover())
+        .on_hover_text("Gaps on the item");
+    x += gap_w + spacing;
+    let mut dragged = None;
+    for (i, (c, &w)) in columns.iter().zip(widths).enumerate() {
+        let cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(w, height));
+        let arrow = match state.sort {
+            Some((col, true)) if col == i => " ⏶",
+            Some((col, false)) if col == i => " ⏷",
+            _ => "",
+        };
+        let mut cell_ui = ui.new_child(
+            UiBuilder::new()
+                .max_rect(cell)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        );
+        cell_ui.shrink_clip_rect(cell);
+        cell_ui.style_mut().wrap_mode = Some(TextWrapMode::Truncate);
+        let sort = cell_ui.add(
+            egui::Button::new(RichText::new(format!("{}{arrow}", c.title)).strong()).frame(false),
+        );
+        if sort.on_hover_text("Sort").clicked() {
+            clicks.sort = Some(i);
+        }
+        // The handle sits in the gap after the column.
+        let edge = cell.max.x + spacing / 2.0;
+        let handle = Rect::from_x_y_ranges(edge - HANDLE..=edge + HANDLE, rect.y_range());
+        let id = ui.make_persistent_id(("resize", i));
+        let r = ui
+            .interact(handle, id, Sense::drag())
+            .on_hover_cursor(CursorIcon::ResizeColumn);
+        if r.hovered() || r.dragged() {
+            let stroke = ui.visuals().widgets.hovered.fg_stroke;
+            ui.painter().vline(edge, rect.y_range(), stroke);
+        }
+        if r.dragged() {
+            dragged = Some((i, (w + r.drag_delta().x).max(MIN_WIDTH)));
+        }
+        if r.double_clicked() {
+            // Back to the width it started with.
+            dragged = Some((i, c.width.unwrap_or(w)));
+        }
+        x += w + spacing;
+    }
+    if let Some((i, w)) = dragged
+        && let Some(slot) = state.widths.0.get_mut(i)
+    {
+        *slot = Some(w);
+    }
+}
+
+/// The rows on screen, painted: stripes, selection, hover, the gap dot and each cell's text.
+#[allow(clippy::too_many_arguments)]
+fn body_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    lookup: &Lookup,
+    columns: &[Column<S::Item>],
+    widths: &[f32],
+    width: f32,
+    row_h: f32,
+    clicks: &mut Clicks,
+) {
+    let items = S::items(plan);
+    let area = egui::ScrollArea::vertical()
+        .id_salt(("table-y", S::SECTION.key()))
+        .auto_shrink([false, false]);
+    let scroll_to = if std::mem::take(&mut state.scroll_to_selected) {
+        state
+            .selected
+            .and_then(|s| state.rows.iter().position(|&r| r == s))
+    } else {
+        None
+    };
+    let spacing = ui.spacing().item_spacing.x;
+    let rows = &state.rows;
+    let selected = state.selected;
+    ui.scope(|ui| {
+        // Rows touch: stripes and the selection have no gaps between them.
+        ui.spacing_mut().item_spacing.y = 0.0;
+        area.show_rows(ui, row_h, rows.len(), |ui, range| {
+            if let Some(pos) = scroll_to {
+                // The row may be far off screen: its place is known without laying it out
+                // (this `ui` starts at the first visible row).
+                let top = ui.max_rect().top() + (pos as f32 - range.start as f32) * row_h;
+                let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_h);
+                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+            }
+            for pos in range {
+                let Some(&index) = rows.get(pos) else { break };
+                let Some(item) = items.get(index) else {
+                    continue;
+                };
+                let row = Row {
+                    pos,
+                    index,
+                    selected: selected == Some(index),
+                    width,
+                    height: row_h,
+                    spacing,
+                };
+                if row_ui::<S>(ui, &row, item, plan, gaps, lookup, columns, widths) {
+                    clicks.row = Some(index);
+                }
+            }
+        });
+    });
+}
+
+/// Where a row is and how it looks.
+struct Row {
+    /// Its place on screen, for the stripes.
+    pos: usize,
+    /// The item's index in its list.
+    index: usize,
+    selected: bool,
+    width: f32,
+    height: f32,
+    spacing: f32,
+}
+
+/// One row; true when it was clicked.
+#[allow(clippy::too_many_arguments)]
+fn row_ui<S: ListSection>(
+    ui: &mut Ui,
+    row: &Row,
+    item: &S::Item,
+    plan: &Plan,
+    gaps: &Gaps,
+    lookup: &Lookup,
+    columns: &[Column<S::Item>],
+    widths: &[f32],
+) -> bool {
+    let (_, rect) = ui.allocate_space(vec2(row.width, row.height));
+    // The id follows the item, not the row's place on screen, so hover and focus stay put.
+    let id = ui.make_persistent_id(("row", row.index));
+    // Only the part on screen is the row's: wide tables scroll sideways under the editor.
+    let response = ui.interact(rect.intersect(ui.clip_rect()), id, Sense::click());
+    let visuals = ui.visuals();
+    let fill = if row.selected {
+        Some(visuals.selection.bg_fill)
+    } else if response.hovered() {
+        Some(visuals.widgets.hovered.bg_fill)
+    } else if row.pos % 2 == 1 {
+        Some(visuals.faint_bg_color)
+    } else {
+        None
+    };
+    let text_color = if row.selected {
+        visuals.selection.stroke.color
+    } else {
+        visuals.text_color()
+    };
+    let painter = ui.painter();
+    if let Some(fill) = fill {
+        painter.rect_filled(rect, 0.0, fill);
+    }
+    let Some((&gap_w, widths)) = widths.split_first() else {
+        return response.clicked();
+    };
+    let mut x = rect.min.x;
+    if let Some(severity) = gaps.worst_on_item(S::SECTION, row.index) {
+        let dot = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, row.height));
+        painter.text(
+            dot.center(),
+            Align2::CENTER_CENTER,
+            "⏺",
+            TextStyle::Body.resolve(ui.style()),
+            severity_color(severity),
+        );
+        ui.interact(dot, id.with("gaps"), Sense::hover())
+            .on_hover_ui(|ui| {
+                for f in gaps.on_item(S::SECTION, row.index) {
+                    ui.label(&f.message);
+                }
+            });
+    }
+    x += gap_w + row.spacing;
+    let mut texts = Vec::with_capacity(columns.len());
+    for (c, &w) in columns.iter().zip(widths) {
+        let text = (c.text)(item, plan, lookup);
+        let galley = WidgetText::from(text.as_str()).into_galley(
+            ui,
+            Some(TextWrapMode::Truncate),
+            w,
+            TextStyle::Body,
+        );
+        let top = rect.center().y - galley.size().y / 2.0;
+        ui.painter().galley(pos2(x, top), galley, text_color);
+        texts.push(text);
+        x += w + row.spacing;
+    }
+    // Screen readers (and tests) know the row by its first column and hear the rest after it.
+    let mut texts = texts.into_iter();
+    let name = texts.next().unwrap_or_default();
+    response.widget_info(|| WidgetInfo::selected(Role::Row, true, row.selected, &name));
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_description(texts.collect::<Vec<_>>().join(", "));
+    });
+    response.clicked()
+}

@@ -1,0 +1,45 @@
+//! What the UI tests share: the workbench on a plan file, driven in a headless harness.
+
+use egui_kittest::{Harness, HarnessBuilder};
+use preshow::app::{Settings, Workbench};
+use preshow::model::Date;
+use std::path::Path;
+
+/// The window every UI test draws into, as on a laptop.
+pub const SIZE: [f32; 2] = [1440.0, 900.0];
+
+/// The workbench with `path` open, as of `today`, saving nothing beside the test's files.
+pub fn open(path: &Path, today: Date) -> Workbench {
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(path.to_owned()), Settings::ephemeral());
+    app.set_today(today);
+    app
+}
+
+/// Runs `app` in a harness made by `builder`, each frame as the window does.
+pub fn drive(builder: HarnessBuilder<Workbench>, app: Workbench) -> Harness<'static, Workbench> {
+    builder.build_ui_state(
+        |ui, app: &mut Workbench| {
+            app.logic(ui.ctx());
+            app.ui(ui);
+        },
+        app,
+    )
+}
+
+/// The workbench on `path` as of `today`, in a window of `SIZE`, after its first frame.
+pub fn workbench(path: &Path, today: Date) -> Harness<'static, Workbench> {
+    let mut h = drive(Harness::builder().with_size(SIZE), open(path, today));
+    h.run();
+    h
+}
+
+/// 2027-02-01: a few weeks before the fixtures' shows.
+pub fn feb_1() -> Date {
+    Date::from_ymd(2027, 2, 1).expect("valid date")
+}
+
+/// 2027-02-15.
+pub fn feb_15() -> Date {
+    Date::from_ymd(2027, 2, 15).expect("valid date")
+}
