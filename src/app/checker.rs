@@ -17,7 +17,9 @@ pub struct Gaps {
     /// Every finding, most severe first, then in plan order.
     pub findings: Vec<Finding>,
     by_item: HashMap<(Section, usize), Vec<usize>>,
-    by_section: HashMap<Section, usize>,
+    /// Per section: how many findings, and the most severe. Views ask every frame.
+    by_section: HashMap<Section, (usize, Severity)>,
+    summary: check::Summary,
     /// The readiness board's areas, for the same plan.
     pub areas: Vec<readiness::Area>,
     /// Who can close which of these findings, for the readiness board.
@@ -32,15 +34,18 @@ impl Gaps {
             (a.severity, a.section, a.index, a.rule).cmp(&(b.severity, b.section, b.index, b.rule))
         });
         let mut by_item: HashMap<(Section, usize), Vec<usize>> = HashMap::new();
-        let mut by_section: HashMap<Section, usize> = HashMap::new();
+        let mut by_section: HashMap<Section, (usize, Severity)> = HashMap::new();
         for (i, f) in findings.iter().enumerate() {
             if let Some(index) = f.index {
                 by_item.entry((f.section, index)).or_default().push(i);
             }
-            *by_section.entry(f.section).or_default() += 1;
+            let entry = by_section.entry(f.section).or_insert((0, f.severity));
+            entry.0 += 1;
+            entry.1 = entry.1.min(f.severity);
         }
         Gaps {
             revision,
+            summary: check::Summary::of(&findings),
             areas: readiness::areas(plan, today),
             debts: readiness::who_owes(plan, &findings),
             findings,
@@ -65,12 +70,17 @@ impl Gaps {
 
     /// How many findings a section has.
     pub fn count(&self, section: Section) -> usize {
-        self.by_section.get(&section).copied().unwrap_or(0)
+        self.by_section.get(&section).map_or(0, |&(n, _)| n)
+    }
+
+    /// The most severe finding in a section.
+    pub fn worst(&self, section: Section) -> Option<Severity> {
+        self.by_section.get(&section).map(|&(_, worst)| worst)
     }
 
     /// Counts by severity.
     pub fn summary(&self) -> check::Summary {
-        check::Summary::of(&self.findings)
+        self.summary
     }
 }
 
@@ -248,6 +258,39 @@ mod tests {
             assert!(started.elapsed().as_secs() < 20, "the worker answers");
             std::thread::sleep(std::time::Duration::from_millis(2));
         }
+    }
+
+    /// The counts and the worst severity kept per section say what a scan of the findings says.
+    #[test]
+    fn per_section_figures_agree_with_the_findings() {
+        let plan = crate::generate::generate(500, 7);
+        let today = crate::generate::today();
+        let gaps = Gaps::new(1, check::check(&plan, today), &plan, today);
+        assert!(gaps.findings.len() > 10, "the generated plan has gaps");
+        assert_eq!(gaps.summary(), check::Summary::of(&gaps.findings));
+        for section in crate::app::views::SECTIONS
+            .iter()
+            .copied()
+            .chain([Section::Plan])
+        {
+            let of = || gaps.findings.iter().filter(move |f| f.section == section);
+            assert_eq!(gaps.count(section), of().count(), "{section:?}");
+            assert_eq!(
+                gaps.worst(section),
+                of().map(|f| f.severity).min(),
+                "{section:?}"
+            );
+        }
+        let event_view = gaps
+            .findings
+            .iter()
+            .filter(|f| crate::app::views::view_of(f.section) == Section::Event)
+            .map(|f| f.severity)
+            .min();
+        assert_eq!(
+            crate::app::views::worst_gap(&gaps, Section::Event),
+            event_view
+        );
     }
 
     /// The worker's copy follows typing, finished edits, undo and redo, and a new document: each

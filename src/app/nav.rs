@@ -2,7 +2,7 @@
 
 use super::checker::Gaps;
 use super::views::board::Board;
-use super::views::{SECTIONS, gap_count};
+use super::views::{SECTIONS, gap_count, worst_gap};
 use super::widgets::palette;
 use crate::model::{Plan, Section};
 use egui::{RichText, Ui};
@@ -58,12 +58,7 @@ fn entries_ui(
             Section::Event | Section::Scoring => String::new(),
             s => plan.count(s).to_string(),
         };
-        let worst = gaps
-            .findings
-            .iter()
-            .filter(|f| super::views::view_of(f.section) == section)
-            .map(|f| f.severity)
-            .min();
+        let worst = worst_gap(gaps, section);
         let badge = if open > 0 {
             RichText::new(format!("⏺ {open}"))
                 .color(worst.map_or(palette::info(), super::widgets::severity_color))

@@ -57,6 +57,17 @@ pub fn gap_count(gaps: &Gaps, view: Section) -> usize {
     }
 }
 
+/// The most severe open gap shown in a view.
+pub fn worst_gap(gaps: &Gaps, view: Section) -> Option<crate::check::Severity> {
+    match view {
+        Section::Event => match (gaps.worst(Section::Event), gaps.worst(Section::Plan)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        },
+        s => gaps.worst(s),
+    }
+}
+
 /// Runs `$body` with `$S` bound to the list section type of `$section`.
 macro_rules! with_list {
     ($section:expr, $S:ident => $body:expr, else $other:expr) => {
