@@ -101,6 +101,35 @@ fn clicking_a_headline_opens_the_message() {
     assert_eq!(h.state().section, Section::Messages);
 }
 
+/// Tooltips are made only when hovered; hovering still tells what each part of the map is.
+#[test]
+fn hovering_the_map_explains_headlines_columns_and_gaps() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    let hover_and_read = |h: &mut Harness<'static, Workbench>, label: &str, tip: &str| {
+        let at = h.get_by_label(label).rect().center();
+        h.hover_at(at);
+        for _ in 0..8 {
+            h.step();
+        }
+        assert!(
+            h.query_all_by_label_contains(tip).next().is_some(),
+            "hovering {label} tells {tip}"
+        );
+    };
+    hover_and_read(
+        &mut h,
+        "Discharge patients a day sooner",
+        "Click to open the message.",
+    );
+    hover_and_read(&mut h, "Segment Labs", "Segment: Labs");
+    hover_and_read(
+        &mut h,
+        "No message for Labs",
+        "No message lists the segment Labs.",
+    );
+}
+
 #[test]
 fn readiness_shows_the_computed_score_and_who_owes_what() {
     let f = fixture();

@@ -155,6 +155,41 @@ impl Choices {
     }
 }
 
+/// An item painted inside a larger sensor (a row of headers, a column of headlines), made known
+/// to screen readers and tests as if it were a widget of its own. Costs nothing unless a screen
+/// reader is listening; true when one asked to click it.
+pub fn painted_item(
+    ui: &Ui,
+    id: egui::Id,
+    role: egui::accesskit::Role,
+    rect: egui::Rect,
+    label: impl FnOnce() -> String,
+) -> bool {
+    use egui::accesskit::{Action, Rect as Bounds};
+    let listening = ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(role);
+        node.set_label(label());
+        node.set_bounds(Bounds {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
+        node.add_action(Action::Click);
+    });
+    listening.is_some() && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
+}
+
+/// A tooltip made only while the pointer is on the widget: where a frame has many widgets
+/// (table rows, map cells and headers) their tooltips cost nothing until one is hovered.
+pub fn hover_tip(response: Response, add: impl FnOnce(&mut Ui)) -> Response {
+    if response.hovered() {
+        response.on_hover_ui(add)
+    } else {
+        response
+    }
+}
+
 /// Draws `add_contents` only when the space it took when last drawn is in view, and otherwise
 /// just takes that space: a long list of items of differing heights (folding ones too) then
 /// costs what is on screen. Items must sit one below another in a top-down layout.

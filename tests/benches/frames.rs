@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 const WARM_UP: usize = 5;
-const FRAMES: usize = 30;
+const FRAMES: usize = 300;
 
 /// Frames timed per view: `FRAMES`, or `PRESHOW_BENCH_FRAMES` (more, to profile one view).
 fn frames() -> usize {

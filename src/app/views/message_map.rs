@@ -6,7 +6,7 @@
 
 use super::board::BoardCx;
 use crate::app::commands::Command;
-use crate::app::widgets::{palette, severity_color};
+use crate::app::widgets::{hover_tip, painted_item, palette, severity_color};
 use crate::check::Severity;
 use crate::fingerprint::Signable;
 use crate::model::{Account, Message, Plan, Section, Team};
@@ -42,6 +42,8 @@ struct Summary {
     uncovered: Vec<usize>,
     /// The longest column name, in characters.
     longest: usize,
+    /// Per message: whether Sales agreed to it (fingerprints are worked out once, not per frame).
+    agreement: Vec<Agreement>,
 }
 
 impl Summary {
@@ -94,6 +96,7 @@ impl Summary {
             .max()
             .unwrap_or(0);
         Summary {
+            agreement: plan.messages.iter().map(|m| agreement(plan, m)).collect(),
             longest,
             n_segments: cols
                 .iter()
@@ -271,14 +274,10 @@ pub fn uncovered_accounts(plan: &Plan) -> Vec<usize> {
         .collect()
 }
 
-fn column_name(plan: &Plan, c: &MapColumn) -> String {
+fn column_name<'p>(plan: &'p Plan, c: &'p MapColumn) -> &'p str {
     match c {
-        MapColumn::Segment(s) => s.clone(),
-        MapColumn::Account(i) => plan
-            .accounts
-            .get(*i)
-            .map(|a| a.name.clone())
-            .unwrap_or_default(),
+        MapColumn::Segment(s) => s,
+        MapColumn::Account(i) => plan.accounts.get(*i).map_or("", |a| a.name.as_str()),
     }
 }
 
@@ -598,6 +597,13 @@ fn draw_matrix(
     let full = ok_color();
     let light = ok_color().gamma_multiply(0.35);
     let inset = (m.col_w * 0.14).round();
+    // The tiles and the lines under each row go into one mesh of plain quads: a screen holds
+    // hundreds of tiles, and a shape each (rounded and anti-aliased) cost more than the rest of
+    // the map. Snapped to pixels, square edges need no anti-aliasing.
+    use egui::emath::GuiRounding as _;
+    let ppp = ui.ctx().pixels_per_point();
+    let mut mesh = egui::epaint::Mesh::default();
+    let line_w = 1.0 / ppp;
     for r in row_range.clone() {
         let Some(msg) = plan.messages.get(r) else {
             continue;
@@ -605,19 +611,19 @@ fn draw_matrix(
         for c in col_range.clone() {
             let Some(col) = cols.get(c) else { continue };
             let cell = Rect::from_min_size(pos2(col_x(c), row_y(r)), vec2(m.col_w, m.row_h));
-            match cover(plan, msg, col) {
-                Cover::Listed => {
-                    painter.rect_filled(cell.shrink2(vec2(inset, inset)), 4.0, full);
-                }
-                Cover::ViaSegment => {
-                    painter.rect_filled(cell.shrink2(vec2(inset, inset)), 4.0, light);
-                }
-                Cover::No => {}
-            }
+            let color = match cover(plan, msg, col) {
+                Cover::Listed => full,
+                Cover::ViaSegment => light,
+                Cover::No => continue,
+            };
+            let tile = cell.shrink2(vec2(inset, inset)).round_to_pixels(ppp);
+            mesh.add_colored_rect(tile, color);
         }
         let y = row_y(r) + m.row_h;
-        painter.line_segment([pos2(cells_rect.min.x, y), pos2(content_right, y)], grid);
+        let line = Rect::from_min_max(pos2(cells_rect.min.x, y - line_w), pos2(content_right, y));
+        mesh.add_colored_rect(line.round_to_pixels(ppp), grid.color);
     }
+    painter.add(egui::Shape::mesh(mesh));
     // Vertical lines between columns, a stronger one between segments and accounts.
     for c in col_range.clone() {
         let x = col_x(c + 1);
@@ -713,19 +719,17 @@ fn draw_matrix(
             panel,
         );
         let name = column_name(plan, col);
-        let label = format!("No message for {name}");
         let id = base.with(("none", c));
         let r = ui.interact(cell.intersect(cells_rect), id, Sense::click());
-        r.widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
-        let tip = match col {
-            MapColumn::Segment(_) => format!("No message lists the segment {name}."),
-            MapColumn::Account(_) => {
-                format!(
+        r.widget_info(|| WidgetInfo::labeled(Role::Label, true, format!("No message for {name}")));
+        let r = hover_tip(r, |ui| {
+            ui.label(match col {
+                MapColumn::Segment(_) => format!("No message lists the segment {name}."),
+                MapColumn::Account(_) => format!(
                     "No message covers {name}: it lists none and none is for its segment.\nClick to open the account."
-                )
-            }
-        };
-        let r = r.on_hover_text(tip);
+                ),
+            });
+        });
         if let MapColumn::Account(i) = col {
             let r = r.on_hover_cursor(CursorIcon::PointingHand);
             if r.clicked() {
@@ -780,6 +784,22 @@ fn draw_matrix(
         pos2(vis.max.x, vis.min.y + head_h),
     );
     let header_painter = painter.with_clip_rect(header_clip.intersect(painter.clip_rect()));
+    // One sensor for the row of headers: a frame with hundreds of columns in view costs one
+    // widget, not one per column. Each header is still its own node for screen readers.
+    let heads = Rect::from_min_max(
+        pos2(header_clip.min.x, vis.min.y + m.group_h),
+        header_clip.max,
+    );
+    let head_sensor = ui.interact(heads, base.with("heads"), Sense::click());
+    head_sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Column headers"));
+    let hover_head = head_sensor
+        .hover_pos()
+        .and_then(|p| {
+            let c = ((p.x - col_x(0)) / m.col_w).floor();
+            (c >= 0.0).then_some(c as usize)
+        })
+        .filter(|c| col_range.contains(c));
+    let mut head_clicked = None;
     for c in col_range.clone() {
         let Some(col) = cols.get(c) else { continue };
         let name = column_name(plan, col);
@@ -788,7 +808,7 @@ fn draw_matrix(
             MapColumn::Segment(_) => FontId::new(m.font.size, m.font.family.clone()),
             MapColumn::Account(_) => m.font.clone(),
         };
-        let g = line_galley(ui, &name, &font, color, m.header_h - 10.0);
+        let g = line_galley(ui, name, &font, color, m.header_h - 10.0);
         let gh = g.size().y;
         let x = col_x(c) + (m.col_w - gh) / 2.0;
         let bottom = vis.min.y + head_h - 6.0;
@@ -804,35 +824,47 @@ fn draw_matrix(
         if cell.width() <= 0.0 {
             continue;
         }
-        let r = ui.interact(cell, base.with(("head", c)), Sense::click());
-        match col {
+        let read_out =
+            painted_item(
+                ui,
+                base.with(("head", c)),
+                Role::ColumnHeader,
+                cell,
+                || match col {
+                    MapColumn::Segment(_) => format!("Segment {name}"),
+                    MapColumn::Account(_) => name.to_owned(),
+                },
+            );
+        if read_out || (hover_head == Some(c) && head_sensor.clicked()) {
+            head_clicked = Some(c);
+        }
+    }
+    if let Some(c) = hover_head
+        && let Some(col) = cols.get(c)
+    {
+        let name = column_name(plan, col);
+        let tip = match col {
             MapColumn::Segment(_) => {
                 let n = summary.accounts_in.get(c).copied().unwrap_or(0);
-                let label = format!("Segment {name}");
-                r.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, &label));
-                r.on_hover_text(format!(
-                    "Segment: {name}\n{n} {} in it",
-                    plural("account", n)
-                ));
+                format!("Segment: {name}\n{n} {} in it", plural("account", n))
             }
             MapColumn::Account(i) => {
-                let detail = plan.accounts.get(*i).map(|a| {
-                    format!(
-                        "{}\nTier 1 · {}\nClick to open the account.",
-                        a.name,
-                        a.segment.as_deref().unwrap_or("no segment")
-                    )
-                });
-                r.widget_info(|| WidgetInfo::labeled(Role::ColumnHeader, true, &name));
-                let r = r
-                    .on_hover_cursor(CursorIcon::PointingHand)
-                    .on_hover_text(detail.unwrap_or_default());
-                if r.clicked() {
-                    cx.commands
-                        .push(Command::Reveal(Section::Accounts, Some(*i), None));
-                }
+                let segment = plan.accounts.get(*i).and_then(|a| a.segment.as_deref());
+                format!(
+                    "{name}\nTier 1 · {}\nClick to open the account.",
+                    segment.unwrap_or("no segment")
+                )
             }
-        }
+        };
+        let sensor = match col {
+            MapColumn::Segment(_) => head_sensor,
+            MapColumn::Account(_) => head_sensor.on_hover_cursor(CursorIcon::PointingHand),
+        };
+        sensor.on_hover_text_at_pointer(tip);
+    }
+    if let Some(MapColumn::Account(i)) = head_clicked.and_then(|c| cols.get(c)) {
+        cx.commands
+            .push(Command::Reveal(Section::Accounts, Some(*i), None));
     }
     painter.line_segment(
         [
@@ -866,6 +898,18 @@ fn draw_matrix(
             .fold(0.0_f32, f32::max);
         widest + 14.0
     };
+    // One sensor for the headlines, as for the headers.
+    let headlines = Rect::from_min_max(first_clip.min, pos2(first_clip.max.x, none_y));
+    let line_sensor = ui.interact(headlines, base.with("headlines"), Sense::click());
+    line_sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Headlines"));
+    let hover_line = line_sensor
+        .hover_pos()
+        .and_then(|p| {
+            let r = ((p.y - row_y(0)) / m.row_h).floor();
+            (r >= 0.0).then_some(r as usize)
+        })
+        .filter(|r| row_range.contains(r));
+    let mut line_clicked = None;
     for r in row_range.clone() {
         let Some(msg) = plan.messages.get(r) else {
             continue;
@@ -883,14 +927,23 @@ fn draw_matrix(
             );
         }
         // Badge on the right.
-        let ag = agreement(plan, msg);
+        let ag = summary
+            .agreement
+            .get(r)
+            .copied()
+            .unwrap_or(Agreement::NotAgreed);
         let bcol = ag.color();
         let badge = Rect::from_center_size(
             pos2(row_rect.max.x - 8.0 - badge_w / 2.0, row_rect.center().y),
             vec2(badge_w, (m.small.size * 1.6).min(m.row_h - 4.0)),
         );
-        first_painter.rect_filled(badge, 6.0, stripe);
-        first_painter.rect_stroke(badge, 6.0, Stroke::new(1.5, bcol), egui::StrokeKind::Inside);
+        first_painter.rect(
+            badge,
+            4.0,
+            stripe,
+            Stroke::new(1.5, bcol),
+            egui::StrokeKind::Inside,
+        );
         first_painter.text(
             badge.center(),
             Align2::CENTER_CENTER,
@@ -912,15 +965,15 @@ fn draw_matrix(
         if sense_rect.height() <= 0.0 {
             continue;
         }
-        let resp = ui.interact(sense_rect, base.with(("msg", r)), Sense::click());
-        let color = if resp.hovered() {
+        let hovered = hover_line == Some(r);
+        let color = if hovered {
             visuals.hyperlink_color
         } else {
             text
         };
         let g = line_galley(ui, &msg.headline, &m.font, color, text_rect.width());
         let gy = text_rect.center().y - g.size().y / 2.0;
-        let underline = resp.hovered();
+        let underline = hovered;
         let gw = g.size().x;
         first_painter.galley(pos2(text_rect.min.x, gy), g, color);
         if underline {
@@ -932,32 +985,41 @@ fn draw_matrix(
                 Stroke::new(1.0, color),
             );
         }
-        let headline = msg.headline.clone();
-        resp.widget_info(|| WidgetInfo::labeled(Role::Link, true, &headline));
+        let read_out = painted_item(ui, base.with(("msg", r)), Role::Link, sense_rect, || {
+            msg.headline.clone()
+        });
+        if read_out || (hovered && line_sensor.clicked()) {
+            line_clicked = Some(r);
+        }
+    }
+    if let Some(r) = hover_line
+        && let Some(msg) = plan.messages.get(r)
+    {
+        let ag = summary
+            .agreement
+            .get(r)
+            .copied()
+            .unwrap_or(Agreement::NotAgreed);
         let author = msg
             .author
             .as_deref()
-            .map(|a| {
-                plan.person(a)
-                    .map_or_else(|| a.to_owned(), |p| p.name.clone())
-            })
-            .unwrap_or_else(|| "nobody".to_owned());
-        let resp = resp
+            .map_or("nobody", |a| plan.person(a).map_or(a, |p| p.name.as_str()));
+        let segments = if msg.segments.is_empty() {
+            "no segment".to_owned()
+        } else {
+            msg.segments.join(", ")
+        };
+        line_sensor
             .on_hover_cursor(CursorIcon::PointingHand)
-            .on_hover_text(format!(
-                "{}\nBy {author} · for {}\n{}\nClick to open the message.",
+            .on_hover_text_at_pointer(format!(
+                "{}\nBy {author} · for {segments}\n{}\nClick to open the message.",
                 msg.headline,
-                if msg.segments.is_empty() {
-                    "no segment".to_owned()
-                } else {
-                    msg.segments.join(", ")
-                },
                 ag.explain()
             ));
-        if resp.clicked() {
-            cx.commands
-                .push(Command::Reveal(Section::Messages, Some(r), None));
-        }
+    }
+    if let Some(r) = line_clicked {
+        cx.commands
+            .push(Command::Reveal(Section::Messages, Some(r), None));
     }
     // "No message" label in the frozen column.
     let none_first = Rect::from_min_size(pos2(vis.min.x, none_y), vec2(m.first_w, m.row_h));
@@ -1059,28 +1121,45 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
         .id_salt("message-map-uncovered")
         .auto_shrink([false, true])
         .show_rows(ui, row_h, rows, |ui, range| {
+            // A row of links is one sensor; each link is painted and read out on its own.
+            let link = ui.visuals().hyperlink_color;
+            let font = TextStyle::Body.resolve(ui.style());
             for row in range {
-                ui.horizontal(|ui| {
-                    for k in 0..per_row {
-                        let Some(&i) = uncovered.get(row * per_row + k) else { break };
-                        let Some(a) = plan.accounts.get(i) else { continue };
-                        ui.allocate_ui(vec2(cell_w, row_h), |ui| {
-                            ui.set_width(cell_w);
-                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                            let r = ui
-                                .link(&a.name)
-                                .on_hover_text(format!(
-                                    "{}\nTier {} · {}\nClick to open the account and choose its messages.",
-                                    a.name,
-                                    a.tier,
-                                    a.segment.as_deref().unwrap_or("no segment")
-                                ));
-                            if r.clicked() {
-                                cx.commands.push(Command::Reveal(Section::Accounts, Some(i), Some("messages")));
-                            }
-                        });
+                let (id, rect) = ui.allocate_space(vec2(ui.available_width(), row_h));
+                let sensor = ui.interact(rect, id, Sense::click());
+                sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Accounts"));
+                let hovered = sensor.hover_pos().map(|p| ((p.x - rect.min.x) / cell_w).floor());
+                for k in 0..per_row {
+                    let Some(&i) = uncovered.get(row * per_row + k) else { break };
+                    let Some(a) = plan.accounts.get(i) else { continue };
+                    let cell = Rect::from_min_size(
+                        pos2(rect.min.x + k as f32 * cell_w, rect.min.y),
+                        vec2(cell_w - 8.0, row_h),
+                    );
+                    let g = line_galley(ui, &a.name, &font, link, cell.width());
+                    let top = cell.center().y - g.size().y / 2.0;
+                    let (gw, gh) = (g.size().x, g.size().y);
+                    ui.painter().galley(pos2(cell.min.x, top), g, link);
+                    let is_hovered = hovered == Some(k as f32);
+                    if is_hovered {
+                        let y = top + gh - 1.0;
+                        ui.painter().hline(cell.min.x..=cell.min.x + gw, y, Stroke::new(1.0, link));
+                        sensor
+                            .clone()
+                            .on_hover_cursor(CursorIcon::PointingHand)
+                            .on_hover_text_at_pointer(format!(
+                                "{}\nTier {} · {}\nClick to open the account and choose its messages.",
+                                a.name,
+                                a.tier,
+                                a.segment.as_deref().unwrap_or("no segment")
+                            ));
                     }
-                });
+                    let text = Rect::from_min_size(pos2(cell.min.x, top), vec2(gw, gh));
+                    let read_out = painted_item(ui, id.with(k), Role::Link, text, || a.name.clone());
+                    if read_out || (is_hovered && sensor.clicked()) {
+                        cx.commands.push(Command::Reveal(Section::Accounts, Some(i), Some("messages")));
+                    }
+                }
             }
         });
 }
