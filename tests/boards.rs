@@ -3,7 +3,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::views::board::Board;
 use preshow::app::views::readiness;
 use preshow::app::{Command, Workbench};
@@ -128,6 +128,58 @@ fn hovering_the_map_explains_headlines_columns_and_gaps() {
         "No message for Labs",
         "No message lists the segment Labs.",
     );
+}
+
+/// Headlines, headers and links are painted, not widgets: screen readers still hear each with
+/// what its tooltip says, and can open it; the keyboard never acts on what the mouse rests on.
+#[test]
+fn the_map_speaks_to_screen_readers_and_ignores_stray_keys() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    let headline = "Discharge patients a day sooner";
+    let said = h
+        .get_by_role_and_label(Role::Link, headline)
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(
+        said.contains("Not agreed"),
+        "the agreement is read out: {said}"
+    );
+    let said = h
+        .get_by_role_and_label(Role::ColumnHeader, "Segment Labs")
+        .accesskit_node()
+        .description()
+        .unwrap_or_default();
+    assert!(said.contains("1 account in it"), "{said}");
+
+    // The mouse rests on a headline; Enter and Space do not open it.
+    let at = h.get_by_label(headline).rect().center();
+    h.hover_at(at);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(h.state().board, Some(Board::MessageMap));
+
+    // A segment's header opens nothing; an account's opens the account.
+    h.get_by_label("Segment Labs").click();
+    h.run();
+    assert_eq!(h.state().board, Some(Board::MessageMap));
+    h.get_by_role_and_label(Role::ColumnHeader, "Beta Labs")
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Accounts);
+
+    // A screen reader's click opens a headline's message.
+    h.state_mut().command(Command::Show(Board::MessageMap));
+    h.run();
+    h.get_by_role_and_label(Role::Link, headline)
+        .click_accesskit();
+    h.run();
+    assert_eq!(h.state().section, Section::Messages);
+    assert_eq!(h.state().board, None);
 }
 
 #[test]

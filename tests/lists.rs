@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::{Command, Workbench};
 use preshow::generate;
 use preshow::model::Section;
@@ -90,6 +90,30 @@ fn clicking_a_row_opens_it_in_the_editor() {
     assert_eq!(state.selected, Some(1));
 }
 
+/// Rows keep their laid-out text between frames; an edit and its undo still show at once (a
+/// narrower column shows at once too: see `a_cut_cell_shows_its_whole_text_on_hover`).
+#[test]
+fn the_table_shows_edits_and_undo_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(&dir, PLAN, Section::Accounts);
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    let name = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Name");
+    name.focus();
+    name.type_text(" Group");
+    h.run();
+    assert!(
+        h.query_by_label("Beta Clinics Group").is_some(),
+        "the row follows the typing"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("Beta Clinics").is_some(), "and the undo");
+    assert!(h.query_by_label("Beta Clinics Group").is_none());
+}
+
 #[test]
 fn revealing_an_item_far_down_scrolls_it_into_view() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -114,26 +138,107 @@ fn revealing_an_item_far_down_scrolls_it_into_view() {
     assert_eq!(state.selected, Some(index));
 }
 
-#[test]
-fn dragging_a_column_edge_resizes_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = open(&dir, PLAN, Section::Accounts);
-    let tier = header(&h, "Tier").rect().min.x;
-    // The handle sits in the gap just left of the next column's header.
-    let edge = Pos2::new(tier - 4.0, header(&h, "Tier").rect().center().y);
-    h.hover_at(edge);
+/// Presses at `from`, moves to `to` a frame at a time, and releases there.
+fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
     h.run();
-    h.drag_at(edge);
+    h.drag_at(from);
     h.run();
     for k in 1..=4 {
-        h.hover_at(edge + egui::vec2(25.0 * k as f32, 0.0));
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
         h.run();
     }
-    h.drop_at(edge + egui::vec2(100.0, 0.0));
+    h.drop_at(to);
     h.run();
+}
+
+/// The resize handle on the right edge of the column before `next`.
+fn edge_before(h: &Harness<'static, Workbench>, next: &str) -> Pos2 {
+    let r = header(h, next).rect();
+    Pos2::new(r.min.x - 4.0, r.center().y)
+}
+
+#[test]
+fn a_row_reads_as_selected_with_its_columns_and_gaps() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(&dir, PLAN, Section::Accounts);
+    h.get_by_label("Beta Clinics").click();
+    h.run();
+    let row = h.get_by_label("Beta Clinics");
+    let node = row.accesskit_node();
+    assert_eq!(node.is_selected(), Some(true));
+    let said = node.description().unwrap_or_default();
+    assert!(said.contains("Tier: 2"), "{said}");
+    assert!(
+        said.contains("Gaps: ") && said.contains("no sales owner"),
+        "{said}"
+    );
+    assert_eq!(
+        h.get_by_label("Acme Hospitals")
+            .accesskit_node()
+            .is_selected(),
+        Some(false)
+    );
+}
+
+#[test]
+fn a_cut_cell_shows_its_whole_text_on_hover() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(&dir, PLAN, Section::Accounts);
+    // Narrow the name column until "Beta Clinics" is cut.
+    let edge = edge_before(&h, "Tier");
+    let name_left = header(&h, "Name").rect().min.x;
+    drag(&mut h, edge, Pos2::new(name_left + 50.0, edge.y));
+    let row = h.get_by_label("Beta Clinics").rect();
+    let before = h.query_all_by_label_contains("Beta Clinics").count();
+    h.hover_at(Pos2::new(name_left + 20.0, row.center().y));
+    for _ in 0..8 {
+        h.step();
+    }
+    let after = h.query_all_by_label_contains("Beta Clinics").count();
+    assert!(after > before, "a tooltip repeats the name in full");
+}
+
+#[test]
+fn dragging_a_column_edge_resizes_it_and_a_double_click_restores_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write plan");
+    // Sixty frames a second: the harness's usual quarter-second frames are too slow for a
+    // double-click.
+    let builder = Harness::builder()
+        .with_size(crate::support::SIZE)
+        .with_step_dt(1.0 / 60.0);
+    let mut h = crate::support::drive(
+        builder,
+        crate::support::open(&path, crate::support::feb_1()),
+    );
+    h.run();
+    h.state_mut().command(Command::GoTo(Section::Accounts));
+    h.run();
+
+    let tier = header(&h, "Tier").rect().min.x;
+    let edge = edge_before(&h, "Tier");
+    drag(&mut h, edge, edge + egui::vec2(100.0, 0.0));
     let moved = header(&h, "Tier").rect().min.x - tier;
     assert!(
         (moved - 100.0).abs() < 2.0,
         "the Name column grew by {moved}"
     );
+
+    // A double-click on the edge gives the column back its first width.
+    let edge = edge_before(&h, "Tier");
+    h.hover_at(edge);
+    h.run();
+    for pressed in [true, false, true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: edge,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    let back = header(&h, "Tier").rect().min.x;
+    assert!((back - tier).abs() < 2.0, "back at {back}, was {tier}");
 }

@@ -155,39 +155,55 @@ impl Choices {
     }
 }
 
+/// What a painted item tells screen readers.
+pub struct ItemInfo {
+    /// What it is: a link, a column header...
+    pub role: egui::accesskit::Role,
+    /// Its name.
+    pub label: String,
+    /// What its tooltip says, for those who cannot hover (empty for nothing).
+    pub description: String,
+    /// Whether clicking it does something.
+    pub clickable: bool,
+}
+
 /// An item painted inside a larger sensor (a row of headers, a column of headlines), made known
-/// to screen readers and tests as if it were a widget of its own. Costs nothing unless a screen
-/// reader is listening; true when one asked to click it.
+/// to screen readers and tests as if it were a widget of its own. `info` is made only while a
+/// screen reader listens, so the item costs nothing otherwise; true when one asked to click it.
 pub fn painted_item(
     ui: &Ui,
     id: egui::Id,
-    role: egui::accesskit::Role,
     rect: egui::Rect,
-    label: impl FnOnce() -> String,
+    info: impl FnOnce() -> ItemInfo,
 ) -> bool {
     use egui::accesskit::{Action, Rect as Bounds};
-    let listening = ui.ctx().accesskit_node_builder(id, |node| {
-        node.set_role(role);
-        node.set_label(label());
+    let clickable = ui.ctx().accesskit_node_builder(id, |node| {
+        let info = info();
+        node.set_role(info.role);
+        node.set_label(info.label);
+        if !info.description.is_empty() {
+            node.set_description(info.description);
+        }
         node.set_bounds(Bounds {
             x0: rect.min.x.into(),
             y0: rect.min.y.into(),
             x1: rect.max.x.into(),
             y1: rect.max.y.into(),
         });
-        node.add_action(Action::Click);
+        if info.clickable {
+            node.add_action(Action::Click);
+        }
+        info.clickable
     });
-    listening.is_some() && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
+    clickable == Some(true) && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
 }
 
-/// A tooltip made only while the pointer is on the widget: where a frame has many widgets
-/// (table rows, map cells and headers) their tooltips cost nothing until one is hovered.
-pub fn hover_tip(response: Response, add: impl FnOnce(&mut Ui)) -> Response {
-    if response.hovered() {
-        response.on_hover_ui(add)
-    } else {
-        response
-    }
+/// A strip of painted items answers the pointer only: not focusable (Enter on it would act on
+/// whatever the mouse happens to rest on), clicks with the primary button.
+pub fn pointer_sensor(ui: &mut Ui, rect: egui::Rect, id: egui::Id, label: &str) -> Response {
+    let sensor = ui.interact(rect, id, egui::Sense::CLICK);
+    sensor.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
+    sensor
 }
 
 /// Draws `add_contents` only when the space it took when last drawn is in view, and otherwise

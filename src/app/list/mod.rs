@@ -155,6 +155,7 @@ pub struct ListState {
     rows: Vec<usize>,
     rows_for: Option<RowsKey>,
     widths: table::Widths,
+    cells: table::CellCache,
 }
 
 impl ListState {

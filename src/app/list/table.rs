@@ -7,10 +7,13 @@ use crate::app::checker::Gaps;
 use crate::app::widgets::severity_color;
 use crate::lookup::Lookup;
 use crate::model::Plan;
+use egui::text::Galley;
 use egui::{
     Align2, CursorIcon, Rect, RichText, Role, Sense, Stroke, TextStyle, TextWrapMode, Ui,
     UiBuilder, WidgetInfo, WidgetText, pos2, vec2,
 };
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The first column: a dot when the item has gaps.
 const GAP_COLUMN: f32 = 22.0;
@@ -45,6 +48,31 @@ impl Widths {
     }
 }
 
+/// The laid-out text of the rows drawn last frame, so that a frame with nothing new to show
+/// lays out no text. Kept for one plan revision, text size and set of widths; holds only the
+/// rows on screen.
+#[derive(Default)]
+pub struct CellCache {
+    key: Option<(u64, u32, Vec<u32>)>,
+    rows: HashMap<usize, Vec<Arc<Galley>>>,
+}
+
+impl CellCache {
+    /// Starts a frame: forgets everything when the plan, the text size or the widths changed.
+    fn begin(&mut self, revision: u64, ui: &Ui, widths: &[f32]) {
+        let size = ui.text_style_height(&TextStyle::Body) * ui.ctx().pixels_per_point();
+        let key = (
+            revision,
+            size.to_bits(),
+            widths.iter().map(|w| w.to_bits()).collect(),
+        );
+        if self.key.as_ref() != Some(&key) {
+            self.rows.clear();
+            self.key = Some(key);
+        }
+    }
+}
+
 /// What the user did in the table this frame.
 #[derive(Default)]
 struct Clicks {
@@ -69,6 +97,7 @@ pub(super) fn table_ui<S: ListSection>(
         .resolve(&columns, ui.available_width(), spacing);
     let total: f32 = widths.iter().sum::<f32>() + spacing * (widths.len() - 1) as f32;
     let row_h = (ui.text_style_height(&TextStyle::Body) + 12.0).round();
+    state.cells.begin(revision, ui, &widths);
     let mut clicks = Clicks::default();
     egui::ScrollArea::horizontal()
         .id_salt(("table-x", S::SECTION.key()))
@@ -171,25 +200,29 @@ fn header_ui<S: ListSection>(
         let handle = Rect::from_x_y_ranges(edge - HANDLE..=edge + HANDLE, rect.y_range());
         let id = ui.make_persistent_id(("resize", i));
         let r = ui
-            .interact(handle, id, Sense::drag())
+            .interact(handle, id, Sense::click_and_drag())
             .on_hover_cursor(CursorIcon::ResizeColumn);
+        r.widget_info(|| WidgetInfo::labeled(Role::Splitter, true, format!("Resize {}", c.title)));
         if r.hovered() || r.dragged() {
             let stroke = ui.visuals().widgets.hovered.fg_stroke;
             ui.painter().vline(edge, rect.y_range(), stroke);
         }
-        if r.dragged() {
-            dragged = Some((i, (w + r.drag_delta().x).max(MIN_WIDTH)));
+        if r.dragged()
+            && let Some(p) = r.interact_pointer_pos()
+        {
+            // The edge follows the pointer, also back from the narrowest width.
+            dragged = Some((i, Some((p.x - spacing / 2.0 - cell.min.x).max(MIN_WIDTH))));
         }
         if r.double_clicked() {
             // Back to the width it started with.
-            dragged = Some((i, c.width.unwrap_or(w)));
+            dragged = Some((i, c.width));
         }
         x += w + spacing;
     }
     if let Some((i, w)) = dragged
         && let Some(slot) = state.widths.0.get_mut(i)
     {
-        *slot = Some(w);
+        *slot = w;
     }
 }
 
@@ -221,6 +254,9 @@ fn body_ui<S: ListSection>(
     let spacing = ui.spacing().item_spacing.x;
     let rows = &state.rows;
     let selected = state.selected;
+    // The rows drawn last frame keep their text; rows scrolled away are dropped.
+    let mut cached = std::mem::take(&mut state.cells.rows);
+    let mut drawn = HashMap::with_capacity(cached.len());
     ui.scope(|ui| {
         // Rows touch: stripes and the selection have no gaps between them.
         ui.spacing_mut().item_spacing.y = 0.0;
@@ -245,12 +281,27 @@ fn body_ui<S: ListSection>(
                     height: row_h,
                     spacing,
                 };
-                if row_ui::<S>(ui, &row, item, plan, gaps, lookup, columns, widths) {
+                let cells = Cells {
+                    columns,
+                    widths,
+                    laid_out: cached.remove(&index),
+                };
+                let (clicked, galleys) = row_ui::<S>(ui, &row, item, plan, gaps, lookup, cells);
+                if clicked {
                     clicks.row = Some(index);
                 }
+                drawn.insert(index, galleys);
             }
         });
     });
+    state.cells.rows = drawn;
+}
+
+/// A row's columns, their widths, and the text laid out for it last frame.
+struct Cells<'c, T> {
+    columns: &'c [Column<T>],
+    widths: &'c [f32],
+    laid_out: Option<Vec<Arc<Galley>>>,
 }
 
 /// Where a row is and how it looks.
@@ -265,8 +316,7 @@ struct Row {
     spacing: f32,
 }
 
-/// One row; true when it was clicked.
-#[allow(clippy::too_many_arguments)]
+/// One row: whether it was clicked, and its cells' laid-out text.
 fn row_ui<S: ListSection>(
     ui: &mut Ui,
     row: &Row,
@@ -274,14 +324,37 @@ fn row_ui<S: ListSection>(
     plan: &Plan,
     gaps: &Gaps,
     lookup: &Lookup,
-    columns: &[Column<S::Item>],
-    widths: &[f32],
-) -> bool {
+    cells: Cells<'_, S::Item>,
+) -> (bool, Vec<Arc<Galley>>) {
+    let Some((&gap_w, widths)) = cells.widths.split_first() else {
+        return (false, Vec::new());
+    };
+    // Text is laid out only for rows that were not on screen last frame.
+    let galleys = match cells.laid_out {
+        Some(galleys) if galleys.len() == cells.columns.len() => galleys,
+        _ => cells
+            .columns
+            .iter()
+            .zip(widths)
+            .map(|(c, &w)| {
+                WidgetText::from((c.text)(item, plan, lookup)).into_galley(
+                    ui,
+                    Some(TextWrapMode::Truncate),
+                    w,
+                    TextStyle::Body,
+                )
+            })
+            .collect(),
+    };
     let (_, rect) = ui.allocate_space(vec2(row.width, row.height));
     // The id follows the item, not the row's place on screen, so hover and focus stay put.
     let id = ui.make_persistent_id(("row", row.index));
     // Only the part on screen is the row's: wide tables scroll sideways under the editor.
-    let response = ui.interact(rect.intersect(ui.clip_rect()), id, Sense::click());
+    let on_screen = rect.intersect(ui.clip_rect());
+    if !on_screen.is_positive() {
+        return (false, galleys);
+    }
+    let response = ui.interact(on_screen, id, Sense::click());
     let visuals = ui.visuals();
     let fill = if row.selected {
         Some(visuals.selection.bg_fill)
@@ -301,12 +374,12 @@ fn row_ui<S: ListSection>(
     if let Some(fill) = fill {
         painter.rect_filled(rect, 0.0, fill);
     }
-    let Some((&gap_w, widths)) = widths.split_first() else {
-        return response.clicked();
-    };
+    let pointer = response.hover_pos();
+    // What the pointer rests on that has more to say: the gap dot, or a cut cell.
+    let mut tip = None;
     let mut x = rect.min.x;
+    let dot = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, row.height));
     if let Some(severity) = gaps.worst_on_item(S::SECTION, row.index) {
-        let dot = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, row.height));
         painter.text(
             dot.center(),
             Align2::CENTER_CENTER,
@@ -314,34 +387,50 @@ fn row_ui<S: ListSection>(
             TextStyle::Body.resolve(ui.style()),
             severity_color(severity),
         );
-        ui.interact(dot, id.with("gaps"), Sense::hover())
-            .on_hover_ui(|ui| {
-                for f in gaps.on_item(S::SECTION, row.index) {
-                    ui.label(&f.message);
-                }
-            });
+        if pointer.is_some_and(|p| dot.contains(p)) {
+            tip = Some(gap_messages::<S>(gaps, row.index).join("\n"));
+        }
     }
     x += gap_w + row.spacing;
-    let mut texts = Vec::with_capacity(columns.len());
-    for (c, &w) in columns.iter().zip(widths) {
-        let text = (c.text)(item, plan, lookup);
-        let galley = WidgetText::from(text.as_str()).into_galley(
-            ui,
-            Some(TextWrapMode::Truncate),
-            w,
-            TextStyle::Body,
-        );
+    for (galley, &w) in galleys.iter().zip(widths) {
+        let cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(w, row.height));
+        if galley.elided && pointer.is_some_and(|p| cell.contains(p)) {
+            tip = Some(galley.text().to_owned());
+        }
         let top = rect.center().y - galley.size().y / 2.0;
-        ui.painter().galley(pos2(x, top), galley, text_color);
-        texts.push(text);
+        painter.galley(pos2(x, top), Arc::clone(galley), text_color);
         x += w + row.spacing;
     }
-    // Screen readers (and tests) know the row by its first column and hear the rest after it.
-    let mut texts = texts.into_iter();
-    let name = texts.next().unwrap_or_default();
-    response.widget_info(|| WidgetInfo::selected(Role::Row, true, row.selected, &name));
+    // Screen readers (and tests) know the row by its first column, and hear the other columns
+    // and the item's gaps after it.
+    let name = galleys.first().map(|g| g.text()).unwrap_or_default();
+    response.widget_info(|| WidgetInfo::labeled(Role::Row, true, name));
     ui.ctx().accesskit_node_builder(id, |node| {
-        node.set_description(texts.collect::<Vec<_>>().join(", "));
+        node.set_selected(row.selected);
+        let mut parts: Vec<String> = cells
+            .columns
+            .iter()
+            .zip(&galleys)
+            .skip(1)
+            .filter(|(_, g)| !g.text().trim().is_empty())
+            .map(|(c, g)| format!("{}: {}", c.title, g.text()))
+            .collect();
+        let gaps = gap_messages::<S>(gaps, row.index);
+        if !gaps.is_empty() {
+            parts.push(format!("Gaps: {}", gaps.join(" ")));
+        }
+        node.set_description(parts.join(", "));
     });
-    response.clicked()
+    let clicked = response.clicked();
+    if let Some(tip) = tip {
+        response.on_hover_text_at_pointer(tip);
+    }
+    (clicked, galleys)
+}
+
+/// The messages of an item's gaps.
+fn gap_messages<S: ListSection>(gaps: &Gaps, index: usize) -> Vec<&str> {
+    gaps.on_item(S::SECTION, index)
+        .map(|f| f.message.as_str())
+        .collect()
 }

@@ -6,15 +6,15 @@
 
 use super::board::BoardCx;
 use crate::app::commands::Command;
-use crate::app::widgets::{hover_tip, painted_item, palette, severity_color};
+use crate::app::widgets::{ItemInfo, painted_item, palette, pointer_sensor, severity_color};
 use crate::check::Severity;
 use crate::fingerprint::Signable;
 use crate::model::{Account, Message, Plan, Section, Team};
 use egui::accesskit::Role;
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{
-    Align2, Color32, CursorIcon, FontId, Pos2, Rect, RichText, Sense, Stroke, TextStyle, Ui,
-    WidgetInfo, pos2, vec2,
+    Align2, Color32, CursorIcon, FontId, PointerButton, Pos2, Rect, RichText, Sense, Stroke,
+    TextStyle, Ui, WidgetInfo, pos2, vec2,
 };
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -637,7 +637,7 @@ fn draw_matrix(
 
     // Clicks and tooltips on message cells: one sensor for the whole area.
     let mut toggle = None;
-    let sensor = ui.interact(msg_cells_rect, base.with("cells"), Sense::click());
+    let sensor = pointer_sensor(ui, msg_cells_rect, base.with("cells"), "Cells");
     if let (Some(r), Some(c)) = (hover_row, hover_col)
         && let (Some(msg), Some(col)) = (plan.messages.get(r), cols.get(c))
     {
@@ -672,7 +672,7 @@ fn draw_matrix(
             (false, MapColumn::Account(_)) => "Click to open the account.",
         };
         let sensor = sensor.on_hover_cursor(CursorIcon::PointingHand);
-        let clicked = sensor.clicked();
+        let clicked = sensor.clicked_by(PointerButton::Primary);
         sensor.on_hover_text_at_pointer(format!("{what}\n{action}"));
         if clicked {
             if state.edit {
@@ -722,13 +722,13 @@ fn draw_matrix(
         let id = base.with(("none", c));
         let r = ui.interact(cell.intersect(cells_rect), id, Sense::click());
         r.widget_info(|| WidgetInfo::labeled(Role::Label, true, format!("No message for {name}")));
-        let r = hover_tip(r, |ui| {
-            ui.label(match col {
-                MapColumn::Segment(_) => format!("No message lists the segment {name}."),
-                MapColumn::Account(_) => format!(
-                    "No message covers {name}: it lists none and none is for its segment.\nClick to open the account."
-                ),
-            });
+        // Few columns lack a message, so these stay widgets with their tooltip (which screen
+        // readers also get).
+        let r = r.on_hover_text(match col {
+            MapColumn::Segment(_) => format!("No message lists the segment {name}."),
+            MapColumn::Account(_) => format!(
+                "No message covers {name}: it lists none and none is for its segment.\nClick to open the account."
+            ),
         });
         if let MapColumn::Account(i) = col {
             let r = r.on_hover_cursor(CursorIcon::PointingHand);
@@ -790,8 +790,7 @@ fn draw_matrix(
         pos2(header_clip.min.x, vis.min.y + m.group_h),
         header_clip.max,
     );
-    let head_sensor = ui.interact(heads, base.with("heads"), Sense::click());
-    head_sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Column headers"));
+    let head_sensor = pointer_sensor(ui, heads, base.with("heads"), "Column headers");
     let hover_head = head_sensor
         .hover_pos()
         .and_then(|p| {
@@ -824,38 +823,23 @@ fn draw_matrix(
         if cell.width() <= 0.0 {
             continue;
         }
-        let read_out =
-            painted_item(
-                ui,
-                base.with(("head", c)),
-                Role::ColumnHeader,
-                cell,
-                || match col {
-                    MapColumn::Segment(_) => format!("Segment {name}"),
-                    MapColumn::Account(_) => name.to_owned(),
-                },
-            );
-        if read_out || (hover_head == Some(c) && head_sensor.clicked()) {
+        let read_out = painted_item(ui, base.with(("head", c)), cell, || {
+            let (label, description) = header_text(plan, summary, c, col);
+            ItemInfo {
+                role: Role::ColumnHeader,
+                label,
+                description,
+                clickable: matches!(col, MapColumn::Account(_)),
+            }
+        });
+        if read_out || (hover_head == Some(c) && head_sensor.clicked_by(PointerButton::Primary)) {
             head_clicked = Some(c);
         }
     }
     if let Some(c) = hover_head
         && let Some(col) = cols.get(c)
     {
-        let name = column_name(plan, col);
-        let tip = match col {
-            MapColumn::Segment(_) => {
-                let n = summary.accounts_in.get(c).copied().unwrap_or(0);
-                format!("Segment: {name}\n{n} {} in it", plural("account", n))
-            }
-            MapColumn::Account(i) => {
-                let segment = plan.accounts.get(*i).and_then(|a| a.segment.as_deref());
-                format!(
-                    "{name}\nTier 1 · {}\nClick to open the account.",
-                    segment.unwrap_or("no segment")
-                )
-            }
-        };
+        let tip = header_text(plan, summary, c, col).1;
         let sensor = match col {
             MapColumn::Segment(_) => head_sensor,
             MapColumn::Account(_) => head_sensor.on_hover_cursor(CursorIcon::PointingHand),
@@ -900,15 +884,9 @@ fn draw_matrix(
     };
     // One sensor for the headlines, as for the headers.
     let headlines = Rect::from_min_max(first_clip.min, pos2(first_clip.max.x, none_y));
-    let line_sensor = ui.interact(headlines, base.with("headlines"), Sense::click());
-    line_sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Headlines"));
-    let hover_line = line_sensor
-        .hover_pos()
-        .and_then(|p| {
-            let r = ((p.y - row_y(0)) / m.row_h).floor();
-            (r >= 0.0).then_some(r as usize)
-        })
-        .filter(|r| row_range.contains(r));
+    let line_sensor = pointer_sensor(ui, headlines, base.with("headlines"), "Headlines");
+    let pointer_on_line = line_sensor.hover_pos();
+    let mut hover_line = None;
     let mut line_clicked = None;
     for r in row_range.clone() {
         let Some(msg) = plan.messages.get(r) else {
@@ -965,7 +943,11 @@ fn draw_matrix(
         if sense_rect.height() <= 0.0 {
             continue;
         }
-        let hovered = hover_line == Some(r);
+        // Only the headline's own space is the link: not the padding, not the badge.
+        let hovered = pointer_on_line.is_some_and(|p| sense_rect.contains(p));
+        if hovered {
+            hover_line = Some(r);
+        }
         let color = if hovered {
             visuals.hyperlink_color
         } else {
@@ -985,10 +967,13 @@ fn draw_matrix(
                 Stroke::new(1.0, color),
             );
         }
-        let read_out = painted_item(ui, base.with(("msg", r)), Role::Link, sense_rect, || {
-            msg.headline.clone()
+        let read_out = painted_item(ui, base.with(("msg", r)), sense_rect, || ItemInfo {
+            role: Role::Link,
+            label: msg.headline.clone(),
+            description: headline_tip(plan, msg, ag),
+            clickable: true,
         });
-        if read_out || (hovered && line_sensor.clicked()) {
+        if read_out || (hovered && line_sensor.clicked_by(PointerButton::Primary)) {
             line_clicked = Some(r);
         }
     }
@@ -1000,22 +985,9 @@ fn draw_matrix(
             .get(r)
             .copied()
             .unwrap_or(Agreement::NotAgreed);
-        let author = msg
-            .author
-            .as_deref()
-            .map_or("nobody", |a| plan.person(a).map_or(a, |p| p.name.as_str()));
-        let segments = if msg.segments.is_empty() {
-            "no segment".to_owned()
-        } else {
-            msg.segments.join(", ")
-        };
         line_sensor
             .on_hover_cursor(CursorIcon::PointingHand)
-            .on_hover_text_at_pointer(format!(
-                "{}\nBy {author} · for {segments}\n{}\nClick to open the message.",
-                msg.headline,
-                ag.explain()
-            ));
+            .on_hover_text_at_pointer(headline_tip(plan, msg, ag));
     }
     if let Some(r) = line_clicked {
         cx.commands
@@ -1089,6 +1061,58 @@ fn draw_matrix(
     toggle
 }
 
+/// A column header's accessible name and its tooltip.
+fn header_text(plan: &Plan, summary: &Summary, c: usize, col: &MapColumn) -> (String, String) {
+    let name = column_name(plan, col);
+    match col {
+        MapColumn::Segment(_) => {
+            let n = summary.accounts_in.get(c).copied().unwrap_or(0);
+            (
+                format!("Segment {name}"),
+                format!("Segment: {name}\n{n} {} in it", plural("account", n)),
+            )
+        }
+        MapColumn::Account(i) => {
+            let segment = plan.accounts.get(*i).and_then(|a| a.segment.as_deref());
+            (
+                name.to_owned(),
+                format!(
+                    "{name}\nTier 1 · {}\nClick to open the account.",
+                    segment.unwrap_or("no segment")
+                ),
+            )
+        }
+    }
+}
+
+/// What a headline's tooltip (and screen readers) say: author, segments, and Sales' agreement.
+fn headline_tip(plan: &Plan, msg: &Message, ag: Agreement) -> String {
+    let author = msg
+        .author
+        .as_deref()
+        .map_or("nobody", |a| plan.person(a).map_or(a, |p| p.name.as_str()));
+    let segments = if msg.segments.is_empty() {
+        "no segment".to_owned()
+    } else {
+        msg.segments.join(", ")
+    };
+    format!(
+        "{}\nBy {author} · for {segments}\n{}\nClick to open the message.",
+        msg.headline,
+        ag.explain()
+    )
+}
+
+/// The tooltip of an account no message covers.
+fn uncovered_tip(a: &Account) -> String {
+    format!(
+        "{}\nTier {} · {}\nClick to open the account and choose its messages.",
+        a.name,
+        a.tier,
+        a.segment.as_deref().unwrap_or("no segment")
+    )
+}
+
 /// "Accounts no message covers": links that open each account.
 fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
     let plan: &Plan = cx.plan;
@@ -1126,12 +1150,15 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
             let font = TextStyle::Body.resolve(ui.style());
             for row in range {
                 let (id, rect) = ui.allocate_space(vec2(ui.available_width(), row_h));
-                let sensor = ui.interact(rect, id, Sense::click());
-                sensor.widget_info(|| WidgetInfo::labeled(Role::Group, true, "Accounts"));
-                let hovered = sensor.hover_pos().map(|p| ((p.x - rect.min.x) / cell_w).floor());
+                let sensor = pointer_sensor(ui, rect, id, "Accounts");
+                let pointer = sensor.hover_pos();
                 for k in 0..per_row {
-                    let Some(&i) = uncovered.get(row * per_row + k) else { break };
-                    let Some(a) = plan.accounts.get(i) else { continue };
+                    let Some(&i) = uncovered.get(row * per_row + k) else {
+                        break;
+                    };
+                    let Some(a) = plan.accounts.get(i) else {
+                        continue;
+                    };
                     let cell = Rect::from_min_size(
                         pos2(rect.min.x + k as f32 * cell_w, rect.min.y),
                         vec2(cell_w - 8.0, row_h),
@@ -1140,24 +1167,30 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
                     let top = cell.center().y - g.size().y / 2.0;
                     let (gw, gh) = (g.size().x, g.size().y);
                     ui.painter().galley(pos2(cell.min.x, top), g, link);
-                    let is_hovered = hovered == Some(k as f32);
+                    // The name is the link, not the blank after it.
+                    let text = Rect::from_min_size(pos2(cell.min.x, top), vec2(gw, gh));
+                    let is_hovered = pointer.is_some_and(|p| text.contains(p));
                     if is_hovered {
                         let y = top + gh - 1.0;
-                        ui.painter().hline(cell.min.x..=cell.min.x + gw, y, Stroke::new(1.0, link));
+                        ui.painter()
+                            .hline(cell.min.x..=cell.min.x + gw, y, Stroke::new(1.0, link));
                         sensor
                             .clone()
                             .on_hover_cursor(CursorIcon::PointingHand)
-                            .on_hover_text_at_pointer(format!(
-                                "{}\nTier {} · {}\nClick to open the account and choose its messages.",
-                                a.name,
-                                a.tier,
-                                a.segment.as_deref().unwrap_or("no segment")
-                            ));
+                            .on_hover_text_at_pointer(uncovered_tip(a));
                     }
-                    let text = Rect::from_min_size(pos2(cell.min.x, top), vec2(gw, gh));
-                    let read_out = painted_item(ui, id.with(k), Role::Link, text, || a.name.clone());
-                    if read_out || (is_hovered && sensor.clicked()) {
-                        cx.commands.push(Command::Reveal(Section::Accounts, Some(i), Some("messages")));
+                    let read_out = painted_item(ui, id.with(k), text, || ItemInfo {
+                        role: Role::Link,
+                        label: a.name.clone(),
+                        description: uncovered_tip(a),
+                        clickable: true,
+                    });
+                    if read_out || (is_hovered && sensor.clicked_by(PointerButton::Primary)) {
+                        cx.commands.push(Command::Reveal(
+                            Section::Accounts,
+                            Some(i),
+                            Some("messages"),
+                        ));
                     }
                 }
             }
