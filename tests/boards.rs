@@ -152,6 +152,13 @@ fn the_map_speaks_to_screen_readers_and_ignores_stray_keys() {
         .description()
         .unwrap_or_default();
     assert!(said.contains("1 account in it"), "{said}");
+    // They sit in the map, where they are on screen, not at the end of the window.
+    let parent = h
+        .get_by_role_and_label(Role::Link, headline)
+        .accesskit_node()
+        .parent()
+        .map(|p| p.role());
+    assert!(parent.is_some_and(|r| r != Role::Window), "{parent:?}");
 
     // The mouse rests on a headline; Enter and Space do not open it.
     let at = h.get_by_label(headline).rect().center();

@@ -168,34 +168,33 @@ pub struct ItemInfo {
 }
 
 /// An item painted inside a larger sensor (a row of headers, a column of headlines), made known
-/// to screen readers and tests as if it were a widget of its own. `info` is made only while a
-/// screen reader listens, so the item costs nothing otherwise; true when one asked to click it.
+/// to screen readers and tests as a widget of its own in its place on screen. Only while a
+/// screen reader listens (when `strip`, the sensor, has a node): otherwise it costs nothing and
+/// `info` is never made. True when a screen reader asked to click it.
 pub fn painted_item(
-    ui: &Ui,
+    ui: &mut Ui,
+    strip: &Response,
     id: egui::Id,
     rect: egui::Rect,
     info: impl FnOnce() -> ItemInfo,
 ) -> bool {
-    use egui::accesskit::{Action, Rect as Bounds};
-    let clickable = ui.ctx().accesskit_node_builder(id, |node| {
-        let info = info();
-        node.set_role(info.role);
-        node.set_label(info.label);
+    use egui::accesskit::Action;
+    if ui.ctx().accesskit_node_builder(strip.id, |_| ()).is_none() {
+        return false;
+    }
+    let info = info();
+    // Senses hover only: the strip under it still gets the pointer.
+    let r = ui.interact(rect, id, egui::Sense::hover());
+    r.widget_info(|| egui::WidgetInfo::labeled(info.role, true, &info.label));
+    ui.ctx().accesskit_node_builder(id, |node| {
         if !info.description.is_empty() {
-            node.set_description(info.description);
+            node.set_description(info.description.clone());
         }
-        node.set_bounds(Bounds {
-            x0: rect.min.x.into(),
-            y0: rect.min.y.into(),
-            x1: rect.max.x.into(),
-            y1: rect.max.y.into(),
-        });
         if info.clickable {
             node.add_action(Action::Click);
         }
-        info.clickable
     });
-    clickable == Some(true) && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
+    info.clickable && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
 }
 
 /// A strip of painted items answers the pointer only: not focusable (Enter on it would act on

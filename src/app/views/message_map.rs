@@ -823,7 +823,7 @@ fn draw_matrix(
         if cell.width() <= 0.0 {
             continue;
         }
-        let read_out = painted_item(ui, base.with(("head", c)), cell, || {
+        let read_out = painted_item(ui, &head_sensor, base.with(("head", c)), cell, || {
             let (label, description) = header_text(plan, summary, c, col);
             ItemInfo {
                 role: Role::ColumnHeader,
@@ -967,11 +967,13 @@ fn draw_matrix(
                 Stroke::new(1.0, color),
             );
         }
-        let read_out = painted_item(ui, base.with(("msg", r)), sense_rect, || ItemInfo {
-            role: Role::Link,
-            label: msg.headline.clone(),
-            description: headline_tip(plan, msg, ag),
-            clickable: true,
+        let read_out = painted_item(ui, &line_sensor, base.with(("msg", r)), sense_rect, || {
+            ItemInfo {
+                role: Role::Link,
+                label: msg.headline.clone(),
+                description: headline_tip(plan, msg, ag),
+                clickable: true,
+            }
         });
         if read_out || (hovered && line_sensor.clicked_by(PointerButton::Primary)) {
             line_clicked = Some(r);
@@ -1179,7 +1181,7 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
                             .on_hover_cursor(CursorIcon::PointingHand)
                             .on_hover_text_at_pointer(uncovered_tip(a));
                     }
-                    let read_out = painted_item(ui, id.with(k), text, || ItemInfo {
+                    let read_out = painted_item(ui, &sensor, id.with(k), text, || ItemInfo {
                         role: Role::Link,
                         label: a.name.clone(),
                         description: uncovered_tip(a),
