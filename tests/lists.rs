@@ -241,4 +241,11 @@ fn dragging_a_column_edge_resizes_it_and_a_double_click_restores_it() {
     h.run();
     let back = header(&h, "Tier").rect().min.x;
     assert!((back - tier).abs() < 2.0, "back at {back}, was {tier}");
+
+    // The edge can be taken anywhere down the table, not only in the header.
+    let y = h.get_by_label("Beta Clinics").rect().center().y;
+    let edge = Pos2::new(edge_before(&h, "Tier").x, y);
+    drag(&mut h, edge, edge + egui::vec2(50.0, 0.0));
+    let moved = header(&h, "Tier").rect().min.x - tier;
+    assert!((moved - 50.0).abs() < 2.0, "moved by {moved}");
 }

@@ -126,14 +126,7 @@ pub(super) fn table_ui<S: ListSection>(
                 row_h,
                 &mut clicks,
             );
-            // Lines between the columns, from the header down.
-            let bottom = ui.min_rect().max.y.min(ui.clip_rect().max.y);
-            let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
-            let mut x = top.x - spacing / 2.0;
-            for w in &widths {
-                x += w + spacing;
-                ui.painter().vline(x, top.y..=bottom, stroke);
-            }
+            column_edges_ui::<S>(ui, state, &columns, &widths, top);
         });
     if let Some(i) = clicks.sort {
         state.sort = match state.sort {
@@ -174,7 +167,6 @@ fn header_ui<S: ListSection>(
     ui.interact(gap_cell, ui.make_persistent_id("gap-head"), Sense::hover())
         .on_hover_text("Gaps on the item");
     x += gap_w + spacing;
-    let mut dragged = None;
     for (i, (c, &w)) in columns.iter().zip(widths).enumerate() {
         let cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(w, height));
         let arrow = match state.sort {
@@ -195,31 +187,56 @@ fn header_ui<S: ListSection>(
         if sort.on_hover_text("Sort").clicked() {
             clicks.sort = Some(i);
         }
-        // The handle sits in the gap after the column.
-        let edge = cell.max.x + spacing / 2.0;
-        let handle = Rect::from_x_y_ranges(edge - HANDLE..=edge + HANDLE, rect.y_range());
+        x += w + spacing;
+    }
+}
+
+/// The lines between the columns, from the header down, each a handle that resizes the column
+/// on its left: drag it, or double-click it for the column's first width. Drawn after the rows,
+/// so the handles lie on top of them.
+fn column_edges_ui<S: ListSection>(
+    ui: &mut Ui,
+    state: &mut ListState,
+    columns: &[Column<S::Item>],
+    widths: &[f32],
+    top: egui::Pos2,
+) {
+    let spacing = ui.spacing().item_spacing.x;
+    let bottom = ui.min_rect().max.y.min(ui.clip_rect().max.y);
+    let line = ui.visuals().widgets.noninteractive.bg_stroke;
+    let Some((&gap_w, widths)) = widths.split_first() else {
+        return;
+    };
+    let mut left = top.x + gap_w + spacing;
+    ui.painter()
+        .vline(left - spacing / 2.0, top.y..=bottom, line);
+    let mut resized = None;
+    for (i, (c, &w)) in columns.iter().zip(widths).enumerate() {
+        let edge = left + w + spacing / 2.0;
+        let handle = Rect::from_x_y_ranges(edge - HANDLE..=edge + HANDLE, top.y..=bottom);
         let id = ui.make_persistent_id(("resize", i));
         let r = ui
             .interact(handle, id, Sense::click_and_drag())
             .on_hover_cursor(CursorIcon::ResizeColumn);
         r.widget_info(|| WidgetInfo::labeled(Role::Splitter, true, format!("Resize {}", c.title)));
-        if r.hovered() || r.dragged() {
-            let stroke = ui.visuals().widgets.hovered.fg_stroke;
-            ui.painter().vline(edge, rect.y_range(), stroke);
-        }
+        let stroke = if r.hovered() || r.dragged() {
+            ui.visuals().widgets.hovered.fg_stroke
+        } else {
+            line
+        };
+        ui.painter().vline(edge, top.y..=bottom, stroke);
         if r.dragged()
             && let Some(p) = r.interact_pointer_pos()
         {
             // The edge follows the pointer, also back from the narrowest width.
-            dragged = Some((i, Some((p.x - spacing / 2.0 - cell.min.x).max(MIN_WIDTH))));
+            resized = Some((i, Some((p.x - spacing / 2.0 - left).max(MIN_WIDTH))));
         }
         if r.double_clicked() {
-            // Back to the width it started with.
-            dragged = Some((i, c.width));
+            resized = Some((i, c.width));
         }
-        x += w + spacing;
+        left += w + spacing;
     }
-    if let Some((i, w)) = dragged
+    if let Some((i, w)) = resized
         && let Some(slot) = state.widths.0.get_mut(i)
     {
         *slot = w;
