@@ -115,6 +115,48 @@ fn the_table_shows_edits_and_undo_at_once() {
 }
 
 #[test]
+fn the_arrow_keys_move_the_selection_through_the_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(&dir, PLAN, Section::People);
+    h.get_by_label("Ana Ruiz").click();
+    h.run();
+    let selected =
+        |h: &mut Harness<'static, Workbench>| h.state_mut().list_state(Section::People).selected;
+    assert_eq!(selected(&mut h), Some(0));
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&mut h), Some(1), "down to Bo Lind");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(selected(&mut h), Some(2), "down to Mo Chen");
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(selected(&mut h), Some(1), "back up to Bo Lind");
+}
+
+/// Holding Down past the bottom of the table scrolls it along.
+#[test]
+fn the_arrow_keys_scroll_past_the_bottom_of_the_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = generate::generate_text(300, generate::DEFAULT_SEED);
+    let mut h = open(&dir, &text, Section::Accounts);
+    let first = h.state().doc.plan.accounts[0].name.clone();
+    h.get_by_label(&first).click();
+    h.run();
+    for _ in 0..40 {
+        h.key_press(Key::ArrowDown);
+        h.run();
+    }
+    let state = h.state_mut().list_state(Section::Accounts);
+    assert_eq!(state.selected, Some(40));
+    let name = h.state().doc.plan.accounts[40].name.clone();
+    let on_screen = h
+        .query_all_by_label(&name)
+        .any(|n| n.rect().min.y > 0.0 && n.rect().max.y < 900.0);
+    assert!(on_screen, "{name} was scrolled into view");
+}
+
+#[test]
 fn revealing_an_item_far_down_scrolls_it_into_view() {
     let dir = tempfile::tempdir().expect("tempdir");
     let text = generate::generate_text(3_000, generate::DEFAULT_SEED);

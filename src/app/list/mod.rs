@@ -156,6 +156,10 @@ pub struct ListState {
     rows_for: Option<RowsKey>,
     widths: table::Widths,
     cells: table::CellCache,
+    /// The row with the keyboard focus last frame, by item index.
+    focused_row: Option<usize>,
+    /// Scroll the selected row into view just enough, not to the centre.
+    nudge: bool,
 }
 
 impl ListState {

@@ -78,6 +78,8 @@ impl CellCache {
 struct Clicks {
     row: Option<usize>,
     sort: Option<usize>,
+    /// The row was reached with the arrow keys: bring it into view, just.
+    stepped: bool,
 }
 
 /// The table, scrolling sideways when its columns are wider than the space it has.
@@ -138,6 +140,10 @@ pub(super) fn table_ui<S: ListSection>(
     if let Some(i) = clicks.row {
         state.selected = Some(i);
         state.highlight = None;
+    }
+    if clicks.stepped {
+        state.scroll_to_selected = true;
+        state.nudge = true;
     }
 }
 
@@ -268,9 +274,18 @@ fn body_ui<S: ListSection>(
     } else {
         None
     };
+    // Centred when revealed, moved into view just enough when stepped to with the keyboard.
+    let align = if std::mem::take(&mut state.nudge) {
+        None
+    } else {
+        Some(egui::Align::Center)
+    };
     let spacing = ui.spacing().item_spacing.x;
     let rows = &state.rows;
     let selected = state.selected;
+    let had_focus = state.focused_row.take();
+    let mut focused_row = None;
+    let mut step = None;
     // The rows drawn last frame keep their text; rows scrolled away are dropped.
     let mut cached = std::mem::take(&mut state.cells.rows);
     let mut drawn = HashMap::with_capacity(cached.len());
@@ -283,7 +298,7 @@ fn body_ui<S: ListSection>(
                 // (this `ui` starts at the first visible row).
                 let top = ui.max_rect().top() + (pos as f32 - range.start as f32) * row_h;
                 let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_h);
-                ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                ui.scroll_to_rect(rect, align);
             }
             for pos in range {
                 let Some(&index) = rows.get(pos) else { break };
@@ -294,6 +309,7 @@ fn body_ui<S: ListSection>(
                     pos,
                     index,
                     selected: selected == Some(index),
+                    had_focus: had_focus == Some(index),
                     width,
                     height: row_h,
                     spacing,
@@ -303,15 +319,34 @@ fn body_ui<S: ListSection>(
                     widths,
                     laid_out: cached.remove(&index),
                 };
-                let (clicked, galleys) = row_ui::<S>(ui, &row, item, plan, gaps, lookup, cells);
-                if clicked {
+                let out = row_ui::<S>(ui, &row, item, plan, gaps, lookup, cells);
+                if out.focused {
+                    focused_row = Some(index);
+                }
+                if out.clicked {
                     clicks.row = Some(index);
                 }
-                drawn.insert(index, galleys);
+                if out.step != 0 {
+                    step = Some((pos, out.step));
+                }
+                drawn.insert(index, out.galleys);
+            }
+            // Up or Down from the focused row: select the next one and take the focus there,
+            // though it may not be on screen yet.
+            if let Some((pos, step)) = step
+                && let Some(next) = pos.checked_add_signed(step)
+                && let Some(&index) = rows.get(next)
+            {
+                clicks.row = Some(index);
+                clicks.stepped = true;
+                let id = ui.make_persistent_id(("row", index));
+                ui.memory_mut(|m| m.request_focus(id));
+                focused_row = Some(index);
             }
         });
     });
     state.cells.rows = drawn;
+    state.focused_row = focused_row;
 }
 
 /// A row's columns, their widths, and the text laid out for it last frame.
@@ -328,6 +363,8 @@ struct Row {
     /// The item's index in its list.
     index: usize,
     selected: bool,
+    /// It had the keyboard focus last frame.
+    had_focus: bool,
     width: f32,
     height: f32,
     spacing: f32,
@@ -342,9 +379,9 @@ fn row_ui<S: ListSection>(
     gaps: &Gaps,
     lookup: &Lookup,
     cells: Cells<'_, S::Item>,
-) -> (bool, Vec<Arc<Galley>>) {
+) -> RowOut {
     let Some((&gap_w, widths)) = cells.widths.split_first() else {
-        return (false, Vec::new());
+        return RowOut::default();
     };
     // Text is laid out only for rows that were not on screen last frame.
     let galleys = match cells.laid_out {
@@ -368,10 +405,17 @@ fn row_ui<S: ListSection>(
     let id = ui.make_persistent_id(("row", row.index));
     // Only the part on screen is the row's: wide tables scroll sideways under the editor.
     let on_screen = rect.intersect(ui.clip_rect());
-    if !on_screen.is_positive() {
-        return (false, galleys);
-    }
-    let response = ui.interact(on_screen, id, Sense::click());
+    let response = if on_screen.is_positive() {
+        ui.interact(on_screen, id, Sense::click())
+    } else if row.had_focus {
+        // Keeps the keyboard focus while it scrolls into view.
+        ui.interact(rect, id, Sense::click())
+    } else {
+        return RowOut {
+            galleys,
+            ..RowOut::default()
+        };
+    };
     let visuals = ui.visuals();
     let fill = if row.selected {
         Some(visuals.selection.bg_fill)
@@ -390,6 +434,10 @@ fn row_ui<S: ListSection>(
     let painter = ui.painter();
     if let Some(fill) = fill {
         painter.rect_filled(rect, 0.0, fill);
+    }
+    if response.has_focus() {
+        let stroke = ui.visuals().selection.stroke;
+        painter.rect_stroke(rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
     }
     let pointer = response.hover_pos();
     // What the pointer rests on that has more to say: the gap dot, or a cut cell.
@@ -438,11 +486,53 @@ fn row_ui<S: ListSection>(
         }
         node.set_description(parts.join(", "));
     });
-    let clicked = response.clicked();
+    // The keyboard moves through the rows (Tab, or the arrow keys from a row), and the
+    // selection follows it.
+    if response.clicked() {
+        response.request_focus();
+    }
+    // (Focus moved by Tab arrives between frames, which `gained_focus` misses.)
+    let has_focus = response.has_focus();
+    let arrived = has_focus && !row.had_focus;
+    if arrived {
+        response.scroll_to_me(None);
+    }
+    let mut step = 0;
+    if has_focus {
+        // Up and Down move through the rows here, not to whatever widget lies that way.
+        let arrows = egui::EventFilter {
+            vertical_arrows: true,
+            ..Default::default()
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(id, arrows));
+        step = ui.input(|i| {
+            isize::from(i.key_pressed(egui::Key::ArrowDown))
+                - isize::from(i.key_pressed(egui::Key::ArrowUp))
+        });
+    }
+    let clicked = response.clicked() || arrived;
     if let Some(tip) = tip {
         response.on_hover_text_at_pointer(tip);
     }
-    (clicked, galleys)
+    RowOut {
+        clicked,
+        focused: has_focus,
+        step,
+        galleys,
+    }
+}
+
+/// What a row reports.
+#[derive(Default)]
+struct RowOut {
+    /// It was clicked, or the keyboard focus arrived on it.
+    clicked: bool,
+    /// It has the keyboard focus.
+    focused: bool,
+    /// Up (-1) or Down (+1) was pressed on it.
+    step: isize,
+    /// Its cells' laid-out text.
+    galleys: Vec<Arc<Galley>>,
 }
 
 /// The messages of an item's gaps.
