@@ -189,6 +189,53 @@ fn the_map_speaks_to_screen_readers_and_ignores_stray_keys() {
     assert_eq!(h.state().board, None);
 }
 
+/// The keyboard reaches the headlines and the headers as one stop each, walks them with the
+/// arrow keys, and opens one with Enter.
+#[test]
+fn the_keyboard_walks_the_headlines_and_headers() {
+    let f = fixture();
+    let mut h = workbench(&f.path, Board::MessageMap);
+    h.get_by_role_and_label(Role::Group, "Headlines").focus();
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Messages);
+    assert_eq!(
+        h.state_mut().list_state(Section::Messages).selected,
+        Some(1)
+    );
+
+    h.state_mut().command(Command::Show(Board::MessageMap));
+    h.run();
+    let columns = preshow::app::views::message_map::columns(&h.state().doc.plan);
+    let first_account = columns
+        .iter()
+        .position(|c| matches!(c, preshow::app::views::message_map::MapColumn::Account(_)))
+        .expect("a tier-1 account column");
+    let Some(preshow::app::views::message_map::MapColumn::Account(account)) =
+        columns.get(first_account).cloned()
+    else {
+        panic!("an account column");
+    };
+    h.get_by_role_and_label(Role::Group, "Column headers")
+        .focus();
+    h.run();
+    for _ in 0..first_account {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().section, Section::Accounts);
+    assert_eq!(
+        h.state_mut().list_state(Section::Accounts).selected,
+        Some(account)
+    );
+}
+
 #[test]
 fn readiness_shows_the_computed_score_and_who_owes_what() {
     let f = fixture();

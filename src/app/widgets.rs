@@ -197,12 +197,88 @@ pub fn painted_item(
     info.clickable && ui.input(|i| i.has_accesskit_action_request(id, Action::Click))
 }
 
-/// A strip of painted items answers the pointer only: not focusable (Enter on it would act on
-/// whatever the mouse happens to rest on), clicks with the primary button.
+/// A sensor for painted items that answers the pointer only: not focusable (Enter on it would
+/// act on whatever the mouse happens to rest on), clicks with the primary button.
 pub fn pointer_sensor(ui: &mut Ui, rect: egui::Rect, id: egui::Id, label: &str) -> Response {
     let sensor = ui.interact(rect, id, egui::Sense::CLICK);
     sensor.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
     sensor
+}
+
+/// A strip of painted items (a row of headers, a column of headlines) behind one sensor.
+pub struct Strip {
+    /// The sensor.
+    pub response: Response,
+    /// The item the keyboard is on, while the strip has the focus.
+    pub focus: Option<usize>,
+    /// The keyboard moved to another item this frame.
+    pub moved: bool,
+    /// Enter or Space was pressed on the item in focus.
+    pub key_click: bool,
+    /// The pointer clicked somewhere on the strip.
+    pub pointer_click: bool,
+}
+
+/// A strip of `count` painted items behind one sensor: the pointer finds its items by position,
+/// and the keyboard reaches the strip as one Tab stop, moves between its items with the arrow
+/// keys along it and opens one with Enter or Space. Pointer and keyboard clicks are told apart,
+/// so a key never acts on whatever the mouse happens to rest on. `focus` keeps the item between
+/// frames; the keyboard starts at `first_visible`.
+#[allow(clippy::too_many_arguments)]
+pub fn strip_ui(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    id: egui::Id,
+    label: &str,
+    focus: &mut Option<usize>,
+    count: usize,
+    first_visible: usize,
+    horizontal: bool,
+) -> Strip {
+    use egui::Key;
+    let response = ui.interact(rect, id, egui::Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
+    let clicked = response.clicked();
+    let pointer_click = clicked && ui.input(|i| i.pointer.any_click());
+    let mut strip = Strip {
+        focus: None,
+        moved: false,
+        key_click: clicked && !pointer_click,
+        pointer_click,
+        response,
+    };
+    if strip.response.has_focus() && count > 0 {
+        // The arrows along the strip move within it, not to the next widget that way.
+        let filter = egui::EventFilter {
+            vertical_arrows: !horizontal,
+            horizontal_arrows: horizontal,
+            ..Default::default()
+        };
+        ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+        let (back, forward) = if horizontal {
+            (Key::ArrowLeft, Key::ArrowRight)
+        } else {
+            (Key::ArrowUp, Key::ArrowDown)
+        };
+        let was = focus.unwrap_or(first_visible).min(count - 1);
+        let mut now = was;
+        if ui.input(|i| i.key_pressed(forward)) {
+            now = (now + 1).min(count - 1);
+        }
+        if ui.input(|i| i.key_pressed(back)) {
+            now = now.saturating_sub(1);
+        }
+        strip.moved = focus.is_none() || now != was;
+        *focus = Some(now);
+        strip.focus = Some(now);
+    }
+    strip
+}
+
+/// The outline of the item the keyboard is on.
+pub fn focus_outline(ui: &Ui, painter: &egui::Painter, rect: egui::Rect) {
+    let stroke = ui.visuals().selection.stroke;
+    painter.rect_stroke(rect.shrink(1.0), 2.0, stroke, egui::StrokeKind::Inside);
 }
 
 /// Draws `add_contents` only when the space it took when last drawn is in view, and otherwise

@@ -6,7 +6,9 @@
 
 use super::board::BoardCx;
 use crate::app::commands::Command;
-use crate::app::widgets::{ItemInfo, painted_item, palette, pointer_sensor, severity_color};
+use crate::app::widgets::{
+    ItemInfo, focus_outline, painted_item, palette, pointer_sensor, severity_color, strip_ui,
+};
 use crate::check::Severity;
 use crate::fingerprint::Signable;
 use crate::model::{Account, Message, Plan, Section, Team};
@@ -27,6 +29,10 @@ pub struct MessageMapState {
     pub edit: bool,
     /// The columns and what covers them, for one revision of the plan.
     summary: Option<(u64, Summary)>,
+    /// The column header the keyboard is on.
+    focus_head: Option<usize>,
+    /// The headline the keyboard is on.
+    focus_line: Option<usize>,
 }
 
 /// What the map shows of the plan, worked out in one linear pass per revision so that a frame
@@ -512,7 +518,7 @@ fn visible_range(lo: f32, hi: f32, step: f32, count: usize) -> std::ops::Range<u
 #[allow(clippy::too_many_arguments)]
 fn draw_matrix(
     ui: &mut Ui,
-    state: &MessageMapState,
+    state: &mut MessageMapState,
     cx: &mut BoardCx<'_>,
     summary: &Summary,
     m: &Metrics,
@@ -790,7 +796,27 @@ fn draw_matrix(
         pos2(header_clip.min.x, vis.min.y + m.group_h),
         header_clip.max,
     );
-    let head_sensor = pointer_sensor(ui, heads, base.with("heads"), "Column headers");
+    let strip = strip_ui(
+        ui,
+        heads,
+        base.with("heads"),
+        "Column headers",
+        &mut state.focus_head,
+        cols.len(),
+        col_range.start,
+        true,
+    );
+    if strip.moved
+        && let Some(c) = strip.focus
+    {
+        // Into view, right of the frozen headline column.
+        let x = col_x(c);
+        ui.scroll_to_rect(
+            Rect::from_x_y_ranges(x - m.first_w..=x + m.col_w, vis.y_range()),
+            None,
+        );
+    }
+    let head_sensor = strip.response.clone();
     let hover_head = head_sensor
         .hover_pos()
         .and_then(|p| {
@@ -832,7 +858,11 @@ fn draw_matrix(
                 clickable: matches!(col, MapColumn::Account(_)),
             }
         });
-        if read_out || (hover_head == Some(c) && head_sensor.clicked_by(PointerButton::Primary)) {
+        if strip.focus == Some(c) {
+            focus_outline(ui, &header_painter, cell);
+        }
+        let keyed = strip.key_click && strip.focus == Some(c);
+        if read_out || keyed || (hover_head == Some(c) && strip.pointer_click) {
             head_clicked = Some(c);
         }
     }
@@ -884,7 +914,27 @@ fn draw_matrix(
     };
     // One sensor for the headlines, as for the headers.
     let headlines = Rect::from_min_max(first_clip.min, pos2(first_clip.max.x, none_y));
-    let line_sensor = pointer_sensor(ui, headlines, base.with("headlines"), "Headlines");
+    let strip = strip_ui(
+        ui,
+        headlines,
+        base.with("headlines"),
+        "Headlines",
+        &mut state.focus_line,
+        n_msgs,
+        row_range.start,
+        false,
+    );
+    if strip.moved
+        && let Some(r) = strip.focus
+    {
+        // Into view, below the frozen header.
+        let y = row_y(r);
+        ui.scroll_to_rect(
+            Rect::from_x_y_ranges(vis.x_range(), y - head_h..=y + m.row_h),
+            None,
+        );
+    }
+    let line_sensor = strip.response.clone();
     let pointer_on_line = line_sensor.hover_pos();
     let mut hover_line = None;
     let mut line_clicked = None;
@@ -975,7 +1025,11 @@ fn draw_matrix(
                 clickable: true,
             }
         });
-        if read_out || (hovered && line_sensor.clicked_by(PointerButton::Primary)) {
+        if strip.focus == Some(r) {
+            focus_outline(ui, &first_painter, text_rect);
+        }
+        let keyed = strip.key_click && strip.focus == Some(r);
+        if read_out || keyed || (hovered && strip.pointer_click) {
             line_clicked = Some(r);
         }
     }
