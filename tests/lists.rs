@@ -1,6 +1,7 @@
 //! A list section's table driven headlessly: rows found by their first column, sorted and
 //! resized from the header, searched, and scrolled to when an item far down is revealed.
 
+use crate::support::drag;
 use egui::accesskit::Role;
 use egui::{Key, Pos2};
 use egui_kittest::Harness;
@@ -178,20 +179,6 @@ fn revealing_an_item_far_down_scrolls_it_into_view() {
     assert!(on_screen(&h), "{name} is scrolled into view");
     let state = h.state_mut().list_state(Section::Accounts);
     assert_eq!(state.selected, Some(index));
-}
-
-/// Presses at `from`, moves to `to` a frame at a time, and releases there.
-fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
 }
 
 /// The resize handle on the right edge of the column before `next`.

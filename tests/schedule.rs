@@ -1,8 +1,9 @@
 //! The schedule board driven headlessly with egui_kittest: blocks found by their labels
 //! ("<account> <HH:MM>"), columns by their headers, meetings moved and resized by dragging.
 
+use crate::support::drag;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, Pos2, Vec2};
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::{Command, Place, Workbench};
@@ -42,20 +43,6 @@ fn start_of(h: &Harness<'static, Workbench>, id: &str) -> String {
 fn minutes_of(h: &Harness<'static, Workbench>, id: &str) -> i64 {
     let m = h.state().doc.plan.meetings.iter().find(|m| m.id == id);
     m.expect("meeting").minutes
-}
-
-/// Presses at `from`, moves to `to` in a few steps (a frame each), and releases there.
-fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
 }
 
 #[test]

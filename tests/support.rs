@@ -1,5 +1,6 @@
 //! What the UI tests share: the workbench on a plan file, driven in a headless harness.
 
+use egui::Pos2;
 use egui_kittest::{Harness, HarnessBuilder};
 use preshow::app::{Settings, Workbench};
 use preshow::model::Date;
@@ -42,4 +43,18 @@ pub fn feb_1() -> Date {
 /// 2027-02-15.
 pub fn feb_15() -> Date {
     Date::from_ymd(2027, 2, 15).expect("valid date")
+}
+
+/// Presses at `from`, moves to `to` in four steps (a frame each), and releases there.
+pub fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
 }
