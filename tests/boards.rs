@@ -220,6 +220,26 @@ fn the_keyboard_walks_the_headlines_and_headers() {
     else {
         panic!("an account column");
     };
+    // The accounts no message covers: Tab to their row of links, Enter opens one.
+    h.state_mut().command(Command::Show(Board::MessageMap));
+    h.run();
+    h.get_by_role_and_label(Role::Group, "Uncovered accounts")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().section, Section::Accounts);
+    let beta = h
+        .state()
+        .doc
+        .plan
+        .accounts
+        .iter()
+        .position(|a| a.id == "beta");
+    assert_eq!(h.state_mut().list_state(Section::Accounts).selected, beta);
+
+    h.state_mut().command(Command::Show(Board::MessageMap));
+    h.run();
     h.get_by_role_and_label(Role::Group, "Column headers")
         .focus();
     h.run();

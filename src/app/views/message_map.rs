@@ -33,6 +33,8 @@ pub struct MessageMapState {
     focus_head: Option<usize>,
     /// The headline the keyboard is on.
     focus_line: Option<usize>,
+    /// The uncovered account the keyboard is on: its row of links, and its place in the row.
+    focus_link: Option<(usize, usize)>,
 }
 
 /// What the map shows of the plan, worked out in one linear pass per revision so that a frame
@@ -391,7 +393,7 @@ fn map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx<'_>, summar
     }
 
     ui.add_space(10.0);
-    uncovered_ui(ui, cx, uncovered);
+    uncovered_ui(ui, state, cx, uncovered);
 }
 
 fn plural(word: &str, n: usize) -> String {
@@ -1170,7 +1172,12 @@ fn uncovered_tip(a: &Account) -> String {
 }
 
 /// "Accounts no message covers": links that open each account.
-fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
+fn uncovered_ui(
+    ui: &mut Ui,
+    state: &mut MessageMapState,
+    cx: &mut BoardCx<'_>,
+    uncovered: &[usize],
+) {
     let plan: &Plan = cx.plan;
     if uncovered.is_empty() {
         if !plan.accounts.is_empty() && !plan.messages.is_empty() {
@@ -1201,12 +1208,28 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
         .id_salt("message-map-uncovered")
         .auto_shrink([false, true])
         .show_rows(ui, row_h, rows, |ui, range| {
-            // A row of links is one sensor; each link is painted and read out on its own.
+            // A row of links is one sensor and one Tab stop (Left and Right move along it); each
+            // link is painted and read out on its own.
             let link = ui.visuals().hyperlink_color;
             let font = TextStyle::Body.resolve(ui.style());
             for row in range {
                 let (id, rect) = ui.allocate_space(vec2(ui.available_width(), row_h));
-                let sensor = pointer_sensor(ui, rect, id, "Accounts");
+                let count = per_row.min(uncovered.len().saturating_sub(row * per_row));
+                let mut focus = state.focus_link.filter(|&(r, _)| r == row).map(|(_, k)| k);
+                let strip = strip_ui(
+                    ui,
+                    rect,
+                    id,
+                    "Uncovered accounts",
+                    &mut focus,
+                    count,
+                    0,
+                    true,
+                );
+                if strip.focus.is_some() {
+                    state.focus_link = focus.map(|k| (row, k));
+                }
+                let sensor = strip.response.clone();
                 let pointer = sensor.hover_pos();
                 for k in 0..per_row {
                     let Some(&i) = uncovered.get(row * per_row + k) else {
@@ -1241,7 +1264,11 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut BoardCx<'_>, uncovered: &[usize]) {
                         description: uncovered_tip(a),
                         clickable: true,
                     });
-                    if read_out || (is_hovered && sensor.clicked_by(PointerButton::Primary)) {
+                    if strip.focus == Some(k) {
+                        focus_outline(ui, ui.painter(), text.expand(2.0));
+                    }
+                    let keyed = strip.key_click && strip.focus == Some(k);
+                    if read_out || keyed || (is_hovered && strip.pointer_click) {
                         cx.commands.push(Command::Reveal(
                             Section::Accounts,
                             Some(i),
