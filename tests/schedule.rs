@@ -88,6 +88,24 @@ fn by_room_shows_a_column_per_room() {
     h.get_by_label("Beta Clinics 10:30");
 }
 
+/// A meeting booked the day before the show shows up in the day picker (its gap says so), but the
+/// board still opens on the show's first day.
+#[test]
+fn opens_on_the_first_show_day_even_with_a_meeting_before_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    let early = r#"(id: "early-call", account: "acme", start: "2027-03-08T16:00", minutes: 30, people: ["ana"]),
+        (id: "acme-demo""#;
+    std::fs::write(&path, PLAN.replacen(r#"(id: "acme-demo""#, early, 1)).expect("write plan");
+    let h = schedule(&path);
+    assert!(
+        h.query_by_label("Mon 8 Mar").is_some(),
+        "the early day is in the picker"
+    );
+    h.get_by_label("Acme Hospitals 10:00");
+    assert!(h.query_by_label("Acme Hospitals 16:00").is_none());
+}
+
 #[test]
 fn another_day_and_declined_meetings() {
     let f = fixture();

@@ -237,11 +237,14 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         Some((key, overview)) if key == revisions => overview,
         _ => overview(cx),
     };
-    let first = overview
-        .days
-        .first()
-        .copied()
-        .unwrap_or(cx.plan.event.starts);
+    // The show's first day, even when a meeting was booked before it (that one is flagged and
+    // its day is in the picker).
+    let starts = cx.plan.event.starts;
+    let first = if overview.days.contains(&starts) {
+        starts
+    } else {
+        overview.days.first().copied().unwrap_or(starts)
+    };
     let day = match state.day {
         Some(d) if overview.days.contains(&d) => d,
         _ => first,
