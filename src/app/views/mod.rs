@@ -59,13 +59,11 @@ pub fn gap_count(gaps: &Gaps, view: Section) -> usize {
 
 /// The most severe open gap shown in a view.
 pub fn worst_gap(gaps: &Gaps, view: Section) -> Option<crate::check::Severity> {
-    match view {
-        Section::Event => match (gaps.worst(Section::Event), gaps.worst(Section::Plan)) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        },
-        s => gaps.worst(s),
-    }
+    let plan_wide = (view == Section::Event).then_some(Section::Plan);
+    std::iter::once(view)
+        .chain(plan_wide)
+        .filter_map(|s| gaps.worst(s))
+        .min()
 }
 
 /// Runs `$body` with `$S` bound to the list section type of `$section`.
