@@ -171,7 +171,7 @@ pub struct ItemInfo {
 /// to screen readers and tests as a widget of its own in its place on screen. Only while a
 /// screen reader listens (when `strip`, the sensor, has a node): otherwise it costs nothing and
 /// `info` is never made. True when a screen reader asked to click it.
-pub fn painted_item(
+fn painted_item(
     ui: &mut Ui,
     strip: &Response,
     id: egui::Id,
@@ -219,6 +219,48 @@ pub struct Strip {
     pub pointer_click: bool,
 }
 
+impl Strip {
+    /// Item `k` of the strip, painted by the caller at `rect`: its node for screen readers, its
+    /// outline while the keyboard is on it, and whether it was opened (clicked while `hovered`,
+    /// Enter or Space on it, or a screen reader's click).
+    #[allow(clippy::too_many_arguments)]
+    pub fn item(
+        &self,
+        ui: &mut Ui,
+        painter: &egui::Painter,
+        k: usize,
+        id: egui::Id,
+        rect: egui::Rect,
+        hovered: bool,
+        info: impl FnOnce() -> ItemInfo,
+    ) -> bool {
+        let read_out = painted_item(ui, &self.response, id, rect, info);
+        let focused = self.focus == Some(k);
+        if focused {
+            focus_outline(ui, painter, rect);
+        }
+        read_out || (focused && self.key_click) || (hovered && self.pointer_click)
+    }
+}
+
+/// While the widget `id` has the keyboard focus: the arrow keys along it (`horizontal` or not)
+/// move within it rather than to the next widget that way. This frame's press: -1, 0 or +1.
+pub fn arrow_step(ui: &Ui, id: egui::Id, horizontal: bool) -> isize {
+    use egui::Key;
+    let filter = egui::EventFilter {
+        vertical_arrows: !horizontal,
+        horizontal_arrows: horizontal,
+        ..Default::default()
+    };
+    ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+    let (back, forward) = if horizontal {
+        (Key::ArrowLeft, Key::ArrowRight)
+    } else {
+        (Key::ArrowUp, Key::ArrowDown)
+    };
+    ui.input(|i| isize::from(i.key_pressed(forward)) - isize::from(i.key_pressed(back)))
+}
+
 /// A strip of `count` painted items behind one sensor: the pointer finds its items by position,
 /// and the keyboard reaches the strip as one Tab stop, moves between its items with the arrow
 /// keys along it and opens one with Enter or Space. Pointer and keyboard clicks are told apart,
@@ -235,7 +277,6 @@ pub fn strip_ui(
     first_visible: usize,
     horizontal: bool,
 ) -> Strip {
-    use egui::Key;
     let response = ui.interact(rect, id, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
     let clicked = response.clicked();
@@ -248,26 +289,10 @@ pub fn strip_ui(
         response,
     };
     if strip.response.has_focus() && count > 0 {
-        // The arrows along the strip move within it, not to the next widget that way.
-        let filter = egui::EventFilter {
-            vertical_arrows: !horizontal,
-            horizontal_arrows: horizontal,
-            ..Default::default()
-        };
-        ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
-        let (back, forward) = if horizontal {
-            (Key::ArrowLeft, Key::ArrowRight)
-        } else {
-            (Key::ArrowUp, Key::ArrowDown)
-        };
         let was = focus.unwrap_or(first_visible).min(count - 1);
-        let mut now = was;
-        if ui.input(|i| i.key_pressed(forward)) {
-            now = (now + 1).min(count - 1);
-        }
-        if ui.input(|i| i.key_pressed(back)) {
-            now = now.saturating_sub(1);
-        }
+        let now = was
+            .saturating_add_signed(arrow_step(ui, id, horizontal))
+            .min(count - 1);
         strip.moved = focus.is_none() || now != was;
         *focus = Some(now);
         strip.focus = Some(now);

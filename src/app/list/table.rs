@@ -4,7 +4,7 @@
 
 use super::{Column, ListSection, ListState, refresh_rows};
 use crate::app::checker::Gaps;
-use crate::app::widgets::severity_color;
+use crate::app::widgets::{arrow_step, focus_outline, severity_color};
 use crate::lookup::Lookup;
 use crate::model::Plan;
 use egui::text::Galley;
@@ -436,8 +436,7 @@ fn row_ui<S: ListSection>(
         painter.rect_filled(rect, 0.0, fill);
     }
     if response.has_focus() {
-        let stroke = ui.visuals().selection.stroke;
-        painter.rect_stroke(rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
+        focus_outline(ui, painter, rect);
     }
     let pointer = response.hover_pos();
     // What the pointer rests on that has more to say: the gap dot, or a cut cell.
@@ -497,19 +496,12 @@ fn row_ui<S: ListSection>(
     if arrived {
         response.scroll_to_me(None);
     }
-    let mut step = 0;
-    if has_focus {
-        // Up and Down move through the rows here, not to whatever widget lies that way.
-        let arrows = egui::EventFilter {
-            vertical_arrows: true,
-            ..Default::default()
-        };
-        ui.memory_mut(|m| m.set_focus_lock_filter(id, arrows));
-        step = ui.input(|i| {
-            isize::from(i.key_pressed(egui::Key::ArrowDown))
-                - isize::from(i.key_pressed(egui::Key::ArrowUp))
-        });
-    }
+    // Up and Down move through the rows, not to whatever widget lies that way.
+    let step = if has_focus {
+        arrow_step(ui, id, false)
+    } else {
+        0
+    };
     let clicked = response.clicked() || arrived;
     if let Some(tip) = tip {
         response.on_hover_text_at_pointer(tip);

@@ -6,9 +6,7 @@
 
 use super::board::BoardCx;
 use crate::app::commands::Command;
-use crate::app::widgets::{
-    ItemInfo, focus_outline, painted_item, palette, pointer_sensor, severity_color, strip_ui,
-};
+use crate::app::widgets::{ItemInfo, palette, pointer_sensor, severity_color, strip_ui};
 use crate::check::Severity;
 use crate::fingerprint::Signable;
 use crate::model::{Account, Message, Plan, Section, Team};
@@ -55,6 +53,14 @@ struct Summary {
 }
 
 impl Summary {
+    /// Whether Sales agreed to message `r`.
+    fn agreement_of(&self, r: usize) -> Agreement {
+        self.agreement
+            .get(r)
+            .copied()
+            .unwrap_or(Agreement::NotAgreed)
+    }
+
     fn of(plan: &Plan) -> Summary {
         let cols = columns(plan);
         let listed: HashSet<&str> = plan
@@ -818,8 +824,8 @@ fn draw_matrix(
             None,
         );
     }
-    let head_sensor = strip.response.clone();
-    let hover_head = head_sensor
+    let hover_head = strip
+        .response
         .hover_pos()
         .and_then(|p| {
             let c = ((p.x - col_x(0)) / m.col_w).floor();
@@ -851,7 +857,9 @@ fn draw_matrix(
         if cell.width() <= 0.0 {
             continue;
         }
-        let read_out = painted_item(ui, &head_sensor, base.with(("head", c)), cell, || {
+        let hovered = hover_head == Some(c);
+        let id = base.with(("head", c));
+        if strip.item(ui, &header_painter, c, id, cell, hovered, || {
             let (label, description) = header_text(plan, summary, c, col);
             ItemInfo {
                 role: Role::ColumnHeader,
@@ -859,12 +867,7 @@ fn draw_matrix(
                 description,
                 clickable: matches!(col, MapColumn::Account(_)),
             }
-        });
-        if strip.focus == Some(c) {
-            focus_outline(ui, &header_painter, cell);
-        }
-        let keyed = strip.key_click && strip.focus == Some(c);
-        if read_out || keyed || (hover_head == Some(c) && strip.pointer_click) {
+        }) {
             head_clicked = Some(c);
         }
     }
@@ -873,8 +876,8 @@ fn draw_matrix(
     {
         let tip = header_text(plan, summary, c, col).1;
         let sensor = match col {
-            MapColumn::Segment(_) => head_sensor,
-            MapColumn::Account(_) => head_sensor.on_hover_cursor(CursorIcon::PointingHand),
+            MapColumn::Segment(_) => strip.response,
+            MapColumn::Account(_) => strip.response.on_hover_cursor(CursorIcon::PointingHand),
         };
         sensor.on_hover_text_at_pointer(tip);
     }
@@ -936,8 +939,7 @@ fn draw_matrix(
             None,
         );
     }
-    let line_sensor = strip.response.clone();
-    let pointer_on_line = line_sensor.hover_pos();
+    let pointer_on_line = strip.response.hover_pos();
     let mut hover_line = None;
     let mut line_clicked = None;
     for r in row_range.clone() {
@@ -957,11 +959,7 @@ fn draw_matrix(
             );
         }
         // Badge on the right.
-        let ag = summary
-            .agreement
-            .get(r)
-            .copied()
-            .unwrap_or(Agreement::NotAgreed);
+        let ag = summary.agreement_of(r);
         let bcol = ag.color();
         let badge = Rect::from_center_size(
             pos2(row_rect.max.x - 8.0 - badge_w / 2.0, row_rect.center().y),
@@ -1019,33 +1017,25 @@ fn draw_matrix(
                 Stroke::new(1.0, color),
             );
         }
-        let read_out = painted_item(ui, &line_sensor, base.with(("msg", r)), sense_rect, || {
+        let id = base.with(("msg", r));
+        if strip.item(ui, &first_painter, r, id, sense_rect, hovered, || {
             ItemInfo {
                 role: Role::Link,
                 label: msg.headline.clone(),
                 description: headline_tip(plan, msg, ag),
                 clickable: true,
             }
-        });
-        if strip.focus == Some(r) {
-            focus_outline(ui, &first_painter, text_rect);
-        }
-        let keyed = strip.key_click && strip.focus == Some(r);
-        if read_out || keyed || (hovered && strip.pointer_click) {
+        }) {
             line_clicked = Some(r);
         }
     }
     if let Some(r) = hover_line
         && let Some(msg) = plan.messages.get(r)
     {
-        let ag = summary
-            .agreement
-            .get(r)
-            .copied()
-            .unwrap_or(Agreement::NotAgreed);
-        line_sensor
+        strip
+            .response
             .on_hover_cursor(CursorIcon::PointingHand)
-            .on_hover_text_at_pointer(headline_tip(plan, msg, ag));
+            .on_hover_text_at_pointer(headline_tip(plan, msg, summary.agreement_of(r)));
     }
     if let Some(r) = line_clicked {
         cx.commands
@@ -1229,8 +1219,7 @@ fn uncovered_ui(
                 if strip.focus.is_some() {
                     state.focus_link = focus.map(|k| (row, k));
                 }
-                let sensor = strip.response.clone();
-                let pointer = sensor.hover_pos();
+                let pointer = strip.response.hover_pos();
                 for k in 0..per_row {
                     let Some(&i) = uncovered.get(row * per_row + k) else {
                         break;
@@ -1253,22 +1242,24 @@ fn uncovered_ui(
                         let y = top + gh - 1.0;
                         ui.painter()
                             .hline(cell.min.x..=cell.min.x + gw, y, Stroke::new(1.0, link));
-                        sensor
+                        strip
+                            .response
                             .clone()
                             .on_hover_cursor(CursorIcon::PointingHand)
                             .on_hover_text_at_pointer(uncovered_tip(a));
                     }
-                    let read_out = painted_item(ui, &sensor, id.with(k), text, || ItemInfo {
-                        role: Role::Link,
-                        label: a.name.clone(),
-                        description: uncovered_tip(a),
-                        clickable: true,
-                    });
-                    if strip.focus == Some(k) {
-                        focus_outline(ui, ui.painter(), text.expand(2.0));
-                    }
-                    let keyed = strip.key_click && strip.focus == Some(k);
-                    if read_out || keyed || (is_hovered && strip.pointer_click) {
+                    let painter = ui.painter().clone();
+                    let around = text.expand(2.0);
+                    let opened =
+                        strip.item(ui, &painter, k, id.with(k), around, is_hovered, || {
+                            ItemInfo {
+                                role: Role::Link,
+                                label: a.name.clone(),
+                                description: uncovered_tip(a),
+                                clickable: true,
+                            }
+                        });
+                    if opened {
                         cx.commands.push(Command::Reveal(
                             Section::Accounts,
                             Some(i),
