@@ -73,6 +73,29 @@ struct Shown {
     columns: Vec<Column>,
     over: Vec<String>,
     hidden: usize,
+    /// What a frame needs of all the items, counted with them rather than every frame.
+    tally: Tally,
+}
+
+/// The day's items summed up: how many are active, how many clash, and the minutes of the day
+/// they span.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    active: usize,
+    clashes: usize,
+    earliest: Option<i64>,
+    latest: Option<i64>,
+}
+
+impl Tally {
+    fn of(items: &[Item]) -> Tally {
+        Tally {
+            active: items.iter().filter(|i| i.status.is_active()).count(),
+            clashes: items.iter().filter(|i| i.clash).count(),
+            earliest: items.iter().map(|i| i.from).min(),
+            latest: items.iter().map(|i| i.to).max(),
+        }
+    }
 }
 
 /// A drag of a block, remembered from its first frame so the change is measured from the
@@ -135,6 +158,8 @@ struct Column {
     sub: String,
     over: bool,
     blocks: Vec<Block>,
+    /// The most blocks side by side, set when the blocks are placed.
+    lanes: usize,
     width: f32,
 }
 
@@ -266,7 +291,7 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         _ => shown(cx, &overview, day, state.by_room, state.show_inactive),
     };
     state.overview = Some((revisions, overview));
-    legend_ui(ui, &shown.items, &shown.over);
+    legend_ui(ui, &shown.tally, shown.items.len(), &shown.over);
     ui.separator();
 
     if shown.items.is_empty() {
@@ -274,9 +299,14 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         state.shown = Some((key, shown));
         return;
     }
-    let Shown { items, columns, .. } = &mut shown;
+    let Shown {
+        items,
+        columns,
+        tally,
+        ..
+    } = &mut shown;
     let items: &[Item] = items;
-    let metrics = metrics(ui, items);
+    let metrics = metrics(ui, tally);
     size_columns(ui, &metrics, columns);
 
     let mut change: Option<(usize, DateTime, i64)> = None;
@@ -357,6 +387,7 @@ fn shown(
         .map(|p| p.name.clone())
         .collect();
     Shown {
+        tally: Tally::of(&items),
         items,
         columns,
         over,
@@ -637,6 +668,7 @@ impl Column {
             sub,
             over,
             blocks,
+            lanes: 1,
             width: MIN_COLUMN_WIDTH,
         }
     }
@@ -648,10 +680,6 @@ impl Column {
             ColumnKind::Person(_) | ColumnKind::UnknownPerson | ColumnKind::Room
         )
     }
-
-    fn lanes(&self) -> usize {
-        self.blocks.iter().map(|b| b.lanes).max().unwrap_or(1)
-    }
 }
 
 /// Sorts a column's blocks by time, puts overlapping ones side by side in lanes, and marks
@@ -660,6 +688,7 @@ fn place_blocks(items: &[Item], column: &mut Column) {
     let span = |b: &Block| items.get(b.item).map_or((0, 0), |i| (i.from, i.to));
     let active = |b: &Block| items.get(b.item).is_some_and(|i| i.status.is_active());
     column.blocks.sort_by_key(|b| (span(b), b.item));
+    column.lanes = 1;
     // Clusters of blocks that overlap one another, directly or through others.
     let mut cluster_start = 0;
     let mut cluster_end = i64::MIN;
@@ -670,6 +699,7 @@ fn place_blocks(items: &[Item], column: &mut Column) {
         if next.is_none_or(|(from, _)| from >= cluster_end) {
             // Close the cluster so far: every block gets the cluster's lane count.
             let lanes = lane_ends.len().max(1);
+            column.lanes = column.lanes.max(lanes);
             for b in column.blocks.iter_mut().take(k).skip(cluster_start) {
                 b.lanes = lanes;
             }
@@ -781,18 +811,16 @@ fn look(status: MeetingStatus, visuals: &egui::Visuals) -> Look {
     }
 }
 
-fn legend_ui(ui: &mut Ui, items: &[Item], over: &[String]) {
+fn legend_ui(ui: &mut Ui, tally: &Tally, shown: usize, over: &[String]) {
     let size = ui.text_style_height(&TextStyle::Body);
     ui.horizontal_wrapped(|ui| {
         // As the gap checks count them: one per meeting that runs into an earlier one.
-        let clashes = items.iter().filter(|i| i.clash).count();
-        let active = items.iter().filter(|i| i.status.is_active()).count();
+        let Tally {
+            clashes, active, ..
+        } = *tally;
         let mut summary = plural(active, "meeting", "meetings");
-        if active != items.len() {
-            summary.push_str(&format!(
-                " (+{} declined or cancelled)",
-                items.len() - active
-            ));
+        if active != shown {
+            summary.push_str(&format!(" (+{} declined or cancelled)", shown - active));
         }
         ui.label(RichText::new(summary).strong());
         ui.label("·");
@@ -876,7 +904,7 @@ fn empty_ui(ui: &mut Ui, day: Date, hidden: usize) {
     });
 }
 
-fn metrics(ui: &Ui, items: &[Item]) -> Metrics {
+fn metrics(ui: &Ui, tally: &Tally) -> Metrics {
     let body = TextStyle::Body.resolve(ui.style());
     // Details a little smaller than body text, never smaller than the small style.
     let small_size = (body.size * 0.88).max(TextStyle::Small.resolve(ui.style()).size);
@@ -887,12 +915,8 @@ fn metrics(ui: &Ui, items: &[Item]) -> Metrics {
         .layout_no_wrap("Ag".to_owned(), small.clone(), Color32::WHITE)
         .size()
         .y;
-    let earliest = items
-        .iter()
-        .map(|i| i.from)
-        .min()
-        .unwrap_or(FIRST_HOUR * 60);
-    let latest = items.iter().map(|i| i.to).max().unwrap_or(LAST_HOUR * 60);
+    let earliest = tally.earliest.unwrap_or(FIRST_HOUR * 60);
+    let latest = tally.latest.unwrap_or(LAST_HOUR * 60);
     let first_hour = (earliest.div_euclid(60)).clamp(0, FIRST_HOUR);
     let last_hour = ((latest + 59).div_euclid(60)).clamp(LAST_HOUR, 24);
     let hours = (last_hour - first_hour).max(1) as f32;
@@ -926,7 +950,7 @@ fn size_columns(ui: &Ui, m: &Metrics, columns: &mut [Column]) {
     let base = MIN_COLUMN_WIDTH.max(m.body_h * 9.5);
     let lane = base * 0.75;
     for c in columns.iter_mut() {
-        c.width = base.max(lane * c.lanes() as f32);
+        c.width = base.max(lane * c.lanes as f32);
     }
     let total: f32 = columns.iter().map(|c| c.width).sum();
     let room = ui.available_width() - m.gutter - 16.0;
@@ -957,7 +981,7 @@ fn grid_ui(
     let painter = ui.painter().clone();
     let line = visuals.widgets.noninteractive.bg_stroke.color;
 
-    // Column backgrounds and separators.
+    // Column backgrounds and separators, for the columns in view (a big show has hundreds).
     let mut x = origin.x + m.gutter;
     let grid_top = origin.y + m.header;
     let grid_bottom = origin.y + m.y(m.last_hour * 60);
@@ -965,6 +989,10 @@ fn grid_ui(
     for (k, c) in columns.iter().enumerate() {
         lefts.push(x);
         let r = Rect::from_min_max(pos2(x, grid_top), pos2(x + c.width, grid_bottom));
+        x += c.width;
+        if !r.intersects(view) {
+            continue;
+        }
         if k % 2 == 1 {
             painter.rect_filled(r, 0.0, visuals.faint_bg_color);
         }
@@ -972,7 +1000,6 @@ fn grid_ui(
             painter.rect_filled(r, 0.0, palette::error().gamma_multiply(0.06));
         }
         painter.line_segment([r.left_top(), r.left_bottom()], Stroke::new(1.0, line));
-        x += c.width;
     }
     let right = x;
     painter.line_segment(
@@ -1004,6 +1031,11 @@ fn grid_ui(
         change = Some((d.index, d.start, d.minutes));
     }
     for (c, left) in columns.iter().zip(&lefts) {
+        // A column out of view has nothing to draw, unless a block of it is being dragged.
+        let in_view = *left < view.right() && left + c.width > view.left();
+        if !in_view && state.drag.is_none() {
+            continue;
+        }
         for b in &c.blocks {
             let Some(item) = items.get(b.item) else {
                 continue;
@@ -1208,14 +1240,15 @@ fn block_ui(
     m: &Metrics,
 ) -> Option<(usize, DateTime, i64)> {
     let id = ui.scope_id().with(("meeting", item.index, &column.key));
-    let label = format!("{} {}", item.account, hhmm(item.from));
+    // Named only when asked (a screen reader listens, or the block is clicked).
+    let label = || format!("{} {}", item.account, hhmm(item.from));
     let body = ui.interact(r, id, Sense::click_and_drag());
-    body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
     let handle_h = HANDLE.min(r.height() / 3.0);
     let handle_rect = Rect::from_min_max(pos2(r.left(), r.bottom() - handle_h), r.max);
     let handle = ui.interact(handle_rect, id.with("end"), Sense::drag());
     handle.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("End of {label}"))
+        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("End of {}", label()))
     });
 
     let clash = item.clash || block.overlap;
@@ -1271,12 +1304,13 @@ fn block_ui(
         cx.commands
             .push(Command::Reveal(Section::Meetings, Some(item.index), None));
     }
+    // The tooltip machinery runs only for the block under the pointer, not for every block.
     if !dragging {
         let gaps = cx.gaps;
         let tip = |ui: &mut Ui| tooltip_ui(ui, item, gaps);
         if handle.hovered() {
             handle.on_hover_ui(tip);
-        } else {
+        } else if body.hovered() {
             body.on_hover_ui(tip);
         }
     }
@@ -1368,7 +1402,6 @@ fn paint_block(
         );
         width -= 12.0;
     }
-    let time = time_range(item.start, item.minutes);
     let top = shape.top() + 2.0;
     let room_for_two = shape.height() >= m.body_h + m.small_h + 6.0;
     if !room_for_two {
@@ -1383,6 +1416,7 @@ fn paint_block(
     p.galley(pos2(shape.left() + pad, top), g, l.text);
     let mut y = top + m.body_h + 1.0;
     let full = shape.width() - 2.0 * pad;
+    let time = time_range(item.start, item.minutes);
     let time = if item.status.is_active() {
         time
     } else {
@@ -1391,6 +1425,9 @@ fn paint_block(
     let g = one_line(&p, &time, m.small.clone(), l.text, full, false);
     p.galley(pos2(shape.left() + pad, y), g, l.text);
     y += m.small_h + 1.0;
+    if y + m.small_h > shape.bottom() - 2.0 {
+        return;
+    }
     // What the column does not already say: the room by person, the people by room.
     let extra = match column.kind {
         ColumnKind::Room | ColumnKind::NoRoom => item.people.join(", "),
@@ -1411,7 +1448,7 @@ fn paint_block(
             parts.join(" · ")
         }
     };
-    if !extra.is_empty() && y + m.small_h <= shape.bottom() - 2.0 {
+    if !extra.is_empty() {
         let g = p.layout(extra.clone(), m.small.clone(), l.text, full);
         let rows = ((shape.bottom() - 2.0 - y) / m.small_h).floor().max(1.0) as usize;
         if g.rows.len() <= rows {
