@@ -271,3 +271,98 @@ fn clicking_a_meeting_opens_it() {
         "a click moves nothing"
     );
 }
+
+/// Gives the board the keyboard by clicking an empty spot of Ana's column, between her
+/// meetings at 10:00 and 14:00.
+fn focus_the_board(h: &mut Harness<'static, Workbench>) {
+    let acme = h.get_by_label("Acme Hospitals 10:00").rect();
+    let empty = acme.center() + Vec2::new(0.0, acme.height() * 2.5);
+    h.hover_at(empty);
+    h.run();
+    h.drag_at(empty);
+    h.run();
+    h.drop_at(empty);
+    h.run();
+    assert!(
+        h.state().board.is_some(),
+        "a click on nothing opens nothing"
+    );
+}
+
+#[test]
+fn the_keyboard_walks_a_column_and_enter_opens_the_meeting() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    focus_the_board(&mut h);
+    // The keyboard starts on the first meeting in view (Ana's at 10:00); Down goes on to her
+    // next one, then into Bo's column.
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().board, None);
+    assert_eq!(h.state().section, Section::Meetings);
+    assert_eq!(
+        h.state().selected(Section::Meetings),
+        Some(1),
+        "Bo's meeting with Beta Clinics"
+    );
+}
+
+#[test]
+fn left_and_right_go_to_the_nearest_meeting_of_the_next_column() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    focus_the_board(&mut h);
+    // From Ana's 10:00 to Bo's 10:30, then to Mo's 14:00 (his only one), and back to Bo's.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().selected(Section::Meetings),
+        Some(2),
+        "Right stops at the last column: Mo's meeting with Gamma Labs"
+    );
+}
+
+#[test]
+fn dragging_an_empty_spot_moves_nothing() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let before: Vec<String> = (0..4)
+        .map(|i| h.state().doc.plan.meetings[i].start.to_string())
+        .collect();
+    let acme = h.get_by_label("Acme Hospitals 10:00").rect();
+    let empty = acme.center() + Vec2::new(0.0, acme.height() * 2.5);
+    drag(&mut h, empty, empty + Vec2::new(0.0, acme.height()));
+    let after: Vec<String> = (0..4)
+        .map(|i| h.state().doc.plan.meetings[i].start.to_string())
+        .collect();
+    assert_eq!(before, after);
+    assert!(h.state().board.is_some(), "and opens nothing");
+}
+
+#[test]
+fn each_block_and_its_bottom_edge_are_read_out_with_the_details() {
+    let f = fixture();
+    let h = schedule(&f.path);
+    let block = h.get_by_label("Beta Clinics 10:30");
+    assert_eq!(block.accesskit_node().role(), Role::Button);
+    let description = block.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.contains("Status: Requested") && description.contains("Room: room a"),
+        "the tooltip's details, for those who cannot hover: {description}"
+    );
+    let edge = h.get_by_label("End of Beta Clinics 10:30").rect();
+    assert!(
+        (edge.bottom() - block.rect().bottom()).abs() < 0.5,
+        "the edge is at the bottom of the block"
+    );
+}

@@ -279,25 +279,40 @@ pub fn strip_ui(
 ) -> Strip {
     let response = ui.interact(rect, id, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
-    let clicked = response.clicked();
-    let pointer_click = clicked && ui.input(|i| i.pointer.any_click());
-    let mut strip = Strip {
-        focus: None,
-        moved: false,
-        key_click: clicked && !pointer_click,
-        pointer_click,
-        response,
-    };
-    if strip.response.has_focus() && count > 0 {
-        let was = focus.unwrap_or(first_visible).min(count - 1);
-        let now = was
-            .saturating_add_signed(arrow_step(ui, id, horizontal))
-            .min(count - 1);
-        strip.moved = focus.is_none() || now != was;
-        *focus = Some(now);
-        strip.focus = Some(now);
+    Strip::new(ui, response, focus, count, first_visible, horizontal)
+}
+
+impl Strip {
+    /// A strip of `count` painted items behind `response`, a focusable sensor the caller made
+    /// (one that also senses drags, say), with the keyboard handling of [`strip_ui`].
+    pub fn new(
+        ui: &Ui,
+        response: Response,
+        focus: &mut Option<usize>,
+        count: usize,
+        first_visible: usize,
+        horizontal: bool,
+    ) -> Strip {
+        let clicked = response.clicked();
+        let pointer_click = clicked && ui.input(|i| i.pointer.any_click());
+        let mut strip = Strip {
+            focus: None,
+            moved: false,
+            key_click: clicked && !pointer_click,
+            pointer_click,
+            response,
+        };
+        if strip.response.has_focus() && count > 0 {
+            let was = focus.unwrap_or(first_visible).min(count - 1);
+            let now = was
+                .saturating_add_signed(arrow_step(ui, strip.response.id, horizontal))
+                .min(count - 1);
+            strip.moved = focus.is_none() || now != was;
+            *focus = Some(now);
+            strip.focus = Some(now);
+        }
+        strip
     }
-    strip
 }
 
 /// The outline of the item the keyboard is on.

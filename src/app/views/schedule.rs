@@ -7,7 +7,7 @@
 use super::board::BoardCx;
 use crate::app::Gaps;
 use crate::app::commands::Command;
-use crate::app::widgets::{palette, severity_color};
+use crate::app::widgets::{ItemInfo, Strip, palette, severity_color};
 use crate::check::Severity;
 use crate::model::{Date, DateTime, MeetingStatus, Person, Plan, Section, Team};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
@@ -47,6 +47,8 @@ pub struct ScheduleState {
     show_inactive: bool,
     /// The drag under way, if any.
     drag: Option<Drag>,
+    /// The block the keyboard is on, numbered column by column.
+    focus: Option<usize>,
     /// The days and their meetings, for one revision of the plan and of the gaps.
     overview: Option<((u64, u64), Overview)>,
     /// The day on screen, laid out, for one revision and view choice.
@@ -62,6 +64,8 @@ struct Overview {
     by_day: BTreeMap<Date, Vec<usize>>,
     clashing: HashSet<usize>,
     clashes_by_day: HashMap<Date, usize>,
+    /// Declined and cancelled meetings per day.
+    inactive_by_day: HashMap<Date, usize>,
     days: Vec<Date>,
     outside: HashSet<Date>,
 }
@@ -135,6 +139,8 @@ struct Block {
     lanes: usize,
     /// It overlaps another active block of the column.
     overlap: bool,
+    /// Its text, laid out when first drawn.
+    text: Option<BlockText>,
 }
 
 /// What a column is of.
@@ -276,7 +282,7 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
     };
     state.day = Some(day);
 
-    controls_ui(ui, state, cx.plan, &overview);
+    controls_ui(ui, state, &overview);
     let day = state.day.unwrap_or(day);
 
     let key = (
@@ -288,6 +294,11 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
     );
     let mut shown = match state.shown.take() {
         Some((k, shown)) if k == key => shown,
+        Some((k, _)) if (k.2, k.3, k.4) != (key.2, key.3, key.4) => {
+            // Another day or other columns: the keyboard starts again at the first in view.
+            state.focus = None;
+            shown(cx, &overview, day, state.by_room, state.show_inactive)
+        }
         _ => shown(cx, &overview, day, state.by_room, state.show_inactive),
     };
     state.overview = Some((revisions, overview));
@@ -331,8 +342,12 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
 /// The one pass over all meetings: which day each is on, and the clashes per day.
 fn overview(cx: &BoardCx<'_>) -> Overview {
     let mut by_day: BTreeMap<Date, Vec<usize>> = BTreeMap::new();
+    let mut inactive_by_day: HashMap<Date, usize> = HashMap::new();
     for (i, m) in cx.plan.meetings.iter().enumerate() {
         by_day.entry(m.start.date()).or_default().push(i);
+        if !m.status.is_active() {
+            *inactive_by_day.entry(m.start.date()).or_default() += 1;
+        }
     }
     let mut clashes_by_day: HashMap<Date, usize> = HashMap::new();
     let mut clashing: HashSet<usize> = HashSet::new();
@@ -351,6 +366,7 @@ fn overview(cx: &BoardCx<'_>) -> Overview {
         by_day,
         clashing,
         clashes_by_day,
+        inactive_by_day,
         days,
         outside,
     }
@@ -395,7 +411,7 @@ fn shown(
     }
 }
 
-fn controls_ui(ui: &mut Ui, state: &mut ScheduleState, plan: &Plan, overview: &Overview) {
+fn controls_ui(ui: &mut Ui, state: &mut ScheduleState, overview: &Overview) {
     let Overview {
         by_day,
         clashes_by_day: clashes,
@@ -432,12 +448,11 @@ fn controls_ui(ui: &mut Ui, state: &mut ScheduleState, plan: &Plan, overview: &O
         ui.selectable_value(&mut state.by_room, true, "By room");
         ui.separator();
         ui.checkbox(&mut state.show_inactive, "Show declined and cancelled");
-        let inactive = state.day.and_then(|d| by_day.get(&d)).map_or(0, |list| {
-            list.iter()
-                .filter_map(|&i| plan.meetings.get(i))
-                .filter(|m| !m.status.is_active())
-                .count()
-        });
+        let inactive = state
+            .day
+            .and_then(|d| overview.inactive_by_day.get(&d))
+            .copied()
+            .unwrap_or(0);
         if inactive > 0 && !state.show_inactive {
             ui.weak(format!("({inactive} hidden)"));
         }
@@ -648,6 +663,7 @@ impl Block {
             lane: 0,
             lanes: 1,
             overlap: false,
+            text: None,
         }
     }
 }
@@ -969,7 +985,7 @@ fn grid_ui(
     state: &mut ScheduleState,
     cx: &mut BoardCx<'_>,
     items: &[Item],
-    columns: &[Column],
+    columns: &mut [Column],
     m: &Metrics,
 ) -> Option<(usize, DateTime, i64)> {
     let width = m.gutter + columns.iter().map(|c| c.width).sum::<f32>() + 8.0;
@@ -1022,39 +1038,19 @@ fn grid_ui(
         }
     }
 
-    // Blocks.
-    let mut change = None;
-    if state.drag.is_some()
-        && ui.input(|i| i.key_pressed(egui::Key::Escape))
-        && let Some(d) = state.drag.take()
-    {
-        change = Some((d.index, d.start, d.minutes));
-    }
-    for (c, left) in columns.iter().zip(&lefts) {
-        // A column out of view has nothing to draw, unless a block of it is being dragged.
-        let in_view = *left < view.right() && left + c.width > view.left();
-        if !in_view && state.drag.is_none() {
-            continue;
-        }
-        for b in &c.blocks {
-            let Some(item) = items.get(b.item) else {
-                continue;
-            };
-            let lane_w = (c.width - 6.0) / b.lanes.max(1) as f32;
-            let x0 = left + 3.0 + lane_w * b.lane as f32;
-            let r = Rect::from_min_max(
-                pos2(x0, origin.y + m.y(item.from)),
-                pos2(x0 + lane_w, origin.y + m.y(item.to)),
-            );
-            // Out of view and not being dragged: nothing to draw or to interact with.
-            if !r.intersects(view) && state.drag.is_none_or(|d| d.index != item.index) {
-                continue;
-            }
-            if let Some(ch) = block_ui(ui, &painter, view, state, cx, item, c, b, r, m) {
-                change = Some(ch);
-            }
-        }
-    }
+    // Blocks: painted behind one sensor, so a frame costs one widget however many are in view.
+    let area = Rect::from_min_max(
+        pos2(view.left() + m.gutter, view.top() + m.header),
+        view.max,
+    )
+    .intersect(Rect::from_min_max(
+        pos2(origin.x + m.gutter, grid_top),
+        pos2(right, grid_bottom),
+    ));
+    let placed = place_in_view(items, columns, &lefts, origin, view, m);
+    let change = blocks_ui(
+        ui, &painter, area, state, cx, items, columns, origin, &lefts, &placed, m,
+    );
 
     // The header and the hour labels stay in view while scrolling, over the blocks.
     let head = Rect::from_min_max(
@@ -1225,94 +1221,324 @@ fn hatch(painter: &egui::Painter, rect: Rect, color: Color32) {
     }
 }
 
-/// One meeting block: drawn, hoverable, clickable, draggable; returns a change to its time.
+/// A block in view and where it is drawn.
+struct Placed {
+    /// Its column, and its place among the column's blocks.
+    column: usize,
+    block: usize,
+    rect: Rect,
+}
+
+/// Where block `b` of column `c`, whose left edge is at `left`, is drawn.
+fn block_rect(item: &Item, c: &Column, b: &Block, left: f32, origin: Pos2, m: &Metrics) -> Rect {
+    let lane_w = (c.width - 6.0) / b.lanes.max(1) as f32;
+    let x0 = left + 3.0 + lane_w * b.lane as f32;
+    Rect::from_min_max(
+        pos2(x0, origin.y + m.y(item.from)),
+        pos2(x0 + lane_w, origin.y + m.y(item.to)),
+    )
+}
+
+/// The strip at a block's bottom edge that changes its length when dragged.
+fn handle_rect(r: Rect) -> Rect {
+    let h = HANDLE.min(r.height() / 3.0);
+    Rect::from_min_max(pos2(r.left(), r.bottom() - h), r.max)
+}
+
+/// The blocks in view, column by column and by time within a column: the order they are drawn
+/// and read out in.
+fn place_in_view(
+    items: &[Item],
+    columns: &[Column],
+    lefts: &[f32],
+    origin: Pos2,
+    view: Rect,
+    m: &Metrics,
+) -> Vec<Placed> {
+    let mut placed = Vec::new();
+    for (k, (c, &left)) in columns.iter().zip(lefts).enumerate() {
+        if left >= view.right() || left + c.width <= view.left() {
+            continue;
+        }
+        for (j, b) in c.blocks.iter().enumerate() {
+            let Some(item) = items.get(b.item) else {
+                continue;
+            };
+            let rect = block_rect(item, c, b, left, origin, m);
+            if rect.intersects(view) {
+                placed.push(Placed {
+                    column: k,
+                    block: j,
+                    rect,
+                });
+            }
+        }
+    }
+    placed
+}
+
+/// The block in view under `pos` (its place in `placed`), and whether `pos` is on its bottom
+/// edge. Nothing under the header and the hours, which are drawn over the blocks.
+fn hit(placed: &[Placed], area: Rect, pos: Pos2) -> Option<(usize, bool)> {
+    if !area.contains(pos) {
+        return None;
+    }
+    let k = placed.iter().rposition(|p| p.rect.contains(pos))?;
+    let on_edge = placed
+        .get(k)
+        .is_some_and(|p| handle_rect(p.rect).contains(pos));
+    Some((k, on_edge))
+}
+
+/// Where each column's blocks start when all the day's blocks are counted column by column
+/// (the order the keyboard walks them in), and how many there are in all.
+fn block_numbers(columns: &[Column]) -> (Vec<usize>, usize) {
+    let mut firsts = Vec::with_capacity(columns.len());
+    let mut count = 0;
+    for c in columns {
+        firsts.push(count);
+        count += c.blocks.len();
+    }
+    (firsts, count)
+}
+
+/// The column and place in it of block number `n`.
+fn locate(firsts: &[usize], columns: &[Column], n: usize) -> Option<(usize, usize)> {
+    let k = firsts.partition_point(|&f| f <= n).checked_sub(1)?;
+    let j = n - firsts.get(k)?;
+    (j < columns.get(k)?.blocks.len()).then_some((k, j))
+}
+
+/// From block number `n`, the block of the nearest column `step` columns over (skipping empty
+/// ones) that starts nearest in time.
+fn across(
+    items: &[Item],
+    columns: &[Column],
+    firsts: &[usize],
+    n: usize,
+    step: isize,
+) -> Option<usize> {
+    let (k, j) = locate(firsts, columns, n)?;
+    let from = columns
+        .get(k)?
+        .blocks
+        .get(j)
+        .and_then(|b| items.get(b.item))?
+        .from;
+    let mut k = k;
+    loop {
+        k = k.checked_add_signed(step)?;
+        let c = columns.get(k)?;
+        let nearest = c
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(j, b)| Some((j, items.get(b.item)?.from)))
+            .min_by_key(|&(_, start)| (start - from).abs());
+        if let Some((j, _)) = nearest {
+            return Some(firsts.get(k)? + j);
+        }
+    }
+}
+
+/// The meeting blocks in view, behind one sensor: the pointer finds a block by position, clicks
+/// open it, drags move it or (from its bottom edge) change its length. The keyboard reaches the
+/// board as one Tab stop: Up and Down walk a column's meetings and go on into the next column,
+/// Left and Right go to the neighbouring column, Enter opens the meeting. While a screen reader
+/// listens each block is a node of its own. Returns a new start and length for a meeting being
+/// dragged.
 #[allow(clippy::too_many_arguments)]
-fn block_ui(
+fn blocks_ui(
     ui: &mut Ui,
     painter: &egui::Painter,
-    view: Rect,
+    area: Rect,
     state: &mut ScheduleState,
     cx: &mut BoardCx<'_>,
-    item: &Item,
-    column: &Column,
-    block: &Block,
-    r: Rect,
+    items: &[Item],
+    columns: &mut [Column],
+    origin: Pos2,
+    lefts: &[f32],
+    placed: &[Placed],
     m: &Metrics,
 ) -> Option<(usize, DateTime, i64)> {
-    let id = ui.scope_id().with(("meeting", item.index, &column.key));
-    // Named only when asked (a screen reader listens, or the block is clicked).
-    let label = || format!("{} {}", item.account, hhmm(item.from));
-    let body = ui.interact(r, id, Sense::click_and_drag());
-    body.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label()));
-    let handle_h = HANDLE.min(r.height() / 3.0);
-    let handle_rect = Rect::from_min_max(pos2(r.left(), r.bottom() - handle_h), r.max);
-    let handle = ui.interact(handle_rect, id.with("end"), Sense::drag());
-    handle.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Button, true, format!("End of {}", label()))
-    });
+    let id = ui.scope_id().with("schedule-blocks");
+    // Drags are sensed over a block, or while one is under way: elsewhere a drag scrolls.
+    let pointer = ui.input(|i| i.pointer.hover_pos());
+    let over_block = pointer.and_then(|p| hit(placed, area, p)).is_some();
+    let sense = if over_block || ui.ctx().is_being_dragged(id) {
+        Sense::click_and_drag()
+    } else {
+        Sense::click()
+    };
+    let response = ui.interact(area, id, sense);
+    response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Meetings of the day"));
+    let (firsts, count) = block_numbers(columns);
+    let first_visible = placed
+        .first()
+        .and_then(|p| Some(firsts.get(p.column)? + p.block))
+        .unwrap_or(0);
+    let mut strip = Strip::new(ui, response, &mut state.focus, count, first_visible, false);
+    if strip.pointer_click || strip.response.drag_started() {
+        // The keyboard goes where the pointer last worked.
+        strip.response.request_focus();
+    }
+    if strip.response.has_focus()
+        && let Some(n) = strip.focus
+    {
+        let filter = egui::EventFilter {
+            horizontal_arrows: true,
+            vertical_arrows: true,
+            ..Default::default()
+        };
+        ui.memory_mut(|mem| mem.set_focus_lock_filter(id, filter));
+        let step = ui.input(|i| {
+            isize::from(i.key_pressed(egui::Key::ArrowRight))
+                - isize::from(i.key_pressed(egui::Key::ArrowLeft))
+        });
+        if step != 0
+            && let Some(next) = across(items, columns, &firsts, n, step)
+        {
+            state.focus = Some(next);
+            strip.focus = Some(next);
+            strip.moved = true;
+        }
+    }
+    let focused = strip
+        .focus
+        .and_then(|n| locate(&firsts, columns, n))
+        .and_then(|(k, j)| {
+            let c = columns.get(k)?;
+            let b = c.blocks.get(j)?;
+            let item = items.get(b.item)?;
+            Some((item, block_rect(item, c, b, *lefts.get(k)?, origin, m)))
+        });
+    if strip.moved
+        && let Some((_, r)) = focused
+    {
+        // Into view below the header and right of the hours, which are drawn over the blocks.
+        ui.scroll_to_rect(
+            Rect::from_min_max(r.min - vec2(m.gutter, m.header), r.max),
+            None,
+        );
+    }
+    let mut opened = focused.filter(|_| strip.key_click).map(|(i, _)| i.index);
 
-    let clash = item.clash || block.overlap;
-    let dragging = body.dragged() || handle.dragged();
-    if r.intersects(view) {
+    // A drag: which meeting, and its time or its length, is decided where it began.
+    let sensor = &strip.response;
+    if sensor.drag_started()
+        && let Some(from) = ui.input(|i| i.pointer.press_origin())
+        && let Some((k, on_edge)) = hit(placed, area, from)
+        && let Some(item) = placed.get(k).and_then(|p| {
+            let b = columns.get(p.column)?.blocks.get(p.block)?;
+            items.get(b.item)
+        })
+    {
+        state.drag = Some(Drag {
+            index: item.index,
+            resize: on_edge,
+            start: item.start,
+            minutes: item.minutes,
+            points_per_minute: m.per_minute(),
+        });
+    }
+    let mut change = None;
+    // Esc ends the drag (egui lets go of it) and puts the meeting back where it was.
+    if ui.input(|i| i.key_pressed(egui::Key::Escape))
+        && let Some(d) = state.drag.take()
+    {
+        change = Some((d.index, d.start, d.minutes));
+    }
+    if !sensor.dragged() {
+        state.drag = None;
+    }
+    if let Some(d) = state.drag
+        && let Some(delta) = sensor.total_drag_delta()
+        && d.points_per_minute > 0.0
+    {
+        change = Some(dragged(d, delta.y / d.points_per_minute));
+    }
+    let drag = state.drag;
+
+    let hovered = sensor.hover_pos().and_then(|p| hit(placed, area, p));
+    match (drag, hovered) {
+        (Some(d), _) if d.resize => ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical),
+        (Some(_), _) => ui.ctx().set_cursor_icon(CursorIcon::Grabbing),
+        (None, Some((_, true))) => ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical),
+        (None, Some((_, false))) => ui.ctx().set_cursor_icon(CursorIcon::Grab),
+        (None, None) => {}
+    }
+
+    let text_key = text_key(ui, m);
+    let gaps = cx.gaps;
+    for (k, p) in placed.iter().enumerate() {
+        let Some(c) = columns.get_mut(p.column) else {
+            continue;
+        };
+        let Column {
+            blocks,
+            kind,
+            title,
+            ..
+        } = c;
+        let Some(b) = blocks.get_mut(p.block) else {
+            continue;
+        };
+        let Some(item) = items.get(b.item) else {
+            continue;
+        };
+        let is_hovered = hovered.is_some_and(|(h, _)| h == k);
+        let lifted = drag.map_or(is_hovered, |d| d.index == item.index);
+        let clash = item.clash || b.overlap;
+        let text = &mut b.text;
         paint_block(
+            ui, painter, item, kind, title, text, clash, lifted, p.rect, m, text_key,
+        );
+
+        let n = firsts.get(p.column).map_or(0, |f| f + p.block);
+        let node = id.with(("meeting", item.index, p.column));
+        let label = || format!("{} {}", item.account, hhmm(item.from));
+        if strip.item(ui, painter, n, node, p.rect, is_hovered, || ItemInfo {
+            role: egui::Role::Button,
+            label: label(),
+            description: description(item, gaps),
+            clickable: true,
+        }) {
+            opened = Some(item.index);
+        }
+        // The bottom edge, on its own for screen readers: dragging it changes the length.
+        strip.item(
             ui,
             painter,
-            item,
-            column,
-            clash,
-            dragging || body.hovered() || handle.hovered(),
-            r,
-            m,
+            usize::MAX,
+            node.with("end"),
+            handle_rect(p.rect),
+            false,
+            || ItemInfo {
+                role: egui::Role::Button,
+                label: format!("End of {}", label()),
+                description: "Drag to change the length of the meeting".to_owned(),
+                clickable: false,
+            },
         );
     }
 
-    if handle.hovered() || handle.dragged() {
-        ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical);
-    } else if body.dragged() {
-        ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
-    } else if body.hovered() {
-        ui.ctx().set_cursor_icon(CursorIcon::Grab);
+    // The tooltip of the block under the pointer, beside it.
+    if drag.is_none()
+        && let Some((k, _)) = hovered
+        && let Some(p) = placed.get(k)
+        && let Some(item) = columns
+            .get(p.column)
+            .and_then(|c| c.blocks.get(p.block))
+            .and_then(|b| items.get(b.item))
+    {
+        let mut tooltip = egui::Tooltip::for_enabled(&strip.response);
+        tooltip.popup = tooltip.popup.anchor(p.rect);
+        tooltip.show(|ui| tooltip_ui(ui, item, gaps));
     }
-
-    let mut change = None;
-    for (resp, resize) in [(&body, false), (&handle, true)] {
-        if resp.drag_started() {
-            state.drag = Some(Drag {
-                index: item.index,
-                resize,
-                start: item.start,
-                minutes: item.minutes,
-                points_per_minute: m.per_minute(),
-            });
-        }
-        if resp.dragged()
-            && let Some(d) = state
-                .drag
-                .filter(|d| d.index == item.index && d.resize == resize)
-            && let Some(delta) = resp.total_drag_delta()
-            && d.points_per_minute > 0.0
-        {
-            let minutes = delta.y / d.points_per_minute;
-            change = Some(dragged(d, minutes));
-        }
-        if resp.drag_stopped() {
-            state.drag = None;
-        }
-    }
-
-    if body.clicked() {
+    if let Some(index) = opened {
         cx.commands
-            .push(Command::Reveal(Section::Meetings, Some(item.index), None));
-    }
-    // The tooltip machinery runs only for the block under the pointer, not for every block.
-    if !dragging {
-        let gaps = cx.gaps;
-        let tip = |ui: &mut Ui| tooltip_ui(ui, item, gaps);
-        if handle.hovered() {
-            handle.on_hover_ui(tip);
-        } else if body.hovered() {
-            body.on_hover_ui(tip);
-        }
+            .push(Command::Reveal(Section::Meetings, Some(index), None));
     }
     change
 }
@@ -1338,16 +1564,44 @@ fn dragged(d: Drag, minutes: f32) -> (usize, DateTime, i64) {
     }
 }
 
+/// A block's text laid out, kept while the block's size, the text colour and the fonts stay
+/// the same: a frame then lays out only blocks that changed.
+struct BlockText {
+    key: (u32, u32, u32, u64),
+    /// The clash mark.
+    badge: Option<Arc<egui::Galley>>,
+    /// The lines and where they go from the block's top left corner.
+    lines: Vec<(egui::Vec2, Arc<egui::Galley>)>,
+    /// The lines fit in the block. Only text that does not is clipped to it: a clip of its own
+    /// would make the block a mesh of its own to draw.
+    fits: bool,
+}
+
+/// What the laid-out text of every block depends on besides its size and colour: the fonts and
+/// the pixel density.
+fn text_key(ui: &Ui, m: &Metrics) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    m.body.hash(&mut h);
+    m.small.hash(&mut h);
+    ui.ctx().pixels_per_point().to_bits().hash(&mut h);
+    h.finish()
+}
+
+/// Draws a block: its status look, the clash outline or finding dot, and its text.
 #[allow(clippy::too_many_arguments)]
 fn paint_block(
     ui: &Ui,
     painter: &egui::Painter,
     item: &Item,
-    column: &Column,
+    kind: &ColumnKind,
+    title: &str,
+    text: &mut Option<BlockText>,
     clash: bool,
     lifted: bool,
     r: Rect,
     m: &Metrics,
+    text_key: u64,
 ) {
     let visuals = ui.visuals();
     let l = look(item.status, visuals);
@@ -1372,26 +1626,45 @@ fn paint_block(
             Stroke::new(3.0, palette::error()),
             StrokeKind::Inside,
         );
-        painter.rect_stroke(
-            shape.shrink(3.0),
-            CornerRadius::same(2),
-            Stroke::new(1.0, visuals.panel_fill),
-            StrokeKind::Inside,
-        );
+        // (Not in a short block, where it would run through the text.)
+        if shape.height() >= 2.0 * m.body_h {
+            painter.rect_stroke(
+                shape.shrink(3.0),
+                CornerRadius::same(2),
+                Stroke::new(1.0, visuals.panel_fill),
+                StrokeKind::Inside,
+            );
+        }
     }
-    let p = painter.with_clip_rect(shape.intersect(painter.clip_rect()));
-    let pad = 5.0;
-    let mut width = shape.width() - 2.0 * pad;
+    let key = (
+        shape.width().to_bits(),
+        shape.height().to_bits(),
+        u32::from_le_bytes(l.text.to_array()),
+        text_key,
+    );
+    let laid_out = match text.take() {
+        Some(t) if t.key == key => t,
+        _ => block_text(painter, item, kind, title, clash, shape, m, &l, key),
+    };
+    let clipped;
+    let p = if laid_out.fits {
+        painter
+    } else {
+        clipped = painter.with_clip_rect(shape.intersect(painter.clip_rect()));
+        &clipped
+    };
     // The clash mark, or a dot for other findings, in the top right corner.
-    if clash {
-        let g = p.layout_no_wrap("⚠".to_owned(), m.body.clone(), text_on(palette::error()));
+    if let Some(g) = &laid_out.badge {
+        let on_red = text_on(palette::error());
         let badge = Rect::from_min_size(
-            pos2(shape.right() - g.size().x - 10.0, shape.top() + 4.0),
+            pos2(
+                shape.right() - g.size().x - 10.0,
+                (shape.top() + 4.0).min(shape.center().y - g.size().y / 2.0),
+            ),
             g.size() + vec2(6.0, 0.0),
         );
         p.rect_filled(badge, CornerRadius::same(3), palette::error());
-        p.galley(badge.min + vec2(3.0, 0.0), g, text_on(palette::error()));
-        width -= badge.width() + 2.0;
+        p.galley(badge.min + vec2(3.0, 0.0), g.clone(), on_red);
     } else if let Some(s) = item.worst {
         let c = Pos2::new(shape.right() - 8.0, shape.top() + 8.0);
         p.circle(
@@ -1400,20 +1673,59 @@ fn paint_block(
             severity_color(s),
             Stroke::new(1.0, visuals.panel_fill),
         );
+    }
+    for (offset, g) in &laid_out.lines {
+        p.galley(shape.min + *offset, g.clone(), l.text);
+    }
+    *text = Some(laid_out);
+}
+
+/// Lays out a block's text for a block shaped `shape`: account, time and status, then what the
+/// column does not already say (the room by person, the people by room) as room allows.
+#[allow(clippy::too_many_arguments)]
+fn block_text(
+    painter: &egui::Painter,
+    item: &Item,
+    kind: &ColumnKind,
+    title: &str,
+    clash: bool,
+    shape: Rect,
+    m: &Metrics,
+    l: &Look,
+    key: (u32, u32, u32, u64),
+) -> BlockText {
+    let pad = 5.0;
+    let mut width = shape.width() - 2.0 * pad;
+    let mut badge = None;
+    let room_for_two = shape.height() >= m.body_h + m.small_h + 6.0;
+    if clash {
+        // Smaller in a short block, so that it stays inside it.
+        let font = if room_for_two { &m.body } else { &m.small };
+        let g = painter.layout_no_wrap("⚠".to_owned(), font.clone(), text_on(palette::error()));
+        width -= g.size().x + 8.0;
+        badge = Some(g);
+    } else if item.worst.is_some() {
         width -= 12.0;
     }
-    let top = shape.top() + 2.0;
-    let room_for_two = shape.height() >= m.body_h + m.small_h + 6.0;
+    let mut lines = Vec::new();
     if !room_for_two {
         // A short meeting: time and account on one line.
         let text = format!("{} {}", hhmm(item.from), item.account);
-        let g = one_line(&p, &text, m.small.clone(), l.text, width, l.struck);
-        let y = shape.center().y - g.size().y / 2.0;
-        p.galley(pos2(shape.left() + pad, y), g, l.text);
-        return;
+        let g = one_line(painter, &text, m.small.clone(), l.text, width, l.struck);
+        let y = (shape.height() - g.size().y) / 2.0;
+        lines.push((vec2(pad, y), g));
+        return BlockText::new(key, badge, lines, shape.size());
     }
-    let g = one_line(&p, &item.account, m.body.clone(), l.text, width, l.struck);
-    p.galley(pos2(shape.left() + pad, top), g, l.text);
+    let top = 2.0;
+    let g = one_line(
+        painter,
+        &item.account,
+        m.body.clone(),
+        l.text,
+        width,
+        l.struck,
+    );
+    lines.push((vec2(pad, top), g));
     let mut y = top + m.body_h + 1.0;
     let full = shape.width() - 2.0 * pad;
     let time = time_range(item.start, item.minutes);
@@ -1422,14 +1734,13 @@ fn paint_block(
     } else {
         format!("{time} · {}", item.status)
     };
-    let g = one_line(&p, &time, m.small.clone(), l.text, full, false);
-    p.galley(pos2(shape.left() + pad, y), g, l.text);
+    let g = one_line(painter, &time, m.small.clone(), l.text, full, false);
+    lines.push((vec2(pad, y), g));
     y += m.small_h + 1.0;
-    if y + m.small_h > shape.bottom() - 2.0 {
-        return;
+    if y + m.small_h > shape.height() - 2.0 {
+        return BlockText::new(key, badge, lines, shape.size());
     }
-    // What the column does not already say: the room by person, the people by room.
-    let extra = match column.kind {
+    let extra = match kind {
         ColumnKind::Room | ColumnKind::NoRoom => item.people.join(", "),
         _ => {
             let mut parts = Vec::new();
@@ -1441,7 +1752,7 @@ fn paint_block(
                     .people
                     .iter()
                     .map(String::as_str)
-                    .filter(|n| *n != column.title)
+                    .filter(|n| *n != title)
                     .collect();
                 parts.push(format!("with {}", others.join(", ")));
             }
@@ -1449,15 +1760,64 @@ fn paint_block(
         }
     };
     if !extra.is_empty() {
-        let g = p.layout(extra.clone(), m.small.clone(), l.text, full);
-        let rows = ((shape.bottom() - 2.0 - y) / m.small_h).floor().max(1.0) as usize;
-        if g.rows.len() <= rows {
-            p.galley(pos2(shape.left() + pad, y), g, l.text);
+        let g = painter.layout(extra.clone(), m.small.clone(), l.text, full);
+        let rows = ((shape.height() - 2.0 - y) / m.small_h).floor().max(1.0) as usize;
+        let g = if g.rows.len() <= rows {
+            g
         } else {
-            let g = one_line(&p, &extra, m.small.clone(), l.text, full, false);
-            p.galley(pos2(shape.left() + pad, y), g, l.text);
+            one_line(painter, &extra, m.small.clone(), l.text, full, false)
+        };
+        lines.push((vec2(pad, y), g));
+    }
+    BlockText::new(key, badge, lines, shape.size())
+}
+
+impl BlockText {
+    fn new(
+        key: (u32, u32, u32, u64),
+        badge: Option<Arc<egui::Galley>>,
+        lines: Vec<(egui::Vec2, Arc<egui::Galley>)>,
+        size: egui::Vec2,
+    ) -> Self {
+        let fits = lines.iter().all(|(offset, g)| {
+            let end = *offset + g.size();
+            offset.x >= 0.0 && offset.y >= 0.0 && end.x <= size.x && end.y <= size.y
+        });
+        BlockText {
+            key,
+            badge,
+            lines,
+            fits,
         }
     }
+}
+
+/// What a block's tooltip says, on one line, for screen readers.
+fn description(item: &Item, gaps: &Gaps) -> String {
+    let mut parts = vec![format!(
+        "{} {} ({} min)",
+        day_label(item.start.date()),
+        time_range(item.start, item.minutes),
+        item.minutes
+    )];
+    if item.people.is_empty() {
+        parts.push("Nobody from our side".to_owned());
+    } else {
+        parts.push(format!("People: {}", item.people.join(", ")));
+    }
+    if item.room.is_empty() {
+        parts.push("No room".to_owned());
+    } else {
+        parts.push(format!("Room: {}", item.room));
+    }
+    parts.push(format!("Status: {}", item.status));
+    if let Some(goal) = &item.goal {
+        parts.push(format!("Goal: {goal}"));
+    }
+    for f in gaps.on_item(Section::Meetings, item.index) {
+        parts.push(format!("⚠ {}", f.message));
+    }
+    parts.join(". ")
 }
 
 fn tooltip_ui(ui: &mut Ui, item: &Item, gaps: &Gaps) {
