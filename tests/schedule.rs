@@ -366,3 +366,38 @@ fn each_block_and_its_bottom_edge_are_read_out_with_the_details() {
         "the edge is at the bottom of the block"
     );
 }
+
+#[test]
+fn alt_and_the_arrows_move_the_meeting_and_the_keyboard_stays_on_it() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    focus_the_board(&mut h);
+    // The keyboard is on Ana's 10:00 with Acme; Alt+Down moves it a quarter hour later.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T10:15");
+    // With Shift, its end: 15 minutes longer, then back.
+    h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    assert_eq!(minutes_of(&h, "acme-demo"), 75);
+    h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowUp);
+    h.run();
+    assert_eq!(minutes_of(&h, "acme-demo"), 60);
+    // Past her 14:00 meeting: the keyboard stays on Acme, now second in her column.
+    for _ in 0..17 {
+        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+        h.run();
+    }
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T14:30");
+    // Each press is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T14:15");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().selected(Section::Meetings),
+        Some(0),
+        "Enter opens the meeting that was moved"
+    );
+}

@@ -49,6 +49,9 @@ pub struct ScheduleState {
     drag: Option<Drag>,
     /// The block the keyboard is on, numbered column by column.
     focus: Option<usize>,
+    /// The meeting the keyboard moved, and its column: the keyboard stays on it once the day
+    /// is laid out again, though its place in the column may have changed.
+    follow: Option<(usize, String)>,
     /// The days and their meetings, for one revision of the plan and of the gaps.
     overview: Option<((u64, u64), Overview)>,
     /// The day on screen, laid out, for one revision and view choice.
@@ -1341,12 +1344,43 @@ fn across(
     }
 }
 
+/// The number of the block of `meeting` in the column keyed `key`.
+fn find_block(
+    items: &[Item],
+    columns: &[Column],
+    firsts: &[usize],
+    meeting: usize,
+    key: &str,
+) -> Option<usize> {
+    let k = columns.iter().position(|c| c.key == key)?;
+    let j = columns
+        .get(k)?
+        .blocks
+        .iter()
+        .position(|b| items.get(b.item).is_some_and(|i| i.index == meeting))?;
+    Some(firsts.get(k)? + j)
+}
+
+/// Quarter hours to move the meeting the keyboard is on (Alt+Down later, Alt+Up earlier) and to
+/// change its length (the same with Shift), pressed this frame. The keys are taken, so that
+/// they do not also move the keyboard to another meeting.
+fn nudges(input: &mut egui::InputState) -> (i64, i64) {
+    use egui::{Key, Modifiers};
+    let mut count = |modifiers: Modifiers, key: Key| {
+        i64::try_from(input.count_and_consume_key(modifiers, key)).unwrap_or(0)
+    };
+    let longer = Modifiers::ALT | Modifiers::SHIFT;
+    let length = count(longer, Key::ArrowDown) - count(longer, Key::ArrowUp);
+    let time = count(Modifiers::ALT, Key::ArrowDown) - count(Modifiers::ALT, Key::ArrowUp);
+    (time, length)
+}
+
 /// The meeting blocks in view, behind one sensor: the pointer finds a block by position, clicks
 /// open it, drags move it or (from its bottom edge) change its length. The keyboard reaches the
 /// board as one Tab stop: Up and Down walk a column's meetings and go on into the next column,
-/// Left and Right go to the neighbouring column, Enter opens the meeting. While a screen reader
-/// listens each block is a node of its own. Returns a new start and length for a meeting being
-/// dragged.
+/// Left and Right go to the neighbouring column, Enter opens the meeting, Alt+Up and Alt+Down
+/// move it by a quarter hour (with Shift, its end). While a screen reader listens each block is
+/// a node of its own. Returns a new start and length for a meeting being dragged or moved.
 #[allow(clippy::too_many_arguments)]
 fn blocks_ui(
     ui: &mut Ui,
@@ -1378,7 +1412,20 @@ fn blocks_ui(
         .first()
         .and_then(|p| Some(firsts.get(p.column)? + p.block))
         .unwrap_or(0);
+    let mut refound = false;
+    if let Some((meeting, key)) = state.follow.take()
+        && let Some(n) = find_block(items, columns, &firsts, meeting, &key)
+    {
+        state.focus = Some(n);
+        refound = true;
+    }
+    let nudge = if response.has_focus() {
+        ui.input_mut(nudges)
+    } else {
+        (0, 0)
+    };
     let mut strip = Strip::new(ui, response, &mut state.focus, count, first_visible, false);
+    strip.moved |= refound;
     if strip.pointer_click || strip.response.drag_started() {
         // The keyboard goes where the pointer last worked.
         strip.response.request_focus();
@@ -1411,10 +1458,35 @@ fn blocks_ui(
             let c = columns.get(k)?;
             let b = c.blocks.get(j)?;
             let item = items.get(b.item)?;
-            Some((item, block_rect(item, c, b, *lefts.get(k)?, origin, m)))
+            Some((
+                item,
+                block_rect(item, c, b, *lefts.get(k)?, origin, m),
+                &c.key,
+            ))
         });
+    let mut change = None;
+    if nudge != (0, 0)
+        && state.drag.is_none()
+        && let Some((item, _, key)) = focused
+    {
+        // As a drag of whole quarter hours would: the time first, else the length.
+        let (resize, steps) = if nudge.0 == 0 {
+            (true, nudge.1)
+        } else {
+            (false, nudge.0)
+        };
+        let d = Drag {
+            index: item.index,
+            resize,
+            start: item.start,
+            minutes: item.minutes,
+            points_per_minute: 1.0,
+        };
+        change = Some(dragged(d, (steps * STEP) as f32));
+        state.follow = Some((item.index, key.clone()));
+    }
     if strip.moved
-        && let Some((_, r)) = focused
+        && let Some((_, r, _)) = focused
     {
         // Into view below the header and right of the hours, which are drawn over the blocks.
         ui.scroll_to_rect(
@@ -1422,7 +1494,7 @@ fn blocks_ui(
             None,
         );
     }
-    let mut opened = focused.filter(|_| strip.key_click).map(|(i, _)| i.index);
+    let mut opened = focused.filter(|_| strip.key_click).map(|(i, _, _)| i.index);
 
     // A drag: which meeting, and its time or its length, is decided where it began.
     let sensor = &strip.response;
@@ -1442,7 +1514,6 @@ fn blocks_ui(
             points_per_minute: m.per_minute(),
         });
     }
-    let mut change = None;
     // Esc ends the drag (egui lets go of it) and puts the meeting back where it was.
     if ui.input(|i| i.key_pressed(egui::Key::Escape))
         && let Some(d) = state.drag.take()
