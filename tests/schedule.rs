@@ -401,3 +401,190 @@ fn alt_and_the_arrows_move_the_meeting_and_the_keyboard_stays_on_it() {
         "Enter opens the meeting that was moved"
     );
 }
+
+/// The fixture with an early meeting for Ana, so that the grid starts at 06:00, in a window too
+/// short for the whole day: the board scrolls.
+fn tall_day() -> (tempfile::TempDir, Harness<'static, Workbench>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    let early = r#"(id: "early", account: "acme", start: "2027-03-09T06:00", minutes: 120, people: ["ana"]),
+        (id: "acme-demo""#;
+    std::fs::write(&path, PLAN.replacen(r#"(id: "acme-demo""#, early, 1)).expect("write plan");
+    let mut h = crate::support::drive(
+        Harness::builder().with_size([1440.0, 600.0]),
+        crate::support::open(&path, crate::support::feb_1()),
+    );
+    h.run();
+    let Some(Place::Board(board)) = Place::parse("schedule") else {
+        panic!("`schedule` names a board");
+    };
+    h.state_mut().command(Command::Show(board));
+    h.run();
+    (dir, h)
+}
+
+/// Scrolls the board 60 points down with the mouse wheel over Beta's block.
+fn scroll_down(h: &mut Harness<'static, Workbench>) -> egui::Rect {
+    let beta = h.get_by_label("Beta Clinics 10:30").rect();
+    h.hover_at(beta.center());
+    h.run();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, -60.0),
+        modifiers: Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+    });
+    h.run();
+    let scrolled = h.get_by_label("Beta Clinics 10:30").rect();
+    assert!(
+        scrolled.top() < beta.top() - 30.0,
+        "scrolled: {beta:?} -> {scrolled:?}"
+    );
+    scrolled
+}
+
+#[test]
+fn a_press_straight_onto_a_block_moves_it() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Acme Hospitals 10:00").rect();
+    let empty = block.center() + Vec2::new(0.0, block.height() * 2.5);
+    h.hover_at(empty);
+    h.run();
+    // A touch or a pen lands and presses in the same frame, with no hover over the block first.
+    let (from, to) = (
+        block.center(),
+        block.center() + Vec2::new(0.0, block.height()),
+    );
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T11:00");
+}
+
+#[test]
+fn dragging_an_empty_spot_scrolls_the_board() {
+    let (_dir, mut h) = tall_day();
+    let beta = h.get_by_label("Beta Clinics 10:30").rect();
+    let empty = beta.center() + Vec2::new(0.0, beta.height() * 3.0);
+    drag(&mut h, empty, empty - Vec2::new(0.0, 80.0));
+    let after = h.get_by_label("Beta Clinics 10:30").rect();
+    assert!(
+        after.top() < beta.top() - 40.0,
+        "the board follows the pointer up: {beta:?} -> {after:?}"
+    );
+    assert_eq!(
+        start_of(&h, "beta-intro"),
+        "2027-03-09T10:30",
+        "nothing moved"
+    );
+}
+
+#[test]
+fn enter_after_a_drag_opens_the_dragged_meeting() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Beta Clinics 10:30").rect();
+    let hour = h.get_by_label("Acme Hospitals 10:00").rect().height();
+    drag(
+        &mut h,
+        block.center(),
+        block.center() + Vec2::new(0.0, hour),
+    );
+    assert_eq!(start_of(&h, "beta-intro"), "2027-03-09T11:30");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().selected(Section::Meetings),
+        Some(1),
+        "the meeting just dragged (Beta), not the first in view"
+    );
+}
+
+#[test]
+fn clicking_an_empty_spot_does_not_scroll_the_board() {
+    let (_dir, mut h) = tall_day();
+    let scrolled = scroll_down(&mut h);
+    // Ana's early meeting is now partly under the header; a click on an empty spot of Bo's
+    // column gives the board the keyboard without jumping to it.
+    let empty = scrolled.center() + Vec2::new(0.0, scrolled.height() * 4.0);
+    h.hover_at(empty);
+    h.run();
+    h.drag_at(empty);
+    h.run();
+    h.drop_at(empty);
+    h.run();
+    let after = h.get_by_label("Beta Clinics 10:30").rect();
+    assert!(
+        (after.top() - scrolled.top()).abs() < 0.5,
+        "the board stays where it was: {scrolled:?} -> {after:?}"
+    );
+}
+
+#[test]
+fn a_press_on_nothing_released_on_a_block_opens_nothing() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let block = h.get_by_label("Acme Hospitals 10:00").rect();
+    let above = block.center_top() - Vec2::new(0.0, 3.0);
+    h.hover_at(above);
+    h.run();
+    h.drag_at(above);
+    h.run();
+    h.hover_at(block.center_top() + Vec2::new(0.0, 2.0));
+    h.run();
+    h.drop_at(block.center_top() + Vec2::new(0.0, 2.0));
+    h.run();
+    assert!(h.state().board.is_some(), "still on the board");
+}
+
+#[test]
+fn the_clash_mark_follows_the_theme() {
+    use preshow::app::theme::Theme;
+    fn mark_colors(h: &Harness<'static, Workbench>) -> Vec<egui::Color32> {
+        h.output()
+            .shapes
+            .iter()
+            .filter_map(|s| match &s.shape {
+                egui::Shape::Text(t) if t.galley.text() == "⚠" => {
+                    t.galley.job.sections.first().map(|s| s.format.color)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let before = mark_colors(&h);
+    assert!(!before.is_empty(), "Beta's block has a clash mark");
+    h.state_mut()
+        .command(Command::SetTheme(Theme::HighContrastDark));
+    h.run();
+    let after = mark_colors(&h);
+    // Black reads better than white on the high-contrast red.
+    assert!(
+        !after.is_empty() && after.iter().all(|c| *c == egui::Color32::BLACK),
+        "before {before:?}, after {after:?}"
+    );
+}
+
+#[test]
+fn screen_readers_follow_the_keyboard_from_block_to_block() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    focus_the_board(&mut h);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let focused: Vec<String> = h
+        .root()
+        .query_all(egui_kittest::kittest::By::new().predicate(|n| n.is_focused()))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(focused, ["Gamma Labs 14:00"]);
+}

@@ -238,8 +238,24 @@ impl Strip {
         let focused = self.focus == Some(k);
         if focused {
             focus_outline(ui, painter, rect);
+            // Screen readers follow the keyboard from item to item within the strip.
+            ui.ctx().accesskit_node_builder(self.response.id, |node| {
+                node.set_active_descendant(id.accesskit_id());
+            });
         }
         read_out || (focused && self.key_click) || (hovered && self.pointer_click)
+    }
+
+    /// A part of an item (a block's bottom edge), painted by the caller at `rect`: a node of
+    /// its own for screen readers, which the keyboard does not stop at.
+    pub fn part(
+        &self,
+        ui: &mut Ui,
+        id: egui::Id,
+        rect: egui::Rect,
+        info: impl FnOnce() -> ItemInfo,
+    ) {
+        painted_item(ui, &self.response, id, rect, info);
     }
 }
 

@@ -47,11 +47,12 @@ pub struct ScheduleState {
     show_inactive: bool,
     /// The drag under way, if any.
     drag: Option<Drag>,
-    /// The block the keyboard is on, numbered column by column.
-    focus: Option<usize>,
-    /// The meeting the keyboard moved, and its column: the keyboard stays on it once the day
-    /// is laid out again, though its place in the column may have changed.
-    follow: Option<(usize, String)>,
+    /// The meeting the keyboard is on, and its column (a meeting of two people is in two). Kept
+    /// by meeting rather than by place, which a move may change.
+    focus: Option<(usize, String)>,
+    /// While a button is down: the meeting it went down on, if any. A click opens a block only
+    /// when it was also pressed on it.
+    pressed_on: Option<Option<usize>>,
     /// The days and their meetings, for one revision of the plan and of the gaps.
     overview: Option<((u64, u64), Overview)>,
     /// The day on screen, laid out, for one revision and view choice.
@@ -1396,40 +1397,56 @@ fn blocks_ui(
     m: &Metrics,
 ) -> Option<(usize, DateTime, i64)> {
     let id = ui.scope_id().with("schedule-blocks");
-    // Drags are sensed over a block, or while one is under way: elsewhere a drag scrolls.
-    let pointer = ui.input(|i| i.pointer.hover_pos());
-    let over_block = pointer.and_then(|p| hit(placed, area, p)).is_some();
-    let sense = if over_block || ui.ctx().is_being_dragged(id) {
-        Sense::click_and_drag()
-    } else {
-        Sense::click()
-    };
-    let response = ui.interact(area, id, sense);
+    // Always senses drags, so that a press moves a block even without a frame of hover first:
+    // a drag from an empty spot scrolls the board instead.
+    let response = ui.interact(area, id, Sense::click_and_drag());
     response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Meetings of the day"));
     let (firsts, count) = block_numbers(columns);
-    let first_visible = placed
-        .first()
-        .and_then(|p| Some(firsts.get(p.column)? + p.block))
-        .unwrap_or(0);
-    let mut refound = false;
-    if let Some((meeting, key)) = state.follow.take()
-        && let Some(n) = find_block(items, columns, &firsts, meeting, &key)
-    {
-        state.focus = Some(n);
-        refound = true;
+    let number_of = |p: &Placed| firsts.get(p.column).map_or(0, |f| f + p.block);
+    let first_visible = placed.first().map_or(0, number_of);
+    // The block where the pointer went down, and whether on its bottom edge.
+    let press_origin = ui.input(|i| i.pointer.press_origin());
+    let press = press_origin.and_then(|from| hit(placed, area, from));
+    let meeting_at = |k: usize| {
+        let p = placed.get(k)?;
+        let b = columns.get(p.column)?.blocks.get(p.block)?;
+        Some(items.get(b.item)?.index)
+    };
+    // Kept while the button is down; let go of on release (a press and a release in one frame,
+    // as from a touch screen, leave nothing to compare with).
+    let pressed_on = if press_origin.is_some() {
+        let on = press.and_then(|(k, _)| meeting_at(k));
+        state.pressed_on = Some(on);
+        Some(on)
+    } else {
+        state.pressed_on.take()
+    };
+    // The keyboard's block, found by its meeting: a move may have changed its place.
+    let mut number = state
+        .focus
+        .as_ref()
+        .and_then(|(meeting, key)| find_block(items, columns, &firsts, *meeting, key));
+    let pointer_press =
+        response.drag_started() || (response.clicked() && ui.input(|i| i.pointer.any_click()));
+    let tabbed_in = response.gained_focus() && !pointer_press;
+    if pointer_press {
+        // The keyboard goes where the pointer worked, and the board stays where it is.
+        number = press
+            .and_then(|(k, _)| placed.get(k))
+            .map(number_of)
+            .or(number)
+            .or(Some(first_visible));
+        response.request_focus();
     }
     let nudge = if response.has_focus() {
         ui.input_mut(nudges)
     } else {
         (0, 0)
     };
-    let mut strip = Strip::new(ui, response, &mut state.focus, count, first_visible, false);
-    strip.moved |= refound;
-    if strip.pointer_click || strip.response.drag_started() {
-        // The keyboard goes where the pointer last worked.
-        strip.response.request_focus();
-    }
+    let mut strip = Strip::new(ui, response, &mut number, count, first_visible, false);
+    // Tabbing back in brings the keyboard's block into view.
+    strip.moved |= tabbed_in;
     if strip.response.has_focus()
         && let Some(n) = strip.focus
     {
@@ -1446,13 +1463,12 @@ fn blocks_ui(
         if step != 0
             && let Some(next) = across(items, columns, &firsts, n, step)
         {
-            state.focus = Some(next);
+            number = Some(next);
             strip.focus = Some(next);
             strip.moved = true;
         }
     }
-    let focused = strip
-        .focus
+    let focused = number
         .and_then(|n| locate(&firsts, columns, n))
         .and_then(|(k, j)| {
             let c = columns.get(k)?;
@@ -1464,10 +1480,11 @@ fn blocks_ui(
                 &c.key,
             ))
         });
+    state.focus = focused.map(|(item, _, key)| (item.index, key.clone()));
     let mut change = None;
     if nudge != (0, 0)
         && state.drag.is_none()
-        && let Some((item, _, key)) = focused
+        && let Some((item, _, _)) = focused
     {
         // As a drag of whole quarter hours would: the time first, else the length.
         let (resize, steps) = if nudge.0 == 0 {
@@ -1483,7 +1500,6 @@ fn blocks_ui(
             points_per_minute: 1.0,
         };
         change = Some(dragged(d, (steps * STEP) as f32));
-        state.follow = Some((item.index, key.clone()));
     }
     if strip.moved
         && let Some((_, r, _)) = focused
@@ -1499,8 +1515,7 @@ fn blocks_ui(
     // A drag: which meeting, and its time or its length, is decided where it began.
     let sensor = &strip.response;
     if sensor.drag_started()
-        && let Some(from) = ui.input(|i| i.pointer.press_origin())
-        && let Some((k, on_edge)) = hit(placed, area, from)
+        && let Some((k, on_edge)) = press
         && let Some(item) = placed.get(k).and_then(|p| {
             let b = columns.get(p.column)?.blocks.get(p.block)?;
             items.get(b.item)
@@ -1530,9 +1545,14 @@ fn blocks_ui(
         change = Some(dragged(d, delta.y / d.points_per_minute));
     }
     let drag = state.drag;
+    let panning = sensor.dragged() && drag.is_none();
+    if panning {
+        ui.scroll_with_delta(sensor.drag_delta());
+    }
 
     let hovered = sensor.hover_pos().and_then(|p| hit(placed, area, p));
     match (drag, hovered) {
+        _ if panning => ui.ctx().set_cursor_icon(CursorIcon::Grabbing),
         (Some(d), _) if d.resize => ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical),
         (Some(_), _) => ui.ctx().set_cursor_icon(CursorIcon::Grabbing),
         (None, Some((_, true))) => ui.ctx().set_cursor_icon(CursorIcon::ResizeVertical),
@@ -1540,7 +1560,7 @@ fn blocks_ui(
         (None, None) => {}
     }
 
-    let text_key = text_key(ui, m);
+    let fonts = fonts_key(ui, m);
     let gaps = cx.gaps;
     for (k, p) in placed.iter().enumerate() {
         let Some(c) = columns.get_mut(p.column) else {
@@ -1559,43 +1579,49 @@ fn blocks_ui(
             continue;
         };
         let is_hovered = hovered.is_some_and(|(h, _)| h == k);
-        let lifted = drag.map_or(is_hovered, |d| d.index == item.index);
+        let lifted = drag.map_or(is_hovered && !panning, |d| d.index == item.index);
         let clash = item.clash || b.overlap;
         let text = &mut b.text;
         paint_block(
-            ui, painter, item, kind, title, text, clash, lifted, p.rect, m, text_key,
+            ui, painter, item, kind, title, text, clash, lifted, p.rect, m, fonts,
         );
 
-        let n = firsts.get(p.column).map_or(0, |f| f + p.block);
         let node = id.with(("meeting", item.index, p.column));
         let label = || format!("{} {}", item.account, hhmm(item.from));
-        if strip.item(ui, painter, n, node, p.rect, is_hovered, || ItemInfo {
-            role: egui::Role::Button,
-            label: label(),
-            description: description(item, gaps),
-            clickable: true,
-        }) {
+        // A click opens the block only when it was also pressed on that block.
+        let clicked_here = is_hovered && pressed_on.is_none_or(|on| on == Some(item.index));
+        if strip.item(
+            ui,
+            painter,
+            number_of(p),
+            node,
+            p.rect,
+            clicked_here,
+            || ItemInfo {
+                role: egui::Role::Button,
+                label: label(),
+                description: details(item, gaps)
+                    .into_iter()
+                    .map(|(_, line)| line)
+                    .collect::<Vec<_>>()
+                    .join(". "),
+                clickable: true,
+            },
+        ) {
             opened = Some(item.index);
         }
         // The bottom edge, on its own for screen readers: dragging it changes the length.
-        strip.item(
-            ui,
-            painter,
-            usize::MAX,
-            node.with("end"),
-            handle_rect(p.rect),
-            false,
-            || ItemInfo {
-                role: egui::Role::Button,
-                label: format!("End of {}", label()),
-                description: "Drag to change the length of the meeting".to_owned(),
-                clickable: false,
-            },
-        );
+        strip.part(ui, node.with("end"), handle_rect(p.rect), || ItemInfo {
+            role: egui::Role::Button,
+            label: format!("End of {}", label()),
+            description: "Drag to change the length of the meeting".to_owned(),
+            clickable: false,
+        });
     }
 
     // The tooltip of the block under the pointer, beside it.
     if drag.is_none()
+        && !panning
         && let Some((k, _)) = hovered
         && let Some(p) = placed.get(k)
         && let Some(item) = columns
@@ -1638,7 +1664,7 @@ fn dragged(d: Drag, minutes: f32) -> (usize, DateTime, i64) {
 /// A block's text laid out, kept while the block's size, the text colour and the fonts stay
 /// the same: a frame then lays out only blocks that changed.
 struct BlockText {
-    key: (u32, u32, u32, u64),
+    key: TextKey,
     /// The clash mark.
     badge: Option<Arc<egui::Galley>>,
     /// The lines and where they go from the block's top left corner.
@@ -1648,9 +1674,20 @@ struct BlockText {
     fits: bool,
 }
 
-/// What the laid-out text of every block depends on besides its size and colour: the fonts and
-/// the pixel density.
-fn text_key(ui: &Ui, m: &Metrics) -> u64 {
+/// What a block's laid-out text depends on: the block's size, the colours (of its text and of
+/// the clash mark on the theme's red) and the fonts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextKey {
+    width: u32,
+    height: u32,
+    text: Color32,
+    badge: Color32,
+    fonts: u64,
+}
+
+/// What every block's laid-out text depends on besides its size and colours: the fonts and the
+/// pixel density.
+fn fonts_key(ui: &Ui, m: &Metrics) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     m.body.hash(&mut h);
@@ -1672,7 +1709,7 @@ fn paint_block(
     lifted: bool,
     r: Rect,
     m: &Metrics,
-    text_key: u64,
+    fonts: u64,
 ) {
     let visuals = ui.visuals();
     let l = look(item.status, visuals);
@@ -1707,12 +1744,13 @@ fn paint_block(
             );
         }
     }
-    let key = (
-        shape.width().to_bits(),
-        shape.height().to_bits(),
-        u32::from_le_bytes(l.text.to_array()),
-        text_key,
-    );
+    let key = TextKey {
+        width: shape.width().to_bits(),
+        height: shape.height().to_bits(),
+        text: l.text,
+        badge: text_on(palette::error()),
+        fonts,
+    };
     let laid_out = match text.take() {
         Some(t) if t.key == key => t,
         _ => block_text(painter, item, kind, title, clash, shape, m, &l, key),
@@ -1763,7 +1801,7 @@ fn block_text(
     shape: Rect,
     m: &Metrics,
     l: &Look,
-    key: (u32, u32, u32, u64),
+    key: TextKey,
 ) -> BlockText {
     let pad = 5.0;
     let mut width = shape.width() - 2.0 * pad;
@@ -1772,7 +1810,7 @@ fn block_text(
     if clash {
         // Smaller in a short block, so that it stays inside it.
         let font = if room_for_two { &m.body } else { &m.small };
-        let g = painter.layout_no_wrap("⚠".to_owned(), font.clone(), text_on(palette::error()));
+        let g = painter.layout_no_wrap("⚠".to_owned(), font.clone(), key.badge);
         width -= g.size().x + 8.0;
         badge = Some(g);
     } else if item.worst.is_some() {
@@ -1845,7 +1883,7 @@ fn block_text(
 
 impl BlockText {
     fn new(
-        key: (u32, u32, u32, u64),
+        key: TextKey,
         badge: Option<Arc<egui::Galley>>,
         lines: Vec<(egui::Vec2, Arc<egui::Galley>)>,
         size: egui::Vec2,
@@ -1863,59 +1901,57 @@ impl BlockText {
     }
 }
 
-/// What a block's tooltip says, on one line, for screen readers.
-fn description(item: &Item, gaps: &Gaps) -> String {
-    let mut parts = vec![format!(
-        "{} {} ({} min)",
-        day_label(item.start.date()),
-        time_range(item.start, item.minutes),
-        item.minutes
+/// How a line of a meeting's details reads.
+#[derive(Debug, Clone, Copy)]
+enum Tone {
+    Plain,
+    Weak,
+    Warning,
+    Finding(Severity),
+}
+
+/// A meeting's details under its account name: when, who, where, status, goal and its gaps.
+/// The tooltip shows them, screen readers read them out.
+fn details(item: &Item, gaps: &Gaps) -> Vec<(Tone, String)> {
+    let mut lines = vec![(
+        Tone::Plain,
+        format!(
+            "{} {} ({} min)",
+            day_label(item.start.date()),
+            time_range(item.start, item.minutes),
+            item.minutes
+        ),
     )];
-    if item.people.is_empty() {
-        parts.push("Nobody from our side".to_owned());
+    lines.push(if item.people.is_empty() {
+        (Tone::Warning, "Nobody from our side".to_owned())
     } else {
-        parts.push(format!("People: {}", item.people.join(", ")));
-    }
-    if item.room.is_empty() {
-        parts.push("No room".to_owned());
+        (Tone::Plain, format!("People: {}", item.people.join(", ")))
+    });
+    lines.push(if item.room.is_empty() {
+        (Tone::Weak, "No room".to_owned())
     } else {
-        parts.push(format!("Room: {}", item.room));
-    }
-    parts.push(format!("Status: {}", item.status));
+        (Tone::Plain, format!("Room: {}", item.room))
+    });
+    lines.push((Tone::Plain, format!("Status: {}", item.status)));
     if let Some(goal) = &item.goal {
-        parts.push(format!("Goal: {goal}"));
+        lines.push((Tone::Plain, format!("Goal: {goal}")));
     }
     for f in gaps.on_item(Section::Meetings, item.index) {
-        parts.push(format!("⚠ {}", f.message));
+        lines.push((Tone::Finding(f.severity), format!("⚠ {}", f.message)));
     }
-    parts.join(". ")
+    lines
 }
 
 fn tooltip_ui(ui: &mut Ui, item: &Item, gaps: &Gaps) {
     ui.set_max_width(ui.text_style_height(&TextStyle::Body) * 26.0);
     ui.strong(&item.account);
-    ui.label(format!(
-        "{} {} ({} min)",
-        day_label(item.start.date()),
-        time_range(item.start, item.minutes),
-        item.minutes
-    ));
-    if item.people.is_empty() {
-        ui.colored_label(palette::warning(), "Nobody from our side");
-    } else {
-        ui.label(format!("People: {}", item.people.join(", ")));
-    }
-    if item.room.is_empty() {
-        ui.weak("No room");
-    } else {
-        ui.label(format!("Room: {}", item.room));
-    }
-    ui.label(format!("Status: {}", item.status));
-    if let Some(goal) = &item.goal {
-        ui.label(format!("Goal: {goal}"));
-    }
-    for f in gaps.on_item(Section::Meetings, item.index) {
-        ui.colored_label(severity_color(f.severity), format!("⚠ {}", f.message));
+    for (tone, line) in details(item, gaps) {
+        match tone {
+            Tone::Plain => ui.label(line),
+            Tone::Weak => ui.weak(line),
+            Tone::Warning => ui.colored_label(palette::warning(), line),
+            Tone::Finding(s) => ui.colored_label(severity_color(s), line),
+        };
     }
     ui.weak("Click to open · drag to move · drag the bottom edge to change the length");
 }
