@@ -4,7 +4,7 @@
 
 use super::{Column, ListSection, ListState, refresh_rows};
 use crate::app::checker::Gaps;
-use crate::app::widgets::{arrow_step, focus_outline, severity_color};
+use crate::app::widgets::{arrow_step, focus_outline, severity_color, text_still_good};
 use crate::lookup::Lookup;
 use crate::model::Plan;
 use egui::text::Galley;
@@ -55,10 +55,13 @@ impl Widths {
 pub struct CellCache {
     key: Option<(u64, u32, Vec<u32>)>,
     rows: HashMap<usize, Vec<Arc<Galley>>>,
+    /// See [`text_still_good`].
+    generation: Option<Arc<Galley>>,
 }
 
 impl CellCache {
-    /// Starts a frame: forgets everything when the plan, the text size or the widths changed.
+    /// Starts a frame: forgets everything when the plan, the text size or the widths changed,
+    /// or egui laid all text out anew.
     fn begin(&mut self, revision: u64, ui: &Ui, widths: &[f32]) {
         let size = ui.text_style_height(&TextStyle::Body) * ui.ctx().pixels_per_point();
         let key = (
@@ -66,7 +69,8 @@ impl CellCache {
             size.to_bits(),
             widths.iter().map(|w| w.to_bits()).collect(),
         );
-        if self.key.as_ref() != Some(&key) {
+        let good = text_still_good(ui, &mut self.generation);
+        if !good || self.key.as_ref() != Some(&key) {
             self.rows.clear();
             self.key = Some(key);
         }

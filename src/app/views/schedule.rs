@@ -7,7 +7,7 @@
 use super::board::BoardCx;
 use crate::app::Gaps;
 use crate::app::commands::Command;
-use crate::app::widgets::{ItemInfo, Strip, palette, severity_color};
+use crate::app::widgets::{ItemInfo, Strip, palette, severity_color, text_still_good};
 use crate::check::Severity;
 use crate::model::{Date, DateTime, MeetingStatus, Person, Plan, Section, Team};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
@@ -53,6 +53,8 @@ pub struct ScheduleState {
     /// While a button is down: the meeting it went down on, if any. A click opens a block only
     /// when it was also pressed on it.
     pressed_on: Option<Option<usize>>,
+    /// See [`text_still_good`]: the blocks' kept text is laid out anew when it changes.
+    text_generation: Option<Arc<egui::Galley>>,
     /// The days and their meetings, for one revision of the plan and of the gaps.
     overview: Option<((u64, u64), Overview)>,
     /// The day on screen, laid out, for one revision and view choice.
@@ -1561,6 +1563,11 @@ fn blocks_ui(
     }
 
     let fonts = fonts_key(ui, m);
+    if !text_still_good(ui, &mut state.text_generation) {
+        for b in columns.iter_mut().flat_map(|c| c.blocks.iter_mut()) {
+            b.text = None;
+        }
+    }
     let gaps = cx.gaps;
     for (k, p) in placed.iter().enumerate() {
         let Some(c) = columns.get_mut(p.column) else {
