@@ -254,6 +254,10 @@ fn escape_cancels_a_drag() {
         "2027-03-09T10:00",
         "stays put after Esc"
     );
+    // The board still has the keyboard: Enter opens the meeting that was dragged.
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected(Section::Meetings), Some(0));
 }
 
 #[test]

@@ -1531,11 +1531,13 @@ fn blocks_ui(
             points_per_minute: m.per_minute(),
         });
     }
-    // Esc ends the drag (egui lets go of it) and puts the meeting back where it was.
+    // Esc ends the drag (egui lets go of it) and puts the meeting back where it was; the board
+    // keeps the keyboard, which egui lets go of on Esc too.
     if ui.input(|i| i.key_pressed(egui::Key::Escape))
         && let Some(d) = state.drag.take()
     {
         change = Some((d.index, d.start, d.minutes));
+        sensor.request_focus();
     }
     if !sensor.dragged() {
         state.drag = None;
