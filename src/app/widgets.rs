@@ -215,6 +215,9 @@ pub struct Strip {
     pub moved: bool,
     /// Enter or Space was pressed on the item in focus.
     pub key_click: bool,
+    /// In a grid of strips ([`Arrows::Grid`]): the arrow keys across the strip pressed this
+    /// frame, to the previous (-1) or the next (+1) strip; for the caller to act on.
+    pub across: isize,
     /// The pointer clicked somewhere on the strip.
     pub pointer_click: bool,
 }
@@ -262,19 +265,42 @@ impl Strip {
 /// While the widget `id` has the keyboard focus: the arrow keys along it (`horizontal` or not)
 /// move within it rather than to the next widget that way. This frame's press: -1, 0 or +1.
 pub fn arrow_step(ui: &Ui, id: egui::Id, horizontal: bool) -> isize {
+    let (vertical, sideways) = arrow_steps(ui, id, !horizontal, horizontal);
+    if horizontal { sideways } else { vertical }
+}
+
+/// While the widget `id` has the keyboard focus: the arrow keys up and down (`vertical`) and
+/// left and right (`horizontal`) act within it rather than move to the next widget that way.
+/// This frame's presses, each -1, 0 or +1: down or up, and right or left.
+fn arrow_steps(ui: &Ui, id: egui::Id, vertical: bool, horizontal: bool) -> (isize, isize) {
     use egui::Key;
     let filter = egui::EventFilter {
-        vertical_arrows: !horizontal,
+        vertical_arrows: vertical,
         horizontal_arrows: horizontal,
         ..Default::default()
     };
     ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
-    let (back, forward) = if horizontal {
-        (Key::ArrowLeft, Key::ArrowRight)
-    } else {
-        (Key::ArrowUp, Key::ArrowDown)
+    let step = |on: bool, back: Key, forward: Key| {
+        ui.input(|i| {
+            isize::from(on && i.key_pressed(forward)) - isize::from(on && i.key_pressed(back))
+        })
     };
-    ui.input(|i| isize::from(i.key_pressed(forward)) - isize::from(i.key_pressed(back)))
+    (
+        step(vertical, Key::ArrowUp, Key::ArrowDown),
+        step(horizontal, Key::ArrowLeft, Key::ArrowRight),
+    )
+}
+
+/// Which arrow keys a [`Strip`] takes while it has the keyboard focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrows {
+    /// Left and Right, along a row; Up and Down go on to other widgets.
+    Row,
+    /// Up and Down, along a column; Left and Right go on to other widgets.
+    Column,
+    /// Up and Down along a column, and Left and Right across to the neighbouring columns of a
+    /// grid ([`Strip::across`]).
+    Grid,
 }
 
 /// A strip of `count` painted items behind one sensor: the pointer finds its items by position,
@@ -295,7 +321,12 @@ pub fn strip_ui(
 ) -> Strip {
     let response = ui.interact(rect, id, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, label));
-    Strip::new(ui, response, focus, count, first_visible, horizontal)
+    let arrows = if horizontal {
+        Arrows::Row
+    } else {
+        Arrows::Column
+    };
+    Strip::new(ui, response, focus, count, first_visible, arrows)
 }
 
 impl Strip {
@@ -307,7 +338,7 @@ impl Strip {
         focus: &mut Option<usize>,
         count: usize,
         first_visible: usize,
-        horizontal: bool,
+        arrows: Arrows,
     ) -> Strip {
         let clicked = response.clicked();
         let pointer_click = clicked && ui.input(|i| i.pointer.any_click());
@@ -316,13 +347,19 @@ impl Strip {
             moved: false,
             key_click: clicked && !pointer_click,
             pointer_click,
+            across: 0,
             response,
         };
         if strip.response.has_focus() && count > 0 {
+            let id = strip.response.id;
+            let (along, across) = match arrows {
+                Arrows::Row => (arrow_step(ui, id, true), 0),
+                Arrows::Column => (arrow_step(ui, id, false), 0),
+                Arrows::Grid => arrow_steps(ui, id, true, true),
+            };
+            strip.across = across;
             let was = focus.unwrap_or(first_visible).min(count - 1);
-            let now = was
-                .saturating_add_signed(arrow_step(ui, strip.response.id, horizontal))
-                .min(count - 1);
+            let now = was.saturating_add_signed(along).min(count - 1);
             strip.moved = focus.is_none() || now != was;
             *focus = Some(now);
             strip.focus = Some(now);

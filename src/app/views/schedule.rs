@@ -7,7 +7,7 @@
 use super::board::BoardCx;
 use crate::app::Gaps;
 use crate::app::commands::Command;
-use crate::app::widgets::{ItemInfo, Strip, palette, severity_color, text_still_good};
+use crate::app::widgets::{Arrows, ItemInfo, Strip, palette, severity_color, text_still_good};
 use crate::check::Severity;
 use crate::model::{Date, DateTime, MeetingStatus, Person, Plan, Section, Team};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
@@ -172,6 +172,9 @@ struct Column {
     blocks: Vec<Block>,
     /// The most blocks side by side, set when the blocks are placed.
     lanes: usize,
+    /// The number of its first block when the day's blocks are counted column by column (the
+    /// order the keyboard walks them in), set when the blocks are placed.
+    first: usize,
     width: f32,
 }
 
@@ -394,8 +397,11 @@ fn shown(
     } else {
         person_columns(cx.plan, on_day, &items)
     };
+    let mut first = 0;
     for c in &mut columns {
         place_blocks(&items, c);
+        c.first = first;
+        first += c.blocks.len();
     }
     let load = day_load(cx.plan, on_day);
     let over: Vec<String> = cx
@@ -691,6 +697,7 @@ impl Column {
             over,
             blocks,
             lanes: 1,
+            first: 0,
             width: MIN_COLUMN_WIDTH,
         }
     }
@@ -1296,35 +1303,22 @@ fn hit(placed: &[Placed], area: Rect, pos: Pos2) -> Option<(usize, bool)> {
     Some((k, on_edge))
 }
 
-/// Where each column's blocks start when all the day's blocks are counted column by column
-/// (the order the keyboard walks them in), and how many there are in all.
-fn block_numbers(columns: &[Column]) -> (Vec<usize>, usize) {
-    let mut firsts = Vec::with_capacity(columns.len());
-    let mut count = 0;
-    for c in columns {
-        firsts.push(count);
-        count += c.blocks.len();
-    }
-    (firsts, count)
+/// The number of a block in view.
+fn number_of(columns: &[Column], p: &Placed) -> usize {
+    columns.get(p.column).map_or(0, |c| c.first + p.block)
 }
 
 /// The column and place in it of block number `n`.
-fn locate(firsts: &[usize], columns: &[Column], n: usize) -> Option<(usize, usize)> {
-    let k = firsts.partition_point(|&f| f <= n).checked_sub(1)?;
-    let j = n - firsts.get(k)?;
+fn locate(columns: &[Column], n: usize) -> Option<(usize, usize)> {
+    let k = columns.partition_point(|c| c.first <= n).checked_sub(1)?;
+    let j = n - columns.get(k)?.first;
     (j < columns.get(k)?.blocks.len()).then_some((k, j))
 }
 
 /// From block number `n`, the block of the nearest column `step` columns over (skipping empty
 /// ones) that starts nearest in time.
-fn across(
-    items: &[Item],
-    columns: &[Column],
-    firsts: &[usize],
-    n: usize,
-    step: isize,
-) -> Option<usize> {
-    let (k, j) = locate(firsts, columns, n)?;
+fn across(items: &[Item], columns: &[Column], n: usize, step: isize) -> Option<usize> {
+    let (k, j) = locate(columns, n)?;
     let from = columns
         .get(k)?
         .blocks
@@ -1342,26 +1336,19 @@ fn across(
             .filter_map(|(j, b)| Some((j, items.get(b.item)?.from)))
             .min_by_key(|&(_, start)| (start - from).abs());
         if let Some((j, _)) = nearest {
-            return Some(firsts.get(k)? + j);
+            return Some(c.first + j);
         }
     }
 }
 
 /// The number of the block of `meeting` in the column keyed `key`.
-fn find_block(
-    items: &[Item],
-    columns: &[Column],
-    firsts: &[usize],
-    meeting: usize,
-    key: &str,
-) -> Option<usize> {
-    let k = columns.iter().position(|c| c.key == key)?;
-    let j = columns
-        .get(k)?
+fn find_block(items: &[Item], columns: &[Column], meeting: usize, key: &str) -> Option<usize> {
+    let c = columns.iter().find(|c| c.key == key)?;
+    let j = c
         .blocks
         .iter()
         .position(|b| items.get(b.item).is_some_and(|i| i.index == meeting))?;
-    Some(firsts.get(k)? + j)
+    Some(c.first + j)
 }
 
 /// Quarter hours to move the meeting the keyboard is on (Alt+Down later, Alt+Up earlier) and to
@@ -1404,9 +1391,8 @@ fn blocks_ui(
     let response = ui.interact(area, id, Sense::click_and_drag());
     response
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Group, true, "Meetings of the day"));
-    let (firsts, count) = block_numbers(columns);
-    let number_of = |p: &Placed| firsts.get(p.column).map_or(0, |f| f + p.block);
-    let first_visible = placed.first().map_or(0, number_of);
+    let count = columns.last().map_or(0, |c| c.first + c.blocks.len());
+    let first_visible = placed.first().map_or(0, |p| number_of(columns, p));
     // The block where the pointer went down, and whether on its bottom edge.
     let press_origin = ui.input(|i| i.pointer.press_origin());
     let press = press_origin.and_then(|from| hit(placed, area, from));
@@ -1428,7 +1414,7 @@ fn blocks_ui(
     let mut number = state
         .focus
         .as_ref()
-        .and_then(|(meeting, key)| find_block(items, columns, &firsts, *meeting, key));
+        .and_then(|(meeting, key)| find_block(items, columns, *meeting, key));
     let pointer_press =
         response.drag_started() || (response.clicked() && ui.input(|i| i.pointer.any_click()));
     let tabbed_in = response.gained_focus() && !pointer_press;
@@ -1436,7 +1422,7 @@ fn blocks_ui(
         // The keyboard goes where the pointer worked, and the board stays where it is.
         number = press
             .and_then(|(k, _)| placed.get(k))
-            .map(number_of)
+            .map(|p| number_of(columns, p))
             .or(number)
             .or(Some(first_visible));
         response.request_focus();
@@ -1446,43 +1432,40 @@ fn blocks_ui(
     } else {
         (0, 0)
     };
-    let mut strip = Strip::new(ui, response, &mut number, count, first_visible, false);
+    let mut strip = Strip::new(
+        ui,
+        response,
+        &mut number,
+        count,
+        first_visible,
+        Arrows::Grid,
+    );
     // Tabbing back in brings the keyboard's block into view.
     strip.moved |= tabbed_in;
-    if strip.response.has_focus()
+    if strip.across != 0
         && let Some(n) = strip.focus
+        && let Some(next) = across(items, columns, n, strip.across)
     {
-        let filter = egui::EventFilter {
-            horizontal_arrows: true,
-            vertical_arrows: true,
-            ..Default::default()
-        };
-        ui.memory_mut(|mem| mem.set_focus_lock_filter(id, filter));
-        let step = ui.input(|i| {
-            isize::from(i.key_pressed(egui::Key::ArrowRight))
-                - isize::from(i.key_pressed(egui::Key::ArrowLeft))
-        });
-        if step != 0
-            && let Some(next) = across(items, columns, &firsts, n, step)
-        {
-            number = Some(next);
-            strip.focus = Some(next);
-            strip.moved = true;
-        }
+        number = Some(next);
+        strip.focus = Some(next);
+        strip.moved = true;
     }
-    let focused = number
-        .and_then(|n| locate(&firsts, columns, n))
-        .and_then(|(k, j)| {
-            let c = columns.get(k)?;
-            let b = c.blocks.get(j)?;
-            let item = items.get(b.item)?;
-            Some((
-                item,
-                block_rect(item, c, b, *lefts.get(k)?, origin, m),
-                &c.key,
-            ))
-        });
-    state.focus = focused.map(|(item, _, key)| (item.index, key.clone()));
+    let focused = number.and_then(|n| locate(columns, n)).and_then(|(k, j)| {
+        let c = columns.get(k)?;
+        let b = c.blocks.get(j)?;
+        let item = items.get(b.item)?;
+        Some((
+            item,
+            block_rect(item, c, b, *lefts.get(k)?, origin, m),
+            &c.key,
+        ))
+    });
+    // (Kept without copying the column's key each frame while it stays the same.)
+    if state.focus.as_ref().map(|(m, k)| (*m, k.as_str()))
+        != focused.map(|(item, _, key)| (item.index, key.as_str()))
+    {
+        state.focus = focused.map(|(item, _, key)| (item.index, key.clone()));
+    }
     let mut change = None;
     if nudge != (0, 0)
         && state.drag.is_none()
@@ -1575,6 +1558,7 @@ fn blocks_ui(
         let Some(c) = columns.get_mut(p.column) else {
             continue;
         };
+        let number = c.first + p.block;
         let Column {
             blocks,
             kind,
@@ -1599,14 +1583,8 @@ fn blocks_ui(
         let label = || format!("{} {}", item.account, hhmm(item.from));
         // A click opens the block only when it was also pressed on that block.
         let clicked_here = is_hovered && pressed_on.is_none_or(|on| on == Some(item.index));
-        if strip.item(
-            ui,
-            painter,
-            number_of(p),
-            node,
-            p.rect,
-            clicked_here,
-            || ItemInfo {
+        if strip.item(ui, painter, number, node, p.rect, clicked_here, || {
+            ItemInfo {
                 role: egui::Role::Button,
                 label: label(),
                 description: details(item, gaps)
@@ -1615,8 +1593,8 @@ fn blocks_ui(
                     .collect::<Vec<_>>()
                     .join(". "),
                 clickable: true,
-            },
-        ) {
+            }
+        }) {
             opened = Some(item.index);
         }
         // The bottom edge, on its own for screen readers: dragging it changes the length.
