@@ -1,7 +1,7 @@
 //! The schedule board driven headlessly with egui_kittest: blocks found by their labels
 //! ("<account> <HH:MM>"), columns by their headers, meetings moved and resized by dragging.
 
-use crate::support::drag;
+use crate::support::{click_at, drag, keys, press_and_move};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -281,12 +281,7 @@ fn clicking_a_meeting_opens_it() {
 fn focus_the_board(h: &mut Harness<'static, Workbench>) {
     let acme = h.get_by_label("Acme Hospitals 10:00").rect();
     let empty = acme.center() + Vec2::new(0.0, acme.height() * 2.5);
-    h.hover_at(empty);
-    h.run();
-    h.drag_at(empty);
-    h.run();
-    h.drop_at(empty);
-    h.run();
+    click_at(h, empty);
     assert!(
         h.state().board.is_some(),
         "a click on nothing opens nothing"
@@ -300,12 +295,11 @@ fn the_keyboard_walks_a_column_and_enter_opens_the_meeting() {
     focus_the_board(&mut h);
     // The keyboard starts on the first meeting in view (Ana's at 10:00); Down goes on to her
     // next one, then into Bo's column.
-    h.key_press(Key::ArrowDown);
-    h.run();
-    h.key_press(Key::ArrowDown);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    keys(
+        &mut h,
+        Modifiers::NONE,
+        &[Key::ArrowDown, Key::ArrowDown, Key::Enter],
+    );
     assert_eq!(h.state().board, None);
     assert_eq!(h.state().section, Section::Meetings);
     assert_eq!(
@@ -321,14 +315,16 @@ fn left_and_right_go_to_the_nearest_meeting_of_the_next_column() {
     let mut h = schedule(&f.path);
     focus_the_board(&mut h);
     // From Ana's 10:00 to Bo's 10:30, then to Mo's 14:00 (his only one), and back to Bo's.
-    h.key_press(Key::ArrowRight);
-    h.run();
-    h.key_press(Key::ArrowRight);
-    h.run();
-    h.key_press(Key::ArrowRight);
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    keys(
+        &mut h,
+        Modifiers::NONE,
+        &[
+            Key::ArrowRight,
+            Key::ArrowRight,
+            Key::ArrowRight,
+            Key::Enter,
+        ],
+    );
     assert_eq!(
         h.state().selected(Section::Meetings),
         Some(2),
@@ -388,10 +384,7 @@ fn alt_and_the_arrows_move_the_meeting_and_the_keyboard_stays_on_it() {
     h.run();
     assert_eq!(minutes_of(&h, "acme-demo"), 60);
     // Past her 14:00 meeting: the keyboard stays on Acme, now second in her column.
-    for _ in 0..17 {
-        h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
-        h.run();
-    }
+    keys(&mut h, Modifiers::ALT, &[Key::ArrowDown; 17]);
     assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T14:30");
     // Each press is one undo step.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -457,18 +450,11 @@ fn a_press_straight_onto_a_block_moves_it() {
     h.hover_at(empty);
     h.run();
     // A touch or a pen lands and presses in the same frame, with no hover over the block first.
-    let (from, to) = (
+    press_and_move(
+        &mut h,
         block.center(),
         block.center() + Vec2::new(0.0, block.height()),
     );
-    h.drag_at(from);
-    h.run();
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
     assert_eq!(start_of(&h, "acme-demo"), "2027-03-09T11:00");
 }
 
@@ -518,12 +504,7 @@ fn clicking_an_empty_spot_does_not_scroll_the_board() {
     // Ana's early meeting is now partly under the header; a click on an empty spot of Bo's
     // column gives the board the keyboard without jumping to it.
     let empty = scrolled.center() + Vec2::new(0.0, scrolled.height() * 4.0);
-    h.hover_at(empty);
-    h.run();
-    h.drag_at(empty);
-    h.run();
-    h.drop_at(empty);
-    h.run();
+    click_at(&mut h, empty);
     let after = h.get_by_label("Beta Clinics 10:30").rect();
     assert!(
         (after.top() - scrolled.top()).abs() < 0.5,

@@ -49,6 +49,12 @@ pub fn feb_15() -> Date {
 pub fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
     h.hover_at(from);
     h.run();
+    press_and_move(h, from, to);
+}
+
+/// As [`drag`], but pressed where the pointer lands, with no frame of hover there first (as a
+/// touch screen or a pen does).
+pub fn press_and_move(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
     h.drag_at(from);
     h.run();
     for k in 1..=4 {
@@ -57,4 +63,23 @@ pub fn drag(h: &mut Harness<'static, Workbench>, from: Pos2, to: Pos2) {
     }
     h.drop_at(to);
     h.run();
+}
+
+/// Moves to `at`, presses and releases there, a frame each: a click as egui sees one from a
+/// mouse.
+pub fn click_at(h: &mut Harness<'static, Workbench>, at: Pos2) {
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+}
+
+/// Presses `keys` one after another with `modifiers`, a frame each.
+pub fn keys(h: &mut Harness<'static, Workbench>, modifiers: egui::Modifiers, keys: &[egui::Key]) {
+    for &key in keys {
+        h.key_press_modifiers(modifiers, key);
+        h.run();
+    }
 }
