@@ -2,6 +2,7 @@
 //! agreement by team, and the lead-flow graph.
 
 use super::maps::{HashMap, HashMapExt};
+use super::meetings::MeetingTable;
 use crate::fingerprint::Signable;
 use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team, is_valid_id};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -19,7 +20,7 @@ pub struct Context<'a> {
     stages: HashMap<&'a str, usize>,
     /// The id census of each section, in the order of [`Section::ALL`].
     census: [OnceCell<IdCensus>; Section::ALL.len()],
-    meeting_accounts: OnceCell<Vec<Option<usize>>>,
+    meetings: OnceCell<MeetingTable<'a>>,
     flow: OnceCell<Flow>,
 }
 
@@ -68,47 +69,49 @@ impl IdCensus {
     }
 }
 
-/// Counts the ids of a list that needs no map by id afterwards (the meetings): keyed by the ids'
-/// hashes, each hit checked against the id it came from, so that the map of a few hundred
-/// thousand ids stays small enough to sit in the processor's cache.
-struct HashedIds<'a> {
-    /// The first item with each hash.
-    first: HashMap<u64, u32>,
-    /// First items by id, for the rare id whose hash an earlier, different id has.
-    exact: HashMap<&'a str, usize>,
-}
-
-impl<'a> HashedIds<'a> {
-    fn with_capacity(n: usize) -> Self {
-        HashedIds {
-            first: HashMap::with_capacity(n),
-            exact: HashMap::new(),
+/// The id census of a long list that needs no map by id afterwards (the meetings).
+///
+/// A map of a few hundred thousand ids is far larger than a processor's caches, and putting each
+/// id in it is a wait on memory. So each id's hash first marks a bit in a bitmap of eight bits per
+/// item, small enough to stay in the cache. Only the ids whose bit some other id also marked go
+/// through a map by id: every repeated id, and about one in eight of the others.
+pub(super) fn sparse_census<'a>(n: usize, id_at: impl Fn(usize) -> &'a str) -> IdCensus {
+    use std::hash::BuildHasher;
+    let bits = (n * 8).next_power_of_two().max(64);
+    let shift = 64 - bits.trailing_zeros();
+    let mut once = vec![0u64; bits / 64];
+    let mut twice = vec![0u64; bits / 64];
+    let marked =
+        |map: &[u64], bit: usize| map.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 == 1);
+    let mut bit_of = Vec::with_capacity(n);
+    let mut census = IdCensus::default();
+    let state = foldhash::fast::FixedState::default();
+    for i in 0..n {
+        let id = id_at(i);
+        let bit = (state.hash_one(id) >> shift) as usize;
+        let map = if marked(&once, bit) {
+            &mut twice
+        } else {
+            &mut once
+        };
+        if let Some(word) = map.get_mut(bit / 64) {
+            *word |= 1 << (bit % 64);
         }
-    }
-
-    /// Counts item `i` with id `id` into `census`; `id_at` gives an earlier item's id.
-    fn count(
-        &mut self,
-        census: &mut IdCensus,
-        i: usize,
-        id: &'a str,
-        id_at: impl Fn(usize) -> &'a str,
-    ) {
-        use std::hash::BuildHasher;
-        let hash = foldhash::fast::FixedState::default().hash_one(id);
-        let first = *self.first.entry(hash).or_insert(i as u32) as usize;
-        if first != i {
-            if id_at(first) == id {
-                census.repeats.push((i, first));
-            } else {
-                census.count(&mut self.exact, i, id);
-                return;
-            }
-        }
+        bit_of.push(bit);
         if !is_valid_id(id) {
             census.malformed.push(i);
         }
     }
+    let mut first = HashMap::new();
+    for (i, &bit) in bit_of.iter().enumerate() {
+        if marked(&twice, bit) {
+            let earlier = *first.entry(id_at(i)).or_insert(i);
+            if earlier != i {
+                census.repeats.push((i, earlier));
+            }
+        }
+    }
+    census
 }
 
 /// The position of `section` in [`Section::ALL`].
@@ -155,14 +158,19 @@ impl<'a> Context<'a> {
             messages,
             stages,
             census,
-            meeting_accounts: OnceCell::new(),
+            meetings: OnceCell::new(),
             flow: OnceCell::new(),
         }
     }
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&'a Person> {
-        self.people.get(id).and_then(|&i| self.plan.people.get(i))
+        self.person_index(id).and_then(|i| self.plan.people.get(i))
+    }
+
+    /// The index of the person with this id.
+    pub fn person_index(&self, id: &str) -> Option<usize> {
+        self.people.get(id).copied()
     }
 
     /// The repeated and malformed ids of a list section (empty for single items).
@@ -171,40 +179,12 @@ impl<'a> Context<'a> {
             repeats: Vec::new(),
             malformed: Vec::new(),
         };
-        self.census.get(slot(section)).map_or(&NONE, |cell| {
-            cell.get_or_init(|| {
-                if section == Section::Meetings {
-                    self.read_meetings()
-                } else {
-                    index_by_id(self.plan.ids(section).into_iter()).1
-                }
-            })
-        })
-    }
-
-    /// One pass over the meetings, the longest list: their id census, and the index of each
-    /// one's account (kept for [`Context::meeting_accounts`]).
-    fn read_meetings(&self) -> IdCensus {
-        let meetings = &self.plan.meetings;
-        let mut ids = HashedIds::with_capacity(meetings.len());
-        let mut census = IdCensus::default();
-        let mut accounts = Vec::with_capacity(meetings.len());
-        // An account's meetings tend to come together: the one before often has the same.
-        let mut last: Option<(&str, Option<usize>)> = None;
-        for (i, m) in meetings.iter().enumerate() {
-            ids.count(&mut census, i, &m.id, |j| {
-                meetings.get(j).map_or("", |x| x.id.as_str())
-            });
-            let account = match last {
-                Some((id, found)) if id == m.account => found,
-                _ => self.account(&m.account),
-            };
-            last = Some((&m.account, account));
-            accounts.push(account);
+        if section == Section::Meetings {
+            return &self.meetings().census;
         }
-        // Only this pass fills the cell, and only once.
-        let _ = self.meeting_accounts.set(accounts);
-        census
+        self.census.get(slot(section)).map_or(&NONE, |cell| {
+            cell.get_or_init(|| index_by_id(self.plan.ids(section).into_iter()).1)
+        })
     }
 
     /// The id of item `index` of a list section.
@@ -235,11 +215,9 @@ impl<'a> Context<'a> {
             .map_or(index, |&(_, first)| first)
     }
 
-    /// The index of each meeting's account (`None` when no account has its id), in meeting
-    /// order; looked up once for every rule that needs it.
-    pub fn meeting_accounts(&self) -> &[Option<usize>] {
-        self.census(Section::Meetings);
-        self.meeting_accounts.get_or_init(Vec::new)
+    /// The meetings as rows, with the ids they name looked up: read once, on first use.
+    pub fn meetings(&self) -> &MeetingTable<'a> {
+        self.meetings.get_or_init(|| MeetingTable::new(self))
     }
 
     /// The team of the person with this id.
@@ -425,22 +403,28 @@ fn quoted_name(name: &str, id: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Two different ids with the same hash are told apart; repeats still name the first item.
+    /// The bitmap census finds what a plain map by id finds, with few and with many repeats,
+    /// and with ids that share their bit without being the same.
     #[test]
-    fn hashed_ids_survive_a_collision() {
-        let ids = ["a", "b", "b", "a", "Bad id"];
-        let id_at = |j: usize| ids.get(j).copied().unwrap_or("");
-        let mut counter = HashedIds::with_capacity(4);
-        let mut census = IdCensus::default();
-        counter.count(&mut census, 0, "a", id_at);
-        // Pretend "b" hashes like "a", which came first.
-        use std::hash::BuildHasher;
-        let hash_b = foldhash::fast::FixedState::default().hash_one("b");
-        counter.first.insert(hash_b, 0);
-        for (i, id) in ids.iter().enumerate().skip(1) {
-            counter.count(&mut census, i, id, id_at);
+    fn sparse_census_matches_a_map_by_id() {
+        for (n, distinct) in [
+            (0, 1),
+            (1, 1),
+            (5, 2),
+            (300, 7),
+            (3_000, 2_500),
+            (20_000, 19_000),
+        ] {
+            let ids: Vec<String> = (0..n)
+                .map(|i| match (i * 7_919) % distinct {
+                    13 => "Bad id".to_owned(),
+                    k => format!("id-{k}"),
+                })
+                .collect();
+            let plain = index_by_id(ids.iter().map(String::as_str)).1;
+            let sparse = sparse_census(n, |i| ids.get(i).map_or("", String::as_str));
+            assert_eq!(sparse.repeats, plain.repeats, "{n} ids");
+            assert_eq!(sparse.malformed, plain.malformed, "{n} ids");
         }
-        assert_eq!(census.repeats, vec![(2, 1), (3, 0)]);
-        assert_eq!(census.malformed, vec![4]);
     }
 }

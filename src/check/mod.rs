@@ -6,16 +6,18 @@
 
 mod context;
 mod finding;
+mod meetings;
 pub mod render;
 pub mod rules;
 
 pub use context::{Context, Flow};
+pub use meetings::{Attendee, Booking, Bookings, MeetingRow, MeetingTable};
 
 /// The hash maps of the checks. Ids are short strings looked up a few times per item; SipHash's
 /// strength against crafted keys costs more than the rest of a check, and foldhash (seeded per
 /// process) is several times faster. No rule depends on the order of a map.
 pub(crate) mod maps {
-    pub use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+    pub use foldhash::{HashMap, HashMapExt, HashSet};
 }
 pub use finding::{Finding, Severity, Summary};
 pub use rules::{ALL as RULES, Rule, find as find_rule};

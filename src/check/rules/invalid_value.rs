@@ -43,7 +43,17 @@ fn check(ctx: &Context, out: &mut Sink) {
         let malformed = &ctx.census(section).malformed;
         let items: Box<dyn Iterator<Item = usize>> = match section {
             Section::Accounts => Box::new(0..plan.accounts.len()),
-            Section::Meetings => Box::new(0..plan.meetings.len()),
+            // The meeting rows know which meetings last 0 minutes or less.
+            Section::Meetings => {
+                let rows = &ctx.meetings().rows;
+                let mut items: Vec<usize> = (0..rows.len())
+                    .filter(|&i| rows.get(i).is_some_and(|r| !r.lasts))
+                    .chain(malformed.iter().copied())
+                    .collect();
+                items.sort_unstable();
+                items.dedup();
+                Box::new(items.into_iter())
+            }
             Section::Handoffs => Box::new(0..plan.handoffs.len()),
             _ => Box::new(malformed.iter().copied()),
         };

@@ -23,8 +23,12 @@ fn check(ctx: &Context, out: &mut Sink) {
     let event = &ctx.plan.event;
     let opens = event.starts.at(0, 0);
     let closes = event.ends.plus_days(1).at(0, 0);
-    for (i, m) in ctx.plan.meetings.iter().enumerate() {
-        if m.status.is_active() && (m.start < opens || m.end() > closes) {
+    let rows = &ctx.meetings().rows;
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_active() && (row.start < opens || row.end > closes) {
+            let Some(m) = ctx.plan.meetings.get(i) else {
+                continue;
+            };
             let when = if m.start < opens {
                 "before the show starts"
             } else {

@@ -20,13 +20,31 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    for (i, m) in ctx.plan.meetings.iter().enumerate() {
-        if !m.status.is_active() || m.people.iter().any(|p| ctx.team_of(p) == Some(Team::Sales)) {
+    let plan = ctx.plan;
+    let table = ctx.meetings();
+    let sales: Vec<bool> = table
+        .attendees
+        .iter()
+        .map(|a| {
+            a.person
+                .and_then(|k| plan.people.get(k))
+                .is_some_and(|p| p.team == Team::Sales)
+        })
+        .collect();
+    for (i, row) in table.rows.iter().enumerate() {
+        let with_sales = table
+            .people(i)
+            .iter()
+            .any(|&a| sales.get(a as usize).copied().unwrap_or_default());
+        if !row.is_active() || with_sales {
             continue;
         }
-        let owner = ctx
-            .account(&m.account)
-            .and_then(|a| ctx.plan.accounts.get(a))
+        let Some(m) = plan.meetings.get(i) else {
+            continue;
+        };
+        let owner = row
+            .account
+            .and_then(|a| plan.accounts.get(a as usize))
             .and_then(|a| a.owner.as_deref())
             .and_then(|o| ctx.person(o))
             .filter(|p| p.team == Team::Sales);

@@ -23,13 +23,8 @@ rule! {
 fn check(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
     // Messages named by an account or a meeting, by index (the first with each id).
-    let mut named = vec![false; plan.messages.len()];
-    let refs = plan
-        .accounts
-        .iter()
-        .flat_map(|a| &a.messages)
-        .chain(plan.meetings.iter().flat_map(|m| &m.messages));
-    for id in refs {
+    let mut named = ctx.meetings().named_messages.clone();
+    for id in plan.accounts.iter().flat_map(|a| &a.messages) {
         if let Some(slot) = ctx.message(id).and_then(|k| named.get_mut(k)) {
             *slot = true;
         }

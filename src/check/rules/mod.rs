@@ -55,7 +55,7 @@ macro_rules! rule {
 
 /// What every rule file needs.
 mod prelude {
-    pub use super::words::{ask_to_sign_off, each_distinct, editor, join_and, join_or, sentence};
+    pub use super::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
     pub use crate::check::{Context, Sink};
     pub use crate::fingerprint::Signable;
     pub use crate::model::{MeetingStatus, Section, Team};
@@ -71,25 +71,6 @@ mod words {
         match text.strip_prefix("the ") {
             Some(rest) => format!("The {rest}"),
             None => text,
-        }
-    }
-
-    /// Calls `f` with each distinct entry of `list` once, at its first mention, in order.
-    pub fn each_distinct<'a>(list: &'a [String], mut f: impl FnMut(&'a str)) {
-        if list.len() <= 32 {
-            for (k, s) in list.iter().enumerate() {
-                if !list.get(..k).is_some_and(|before| before.contains(s)) {
-                    f(s);
-                }
-            }
-        } else {
-            use crate::check::maps::{HashSet, HashSetExt};
-            let mut seen = HashSet::with_capacity(list.len());
-            for s in list {
-                if seen.insert(s.as_str()) {
-                    f(s);
-                }
-            }
         }
     }
 

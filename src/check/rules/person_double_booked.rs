@@ -1,6 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::{HashMap, HashMapExt};
-use std::collections::BTreeSet;
 
 rule! {
     /// ## What it finds
@@ -23,36 +21,34 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let meetings = &ctx.plan.meetings;
+    let table = ctx.meetings();
     // Each person's active meetings, swept in start order: a meeting that starts before the
     // latest end seen so far overlaps an earlier one.
-    let mut by_person: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, m) in meetings.iter().enumerate() {
-        if m.status.is_active() && m.minutes > 0 {
-            each_distinct(&m.people, |p| by_person.entry(p).or_default().push(i));
-        }
-    }
-    let mut clashes: HashMap<usize, BTreeSet<&str>> = HashMap::new();
-    for (person, mut list) in by_person {
-        list.sort_by_key(|&i| (meetings[i].start, i));
+    let bookings = table.bookings_by_attendee();
+    let mut clashes: Vec<(usize, &str)> = Vec::new();
+    for group in bookings.groups() {
         let mut latest_end = None;
-        for i in list {
-            let m = &meetings[i];
-            if latest_end.is_some_and(|end| m.start < end) {
-                clashes.entry(i).or_default().insert(person);
+        for b in group {
+            if latest_end.is_some_and(|latest| b.start < latest) {
+                let id = table.attendees.get(b.key as usize).map_or("", |a| a.id);
+                clashes.push((b.meeting as usize, id));
             }
-            latest_end = latest_end.max(Some(m.end()));
+            latest_end = latest_end.max(Some(b.end));
         }
     }
-    let mut clashes: Vec<_> = clashes.into_iter().collect();
     clashes.sort_unstable();
-    for (i, people) in clashes {
-        let m = &meetings[i];
-        let names: Vec<String> = people
+    for same in clashes.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(i, _)) = same.first() else {
+            continue;
+        };
+        let Some(m) = ctx.plan.meetings.get(i) else {
+            continue;
+        };
+        let names: Vec<String> = same
             .iter()
-            .map(|p| {
+            .map(|&(_, p)| {
                 ctx.person(p)
-                    .map_or_else(|| (*p).to_owned(), |x| x.name.clone())
+                    .map_or_else(|| p.to_owned(), |x| x.name.clone())
             })
             .collect();
         out.item(

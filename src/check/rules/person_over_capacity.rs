@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::{HashMap, HashMapExt};
 use crate::model::Date;
 use std::collections::BTreeMap;
 
@@ -29,29 +28,45 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    // Active meetings per person and day.
-    let mut load: HashMap<&str, BTreeMap<Date, usize>> = HashMap::new();
-    for m in ctx.plan.meetings.iter().filter(|m| m.status.is_active()) {
-        each_distinct(&m.people, |p| {
-            *load
-                .entry(p)
-                .or_default()
-                .entry(m.start.date())
-                .or_default() += 1;
-        });
+    // Active meetings per day of each person with a limit (by person index).
+    let people = &ctx.plan.people;
+    let table = ctx.meetings();
+    let limited: Vec<Option<usize>> = table
+        .attendees
+        .iter()
+        .map(|a| {
+            a.person.filter(|&k| {
+                people
+                    .get(k)
+                    .is_some_and(|p| p.max_meetings_per_day.is_some())
+            })
+        })
+        .collect();
+    let mut load: Vec<BTreeMap<Date, usize>> = vec![BTreeMap::new(); people.len()];
+    for (i, row) in table.rows.iter().enumerate() {
+        if !row.is_active() {
+            continue;
+        }
+        for &a in table.people(i) {
+            if let Some(days) = limited
+                .get(a as usize)
+                .copied()
+                .flatten()
+                .and_then(|k| load.get_mut(k))
+            {
+                *days.entry(row.start.date()).or_default() += 1;
+            }
+        }
     }
     for (i, person) in ctx.plan.people.iter().enumerate() {
         let Some(max) = person.max_meetings_per_day else {
             continue;
         };
         // A later person with a duplicate id is left to `duplicate-id`.
-        if !ctx
-            .person(&person.id)
-            .is_some_and(|p| std::ptr::eq(p, person))
-        {
+        if ctx.person_index(&person.id) != Some(i) {
             continue;
         }
-        let Some(days) = load.get(person.id.as_str()) else {
+        let Some(days) = load.get(i) else {
             continue;
         };
         let limit = usize::try_from(max).unwrap_or(usize::MAX);

@@ -23,9 +23,9 @@ rule! {
 fn check(ctx: &Context, out: &mut Sink) {
     // Accounts by index (the first with each id) with a confirmed meeting.
     let mut confirmed = vec![false; ctx.plan.accounts.len()];
-    for (m, account) in ctx.plan.meetings.iter().zip(ctx.meeting_accounts()) {
-        if m.status == MeetingStatus::Confirmed
-            && let Some(slot) = account.and_then(|a| confirmed.get_mut(a))
+    for row in &ctx.meetings().rows {
+        if row.status == MeetingStatus::Confirmed
+            && let Some(slot) = row.account.and_then(|a| confirmed.get_mut(a as usize))
         {
             *slot = true;
         }

@@ -1,5 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
 rule! {
@@ -25,50 +24,27 @@ rule! {
 
 fn check(ctx: &Context, out: &mut Sink) {
     let meetings = &ctx.plan.meetings;
-    // Rooms match whatever their case. Many meetings share a room written the same way, so each
-    // spelling is lower-cased once.
-    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut by_room: Vec<Vec<usize>> = Vec::new();
-    for (i, m) in meetings.iter().enumerate() {
-        let room = m.location.as_deref().map(str::trim).unwrap_or_default();
-        if m.status.is_active() && m.minutes > 0 && !room.is_empty() {
-            let group = *by_spelling.entry(room).or_insert_with(|| {
-                *by_name.entry(room.to_lowercase()).or_insert_with(|| {
-                    by_room.push(Vec::new());
-                    by_room.len() - 1
-                })
-            });
-            if let Some(list) = by_room.get_mut(group) {
-                list.push(i);
-            }
-        }
-    }
-    // Each room's meetings swept in start order: one that starts before the latest end seen so
-    // far clashes with the meeting that holds that end.
+    // Each room's meetings (rooms match whatever their case) swept in start order: one that
+    // starts before the latest end seen so far clashes with the meeting that holds that end.
     let mut clashes: BTreeMap<usize, usize> = BTreeMap::new();
-    for mut list in by_room {
-        list.sort_by_key(|&i| (meetings[i].start, i));
+    for group in ctx.meetings().bookings_by_room().groups() {
         let mut latest: Option<(crate::model::DateTime, usize)> = None;
-        for i in list {
-            let m = &meetings[i];
+        for b in group {
             if let Some((end, other)) = latest
-                && m.start < end
+                && b.start < end
             {
-                clashes.insert(i, other);
+                clashes.insert(b.meeting as usize, other);
             }
-            if latest.is_none_or(|(end, _)| m.end() > end) {
-                latest = Some((m.end(), i));
+            if latest.is_none_or(|(end, _)| b.end > end) {
+                latest = Some((b.end, b.meeting as usize));
             }
         }
     }
     for (i, other) in clashes {
-        let m = &meetings[i];
-        let room = meetings[other]
-            .location
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or_default();
+        let (Some(m), Some(o)) = (meetings.get(i), meetings.get(other)) else {
+            continue;
+        };
+        let room = o.location.as_deref().map(str::trim).unwrap_or_default();
         out.item(
             Section::Meetings,
             i,
@@ -76,7 +52,7 @@ fn check(ctx: &Context, out: &mut Sink) {
             format!(
                 "The room \"{room}\" is already taken by the {} when the {} starts: whoever booked this meeting \
                  should move it or find another room",
-                ctx.meeting_label(&meetings[other]),
+                ctx.meeting_label(o),
                 ctx.meeting_label(m)
             ),
         );

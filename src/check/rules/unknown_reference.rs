@@ -106,9 +106,14 @@ fn check(ctx: &Context, out: &mut Sink) {
         }
         report(out, Section::Accounts, i, &a.id, u);
     }
-    for ((i, m), account) in plan.meetings.iter().enumerate().zip(ctx.meeting_accounts()) {
+    // The meeting rows know which meetings name an unknown id; only those are read again.
+    let rows = &ctx.meetings().rows;
+    for ((i, m), row) in plan.meetings.iter().enumerate().zip(rows) {
+        if !row.names_unknown {
+            continue;
+        }
         let mut u = Unknown::default();
-        u.note(account.is_some(), "account", &m.account);
+        u.note(row.account.is_some(), "account", &m.account);
         for p in &m.people {
             u.person(ctx, "person", p);
         }
