@@ -990,7 +990,10 @@ mod tests {
         ];
         for (name, len, capacity) in sizes {
             assert!(len > SAMPLE_ITEMS, "{name}: {len} items");
-            assert!(capacity <= len + len / 4, "{name}: {len} items, room for {capacity}");
+            assert!(
+                capacity <= len + len / 4,
+                "{name}: {len} items, room for {capacity}"
+            );
         }
         let spans = map.items.get(&Section::Meetings).map(Vec::len);
         assert_eq!(spans, Some(plan.meetings.len()));
