@@ -67,6 +67,9 @@ macro_rules! once {
 /// How many items of a list section are read before its length is estimated from theirs.
 const SAMPLE_ITEMS: usize = 64;
 
+/// How many items' ids are copied into the source map at a time.
+const SPAN_BATCH: usize = 256;
+
 /// The id of an item as the scan notes it ([`unquote`] of the text written): for a plain string
 /// with no escapes (nearly every id) that is just the text between the quotes.
 fn span_id(text: &str) -> String {
@@ -491,7 +494,17 @@ impl<'a> Parser<'a> {
     /// it).
     fn section<T>(&mut self, section: Section, item: ItemReader<'a, T>) -> Option<Vec<T>> {
         let start = self.at;
-        let mut spans = Vec::new();
+        // The items' places, with their ids as written. The ids are copied a batch of items at
+        // a time, so that the copies do not sit between the items' own strings in memory: the
+        // checks then read those more densely.
+        let mut spans: Vec<ItemSpan> = Vec::new();
+        let mut batch: Vec<(usize, Option<&'a str>)> = Vec::with_capacity(SPAN_BATCH);
+        let flush = |batch: &mut Vec<(usize, Option<&'a str>)>, spans: &mut Vec<ItemSpan>| {
+            spans.extend(batch.drain(..).map(|(line, id)| ItemSpan {
+                line,
+                id: id.map(span_id),
+            }));
+        };
         let mut items = Vec::new();
         self.list_into(&mut items, |p, items| {
             let (x, line, id) = item(p)?;
@@ -502,12 +515,13 @@ impl<'a> Parser<'a> {
                 let _ = spans.try_reserve_exact(more);
             }
             items.push(x);
-            spans.push(ItemSpan {
-                line,
-                id: id.map(span_id),
-            });
+            batch.push((line, id));
+            if batch.len() == SPAN_BATCH {
+                flush(&mut batch, &mut spans);
+            }
             Some(())
         })?;
+        flush(&mut batch, &mut spans);
         if items.capacity() > items.len() + items.len() / 4 {
             items.shrink_to_fit();
             spans.shrink_to_fit();
