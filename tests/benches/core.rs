@@ -33,7 +33,7 @@ fn runs(accounts: usize) -> usize {
     match accounts {
         0..=2_000 => 30,
         2_001..=20_000 => 15,
-        _ => 5,
+        _ => 9,
     }
 }
 
