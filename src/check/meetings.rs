@@ -45,6 +45,8 @@ pub struct Attendee<'a> {
 }
 
 /// Every meeting of a plan as a row, with its people and room.
+///
+/// Indexes are `u32`: a plan file holds at most 256 MiB, far fewer than 2³² meetings or names.
 pub struct MeetingTable<'a> {
     /// One row per meeting, in plan order.
     pub rows: Vec<MeetingRow>,
@@ -389,7 +391,7 @@ mod tests {
     /// A long list takes its id census on a thread of its own; it finds what a map by id finds.
     #[test]
     fn a_long_list_takes_its_census_beside_the_rows() {
-        let mut plan = crate::generate::generate(1_500, 7);
+        let mut plan = crate::generate::generate(2_000, 7);
         assert!(
             plan.meetings.len() >= PARALLEL_FROM,
             "{}",

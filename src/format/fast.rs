@@ -67,6 +67,18 @@ macro_rules! once {
 /// How many items of a list section are read before its length is estimated from theirs.
 const SAMPLE_ITEMS: usize = 64;
 
+/// How many items a list section will likely hold in all, once `read` items took `bytes` of
+/// text and `remaining` bytes are left: as many more as the rest of the text holds at their
+/// average length, and a sixteenth more, since the rest is seldom all one section. The room is
+/// kept to twice the text left, so that a file of tiny items never asks for far more memory than
+/// it needs.
+fn estimate<T>(read: usize, bytes: usize, remaining: usize) -> usize {
+    let average = (bytes / read.max(1)).max(1);
+    let more = remaining / average;
+    let limit = remaining.saturating_mul(2) / std::mem::size_of::<T>().max(1);
+    read + (more + more / 16).min(limit)
+}
+
 /// How many items' ids are copied into the source map at a time.
 const SPAN_BATCH: usize = 256;
 
@@ -508,13 +520,13 @@ impl<'a> Parser<'a> {
         let mut items = Vec::new();
         self.list_into(&mut items, |p, items| {
             let (x, line, id) = item(p)?;
-            if items.len() == SAMPLE_ITEMS {
-                let more = (p.b.len() - p.at) / ((p.at - start) / SAMPLE_ITEMS).max(1);
-                // Room that cannot be had is no error: the list then grows as usual.
-                let _ = items.try_reserve_exact(more);
-                let _ = spans.try_reserve_exact(more);
-            }
             items.push(x);
+            if items.len() == SAMPLE_ITEMS {
+                let total = estimate::<T>(SAMPLE_ITEMS, p.at - start, p.b.len() - p.at);
+                // Room that cannot be had is no error: the list then grows as usual.
+                let _ = items.try_reserve_exact(total - items.len());
+                let _ = spans.try_reserve_exact(total - spans.len());
+            }
             batch.push((line, id));
             if batch.len() == SPAN_BATCH {
                 flush(&mut batch, &mut spans);
@@ -524,6 +536,8 @@ impl<'a> Parser<'a> {
         flush(&mut batch, &mut spans);
         if items.capacity() > items.len() + items.len() / 4 {
             items.shrink_to_fit();
+        }
+        if spans.capacity() > spans.len() + spans.len() / 4 {
             spans.shrink_to_fit();
         }
         if !spans.is_empty() {
