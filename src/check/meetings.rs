@@ -77,7 +77,7 @@ impl<'a> MeetingTable<'a> {
                 let census = std::thread::Builder::new()
                     .name("meeting census".to_owned())
                     .spawn_scoped(scope, || sparse_census(n, id_at));
-                let mut table = Self::rows(ctx);
+                let mut table = Self::read_rows(ctx);
                 table.census = match census {
                     Ok(handle) => handle
                         .join()
@@ -87,13 +87,13 @@ impl<'a> MeetingTable<'a> {
                 table
             });
         }
-        let mut table = Self::rows(ctx);
+        let mut table = Self::read_rows(ctx);
         table.census = sparse_census(n, id_at);
         table
     }
 
     /// The rows, people and rooms of every meeting (all but the census).
-    fn rows(ctx: &Context<'a>) -> Self {
+    fn read_rows(ctx: &Context<'a>) -> Self {
         let meetings = &ctx.plan.meetings;
         let n = meetings.len();
         let mut table = MeetingTable {
@@ -220,6 +220,27 @@ impl Bookings {
             .windows(2)
             .filter_map(|w| self.entries.get(*w.first()?..*w.last()?))
     }
+
+    /// Each booking that starts before an earlier one of its group has ended, with the meeting
+    /// that holds the latest end so far (the first to reach it): the sweep that finds a person
+    /// or a room booked twice.
+    pub fn overlaps(&self) -> Vec<(Booking, u32)> {
+        let mut found = Vec::new();
+        for group in self.groups() {
+            let mut latest: Option<(DateTime, u32)> = None;
+            for b in group {
+                if let Some((end, holder)) = latest
+                    && b.start < end
+                {
+                    found.push((*b, holder));
+                }
+                if latest.is_none_or(|(end, _)| b.end > end) {
+                    latest = Some((b.end, b.meeting));
+                }
+            }
+        }
+        found
+    }
 }
 
 impl<'a> MeetingTable<'a> {
@@ -338,13 +359,16 @@ mod tests {
             .plan
     }
 
+    fn today() -> Date {
+        Date::from_ymd(2027, 1, 1).expect("a date")
+    }
+
     /// Each meeting's references are looked up once: people distinct and in order, unknown ids
     /// flagged, rooms matched whatever their case and spaces, messages marked as named.
     #[test]
     fn rows_know_what_meetings_name() {
         let plan = plan();
-        let today = Date::from_ymd(2027, 1, 1).expect("a date");
-        let ctx = Context::new(&plan, today);
+        let ctx = Context::new(&plan, today());
         let table = ctx.meetings();
         let ids = |i: usize| -> Vec<&str> {
             let attendees = table.people(i).iter();
@@ -371,8 +395,7 @@ mod tests {
     #[test]
     fn bookings_hold_what_takes_time_in_start_order() {
         let plan = plan();
-        let today = Date::from_ymd(2027, 1, 1).expect("a date");
-        let ctx = Context::new(&plan, today);
+        let ctx = Context::new(&plan, today());
         let table = ctx.meetings();
         let meetings = |bookings: Bookings| -> Vec<Vec<u32>> {
             bookings
@@ -413,8 +436,7 @@ mod tests {
             }
         }
         assert!(repeats.contains(&(20, 10)));
-        let today = Date::from_ymd(2027, 1, 1).expect("a date");
-        let ctx = Context::new(&plan, today);
+        let ctx = Context::new(&plan, today());
         let census = &ctx.meetings().census;
         assert_eq!(census.repeats, repeats);
         assert!(census.malformed.contains(&30));

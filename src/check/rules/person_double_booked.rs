@@ -24,18 +24,15 @@ fn check(ctx: &Context, out: &mut Sink) {
     let table = ctx.meetings();
     // Each person's active meetings, swept in start order: a meeting that starts before the
     // latest end seen so far overlaps an earlier one.
-    let bookings = table.bookings_by_attendee();
-    let mut clashes: Vec<(usize, &str)> = Vec::new();
-    for group in bookings.groups() {
-        let mut latest_end = None;
-        for b in group {
-            if latest_end.is_some_and(|latest| b.start < latest) {
-                let id = table.attendees.get(b.key as usize).map_or("", |a| a.id);
-                clashes.push((b.meeting as usize, id));
-            }
-            latest_end = latest_end.max(Some(b.end));
-        }
-    }
+    let mut clashes: Vec<(usize, &str)> = table
+        .bookings_by_attendee()
+        .overlaps()
+        .into_iter()
+        .map(|(b, _)| {
+            let id = table.attendees.get(b.key as usize).map_or("", |a| a.id);
+            (b.meeting as usize, id)
+        })
+        .collect();
     clashes.sort_unstable();
     for same in clashes.chunk_by(|a, b| a.0 == b.0) {
         let Some(&(i, _)) = same.first() else {

@@ -26,20 +26,13 @@ fn check(ctx: &Context, out: &mut Sink) {
     let meetings = &ctx.plan.meetings;
     // Each room's meetings (rooms match whatever their case) swept in start order: one that
     // starts before the latest end seen so far clashes with the meeting that holds that end.
-    let mut clashes: BTreeMap<usize, usize> = BTreeMap::new();
-    for group in ctx.meetings().bookings_by_room().groups() {
-        let mut latest: Option<(crate::model::DateTime, usize)> = None;
-        for b in group {
-            if let Some((end, other)) = latest
-                && b.start < end
-            {
-                clashes.insert(b.meeting as usize, other);
-            }
-            if latest.is_none_or(|(end, _)| b.end > end) {
-                latest = Some((b.end, b.meeting as usize));
-            }
-        }
-    }
+    let clashes: BTreeMap<usize, usize> = ctx
+        .meetings()
+        .bookings_by_room()
+        .overlaps()
+        .into_iter()
+        .map(|(b, holder)| (b.meeting as usize, holder as usize))
+        .collect();
     for (i, other) in clashes {
         let (Some(m), Some(o)) = (meetings.get(i), meetings.get(other)) else {
             continue;
