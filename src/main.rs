@@ -14,6 +14,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => preshow::app::run(cli.file, cli.show, cli.present, cli.walk),
+        None => open_workbench(cli),
     }
+}
+
+/// No command: the workbench, on the file given or the bundled example.
+#[cfg(feature = "gui")]
+fn open_workbench(cli: Cli) -> ExitCode {
+    preshow::app::run(cli.file, cli.show, cli.present, cli.walk)
+}
+
+/// No command, in a build without the workbench (`--no-default-features`): say so, and how to
+/// get it, rather than do nothing.
+#[cfg(not(feature = "gui"))]
+fn open_workbench(_cli: Cli) -> ExitCode {
+    eprintln!(
+        "preshow: this build has the command line only (built without the `gui` feature); \
+         run `preshow --help` for its commands"
+    );
+    ExitCode::from(preshow::cli::EXIT_TROUBLE)
 }

@@ -2,23 +2,34 @@
 //! `cargo test` quick and its build small on a two-core machine. Each module is one area
 //! (`app`, `cli`, `rules`, ...); filter with `cargo test --test suite app::`.
 
+#[cfg(feature = "gui")]
 mod app;
 mod atomic_save;
+#[cfg(feature = "gui")]
 mod boards;
 mod cli;
 mod format;
 mod fuzz_regressions;
 mod generate;
 mod git;
+#[cfg(feature = "gui")]
 mod idle;
+#[cfg(feature = "gui")]
 mod import_app;
 mod import_export;
+#[cfg(feature = "gui")]
 mod lead_flow;
+#[cfg(feature = "gui")]
 mod lists;
 mod properties;
+#[cfg(feature = "gui")]
 mod review;
 mod rules;
+#[cfg(feature = "gui")]
 mod safety;
+#[cfg(feature = "gui")]
 mod schedule;
+#[cfg(feature = "gui")]
 mod support;
+#[cfg(feature = "gui")]
 mod workshop;
