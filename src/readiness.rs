@@ -2,7 +2,7 @@
 //! open gaps. Pure functions of the plan and its findings, shared by the readiness board, the
 //! brief (`preshow export --brief`) and the README's formula.
 
-use crate::check::Finding;
+use crate::check::{Finding, FixedBy, RuleId};
 use crate::fingerprint::Signable;
 use crate::model::{Date, MeetingStatus, Plan, Section, Signoff, Team};
 
@@ -233,8 +233,8 @@ fn responsible<'a>(plan: &'a Plan, f: &Finding) -> Option<&'a str> {
             let a = plan.accounts.get(i)?;
             match f.rule {
                 // The missing owner is the gap itself: the team decides.
-                "account-without-owner" => None,
-                "account-without-marketing-owner" => a.marketing_owner.as_deref(),
+                RuleId::AccountWithoutOwner => None,
+                RuleId::AccountWithoutMarketingOwner => a.marketing_owner.as_deref(),
                 _ => a.owner.as_deref(),
             }
         }
@@ -256,25 +256,11 @@ fn responsible<'a>(plan: &'a Plan, f: &Finding) -> Option<&'a str> {
 /// The team a finding falls to when no person is responsible.
 fn team_for(plan: &Plan, f: &Finding) -> Group {
     let stage_team = |id: &str| plan.stages.iter().find(|s| s.id == id).map(|s| s.team);
-    match f.rule {
-        "account-without-owner"
-        | "account-owner-not-sales"
-        | "priority-account-without-meeting"
-        | "meeting-without-sales"
-        | "message-not-agreed"
-        | "no-sales-handoff" => Group::Sales,
-        "account-without-marketing-owner"
-        | "account-without-message"
-        | "message-without-proof"
-        | "message-unused" => Group::Marketing,
-        "objective-not-shared"
-        | "objective-without-target"
-        | "term-not-agreed"
-        | "scoring-not-agreed"
-        | "scoring-threshold-unreachable"
-        | "lead-definition-missing"
-        | "no-objectives" => Group::BothTeams,
-        _ => {
+    match f.rule.rule().fixed_by {
+        FixedBy::Sales => Group::Sales,
+        FixedBy::Marketing => Group::Marketing,
+        FixedBy::BothTeams => Group::BothTeams,
+        FixedBy::ItemTeam => {
             let i = f.index;
             let team = match f.section {
                 // Meetings are booked and staffed by Sales.
@@ -631,7 +617,7 @@ mod tests {
     fn attribution_follows_owners_then_teams() {
         let p = plan();
         let f = |rule: &'static str, section: Section, index: Option<usize>| Finding {
-            rule,
+            rule: RuleId::from_name(rule).expect("a rule of the catalogue"),
             severity: Severity::Warning,
             section,
             index,
@@ -753,7 +739,7 @@ mod tests {
         assert!(
             mo.findings
                 .iter()
-                .any(|&i| findings[i].rule == "task-overdue")
+                .any(|&i| findings[i].rule == RuleId::TaskOverdue)
         );
         // Per team, people come before the team's unnamed share, most findings first.
         for t in &debts {

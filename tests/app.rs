@@ -45,7 +45,7 @@ fn rules_on(h: &Harness<'static, Workbench>, section: Section, id: &str) -> Vec<
         .findings
         .iter()
         .filter(|f| f.section == section && f.index == index)
-        .map(|f| f.rule)
+        .map(|f| f.rule.as_str())
         .collect()
 }
 

@@ -16,7 +16,7 @@ const RULED_OUT: [&str; 3] = ["no-objectives", "no-entry-stage", "no-sales-hando
 fn counts(plan: &preshow::model::Plan) -> BTreeMap<&'static str, usize> {
     let mut by_rule = BTreeMap::new();
     for f in check::check(plan, generate::today()) {
-        *by_rule.entry(f.rule).or_default() += 1;
+        *by_rule.entry(f.rule.as_str()).or_default() += 1;
     }
     by_rule
 }

@@ -24,7 +24,7 @@ fn plan_file(dir: &tempfile::TempDir, text: &str) -> std::path::PathBuf {
 
 fn current(
     h: &Harness<'static, Workbench>,
-) -> Option<(&'static str, Section, Option<String>, String)> {
+) -> Option<(preshow::check::RuleId, Section, Option<String>, String)> {
     let app = h.state();
     let walk = app.walk.as_ref()?;
     walk.current(app.gaps())

@@ -511,7 +511,7 @@ impl Workbench {
     /// Opens the item of a walk step with its field highlighted.
     pub(super) fn show_step(&mut self, ctx: &egui::Context, step: super::walk::Step) {
         let f = step.finding;
-        self.reveal(f.section, f.index, super::gaps_panel::field_for(f.rule));
+        self.reveal(f.section, f.index, f.rule.rule().field);
         super::widgets::request_scroll_to_highlight(ctx);
     }
 

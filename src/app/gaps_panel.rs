@@ -8,39 +8,6 @@ use crate::check::Severity;
 use crate::model::{Plan, Section};
 use egui::{RichText, Ui};
 
-/// The field of an item a rule's finding is about, for highlighting.
-pub fn field_for(rule: &str) -> Option<&'static str> {
-    Some(match rule {
-        "account-without-owner"
-        | "account-owner-not-sales"
-        | "handoff-without-owner"
-        | "task-without-owner" => "owner",
-        "account-without-marketing-owner" => "marketing_owner",
-        "account-without-message" => "messages",
-        "priority-account-without-meeting" => "tier",
-        "meeting-outside-event" | "person-double-booked" => "start",
-        "room-double-booked" => "location",
-        "meeting-without-sales" => "people",
-        "person-over-capacity" => "max_meetings_per_day",
-        "message-not-agreed"
-        | "signoff-stale"
-        | "objective-not-shared"
-        | "term-not-agreed"
-        | "scoring-not-agreed"
-        | "handoff-not-accepted" => "signoffs",
-        "message-without-proof" => "proof",
-        "message-unused" => "segments",
-        "objective-without-target" => "target",
-        "scoring-threshold-unreachable" => "threshold",
-        "handoff-without-sla" | "handoff-sla-too-slow" => "sla_hours",
-        "task-overdue" => "due",
-        "stage-dead-end" | "stage-trap" | "no-entry-stage" => "entry",
-        "stage-unreachable" => "entry",
-        "duplicate-id" => "id",
-        _ => return None,
-    })
-}
-
 /// A short name of the item a finding is about.
 fn item_name(plan: &Plan, section: Section, index: Option<usize>, id: Option<&str>) -> String {
     let Some(i) = index else {
@@ -156,7 +123,7 @@ pub fn gaps_panel_ui(ui: &mut Ui, gaps: &Gaps, plan: &Plan, commands: &mut Vec<C
                         if let Some(f) = gaps.findings.get(i)
                             && finding_row_ui(&mut child, plan, f)
                         {
-                            commands.push(Command::Reveal(f.section, f.index, field_for(f.rule)));
+                            commands.push(Command::Reveal(f.section, f.index, f.rule.rule().field));
                         }
                     }
                 }

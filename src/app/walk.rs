@@ -8,7 +8,12 @@ use egui::{RichText, Ui};
 use std::collections::BTreeSet;
 
 /// Identifies a gap across re-checks: rule, section, item id and message.
-type Key = (&'static str, crate::model::Section, Option<String>, String);
+type Key = (
+    crate::check::RuleId,
+    crate::model::Section,
+    Option<String>,
+    String,
+);
 
 fn key(f: &Finding) -> Key {
     (f.rule, f.section, f.id.clone(), f.message.clone())

@@ -1,5 +1,6 @@
 //! What a check finds.
 
+use super::RuleId;
 use crate::model::Section;
 use std::fmt;
 
@@ -37,8 +38,8 @@ impl fmt::Display for Severity {
 /// One gap in a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Finding {
-    /// The rule's name, such as `account-without-owner`.
-    pub rule: &'static str,
+    /// The rule, such as `account-without-owner`.
+    pub rule: RuleId,
     /// How much it matters.
     pub severity: Severity,
     /// Which part of the plan it is about.

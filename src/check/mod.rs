@@ -20,7 +20,7 @@ pub(crate) mod maps {
     pub use foldhash::{HashMap, HashMapExt, HashSet};
 }
 pub use finding::{Finding, Severity, Summary};
-pub use rules::{ALL as RULES, Rule, find as find_rule};
+pub use rules::{ALL as RULES, FixedBy, Rule, RuleId, find as find_rule};
 
 use crate::model::{Date, Plan};
 
@@ -29,19 +29,16 @@ use crate::model::{Date, Plan};
 pub fn check(plan: &Plan, today: Date) -> Vec<Finding> {
     let ctx = Context::new(plan, today);
     let mut out = Vec::new();
-    for rule in RULES {
-        let mut sink = Sink {
-            rule,
-            out: &mut out,
-        };
-        (rule.check)(&ctx, &mut sink);
+    for &id in RuleId::ALL {
+        let mut sink = Sink { id, out: &mut out };
+        (id.rule().check)(&ctx, &mut sink);
     }
     out
 }
 
 /// Where a rule puts its findings; it fills in the rule's name and severity.
 pub struct Sink<'a> {
-    rule: &'static Rule,
+    id: RuleId,
     out: &'a mut Vec<Finding>,
 }
 
@@ -70,8 +67,8 @@ impl Sink<'_> {
         message: String,
     ) {
         self.out.push(Finding {
-            rule: self.rule.name,
-            severity: self.rule.severity,
+            rule: self.id,
+            severity: self.id.rule().severity,
             section,
             index,
             id,

@@ -108,7 +108,7 @@ pub fn json(located: &[Located]) -> String {
             .iter()
             .map(|l| JsonFinding {
                 file: &l.file,
-                rule: l.finding.rule,
+                rule: l.finding.rule.as_str(),
                 severity: l.finding.severity.as_str(),
                 section: l.finding.section.key(),
                 id: l.finding.id.as_deref(),
@@ -141,7 +141,7 @@ pub fn github(located: &[Located]) -> String {
             "::{level} file={},line={},title={}::{}",
             escape_property(&l.file),
             l.line,
-            escape_property(l.finding.rule),
+            escape_property(l.finding.rule.as_str()),
             escape_data(&l.finding.message)
         );
     }

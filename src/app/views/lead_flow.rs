@@ -8,7 +8,7 @@ use super::board::BoardCx;
 use crate::app::Gaps;
 use crate::app::commands::Command;
 use crate::app::widgets::severity_color;
-use crate::check::{Context, Finding, Severity};
+use crate::check::{Context, Finding, RuleId, Severity};
 use crate::model::{Plan, Section, Team};
 use egui::epaint::CubicBezierShape;
 use egui::{
@@ -475,30 +475,6 @@ impl Geometry {
     }
 }
 
-/// A short tag for a stage's finding.
-fn tag_of(rule: &str) -> &str {
-    match rule {
-        "stage-dead-end" => "dead end",
-        "stage-trap" => "trap",
-        "stage-unreachable" => "unreachable",
-        "duplicate-id" => "duplicate id",
-        "invalid-value" => "invalid value",
-        "unknown-reference" => "unknown reference",
-        other => other,
-    }
-}
-
-/// A short tag for a handoff's finding.
-fn handoff_tag(rule: &str) -> &str {
-    match rule {
-        "handoff-without-owner" => "no owner",
-        "handoff-without-sla" => "no SLA",
-        "handoff-sla-too-slow" => "SLA too slow",
-        "handoff-not-accepted" => "not accepted",
-        other => tag_of(other),
-    }
-}
-
 fn stage_label(plan: &Plan, i: usize) -> String {
     plan.stages.get(i).map_or_else(String::new, |s| {
         if s.name.trim().is_empty() {
@@ -542,7 +518,7 @@ fn stage_views(plan: &Plan, l: &FlowLayout, gaps: &Gaps) -> Vec<StageView> {
         .filter(|g| {
             g.iter().any(|&i| {
                 gaps.on_item(Section::Stages, i)
-                    .any(|f| f.rule == "stage-trap")
+                    .any(|f| f.rule == RuleId::StageTrap)
             })
         })
         .collect();
@@ -552,18 +528,18 @@ fn stage_views(plan: &Plan, l: &FlowLayout, gaps: &Gaps) -> Vec<StageView> {
         .map(|(i, s)| {
             let mut findings: Vec<Finding> = gaps.on_item(Section::Stages, i).cloned().collect();
             for g in &flagged {
-                if g.contains(&i) && !findings.iter().any(|f| f.rule == "stage-trap") {
+                if g.contains(&i) && !findings.iter().any(|f| f.rule == RuleId::StageTrap) {
                     findings.extend(
                         g.iter()
                             .flat_map(|&j| gaps.on_item(Section::Stages, j))
-                            .filter(|f| f.rule == "stage-trap")
+                            .filter(|f| f.rule == RuleId::StageTrap)
                             .cloned(),
                     );
                 }
             }
             let mut tags: Vec<String> = Vec::new();
             for f in &findings {
-                let t = tag_of(f.rule).to_owned();
+                let t = f.rule.rule().tag.to_owned();
                 if !tags.contains(&t) {
                     tags.push(t);
                 }
@@ -600,7 +576,7 @@ fn handoff_views(plan: &Plan, gaps: &Gaps) -> Vec<HandoffView> {
                     && team(&h.to) == Some(Team::Sales),
                 tags: findings
                     .iter()
-                    .map(|f| handoff_tag(f.rule).to_owned())
+                    .map(|f| f.rule.rule().tag.to_owned())
                     .collect(),
                 worst: findings.iter().map(|f| f.severity).min(),
                 findings,
@@ -714,8 +690,8 @@ fn header_ui(ui: &mut Ui, plan: &Plan, gaps_now: &Gaps, commands: &mut Vec<Comma
     });
     for f in &gaps_now.findings {
         let target = match f.rule {
-            "no-entry-stage" => Section::Stages,
-            "no-sales-handoff" => Section::Handoffs,
+            RuleId::NoEntryStage => Section::Stages,
+            RuleId::NoSalesHandoff => Section::Handoffs,
             _ => continue,
         };
         let color = severity_color(f.severity);
@@ -913,7 +889,7 @@ fn label_lines(
             let slow = view
                 .findings
                 .iter()
-                .any(|f| f.rule == "handoff-sla-too-slow")
+                .any(|f| f.rule == RuleId::HandoffSlaTooSlow)
                 || (view.crossing && hours > COLD_AFTER_HOURS);
             let color = if slow { warning } else { text };
             let note = if slow { " (too slow)" } else { "" };
@@ -924,15 +900,15 @@ fn label_lines(
     if let Some(f) = view
         .findings
         .iter()
-        .find(|f| f.rule == "handoff-not-accepted")
+        .find(|f| f.rule == RuleId::HandoffNotAccepted)
     {
         lines.push(("not accepted".to_owned(), severity_color(f.severity), true));
     }
     let shown = [
-        "handoff-without-owner",
-        "handoff-without-sla",
-        "handoff-sla-too-slow",
-        "handoff-not-accepted",
+        RuleId::HandoffWithoutOwner,
+        RuleId::HandoffWithoutSla,
+        RuleId::HandoffSlaTooSlow,
+        RuleId::HandoffNotAccepted,
     ];
     let others = view
         .findings

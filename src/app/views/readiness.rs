@@ -312,11 +312,7 @@ fn finding_ui(ui: &mut Ui, f: &Finding, commands: &mut Vec<Command>) {
             .on_hover_cursor(CursorIcon::PointingHand)
             .on_hover_text(format!("{} · click to open", f.rule));
         if r.clicked() {
-            commands.push(Command::Reveal(
-                f.section,
-                f.index,
-                crate::app::gaps_panel::field_for(f.rule),
-            ));
+            commands.push(Command::Reveal(f.section, f.index, f.rule.rule().field));
         }
     });
 }

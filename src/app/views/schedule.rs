@@ -8,7 +8,7 @@ use super::board::BoardCx;
 use crate::app::Gaps;
 use crate::app::commands::Command;
 use crate::app::widgets::{Arrows, ItemInfo, Strip, palette, severity_color, text_still_good};
-use crate::check::Severity;
+use crate::check::{RuleId, Severity};
 use crate::model::{Date, DateTime, MeetingStatus, Person, Plan, Section, Team};
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 use egui::{
@@ -34,7 +34,7 @@ const MIN_COLUMN_WIDTH: f32 = 150.0;
 const HANDLE: f32 = 6.0;
 
 /// The rules whose findings mark a clash.
-const CLASH_RULES: [&str; 2] = ["person-double-booked", "room-double-booked"];
+const CLASH_RULES: [RuleId; 2] = [RuleId::PersonDoubleBooked, RuleId::RoomDoubleBooked];
 
 /// State between frames.
 #[derive(Default)]

@@ -16,7 +16,14 @@ rule! {
     /// (id: "acme", name: "Acme Hospitals", tier: 1, owner: "mo"),   // Mo is on the Marketing team
     /// ```
     /// Fix: the sales lead makes an account executive the owner, `owner: "ana"`, and puts Mo in `marketing_owner`.
-    ACCOUNT_OWNER_NOT_SALES = ("account-owner-not-sales", Warning, check)
+    ACCOUNT_OWNER_NOT_SALES = Rule {
+        name: "account-owner-not-sales",
+        severity: Warning,
+        check: check,
+        field: Some("owner"),
+        fixed_by: Sales,
+        tag: "owner not in Sales",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -14,7 +14,14 @@ rule! {
     /// (id: "acme", name: "Acme Hospitals", tier: 1, owner: "ana"),   // no marketing_owner
     /// ```
     /// Fix: the marketing lead assigns someone, `marketing_owner: "mo"`.
-    ACCOUNT_WITHOUT_MARKETING_OWNER = ("account-without-marketing-owner", Warning, check)
+    ACCOUNT_WITHOUT_MARKETING_OWNER = Rule {
+        name: "account-without-marketing-owner",
+        severity: Warning,
+        check: check,
+        field: Some("marketing_owner"),
+        fixed_by: Marketing,
+        tag: "no marketing owner",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -17,7 +17,14 @@ rule! {
     /// messages: [(id: "roi", headline: "Cut readmissions by 20%", segments: ["Hospital groups"])],
     /// ```
     /// Fix: marketing picks a message for the account, `messages: ["roi"]`, or writes one for the Clinics segment.
-    ACCOUNT_WITHOUT_MESSAGE = ("account-without-message", Warning, check)
+    ACCOUNT_WITHOUT_MESSAGE = Rule {
+        name: "account-without-message",
+        severity: Warning,
+        check: check,
+        field: Some("messages"),
+        fixed_by: Marketing,
+        tag: "no message",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -13,7 +13,14 @@ rule! {
     /// (id: "acme", name: "Acme Hospitals", tier: 1)   // no owner
     /// ```
     /// Fix: the sales lead assigns an account executive, `owner: "ana"`.
-    ACCOUNT_WITHOUT_OWNER = ("account-without-owner", Error, check)
+    ACCOUNT_WITHOUT_OWNER = Rule {
+        name: "account-without-owner",
+        severity: Error,
+        check: check,
+        field: Some("owner"),
+        fixed_by: Sales,
+        tag: "no owner",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -20,7 +20,14 @@ rule! {
     /// ],
     /// ```
     /// Fix: whoever added Acme Labs gives it an id of its own, `id: "acme-labs"`.
-    DUPLICATE_ID = ("duplicate-id", Error, check)
+    DUPLICATE_ID = Rule {
+        name: "duplicate-id",
+        severity: Error,
+        check: check,
+        field: Some("id"),
+        fixed_by: ItemTeam,
+        tag: "duplicate id",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

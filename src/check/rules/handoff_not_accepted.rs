@@ -18,7 +18,14 @@ rule! {
     ///  signoffs: [(by: "mo", on: "2027-01-22")]),   // sal is a Sales stage; no Sales sign-off
     /// ```
     /// Fix: the owner asks a person of the receiving team (here Sales) to accept the handoff and sign off.
-    HANDOFF_NOT_ACCEPTED = ("handoff-not-accepted", Warning, check)
+    HANDOFF_NOT_ACCEPTED = Rule {
+        name: "handoff-not-accepted",
+        severity: Warning,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: ItemTeam,
+        tag: "not accepted",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

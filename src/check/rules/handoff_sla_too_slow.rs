@@ -14,7 +14,14 @@ rule! {
     /// (id: "mql-to-sal", from: "mql", to: "sal", trigger: "Qualified lead", owner: "ana", sla_hours: 72),
     /// ```
     /// Fix: the sales lead commits to following up within 48 hours, `sla_hours: 48`, and both teams sign off again.
-    HANDOFF_SLA_TOO_SLOW = ("handoff-sla-too-slow", Warning, check)
+    HANDOFF_SLA_TOO_SLOW = Rule {
+        name: "handoff-sla-too-slow",
+        severity: Warning,
+        check: check,
+        field: Some("sla_hours"),
+        fixed_by: ItemTeam,
+        tag: "SLA too slow",
+    }
 }
 
 /// The most hours a show lead may wait for sales.

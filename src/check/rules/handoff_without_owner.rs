@@ -14,7 +14,14 @@ rule! {
     /// (id: "mql-to-sal", from: "mql", to: "sal", trigger: "Qualified lead", sla_hours: 24),   // no owner
     /// ```
     /// Fix: the sales and marketing leads name the person who makes sure it happens, `owner: "ana"`.
-    HANDOFF_WITHOUT_OWNER = ("handoff-without-owner", Error, check)
+    HANDOFF_WITHOUT_OWNER = Rule {
+        name: "handoff-without-owner",
+        severity: Error,
+        check: check,
+        field: Some("owner"),
+        fixed_by: ItemTeam,
+        tag: "no owner",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

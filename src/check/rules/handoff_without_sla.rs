@@ -14,7 +14,14 @@ rule! {
     /// (id: "mql-to-sal", from: "mql", to: "sal", trigger: "Qualified lead", owner: "ana"),   // no sla_hours
     /// ```
     /// Fix: the team that receives the leads commits to a follow-up time, `sla_hours: 24`.
-    HANDOFF_WITHOUT_SLA = ("handoff-without-sla", Error, check)
+    HANDOFF_WITHOUT_SLA = Rule {
+        name: "handoff-without-sla",
+        severity: Error,
+        check: check,
+        field: Some("sla_hours"),
+        fixed_by: ItemTeam,
+        tag: "no SLA",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

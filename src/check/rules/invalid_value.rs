@@ -19,7 +19,14 @@ rule! {
     /// (id: "acme", name: "Acme Hospitals", tier: 4),   // tiers are 1, 2 or 3
     /// ```
     /// Fix: the sales lead sets the tier the account really has, `tier: 1`.
-    INVALID_VALUE = ("invalid-value", Error, check)
+    INVALID_VALUE = Rule {
+        name: "invalid-value",
+        severity: Error,
+        check: check,
+        field: None,
+        fixed_by: ItemTeam,
+        tag: "invalid value",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

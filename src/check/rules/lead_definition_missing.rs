@@ -16,7 +16,14 @@ rule! {
     /// terms: [(id: "mql", term: "MQL", definition: "Scored 60 or more")],   // no qualified-lead
     /// ```
     /// Fix: sales and marketing write the definition together, `(id: "qualified-lead", term: "Qualified lead", definition: "Director or above with a budget this year")`, and both sign it.
-    LEAD_DEFINITION_MISSING = ("lead-definition-missing", Error, check)
+    LEAD_DEFINITION_MISSING = Rule {
+        name: "lead-definition-missing",
+        severity: Error,
+        check: check,
+        field: None,
+        fixed_by: BothTeams,
+        tag: "no lead definition",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -16,7 +16,14 @@ rule! {
     /// meetings: [(id: "acme-demo", account: "acme", start: "2027-03-12T10:00", minutes: 30)],
     /// ```
     /// Fix: whoever booked the meeting moves it into the show days, `start: "2027-03-11T10:00"`.
-    MEETING_OUTSIDE_EVENT = ("meeting-outside-event", Error, check)
+    MEETING_OUTSIDE_EVENT = Rule {
+        name: "meeting-outside-event",
+        severity: Error,
+        check: check,
+        field: Some("start"),
+        fixed_by: ItemTeam,
+        tag: "outside the show",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -16,7 +16,14 @@ rule! {
     ///  people: ["mo"], status: Confirmed),   // Mo is Marketing
     /// ```
     /// Fix: the account's owner joins, `people: ["mo", "ana"]`, or the sales lead sends another account executive.
-    MEETING_WITHOUT_SALES = ("meeting-without-sales", Warning, check)
+    MEETING_WITHOUT_SALES = Rule {
+        name: "meeting-without-sales",
+        severity: Warning,
+        check: check,
+        field: Some("people"),
+        fixed_by: Sales,
+        tag: "no Sales person",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -17,7 +17,14 @@ rule! {
     ///  signoffs: [(by: "mo", on: "2027-01-25")]),   // only marketing agreed
     /// ```
     /// Fix: marketing asks a Sales person to review the message and sign off.
-    MESSAGE_NOT_AGREED = ("message-not-agreed", Error, check)
+    MESSAGE_NOT_AGREED = Rule {
+        name: "message-not-agreed",
+        severity: Error,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: Sales,
+        tag: "not agreed",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

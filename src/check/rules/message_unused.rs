@@ -17,7 +17,14 @@ rule! {
     /// messages: [(id: "speed", headline: "Set up in a day", segments: ["Clinics"])],
     /// ```
     /// Fix: marketing assigns the message to accounts or meetings, `messages: ["speed"]`, or drops it from the map.
-    MESSAGE_UNUSED = ("message-unused", Info, check)
+    MESSAGE_UNUSED = Rule {
+        name: "message-unused",
+        severity: Info,
+        check: check,
+        field: Some("segments"),
+        fixed_by: Marketing,
+        tag: "unused",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -14,7 +14,14 @@ rule! {
     /// (id: "roi", headline: "Cut readmissions by 20%"),   // no proof
     /// ```
     /// Fix: marketing adds the evidence, `proof: ["Case study: St. Mary's"]`.
-    MESSAGE_WITHOUT_PROOF = ("message-without-proof", Warning, check)
+    MESSAGE_WITHOUT_PROOF = Rule {
+        name: "message-without-proof",
+        severity: Warning,
+        check: check,
+        field: Some("proof"),
+        fixed_by: Marketing,
+        tag: "no proof",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

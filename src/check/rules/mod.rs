@@ -3,7 +3,8 @@
 
 use super::{Context, Severity, Sink};
 
-/// One gap check.
+/// One gap check, and what the rest of Preshow needs to know about it: the gaps panel, the
+/// readiness board and the boards read this metadata instead of keeping tables of rule names.
 pub struct Rule {
     /// Stable kebab-case name that reads as the gap it finds.
     pub name: &'static str,
@@ -13,6 +14,26 @@ pub struct Rule {
     pub doc: &'static str,
     /// Runs the rule.
     pub check: fn(&Context, &mut Sink),
+    /// The field of the item that closes the gap, highlighted when the finding is opened.
+    pub field: Option<&'static str>,
+    /// Who owns the fix when the item names nobody responsible.
+    pub fixed_by: FixedBy,
+    /// A few words for a board's badge: `no owner`, `dead end`.
+    pub tag: &'static str,
+}
+
+/// Who owns the fix of a rule's gaps, when the item itself names nobody responsible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixedBy {
+    /// The Sales team.
+    Sales,
+    /// The Marketing team.
+    Marketing,
+    /// Sales and Marketing together.
+    BothTeams,
+    /// The team the item belongs to: Sales for meetings, Marketing for messages, the receiving
+    /// stage's team for a handoff, the stage's or person's own team.
+    ItemTeam,
 }
 
 impl Rule {
@@ -39,15 +60,28 @@ impl Rule {
     }
 }
 
-/// Declares a rule: its doc comment, name, severity and check function.
+/// Declares a rule: its doc comment, name, severity, check function and metadata.
 macro_rules! rule {
-    ($(#[doc = $doc:literal])* $konst:ident = ($name:literal, $severity:ident, $check:path)) => {
+    (
+        $(#[doc = $doc:literal])*
+        $konst:ident = Rule {
+            name: $name:literal,
+            severity: $severity:ident,
+            check: $check:path,
+            field: $field:expr,
+            fixed_by: $fixed_by:ident,
+            tag: $tag:literal $(,)?
+        }
+    ) => {
         $(#[doc = $doc])*
         pub const $konst: crate::check::Rule = crate::check::Rule {
             name: $name,
             severity: crate::check::Severity::$severity,
             doc: concat!($($doc, "\n"),*),
             check: $check,
+            field: $field,
+            fixed_by: crate::check::FixedBy::$fixed_by,
+            tag: $tag,
         };
     };
 }
@@ -123,80 +157,116 @@ mod words {
     }
 }
 
-mod account_owner_not_sales;
-mod account_without_marketing_owner;
-mod account_without_message;
-mod account_without_owner;
-mod duplicate_id;
-mod handoff_not_accepted;
-mod handoff_sla_too_slow;
-mod handoff_without_owner;
-mod handoff_without_sla;
-mod invalid_value;
-mod lead_definition_missing;
-mod meeting_outside_event;
-mod meeting_without_sales;
-mod message_not_agreed;
-mod message_unused;
-mod message_without_proof;
-mod no_entry_stage;
-mod no_objectives;
-mod no_sales_handoff;
-mod objective_not_shared;
-mod objective_without_target;
-mod person_double_booked;
-mod person_over_capacity;
-mod priority_account_without_meeting;
-mod room_double_booked;
-mod scoring_not_agreed;
-mod scoring_threshold_unreachable;
-mod signoff_stale;
-mod stage_dead_end;
-mod stage_trap;
-mod stage_unreachable;
-mod task_overdue;
-mod task_without_owner;
-mod term_not_agreed;
-mod unknown_reference;
+/// Declares the catalogue: each rule's file, its constant and its [`RuleId`], in catalogue order.
+macro_rules! catalogue {
+    ($($module:ident::$konst:ident => $id:ident,)*) => {
+        $(mod $module;)*
 
-/// Every rule, in catalogue order.
-pub const ALL: &[Rule] = &[
-    duplicate_id::DUPLICATE_ID,
-    unknown_reference::UNKNOWN_REFERENCE,
-    invalid_value::INVALID_VALUE,
-    no_objectives::NO_OBJECTIVES,
-    objective_not_shared::OBJECTIVE_NOT_SHARED,
-    objective_without_target::OBJECTIVE_WITHOUT_TARGET,
-    lead_definition_missing::LEAD_DEFINITION_MISSING,
-    term_not_agreed::TERM_NOT_AGREED,
-    scoring_not_agreed::SCORING_NOT_AGREED,
-    scoring_threshold_unreachable::SCORING_THRESHOLD_UNREACHABLE,
-    account_without_owner::ACCOUNT_WITHOUT_OWNER,
-    account_owner_not_sales::ACCOUNT_OWNER_NOT_SALES,
-    account_without_marketing_owner::ACCOUNT_WITHOUT_MARKETING_OWNER,
-    priority_account_without_meeting::PRIORITY_ACCOUNT_WITHOUT_MEETING,
-    account_without_message::ACCOUNT_WITHOUT_MESSAGE,
-    meeting_outside_event::MEETING_OUTSIDE_EVENT,
-    person_double_booked::PERSON_DOUBLE_BOOKED,
-    room_double_booked::ROOM_DOUBLE_BOOKED,
-    meeting_without_sales::MEETING_WITHOUT_SALES,
-    person_over_capacity::PERSON_OVER_CAPACITY,
-    message_not_agreed::MESSAGE_NOT_AGREED,
-    signoff_stale::SIGNOFF_STALE,
-    message_without_proof::MESSAGE_WITHOUT_PROOF,
-    message_unused::MESSAGE_UNUSED,
-    no_entry_stage::NO_ENTRY_STAGE,
-    stage_dead_end::STAGE_DEAD_END,
-    stage_unreachable::STAGE_UNREACHABLE,
-    stage_trap::STAGE_TRAP,
-    no_sales_handoff::NO_SALES_HANDOFF,
-    handoff_without_owner::HANDOFF_WITHOUT_OWNER,
-    handoff_without_sla::HANDOFF_WITHOUT_SLA,
-    handoff_sla_too_slow::HANDOFF_SLA_TOO_SLOW,
-    handoff_not_accepted::HANDOFF_NOT_ACCEPTED,
-    task_without_owner::TASK_WITHOUT_OWNER,
-    task_overdue::TASK_OVERDUE,
-];
+        /// A rule's identity: one variant per rule, in catalogue order. Its name, severity and
+        /// metadata are on its [`Rule`] ([`RuleId::rule`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("The rule in `check/rules/", stringify!($module), ".rs`.")]
+                $id,
+            )*
+        }
+
+        impl RuleId {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$id,)*];
+        }
+
+        /// Every rule, in catalogue order.
+        pub const ALL: &[Rule] = &[$($module::$konst,)*];
+    };
+}
+
+catalogue! {
+    duplicate_id::DUPLICATE_ID => DuplicateId,
+    unknown_reference::UNKNOWN_REFERENCE => UnknownReference,
+    invalid_value::INVALID_VALUE => InvalidValue,
+    no_objectives::NO_OBJECTIVES => NoObjectives,
+    objective_not_shared::OBJECTIVE_NOT_SHARED => ObjectiveNotShared,
+    objective_without_target::OBJECTIVE_WITHOUT_TARGET => ObjectiveWithoutTarget,
+    lead_definition_missing::LEAD_DEFINITION_MISSING => LeadDefinitionMissing,
+    term_not_agreed::TERM_NOT_AGREED => TermNotAgreed,
+    scoring_not_agreed::SCORING_NOT_AGREED => ScoringNotAgreed,
+    scoring_threshold_unreachable::SCORING_THRESHOLD_UNREACHABLE => ScoringThresholdUnreachable,
+    account_without_owner::ACCOUNT_WITHOUT_OWNER => AccountWithoutOwner,
+    account_owner_not_sales::ACCOUNT_OWNER_NOT_SALES => AccountOwnerNotSales,
+    account_without_marketing_owner::ACCOUNT_WITHOUT_MARKETING_OWNER => AccountWithoutMarketingOwner,
+    priority_account_without_meeting::PRIORITY_ACCOUNT_WITHOUT_MEETING => PriorityAccountWithoutMeeting,
+    account_without_message::ACCOUNT_WITHOUT_MESSAGE => AccountWithoutMessage,
+    meeting_outside_event::MEETING_OUTSIDE_EVENT => MeetingOutsideEvent,
+    person_double_booked::PERSON_DOUBLE_BOOKED => PersonDoubleBooked,
+    room_double_booked::ROOM_DOUBLE_BOOKED => RoomDoubleBooked,
+    meeting_without_sales::MEETING_WITHOUT_SALES => MeetingWithoutSales,
+    person_over_capacity::PERSON_OVER_CAPACITY => PersonOverCapacity,
+    message_not_agreed::MESSAGE_NOT_AGREED => MessageNotAgreed,
+    signoff_stale::SIGNOFF_STALE => SignoffStale,
+    message_without_proof::MESSAGE_WITHOUT_PROOF => MessageWithoutProof,
+    message_unused::MESSAGE_UNUSED => MessageUnused,
+    no_entry_stage::NO_ENTRY_STAGE => NoEntryStage,
+    stage_dead_end::STAGE_DEAD_END => StageDeadEnd,
+    stage_unreachable::STAGE_UNREACHABLE => StageUnreachable,
+    stage_trap::STAGE_TRAP => StageTrap,
+    no_sales_handoff::NO_SALES_HANDOFF => NoSalesHandoff,
+    handoff_without_owner::HANDOFF_WITHOUT_OWNER => HandoffWithoutOwner,
+    handoff_without_sla::HANDOFF_WITHOUT_SLA => HandoffWithoutSla,
+    handoff_sla_too_slow::HANDOFF_SLA_TOO_SLOW => HandoffSlaTooSlow,
+    handoff_not_accepted::HANDOFF_NOT_ACCEPTED => HandoffNotAccepted,
+    task_without_owner::TASK_WITHOUT_OWNER => TaskWithoutOwner,
+    task_overdue::TASK_OVERDUE => TaskOverdue,
+}
+
+impl RuleId {
+    /// The rule itself: name, severity, documentation and metadata.
+    pub fn rule(self) -> &'static Rule {
+        &ALL[self as usize]
+    }
+
+    /// Its stable kebab-case name, as in output and `preshow explain`.
+    pub fn as_str(self) -> &'static str {
+        self.rule().name
+    }
+
+    /// The rule with this name.
+    pub fn from_name(name: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|id| id.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Rules sort by name, as they always have in output, not by catalogue order.
+impl Ord for RuleId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl PartialOrd for RuleId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
 
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static Rule> {
@@ -206,6 +276,17 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_follow_the_catalogue() {
+        assert_eq!(RuleId::ALL.len(), ALL.len());
+        for (i, id) in RuleId::ALL.iter().enumerate() {
+            assert_eq!(*id as usize, i);
+            assert_eq!(id.rule().name, ALL[i].name);
+            assert_eq!(RuleId::from_name(ALL[i].name), Some(*id));
+            assert!(!id.rule().tag.is_empty(), "{id} has no tag");
+        }
+    }
 
     #[test]
     fn names_are_unique_kebab_case_and_explained() {

@@ -17,7 +17,14 @@ rule! {
     /// ],
     /// ```
     /// Fix: marketing marks the stage where booth leads start, `entry: true`.
-    NO_ENTRY_STAGE = ("no-entry-stage", Error, check)
+    NO_ENTRY_STAGE = Rule {
+        name: "no-entry-stage",
+        severity: Error,
+        check: check,
+        field: Some("entry"),
+        fixed_by: ItemTeam,
+        tag: "no entry stage",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -14,7 +14,14 @@ rule! {
     /// objectives: [],
     /// ```
     /// Fix: the sales and marketing leads agree on what success looks like and add it, `(id: "pipeline", name: "Sourced pipeline", target: 1200000.0, unit: "EUR")`.
-    NO_OBJECTIVES = ("no-objectives", Error, check)
+    NO_OBJECTIVES = Rule {
+        name: "no-objectives",
+        severity: Error,
+        check: check,
+        field: None,
+        fixed_by: BothTeams,
+        tag: "no objectives",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -19,7 +19,14 @@ rule! {
     /// handoffs: [],   // nothing moves leads from mql to sal
     /// ```
     /// Fix: the sales and marketing leads agree on the handoff point and add it, `(id: "mql-to-sal", from: "mql", to: "sal", trigger: "Qualified lead", owner: "ana", sla_hours: 24)`.
-    NO_SALES_HANDOFF = ("no-sales-handoff", Error, check)
+    NO_SALES_HANDOFF = Rule {
+        name: "no-sales-handoff",
+        severity: Error,
+        check: check,
+        field: None,
+        fixed_by: Sales,
+        tag: "no handoff to Sales",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

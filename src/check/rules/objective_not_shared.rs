@@ -18,7 +18,14 @@ rule! {
     ///  signoffs: [(by: "ana", on: "2027-01-20")]),   // Ana is Sales; nobody from Marketing
     /// ```
     /// Fix: sales asks a Marketing person to review the objective and sign off.
-    OBJECTIVE_NOT_SHARED = ("objective-not-shared", Error, check)
+    OBJECTIVE_NOT_SHARED = Rule {
+        name: "objective-not-shared",
+        severity: Error,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: BothTeams,
+        tag: "not shared",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

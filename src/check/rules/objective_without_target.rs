@@ -14,7 +14,14 @@ rule! {
     /// (id: "pipeline", name: "Sourced pipeline", unit: "EUR"),   // no target
     /// ```
     /// Fix: the sales and marketing leads agree on the number, `target: 1200000.0`.
-    OBJECTIVE_WITHOUT_TARGET = ("objective-without-target", Warning, check)
+    OBJECTIVE_WITHOUT_TARGET = Rule {
+        name: "objective-without-target",
+        severity: Warning,
+        check: check,
+        field: Some("target"),
+        fixed_by: BothTeams,
+        tag: "no target",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

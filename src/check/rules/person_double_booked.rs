@@ -17,7 +17,14 @@ rule! {
     /// (id: "beta-intro", account: "beta", start: "2027-03-09T10:30", minutes: 30, people: ["ana"]),
     /// ```
     /// Fix: whoever booked `beta-intro` moves it or sends someone else.
-    PERSON_DOUBLE_BOOKED = ("person-double-booked", Error, check)
+    PERSON_DOUBLE_BOOKED = Rule {
+        name: "person-double-booked",
+        severity: Error,
+        check: check,
+        field: Some("start"),
+        fixed_by: ItemTeam,
+        tag: "double-booked",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

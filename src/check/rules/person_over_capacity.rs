@@ -24,7 +24,14 @@ rule! {
     /// ],
     /// ```
     /// Fix: the sales lead moves one of Ana's meetings to another day or to another rep.
-    PERSON_OVER_CAPACITY = ("person-over-capacity", Warning, check)
+    PERSON_OVER_CAPACITY = Rule {
+        name: "person-over-capacity",
+        severity: Warning,
+        check: check,
+        field: Some("max_meetings_per_day"),
+        fixed_by: ItemTeam,
+        tag: "over capacity",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -17,7 +17,14 @@ rule! {
     ///             people: ["ana"], status: Requested)],   // not confirmed yet
     /// ```
     /// Fix: Ana, the account's owner, gets the meeting confirmed (or books another) and sets `status: Confirmed`.
-    PRIORITY_ACCOUNT_WITHOUT_MEETING = ("priority-account-without-meeting", Warning, check)
+    PRIORITY_ACCOUNT_WITHOUT_MEETING = Rule {
+        name: "priority-account-without-meeting",
+        severity: Warning,
+        check: check,
+        field: Some("tier"),
+        fixed_by: Sales,
+        tag: "no meeting",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -19,7 +19,14 @@ rule! {
     /// (id: "beta-intro", account: "beta", start: "2027-03-09T10:30", minutes: 30, location: "Room A"),
     /// ```
     /// Fix: whoever booked `beta-intro` moves it or finds another room.
-    ROOM_DOUBLE_BOOKED = ("room-double-booked", Error, check)
+    ROOM_DOUBLE_BOOKED = Rule {
+        name: "room-double-booked",
+        severity: Error,
+        check: check,
+        field: Some("location"),
+        fixed_by: ItemTeam,
+        tag: "room clash",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -18,7 +18,14 @@ rule! {
     ///           signoffs: [(by: "mo", on: "2027-01-20")]),   // nobody from Sales
     /// ```
     /// Fix: marketing asks a Sales person to review the scoring and sign off.
-    SCORING_NOT_AGREED = ("scoring-not-agreed", Error, check)
+    SCORING_NOT_AGREED = Rule {
+        name: "scoring-not-agreed",
+        severity: Error,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: BothTeams,
+        tag: "not agreed",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

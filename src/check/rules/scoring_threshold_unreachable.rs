@@ -17,7 +17,14 @@ rule! {
     ///           signals: [(signal: "Director or above", points: 30), (signal: "Budget this year", points: 40)]),
     /// ```
     /// Fix: marketing lowers the threshold to 70 or less, or adds a signal, and both teams sign off again.
-    SCORING_THRESHOLD_UNREACHABLE = ("scoring-threshold-unreachable", Error, check)
+    SCORING_THRESHOLD_UNREACHABLE = Rule {
+        name: "scoring-threshold-unreachable",
+        severity: Error,
+        check: check,
+        field: Some("threshold"),
+        fixed_by: BothTeams,
+        tag: "threshold unreachable",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -19,7 +19,14 @@ rule! {
     ///  signoffs: [(by: "ana", on: "2027-01-25", fingerprint: "0640715e92689248")]),
     /// ```
     /// Fix: whoever changed the message asks Ana to review the new text and sign off again.
-    SIGNOFF_STALE = ("signoff-stale", Error, check)
+    SIGNOFF_STALE = Rule {
+        name: "signoff-stale",
+        severity: Error,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: ItemTeam,
+        tag: "stale sign-off",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

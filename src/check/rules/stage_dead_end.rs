@@ -16,7 +16,14 @@ rule! {
     /// handoffs: [],                                                       // and nothing leaves it
     /// ```
     /// Fix: the team that works the stage (here Sales) adds a handoff onward, or marks the stage `terminal: true` if leads may rest there.
-    STAGE_DEAD_END = ("stage-dead-end", Error, check)
+    STAGE_DEAD_END = Rule {
+        name: "stage-dead-end",
+        severity: Error,
+        check: check,
+        field: Some("entry"),
+        fixed_by: ItemTeam,
+        tag: "dead end",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

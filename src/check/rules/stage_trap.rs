@@ -23,7 +23,14 @@ rule! {
     /// ],
     /// ```
     /// Fix: the sales and marketing leads add a handoff out of the loop (here from `requalify` back to `mql`), or mark one of its stages `terminal: true`.
-    STAGE_TRAP = ("stage-trap", Error, check)
+    STAGE_TRAP = Rule {
+        name: "stage-trap",
+        severity: Error,
+        check: check,
+        field: Some("entry"),
+        fixed_by: ItemTeam,
+        tag: "trap",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -22,7 +22,14 @@ rule! {
     /// handoffs: [],   // nothing leads from the booth visit to the opportunity
     /// ```
     /// Fix: the sales and marketing leads add the handoff that leads into the stage, or remove it.
-    STAGE_UNREACHABLE = ("stage-unreachable", Warning, check)
+    STAGE_UNREACHABLE = Rule {
+        name: "stage-unreachable",
+        severity: Warning,
+        check: check,
+        field: Some("entry"),
+        fixed_by: ItemTeam,
+        tag: "unreachable",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -17,7 +17,14 @@ rule! {
     ///  due: "2027-01-15", done: false),   // checked on 2027-02-01
     /// ```
     /// Fix: Mo, the task's owner, does it and sets `done: true`, or agrees a new `due` date with the event manager.
-    TASK_OVERDUE = ("task-overdue", Warning, check)
+    TASK_OVERDUE = Rule {
+        name: "task-overdue",
+        severity: Warning,
+        check: check,
+        field: Some("due"),
+        fixed_by: ItemTeam,
+        tag: "overdue",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

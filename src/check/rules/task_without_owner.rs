@@ -14,7 +14,14 @@ rule! {
     /// (id: "staff-brief", title: "Brief booth staff on the message map", due: "2027-03-01"),   // no owner
     /// ```
     /// Fix: the event manager assigns someone, `owner: "mo"`.
-    TASK_WITHOUT_OWNER = ("task-without-owner", Error, check)
+    TASK_WITHOUT_OWNER = Rule {
+        name: "task-without-owner",
+        severity: Error,
+        check: check,
+        field: Some("owner"),
+        fixed_by: ItemTeam,
+        tag: "no owner",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -18,7 +18,14 @@ rule! {
     ///  signoffs: [(by: "mo", on: "2027-01-21")]),   // Mo is Marketing; nobody from Sales
     /// ```
     /// Fix: marketing asks a Sales person to review the definition and sign off.
-    TERM_NOT_AGREED = ("term-not-agreed", Error, check)
+    TERM_NOT_AGREED = Rule {
+        name: "term-not-agreed",
+        severity: Error,
+        check: check,
+        field: Some("signoffs"),
+        fixed_by: BothTeams,
+        tag: "not agreed",
+    }
 }
 
 fn check(ctx: &Context, out: &mut Sink) {

@@ -21,7 +21,14 @@ rule! {
     /// (id: "acme-demo", account: "acme", start: "2027-03-09T10:00", minutes: 30, people: ["anna"]),
     /// ```
     /// Fix: whoever booked the meeting corrects the id to `"ana"`, or adds Anna to `people`.
-    UNKNOWN_REFERENCE = ("unknown-reference", Error, check)
+    UNKNOWN_REFERENCE = Rule {
+        name: "unknown-reference",
+        severity: Error,
+        check: check,
+        field: None,
+        fixed_by: ItemTeam,
+        tag: "unknown reference",
+    }
 }
 
 /// The unknown references of one item, each once, in the order found.
