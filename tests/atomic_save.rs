@@ -2,7 +2,7 @@
 //! either as it was or as the new canonical text, never half written, and at most the one
 //! temporary file the killed save was writing.
 //!
-//! `PRESHOW_ATOMIC_ITERATIONS=500 cargo test --test atomic_save` kills more saves;
+//! `PRESHOW_ATOMIC_ITERATIONS=500 cargo test --test suite atomic_save::` kills more saves;
 //! `PRESHOW_ATOMIC_SEED=N` repeats a run's kill instants.
 
 #![cfg(unix)]

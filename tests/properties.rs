@@ -12,7 +12,7 @@
 //! - (d) a format-1 file survives the migration path: through the tree and back, and through a
 //!   no-op step to a pretend format 2.
 //!
-//! `PROPTEST_CASES=10000 cargo test --test properties` runs longer.
+//! `PROPTEST_CASES=10000 cargo test --test suite properties::` runs longer.
 
 use preshow::check;
 use preshow::format::{self, Migrator, Step};

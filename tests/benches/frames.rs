@@ -4,7 +4,8 @@
 //! after an edit, and how long until the gaps are current again (checks off the UI thread).
 //!
 //! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
-//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory`.
+//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory`. The figures
+//! as measured are in `README.md` beside this file.
 
 /// The allocator the `preshow` binary uses.
 #[global_allocator]
