@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: a plan is hundreds of thousands of small strings,
 /// and glibc's allocator made loading a 100,000-account plan 14 times slower than a
-/// 10,000-account one (10 times with mimalloc; see README, Performance).
+/// 10,000-account one (10 times with mimalloc; see tests/benches/README.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
