@@ -1,7 +1,7 @@
 //! Every action of the workbench as one enum: menus, keyboard shortcuts and the command palette
 //! all speak it, and the app runs it once at the end of the frame.
 
-use super::export_dialog::ExportFormat;
+use crate::export::ExportFormat;
 use crate::model::Section;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -57,13 +57,13 @@ pub enum Command {
     /// Show a section.
     GoTo(Section),
     /// Show a board: schedule, lead flow, message map, readiness.
-    Show(super::views::board::Board),
+    Show(super::board_id::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
     /// Import accounts or meetings from a CRM's CSV export, with a preview.
     Import(crate::import::Kind),
     /// Export a calendar, CRM-ready CSV or a brief.
-    Export(super::export_dialog::ExportFormat),
+    Export(ExportFormat),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;

@@ -4,6 +4,7 @@
 //! [`Command`] once at the end of the frame (`actions.rs`).
 
 mod actions;
+mod board_id;
 mod checker;
 pub mod commands;
 mod derived;
@@ -549,7 +550,7 @@ impl Workbench {
                     true,
                 );
                 ui.menu_button("Export", |ui| {
-                    for f in export_dialog::ExportFormat::ALL {
+                    for f in crate::export::ExportFormat::ALL {
                         item(ui, &mut self.pending, Command::Export(f), true);
                     }
                 });
