@@ -1,9 +1,10 @@
 //! Running commands and dialog answers: files, undo, items, gaps, navigation.
 
-use super::dialogs::{Answer, Dialog};
-use super::export_dialog::ExportDialog;
+use super::dialogs::{
+    Answer, ChangedOnDisk, CommentsWouldBeLost, ConfirmDelete, ConfirmOverwrite, Dialog,
+    ErrorMessage, ExportDialog, ImportDialog, TypedPath,
+};
 use super::files::{Chosen, Purpose};
-use super::import_dialog::ImportDialog;
 use super::{Command, Document, Status, Workbench, views};
 use crate::format;
 use crate::model::Section;
@@ -22,10 +23,10 @@ impl Workbench {
             text: message.clone(),
             problem: true,
         });
-        self.dialog = Some(Dialog::Error {
+        self.dialog = Some(Dialog::Error(ErrorMessage {
             title: title.to_owned(),
             message,
-        });
+        }));
     }
 
     /// Whether `cmd` may go ahead now; if edits would be lost, asks first.
@@ -191,7 +192,7 @@ impl Workbench {
             Answer::Path(Purpose::Open, path) => self.load(path),
             Answer::Path(Purpose::SaveAs, path) => {
                 if path.exists() && self.doc.path.as_deref() != Some(path.as_path()) {
-                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                    self.dialog = Some(Dialog::ConfirmOverwrite(ConfirmOverwrite { path }));
                 } else {
                     self.save_to(&path);
                 }
@@ -276,7 +277,7 @@ impl Workbench {
             (Purpose::ImportCsv | Purpose::Export(_), _) => return,
             _ => {}
         }
-        if matches!(self.dialog, Some(Dialog::TypedPath { .. })) {
+        if matches!(self.dialog, Some(Dialog::TypedPath(_))) {
             self.dialog = None;
         }
         match chosen.purpose {
@@ -296,11 +297,11 @@ impl Workbench {
             (Purpose::SaveAs, Some(p)) => p.display().to_string(),
             _ => String::new(),
         };
-        self.dialog = Some(Dialog::TypedPath {
+        self.dialog = Some(Dialog::TypedPath(TypedPath {
             purpose,
             text,
             problem: None,
-        });
+        }));
     }
 
     fn replace_document(&mut self, doc: Document) {
@@ -372,10 +373,10 @@ impl Workbench {
         self.doc.commit();
         let own_file = self.doc.path.as_deref() == Some(path);
         if own_file && !self.doc.comments.is_empty() {
-            self.dialog = Some(Dialog::CommentsWouldBeLost {
+            self.dialog = Some(Dialog::CommentsWouldBeLost(CommentsWouldBeLost {
                 path: path.to_owned(),
                 comments: self.doc.comments.clone(),
-            });
+            }));
             return false;
         }
         if own_file
@@ -388,10 +389,10 @@ impl Workbench {
                 Err(_) => true,
             };
             if changed {
-                self.dialog = Some(Dialog::ChangedOnDisk {
+                self.dialog = Some(Dialog::ChangedOnDisk(ChangedOnDisk {
                     path: path.to_owned(),
                     deleted: now.is_err(),
-                });
+                }));
                 return false;
             }
         }
@@ -483,13 +484,13 @@ impl Workbench {
                 self.say(format!("Deleted `{id}` (Ctrl+Z undoes)"));
             }
         } else {
-            self.dialog = Some(Dialog::ConfirmDelete {
+            self.dialog = Some(Dialog::ConfirmDelete(ConfirmDelete {
                 section,
                 index,
                 id,
                 refs,
                 reassign: None,
-            });
+            }));
         }
     }
 

@@ -1,7 +1,7 @@
 //! Keeping a plan safe while it is open: recovery copies of unsaved edits, and noticing when
 //! someone else changes the file on disk.
 
-use super::dialogs::Dialog;
+use super::dialogs::{ChangedWhileEditing, Dialog, Recover};
 use super::{Status, Workbench, recovery};
 use std::time::Duration;
 
@@ -22,11 +22,11 @@ impl Workbench {
             recovery::remove(&dir, self.doc.path.as_deref());
             return;
         }
-        self.dialog = Some(Dialog::Recover {
+        self.dialog = Some(Dialog::Recover(Recover {
             plan: Box::new(found.plan),
             written: found.written,
             changes,
-        });
+        }));
     }
 
     /// Writes a recovery copy after a few idle seconds of unsaved edits; removes it when there
@@ -136,9 +136,9 @@ impl Workbench {
         if self.doc.is_dirty() {
             self.disk_change_noted = Some(now);
             if self.dialog.is_none() {
-                self.dialog = Some(Dialog::ChangedWhileEditing {
+                self.dialog = Some(Dialog::ChangedWhileEditing(ChangedWhileEditing {
                     path: path.to_owned(),
-                });
+                }));
             }
         } else {
             let section = self.section;

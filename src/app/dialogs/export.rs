@@ -4,8 +4,7 @@
 //! The files are the command line's (`preshow export`): [`crate::export`] makes the text and
 //! [`crate::format::write_atomic`] writes it.
 
-use super::dialogs::Answer;
-use super::files::Purpose;
+use crate::app::widgets::palette;
 use crate::export::{ExportFormat, brief, csv, ics};
 use crate::model::{Date, Plan};
 use egui::RichText;
@@ -150,127 +149,139 @@ fn capitalised(word: &str) -> String {
     }
 }
 
-/// Draws the export dialog's contents; returns an answer when the user exports or browses, and
-/// sets `close` on Cancel.
-pub fn export_dialog_ui(
-    ui: &mut egui::Ui,
-    d: &mut ExportDialog,
-    plan: &Plan,
-    close: &mut bool,
-) -> Option<Answer> {
-    let mut answer = None;
-    // A centred modal places itself by the size it had the frame before: when the size changes,
-    // lay it out again at once.
-    let layout = (
-        d.format == ExportFormat::Calendar,
-        d.asking_replace,
-        d.problem.is_some(),
-    );
-    ui.set_min_width(640.0);
-    ui.heading("Export the plan");
-    ui.label("Write the plan for another program. The plan itself is not changed.");
-    ui.add_space(6.0);
-    let before = (d.format, d.person.clone());
-    ui.horizontal_wrapped(|ui| {
-        for f in ExportFormat::ALL {
-            ui.radio_value(&mut d.format, f, f.title());
-        }
-    });
-    if d.format == ExportFormat::Calendar {
-        ui.add_space(4.0);
-        ui.label("Whose meetings");
-        // A list, not a drop-down: a pop-up inside a modal can end up behind it.
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("export-person")
-                .max_height(120.0)
-                .show(ui, |ui| {
-                    ui.set_min_width(420.0);
-                    ui.selectable_value(&mut d.person, None, "Everyone");
-                    for p in &plan.people {
-                        ui.selectable_value(
-                            &mut d.person,
-                            Some(p.id.clone()),
-                            format!("{} · {}", p.name, p.team),
-                        );
-                    }
-                });
+/// What the user asked of the export dialog.
+#[derive(Debug, Clone)]
+pub enum ExportAction {
+    /// Choose the file in the desktop's save dialog.
+    Browse {
+        /// The format chosen, for the file types offered.
+        format: ExportFormat,
+        /// Where to start.
+        suggested: Option<PathBuf>,
+    },
+    /// Write the export (the dialog as it was then).
+    Write(Box<ExportDialog>),
+}
+
+impl ExportDialog {
+    /// Draws the export dialog's contents; returns what the user asked when they export or
+    /// browse, and sets `close` on Cancel.
+    pub fn ui(&mut self, ui: &mut egui::Ui, plan: &Plan, close: &mut bool) -> Option<ExportAction> {
+        let d = self;
+        let mut answer = None;
+        // A centred modal places itself by the size it had the frame before: when the size changes,
+        // lay it out again at once.
+        let layout = (
+            d.format == ExportFormat::Calendar,
+            d.asking_replace,
+            d.problem.is_some(),
+        );
+        ui.set_min_width(640.0);
+        ui.heading("Export the plan");
+        ui.label("Write the plan for another program. The plan itself is not changed.");
+        ui.add_space(6.0);
+        let before = (d.format, d.person.clone());
+        ui.horizontal_wrapped(|ui| {
+            for f in ExportFormat::ALL {
+                ui.radio_value(&mut d.format, f, f.title());
+            }
         });
-    }
-    if (d.format, d.person.clone()) != before {
-        d.suggest(plan);
-    }
-    ui.add_space(6.0);
-    let mut enter = false;
-    ui.horizontal(|ui| {
-        let l = ui.label("Output file");
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(&mut d.path)
-                    .desired_width(440.0)
-                    .hint_text(format!("brief.{}", d.format.extension())),
-            )
-            .labelled_by(l.id);
-        if r.changed() {
-            d.edited_path();
-        }
-        enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui
-            .button("Browse…")
-            .on_hover_text("Choose the file in the desktop's save dialog")
-            .clicked()
-        {
-            answer = Some(Answer::Browse {
-                purpose: Purpose::Export(d.format),
-                suggested: d.target(),
+        if d.format == ExportFormat::Calendar {
+            ui.add_space(4.0);
+            ui.label("Whose meetings");
+            // A list, not a drop-down: a pop-up inside a modal can end up behind it.
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("export-person")
+                    .max_height(120.0)
+                    .show(ui, |ui| {
+                        ui.set_min_width(420.0);
+                        ui.selectable_value(&mut d.person, None, "Everyone");
+                        for p in &plan.people {
+                            ui.selectable_value(
+                                &mut d.person,
+                                Some(p.id.clone()),
+                                format!("{} · {}", p.name, p.team),
+                            );
+                        }
+                    });
             });
         }
-    });
-    if let Some(p) = &d.problem {
-        ui.colored_label(super::widgets::palette::error(), p.as_str());
-    }
-    ui.add_space(8.0);
-    if d.asking_replace {
-        let shown = d.path.trim().to_owned();
-        ui.colored_label(
-            super::widgets::palette::warning(),
-            format!("⚠ {shown} already exists. Replace it?"),
-        );
+        if (d.format, d.person.clone()) != before {
+            d.suggest(plan);
+        }
+        ui.add_space(6.0);
+        let mut enter = false;
         ui.horizontal(|ui| {
+            let l = ui.label("Output file");
+            let r = ui
+                .add(
+                    egui::TextEdit::singleline(&mut d.path)
+                        .desired_width(440.0)
+                        .hint_text(format!("brief.{}", d.format.extension())),
+                )
+                .labelled_by(l.id);
+            if r.changed() {
+                d.edited_path();
+            }
+            enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui
-                .button(RichText::new("Replace it").color(super::widgets::palette::error()))
+                .button("Browse…")
+                .on_hover_text("Choose the file in the desktop's save dialog")
                 .clicked()
             {
-                d.replace_ok = d.target();
-                answer = Some(Answer::Export(Box::new(d.clone())));
-            }
-            if ui.button("Keep it").clicked() {
-                d.asking_replace = false;
+                answer = Some(ExportAction::Browse {
+                    format: d.format,
+                    suggested: d.target(),
+                });
             }
         });
-        ui.add_space(4.0);
-    }
-    ui.horizontal(|ui| {
-        if (ui.button("Export").clicked() || enter) && !d.asking_replace {
-            match d.target() {
-                None => d.problem = Some("Type where to write the file".to_owned()),
-                Some(path) if path.exists() && d.replace_ok.as_ref() != Some(&path) => {
-                    d.asking_replace = true;
+        if let Some(p) = &d.problem {
+            ui.colored_label(palette::error(), p.as_str());
+        }
+        ui.add_space(8.0);
+        if d.asking_replace {
+            let shown = d.path.trim().to_owned();
+            ui.colored_label(
+                palette::warning(),
+                format!("⚠ {shown} already exists. Replace it?"),
+            );
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("Replace it").color(palette::error()))
+                    .clicked()
+                {
+                    d.replace_ok = d.target();
+                    answer = Some(ExportAction::Write(Box::new(d.clone())));
                 }
-                Some(_) => answer = Some(Answer::Export(Box::new(d.clone()))),
+                if ui.button("Keep it").clicked() {
+                    d.asking_replace = false;
+                }
+            });
+            ui.add_space(4.0);
+        }
+        ui.horizontal(|ui| {
+            if (ui.button("Export").clicked() || enter) && !d.asking_replace {
+                match d.target() {
+                    None => d.problem = Some("Type where to write the file".to_owned()),
+                    Some(path) if path.exists() && d.replace_ok.as_ref() != Some(&path) => {
+                        d.asking_replace = true;
+                    }
+                    Some(_) => answer = Some(ExportAction::Write(Box::new(d.clone()))),
+                }
             }
+            if ui.button("Cancel").clicked() {
+                *close = true;
+            }
+        });
+        if (
+            d.format == ExportFormat::Calendar,
+            d.asking_replace,
+            d.problem.is_some(),
+        ) != layout
+        {
+            ui.ctx().request_repaint();
         }
-        if ui.button("Cancel").clicked() {
-            *close = true;
-        }
-    });
-    if (
-        d.format == ExportFormat::Calendar,
-        d.asking_replace,
-        d.problem.is_some(),
-    ) != layout
-    {
-        ui.ctx().request_repaint();
+        answer
     }
-    answer
 }
