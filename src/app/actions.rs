@@ -138,6 +138,18 @@ impl Workbench {
                 let d = ExportDialog::new(format, &self.doc.plan, self.doc.path.as_deref());
                 self.dialog = Some(Dialog::Export(Box::new(d)));
             }
+            Command::RenameId { section, old, new } => {
+                if crate::edit::rename_id(&mut self.doc.plan, section, &old, &new) {
+                    self.doc.edited(true);
+                    self.say(format!("Renamed `{old}` to `{new}` everywhere"));
+                }
+            }
+            Command::IdFollowsName { section, old, new } => {
+                // No undo point of its own: the frame's, made after it, takes it with the name.
+                if crate::edit::rename_id(&mut self.doc.plan, section, &old, &new) {
+                    self.list_state(section).following = Some(new);
+                }
+            }
         }
     }
 

@@ -397,8 +397,16 @@ impl Workbench {
                 self.answer(&ctx, a);
             }
         }
+        // Edits asked for while drawing (id renames) run first, before the frame's undo point is
+        // made, like the edits widgets make in place; then the rest, in the order asked.
+        let (frame_edits, commands): (Vec<Command>, Vec<Command>) =
+            std::mem::take(&mut self.pending)
+                .into_iter()
+                .partition(Command::edits_in_frame);
+        for cmd in frame_edits {
+            self.run(&ctx, cmd);
+        }
         self.after_frame(&ctx, edited);
-        let commands = std::mem::take(&mut self.pending);
         if !commands.is_empty() {
             for cmd in commands {
                 self.run(&ctx, cmd);
@@ -427,7 +435,7 @@ impl Workbench {
 
     fn section_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let state = self.lists.entry(self.section).or_default();
-        let outcome = views::section_ui(
+        let edits = views::section_ui(
             ui,
             self.section,
             &mut self.doc.plan,
@@ -437,16 +445,7 @@ impl Workbench {
             self.today,
             &mut self.pending,
         );
-        if let Some((old, new)) = outcome.rename
-            && crate::edit::rename_id(&mut self.doc.plan, self.section, &old, &new)
-        {
-            self.doc.edited(true);
-            self.status = Some(Status {
-                text: format!("Renamed `{old}` to `{new}` everywhere"),
-                problem: false,
-            });
-        }
-        outcome.edits.changed
+        edits.changed
     }
 
     /// Undo points: an edit is finished when no field is being typed in or dragged, or when the
