@@ -171,11 +171,7 @@ impl ExportDialog {
         let mut answer = None;
         // A centred modal places itself by the size it had the frame before: when the size changes,
         // lay it out again at once.
-        let layout = (
-            d.format == ExportFormat::Calendar,
-            d.asking_replace,
-            d.problem.is_some(),
-        );
+        let layout = d.layout_key();
         ui.set_min_width(640.0);
         ui.heading("Export the plan");
         ui.label("Write the plan for another program. The plan itself is not changed.");
@@ -187,25 +183,7 @@ impl ExportDialog {
             }
         });
         if d.format == ExportFormat::Calendar {
-            ui.add_space(4.0);
-            ui.label("Whose meetings");
-            // A list, not a drop-down: a pop-up inside a modal can end up behind it.
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("export-person")
-                    .max_height(120.0)
-                    .show(ui, |ui| {
-                        ui.set_min_width(420.0);
-                        ui.selectable_value(&mut d.person, None, "Everyone");
-                        for p in &plan.people {
-                            ui.selectable_value(
-                                &mut d.person,
-                                Some(p.id.clone()),
-                                format!("{} · {}", p.name, p.team),
-                            );
-                        }
-                    });
-            });
+            d.whose_meetings_ui(ui, plan);
         }
         if (d.format, d.person.clone()) != before {
             d.suggest(plan);
@@ -240,25 +218,10 @@ impl ExportDialog {
             ui.colored_label(palette::error(), p.as_str());
         }
         ui.add_space(8.0);
-        if d.asking_replace {
-            let shown = d.path.trim().to_owned();
-            ui.colored_label(
-                palette::warning(),
-                format!("⚠ {shown} already exists. Replace it?"),
-            );
-            ui.horizontal(|ui| {
-                if ui
-                    .button(RichText::new("Replace it").color(palette::error()))
-                    .clicked()
-                {
-                    d.replace_ok = d.target();
-                    answer = Some(ExportAction::Write(Box::new(d.clone())));
-                }
-                if ui.button("Keep it").clicked() {
-                    d.asking_replace = false;
-                }
-            });
-            ui.add_space(4.0);
+        if d.asking_replace
+            && let Some(write) = d.replace_ui(ui)
+        {
+            answer = Some(write);
         }
         ui.horizontal(|ui| {
             if (ui.button("Export").clicked() || enter) && !d.asking_replace {
@@ -274,14 +237,65 @@ impl ExportDialog {
                 *close = true;
             }
         });
-        if (
-            d.format == ExportFormat::Calendar,
-            d.asking_replace,
-            d.problem.is_some(),
-        ) != layout
-        {
+        if d.layout_key() != layout {
             ui.ctx().request_repaint();
         }
+        answer
+    }
+
+    /// What decides the dialog's size.
+    fn layout_key(&self) -> (bool, bool, bool) {
+        (
+            self.format == ExportFormat::Calendar,
+            self.asking_replace,
+            self.problem.is_some(),
+        )
+    }
+
+    /// For a calendar: the list of people to choose whose meetings it holds.
+    fn whose_meetings_ui(&mut self, ui: &mut egui::Ui, plan: &Plan) {
+        ui.add_space(4.0);
+        ui.label("Whose meetings");
+        // A list, not a drop-down: a pop-up inside a modal can end up behind it.
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("export-person")
+                .max_height(120.0)
+                .show(ui, |ui| {
+                    ui.set_min_width(420.0);
+                    ui.selectable_value(&mut self.person, None, "Everyone");
+                    for p in &plan.people {
+                        ui.selectable_value(
+                            &mut self.person,
+                            Some(p.id.clone()),
+                            format!("{} · {}", p.name, p.team),
+                        );
+                    }
+                });
+        });
+    }
+
+    /// The output file exists: asks before replacing it. Returns the export once agreed.
+    fn replace_ui(&mut self, ui: &mut egui::Ui) -> Option<ExportAction> {
+        let mut answer = None;
+        let shown = self.path.trim().to_owned();
+        ui.colored_label(
+            palette::warning(),
+            format!("⚠ {shown} already exists. Replace it?"),
+        );
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new("Replace it").color(palette::error()))
+                .clicked()
+            {
+                self.replace_ok = self.target();
+                answer = Some(ExportAction::Write(Box::new(self.clone())));
+            }
+            if ui.button("Keep it").clicked() {
+                self.asking_replace = false;
+            }
+        });
+        ui.add_space(4.0);
         answer
     }
 }
