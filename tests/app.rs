@@ -339,6 +339,70 @@ fn a_new_item_takes_its_id_from_the_name_typed() {
     assert_eq!(plan.meetings[0].people, vec!["ana-ruiz".to_owned()]);
 }
 
+/// Renaming an id is a command like any other: queued, run at the end of the frame, and undone
+/// as one step.
+#[test]
+fn renaming_an_id_is_a_command_undone_in_one_step() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    let before = h.state().doc.plan.clone();
+    h.state_mut().command(Command::RenameId {
+        section: Section::People,
+        old: "ana".to_owned(),
+        new: "ana-ruiz".to_owned(),
+    });
+    // Queued, not run: the plan changes at the end of the next frame.
+    assert_eq!(h.state().doc.plan, before);
+    h.run();
+    let plan = &h.state().doc.plan;
+    assert_eq!(plan.people[0].id, "ana-ruiz");
+    assert_eq!(plan.accounts[0].owner.as_deref(), Some("ana-ruiz"));
+    assert_eq!(plan.meetings[0].people, vec!["ana-ruiz".to_owned()]);
+    assert!(h.state().doc.is_dirty());
+    let status = h.state().status.as_ref().map(|s| s.text.as_str());
+    assert_eq!(status, Some("Renamed `ana` to `ana-ruiz` everywhere"));
+
+    h.state_mut().command(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.plan, before);
+    h.state_mut().command(Command::Redo);
+    h.run();
+    assert_eq!(h.state().doc.plan.people[0].id, "ana-ruiz");
+}
+
+/// A new item's id follows its name in the same undo step as the name: one undo takes both back.
+#[test]
+fn a_new_items_id_follows_its_name_in_one_undo_step() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    go(&mut h, Section::Accounts);
+    h.get_by_label("+ Add account").click();
+    h.run();
+    let added = h.state().doc.plan.accounts.last().expect("added").clone();
+    h.get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Zeta Labs");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let named = h.state().doc.plan.accounts.last().expect("added").clone();
+    assert_eq!(
+        (named.name.as_str(), named.id.as_str()),
+        ("Zeta Labs", "zeta-labs")
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let undone = h
+        .state()
+        .doc
+        .plan
+        .accounts
+        .last()
+        .expect("still added")
+        .clone();
+    assert_eq!(undone, added);
+}
+
 /// What README promises a newcomer: open the example, fix three gaps from the gaps panel,
 /// save, and `preshow check` agrees with the workbench.
 #[test]

@@ -1,37 +1,38 @@
-//! Running commands and dialog answers: files, undo, items, gaps, navigation.
+//! Running commands and dialog answers: undo, items (add, duplicate, delete, rename), imports and
+//! exports, gaps, navigation. Opening and saving the plan is in `open_save.rs`.
 
-use super::dialogs::{Answer, Dialog};
-use super::export_dialog::ExportDialog;
-use super::files::{Chosen, Purpose};
-use super::import_dialog::ImportDialog;
-use super::{Command, Document, Status, Workbench, views};
-use crate::format;
+use super::dialogs::{
+    Answer, ConfirmDelete, ConfirmOverwrite, Dialog, ErrorMessage, ExportDialog, ImportDialog,
+};
+use super::files::Purpose;
+use super::{Command, Status, Workbench, views};
 use crate::model::Section;
-use std::path::{Path, PathBuf};
 
 impl Workbench {
-    fn say(&mut self, text: impl Into<String>) {
+    /// Shows `text` in the status bar.
+    pub(super) fn say(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
             problem: false,
         });
     }
 
-    fn complain(&mut self, title: &str, message: String) {
+    /// Reports a problem in the status bar and in an error dialog.
+    pub(super) fn complain(&mut self, title: &str, message: String) {
         self.status = Some(Status {
             text: message.clone(),
             problem: true,
         });
-        self.dialog = Some(Dialog::Error {
+        self.dialog = Some(Dialog::Error(ErrorMessage {
             title: title.to_owned(),
             message,
-        });
+        }));
     }
 
     /// Whether `cmd` may go ahead now; if edits would be lost, asks first.
     fn guard(&mut self, cmd: &Command) -> bool {
         self.doc.commit();
-        if std::mem::take(&mut self.skip_guard) || !self.doc.is_dirty() {
+        if std::mem::take(&mut self.frame.skip_guard) || !self.doc.is_dirty() {
             return true;
         }
         self.dialog = Some(Dialog::unsaved(cmd.clone()));
@@ -43,16 +44,7 @@ impl Workbench {
         match cmd {
             Command::NewPlan => {
                 if self.guard(&cmd) {
-                    match format::parse(crate::TEMPLATE_PLAN) {
-                        Ok(l) => {
-                            self.replace_document(Document::new(l.plan, None, true));
-                            self.section = Section::Event;
-                            self.say("New plan from the starter template: Save as… to keep it");
-                        }
-                        Err(e) => {
-                            self.complain("The starter template does not load", e.to_string())
-                        }
-                    }
+                    self.new_plan();
                 }
             }
             Command::Open => {
@@ -81,7 +73,7 @@ impl Workbench {
             }
             Command::Quit => {
                 if self.guard(&cmd) {
-                    self.allow_close = true;
+                    self.window.allow_close = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
@@ -100,7 +92,7 @@ impl Workbench {
                     self.list_state(self.section).focus_filter = true;
                 }
             }
-            Command::Palette => self.palette = Some(Default::default()),
+            Command::Palette => self.views.palette = Some(Default::default()),
             Command::AddItem => {
                 if self.add_item() {
                     super::widgets::request_focus_first_text(ctx);
@@ -110,7 +102,7 @@ impl Workbench {
             Command::DeleteItem => self.delete_item(),
             Command::NextGap => self.step_gap(ctx, true),
             Command::PreviousGap => self.step_gap(ctx, false),
-            Command::ToggleGaps => self.show_gaps = !self.show_gaps,
+            Command::ToggleGaps => self.views.show_gaps = !self.views.show_gaps,
             Command::EndWalk => self.walk = None,
             Command::Present => self.set_presenting(ctx, !self.presenting),
             Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
@@ -118,9 +110,9 @@ impl Workbench {
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::SetTheme(theme) => {
                 if self.presenting {
-                    self.present_theme = theme;
+                    self.window.present_theme = theme;
                 } else {
-                    self.theme = theme;
+                    self.window.theme = theme;
                 }
                 self.apply_theme(ctx);
             }
@@ -136,6 +128,10 @@ impl Workbench {
             Command::Export(format) => {
                 let d = ExportDialog::new(format, &self.doc.plan, self.doc.path.as_deref());
                 self.dialog = Some(Dialog::Export(Box::new(d)));
+            }
+            Command::RenameId { section, old, new } => self.rename_id(section, &old, &new),
+            Command::IdFollowsName { section, old, new } => {
+                self.id_follows_name(section, &old, new)
             }
         }
     }
@@ -156,9 +152,9 @@ impl Workbench {
                 }
             }
             Answer::DiscardThen(then) => {
-                self.skip_guard = true;
+                self.frame.skip_guard = true;
                 self.run(ctx, then);
-                self.skip_guard = false;
+                self.frame.skip_guard = false;
             }
             Answer::Delete {
                 section,
@@ -191,7 +187,7 @@ impl Workbench {
             Answer::Path(Purpose::Open, path) => self.load(path),
             Answer::Path(Purpose::SaveAs, path) => {
                 if path.exists() && self.doc.path.as_deref() != Some(path.as_path()) {
-                    self.dialog = Some(Dialog::ConfirmOverwrite { path });
+                    self.dialog = Some(Dialog::ConfirmOverwrite(ConfirmOverwrite { path }));
                 } else {
                     self.save_to(&path);
                 }
@@ -261,159 +257,6 @@ impl Workbench {
         }
     }
 
-    /// A path chosen in the desktop's dialog.
-    pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
-        match (chosen.purpose, &mut self.dialog) {
-            (Purpose::ImportCsv, Some(Dialog::Import(d))) => {
-                d.chosen(chosen.path, &self.doc.plan);
-                return;
-            }
-            (Purpose::Export(_), Some(Dialog::Export(d))) => {
-                d.chosen(chosen.path);
-                return;
-            }
-            // The dialog that asked was closed meanwhile.
-            (Purpose::ImportCsv | Purpose::Export(_), _) => return,
-            _ => {}
-        }
-        if matches!(self.dialog, Some(Dialog::TypedPath { .. })) {
-            self.dialog = None;
-        }
-        match chosen.purpose {
-            Purpose::Open => self.load(chosen.path),
-            // The desktop's dialog has already asked before replacing a file.
-            Purpose::SaveAs => {
-                self.save_to(&chosen.path);
-            }
-            Purpose::ImportCsv | Purpose::Export(_) => {}
-        }
-    }
-
-    fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
-        let suggested = self.doc.path.clone();
-        self.files.pick(purpose, ctx, suggested.as_deref());
-        let text = match (purpose, &suggested) {
-            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
-            _ => String::new(),
-        };
-        self.dialog = Some(Dialog::TypedPath {
-            purpose,
-            text,
-            problem: None,
-        });
-    }
-
-    fn replace_document(&mut self, doc: Document) {
-        // This session's copy of edits being replaced; copies left by an earlier run stay.
-        if self.recovery_written.is_some() {
-            self.forget_recovery();
-        }
-        self.doc = doc;
-        self.disk_seen = None;
-        self.disk_change_noted = None;
-        self.lists.clear();
-        self.walk = None;
-        self.checker.check_now(&mut self.doc, self.today);
-    }
-
-    /// Opens `path`, keeping the current plan if it does not load.
-    pub fn load(&mut self, path: PathBuf) {
-        let read =
-            format::read_text(&path).and_then(|text| format::parse(&text).map(|l| (l, text)));
-        match read {
-            Ok((loaded, text)) => {
-                // The text and the source map go before the plan is copied for undo and the
-                // checker: at 100,000 accounts they are a few hundred megabytes.
-                let digest = super::document::digest(text.as_bytes());
-                drop(text);
-                let format::Loaded {
-                    plan,
-                    source,
-                    migrated_from,
-                } = loaded;
-                // Only the comments are kept (`{ source }` moves the map into a temporary, so
-                // the rest of it goes at the end of this statement).
-                let format::SourceMap { comments, .. } = { source };
-                let note = migrated_from
-                    .map(|f| {
-                        format!(
-                            " (migrated from format {f}; saving writes format {})",
-                            plan.format
-                        )
-                    })
-                    .unwrap_or_default();
-                let mut doc = Document::new(plan, Some(path.clone()), migrated_from.is_none());
-                doc.disk_digest = Some(digest);
-                doc.comments = comments;
-                self.replace_document(doc);
-                self.files.add_recent(&path);
-                self.say(format!("Opened {}{note}", path.display()));
-            }
-            Err(error) => self.complain(
-                "This plan could not be opened; the current plan stays open",
-                format::LoadError {
-                    path: path.clone(),
-                    error,
-                }
-                .to_string(),
-            ),
-        }
-    }
-
-    /// Saves to `path`; returns whether it worked.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        self.save_checked(path, false)
-    }
-
-    /// Saves to `path`. Unless `overwrite`, first makes sure the plan's own file has not been
-    /// changed, moved or deleted by someone else since it was read, and that comments the file
-    /// had are not dropped without asking.
-    fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
-        self.doc.commit();
-        let own_file = self.doc.path.as_deref() == Some(path);
-        if own_file && !self.doc.comments.is_empty() {
-            self.dialog = Some(Dialog::CommentsWouldBeLost {
-                path: path.to_owned(),
-                comments: self.doc.comments.clone(),
-            });
-            return false;
-        }
-        if own_file
-            && !overwrite
-            && let Some(read) = &self.doc.disk_digest
-        {
-            let now = std::fs::read(path);
-            let changed = match &now {
-                Ok(bytes) => super::document::digest(bytes) != *read,
-                Err(_) => true,
-            };
-            if changed {
-                self.dialog = Some(Dialog::ChangedOnDisk {
-                    path: path.to_owned(),
-                    deleted: now.is_err(),
-                });
-                return false;
-            }
-        }
-        let text = format::to_string(&self.doc.plan);
-        match format::write_atomic(path, text.as_bytes()) {
-            Ok(()) => {
-                self.doc.disk_digest = Some(super::document::digest(text.as_bytes()));
-                self.doc.comments.clear();
-                self.disk_seen = None;
-                self.disk_change_noted = None;
-                self.doc.mark_saved(path.to_owned());
-                self.files.add_recent(path);
-                self.say(format!("Saved {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.complain("The plan was not saved", format!("{}: {e}", path.display()));
-                false
-            }
-        }
-    }
-
     fn add_item(&mut self) -> bool {
         if !self.section.is_list() {
             return false;
@@ -435,6 +278,22 @@ impl Workbench {
             return true;
         }
         false
+    }
+
+    /// Renames an item's id and every reference to it, as one undoable step.
+    fn rename_id(&mut self, section: Section, old: &str, new: &str) {
+        if crate::edit::rename_id(&mut self.doc.plan, section, old, new) {
+            self.doc.edited(true);
+            self.say(format!("Renamed `{old}` to `{new}` everywhere"));
+        }
+    }
+
+    /// Gives a just-added item the id made from its name. No undo point of its own: the frame's,
+    /// made after it, takes it with the name's edit.
+    fn id_follows_name(&mut self, section: Section, old: &str, new: String) {
+        if crate::edit::rename_id(&mut self.doc.plan, section, old, &new) {
+            self.list_state(section).following = Some(new);
+        }
     }
 
     fn duplicate_item(&mut self) {
@@ -483,13 +342,13 @@ impl Workbench {
                 self.say(format!("Deleted `{id}` (Ctrl+Z undoes)"));
             }
         } else {
-            self.dialog = Some(Dialog::ConfirmDelete {
+            self.dialog = Some(Dialog::ConfirmDelete(ConfirmDelete {
                 section,
                 index,
                 id,
                 refs,
                 reassign: None,
-            });
+            }));
         }
     }
 
@@ -497,13 +356,13 @@ impl Workbench {
     fn step_gap(&mut self, ctx: &egui::Context, forward: bool) {
         let walk = self.walk.get_or_insert_with(Default::default);
         let step = if forward {
-            walk.next(&self.checker.gaps)
+            walk.next(&self.checks.checker.gaps)
         } else {
-            walk.previous(&self.checker.gaps)
+            walk.previous(&self.checks.checker.gaps)
         };
         match step {
             Some(step) => self.show_step(ctx, step),
-            None if self.checker.gaps.findings.is_empty() => self.say("No open gaps"),
+            None if self.checks.checker.gaps.findings.is_empty() => self.say("No open gaps"),
             None => self.say("Every open gap has been shown"),
         }
     }

@@ -1,7 +1,7 @@
 //! Every action of the workbench as one enum: menus, keyboard shortcuts and the command palette
 //! all speak it, and the app runs it once at the end of the frame.
 
-use super::export_dialog::ExportFormat;
+use crate::export::ExportFormat;
 use crate::model::Section;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -57,13 +57,33 @@ pub enum Command {
     /// Show a section.
     GoTo(Section),
     /// Show a board: schedule, lead flow, message map, readiness.
-    Show(super::views::board::Board),
+    Show(super::board_id::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
     /// Import accounts or meetings from a CRM's CSV export, with a preview.
     Import(crate::import::Kind),
     /// Export a calendar, CRM-ready CSV or a brief.
-    Export(super::export_dialog::ExportFormat),
+    Export(ExportFormat),
+    /// Give an item a new id, changing every reference to it, as one undoable step.
+    RenameId {
+        /// The item's section.
+        section: Section,
+        /// Its id now.
+        old: String,
+        /// The id it takes.
+        new: String,
+    },
+    /// Keep a just-added item's id made from its name: the id changes with every change of the
+    /// name, in the name's undo step. Asked for in the frame that edits the name, whose undo
+    /// point takes both.
+    IdFollowsName {
+        /// The item's section.
+        section: Section,
+        /// Its id now.
+        old: String,
+        /// The id made from its new name.
+        new: String,
+    },
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -137,6 +157,9 @@ impl Command {
             Command::Reveal(s, _, _) => format!("Show in {}", s.title()),
             Command::Import(kind) => format!("Import {kind} from CSV…"),
             Command::Export(format) => format.action().into(),
+            Command::RenameId { old, new, .. } | Command::IdFollowsName { old, new, .. } => {
+                format!("Rename `{old}` to `{new}`")
+            }
         }
     }
 
@@ -166,10 +189,21 @@ impl Command {
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
             Command::Import(_) | Command::Export(_) => Vec::new(),
+            Command::RenameId { .. } | Command::IdFollowsName { .. } => Vec::new(),
             Command::GoTo(_) | Command::Show(_) | Command::Reveal(..) | Command::OpenRecent(_) => {
                 Vec::new()
             }
         }
+    }
+
+    /// Whether the command is an edit asked for while drawing (an id rename): it runs before the
+    /// frame's undo point is made, as the edits widgets make in place do, so it joins or finishes
+    /// the same undo step they would.
+    pub fn edits_in_frame(&self) -> bool {
+        matches!(
+            self,
+            Command::RenameId { .. } | Command::IdFollowsName { .. }
+        )
     }
 
     /// The shortcut as menus show it ("Ctrl+S").

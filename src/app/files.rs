@@ -59,7 +59,7 @@ pub enum Purpose {
     /// Choosing a CSV file to import.
     ImportCsv,
     /// Choosing where to write an export.
-    Export(super::export_dialog::ExportFormat),
+    Export(crate::export::ExportFormat),
 }
 
 impl Purpose {

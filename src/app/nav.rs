@@ -1,7 +1,7 @@
 //! The left navigation: every section with its item count and its open gaps.
 
+use super::board_id::Board;
 use super::checker::Gaps;
-use super::views::board::Board;
 use super::views::{SECTIONS, gap_count, worst_gap};
 use super::widgets::palette;
 use crate::model::{Plan, Section};

@@ -17,7 +17,7 @@ fn entries(recent: &[PathBuf]) -> Vec<Command> {
     let mut all: Vec<Command> = Command::GENERAL.to_vec();
     all.retain(|c| *c != Command::Palette);
     all.extend(
-        super::views::board::Board::ALL
+        super::board_id::Board::ALL
             .iter()
             .map(|b| Command::Show(*b)),
     );

@@ -1,7 +1,7 @@
 //! Keeping a plan safe while it is open: recovery copies of unsaved edits, and noticing when
 //! someone else changes the file on disk.
 
-use super::dialogs::Dialog;
+use super::dialogs::{ChangedWhileEditing, Dialog, Recover};
 use super::{Status, Workbench, recovery};
 use std::time::Duration;
 
@@ -11,7 +11,7 @@ const DISK_CHECK_SECS: f64 = 1.0;
 impl Workbench {
     /// At start: offers the recovery copy of the plan just opened, if it differs from the file.
     pub(super) fn offer_recovery(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
         let Some(found) = recovery::find(&dir, self.doc.path.as_deref()) else {
@@ -22,41 +22,41 @@ impl Workbench {
             recovery::remove(&dir, self.doc.path.as_deref());
             return;
         }
-        self.dialog = Some(Dialog::Recover {
+        self.dialog = Some(Dialog::Recover(Recover {
             plan: Box::new(found.plan),
             written: found.written,
             changes,
-        });
+        }));
     }
 
     /// Writes a recovery copy after a few idle seconds of unsaved edits; removes it when there
     /// are none. Keeps the panic hook's copy of the plan current.
     pub(super) fn keep_recovery(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
         let typing = ctx.text_edit_focused() || ctx.input(|i| i.pointer.any_down());
         if !self.doc.is_dirty() {
-            if self.recovery_written.is_some() || self.snapshot_revision.is_some() {
+            if self.recovery.written.is_some() || self.recovery.snapshot_revision.is_some() {
                 recovery::remove(&dir, self.doc.path.as_deref());
-                self.recovery_written = None;
-                self.snapshot_revision = None;
-                if let Ok(mut s) = self.snapshot.lock() {
+                self.recovery.written = None;
+                self.recovery.snapshot_revision = None;
+                if let Ok(mut s) = self.recovery.snapshot.lock() {
                     *s = None;
                 }
             }
             return;
         }
-        if self.snapshot_revision != Some(self.doc.revision) && !typing {
-            if let Ok(mut s) = self.snapshot.lock() {
+        if self.recovery.snapshot_revision != Some(self.doc.revision) && !typing {
+            if let Ok(mut s) = self.recovery.snapshot.lock() {
                 *s = Some((dir.clone(), self.doc.path.clone(), self.doc.plan.clone()));
             }
-            self.snapshot_revision = Some(self.doc.revision);
+            self.recovery.snapshot_revision = Some(self.doc.revision);
         }
-        if self.recovery_written == Some(self.doc.revision) {
+        if self.recovery.written == Some(self.doc.revision) {
             return;
         }
-        let idle = ctx.input(|i| i.time) - self.last_edit_at;
+        let idle = ctx.input(|i| i.time) - self.recovery.last_edit_at;
         if idle >= recovery::IDLE_SECS {
             self.write_recovery_now();
         } else {
@@ -66,13 +66,13 @@ impl Workbench {
 
     /// Writes the recovery copy of the unsaved edits now.
     pub fn write_recovery_now(&mut self) {
-        let Some(dir) = self.recovery_dir.clone() else {
+        let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
         match recovery::write(&dir, self.doc.path.as_deref(), &self.doc.plan) {
-            Ok(()) => self.recovery_written = Some(self.doc.revision),
+            Ok(()) => self.recovery.written = Some(self.doc.revision),
             Err(e) => {
-                self.recovery_written = Some(self.doc.revision);
+                self.recovery.written = Some(self.doc.revision);
                 self.status = Some(Status {
                     text: format!("Could not keep a recovery copy in {}: {e}", dir.display()),
                     problem: true,
@@ -83,10 +83,10 @@ impl Workbench {
 
     /// Drops the recovery copy (after saving, opening or discarding).
     pub(super) fn forget_recovery(&mut self) {
-        if let Some(dir) = &self.recovery_dir {
+        if let Some(dir) = &self.recovery.dir {
             recovery::remove(dir, self.doc.path.as_deref());
         }
-        self.recovery_written = None;
+        self.recovery.written = None;
     }
 
     /// Looks at the plan's file every second: reloads it when someone else changed it and there
@@ -96,11 +96,11 @@ impl Workbench {
             return;
         };
         let now = ctx.input(|i| i.time);
-        if now - self.disk_checked_at < DISK_CHECK_SECS {
+        if now - self.disk.checked_at < DISK_CHECK_SECS {
             ctx.request_repaint_after(Duration::from_secs_f64(DISK_CHECK_SECS));
             return;
         }
-        self.disk_checked_at = now;
+        self.disk.checked_at = now;
         ctx.request_repaint_after(Duration::from_secs_f64(DISK_CHECK_SECS));
         self.check_disk_now(&path);
     }
@@ -109,10 +109,10 @@ impl Workbench {
     pub fn check_disk_now(&mut self, path: &std::path::Path) {
         let meta = std::fs::metadata(path);
         let seen = meta.as_ref().ok().map(|m| (m.len(), m.modified().ok()));
-        if seen == self.disk_seen && seen.is_some() {
+        if seen == self.disk.seen && seen.is_some() {
             return;
         }
-        self.disk_seen = seen;
+        self.disk.seen = seen;
         let Some(read) = self.doc.disk_digest.clone() else {
             return;
         };
@@ -130,15 +130,15 @@ impl Workbench {
             }
         };
         let now = super::document::digest(&bytes);
-        if now == read || self.disk_change_noted.as_deref() == Some(now.as_str()) {
+        if now == read || self.disk.change_noted.as_deref() == Some(now.as_str()) {
             return;
         }
         if self.doc.is_dirty() {
-            self.disk_change_noted = Some(now);
+            self.disk.change_noted = Some(now);
             if self.dialog.is_none() {
-                self.dialog = Some(Dialog::ChangedWhileEditing {
+                self.dialog = Some(Dialog::ChangedWhileEditing(ChangedWhileEditing {
                     path: path.to_owned(),
-                });
+                }));
             }
         } else {
             let section = self.section;

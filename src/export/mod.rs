@@ -2,11 +2,15 @@
 //! ([`csv`](mod@csv)), and as a one-page brief for leadership in Markdown or HTML ([`brief`]).
 //!
 //! Every function here is pure: it takes a plan (and the date or time it needs) and returns text,
-//! so the command line and the workbench produce the same files.
+//! so the command line and the workbench produce the same files. [`ExportFormat`] names each kind
+//! of export the workbench offers.
 
 pub mod brief;
 pub mod csv;
 pub mod ics;
+mod kind;
+
+pub use kind::ExportFormat;
 
 use crate::model::{Plan, slug};
 

@@ -111,7 +111,8 @@ pub struct EditorCx<'a> {
     pub edits: &'a mut Edits,
     /// Commands for the app to run at the end of the frame.
     pub commands: &'a mut Vec<Command>,
-    /// A requested id rename: (old, new).
+    /// A requested id rename: (old, new). The list asks the app for it with
+    /// [`Command::RenameId`].
     pub rename: &'a mut Option<(String, String)>,
 }
 
@@ -172,15 +173,8 @@ impl ListState {
     }
 }
 
-/// What the whole section view reports.
-pub struct SectionOutcome {
-    /// The plan changed.
-    pub edits: Edits,
-    /// An id rename was asked for.
-    pub rename: Option<(String, String)>,
-}
-
-/// Draws a list section: toolbar, table and editor.
+/// Draws a list section: toolbar, table and editor; returns what the editor changed. An id
+/// rename the editor asks for is queued as [`Command::RenameId`].
 pub fn section_ui<S: ListSection>(
     ui: &mut Ui,
     plan: &mut Plan,
@@ -189,7 +183,7 @@ pub fn section_ui<S: ListSection>(
     derived: &Derived,
     today: Date,
     commands: &mut Vec<Command>,
-) -> SectionOutcome {
+) -> Edits {
     let revision = derived.revision();
     let mut edits = Edits::default();
     let mut rename = None;
@@ -243,20 +237,26 @@ pub fn section_ui<S: ListSection>(
     if edits.changed {
         state.highlight = None;
         if rename.is_none() {
-            follow_name::<S>(plan, state);
+            follow_name::<S>(plan, state, commands);
         }
     }
-    if rename.is_some() {
+    if let Some((old, new)) = rename {
         state.following = None;
+        commands.push(Command::RenameId {
+            section: S::SECTION,
+            old,
+            new,
+        });
     }
-    SectionOutcome { edits, rename }
+    edits
 }
 
 /// Longest id made from a name.
 const MAX_MADE_ID: usize = 40;
 
-/// Keeps a just-added item's id made from its name, and unique.
-fn follow_name<S: ListSection>(plan: &mut Plan, state: &mut ListState) {
+/// Keeps a just-added item's id made from its name, and unique: asks for the new id with
+/// [`Command::IdFollowsName`], which takes it into the name's undo step.
+fn follow_name<S: ListSection>(plan: &Plan, state: &mut ListState, commands: &mut Vec<Command>) {
     let (Some(index), Some(following)) = (state.selected, state.following.clone()) else {
         return;
     };
@@ -282,8 +282,12 @@ fn follow_name<S: ListSection>(plan: &mut Plan, state: &mut ListState) {
         .filter(|(i, _)| *i != index)
         .map(|(_, x)| S::id(x));
     let new = crate::model::unique_id(&made, others);
-    if new != following && crate::edit::rename_id(plan, S::SECTION, &following, &new) {
-        state.following = Some(new);
+    if new != following {
+        commands.push(Command::IdFollowsName {
+            section: S::SECTION,
+            old: following,
+            new,
+        });
     }
 }
 

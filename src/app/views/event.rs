@@ -1,18 +1,13 @@
 //! The event: name, place, booth, time zone and days, and the plan-wide gaps.
 
 use crate::app::checker::Gaps;
-use crate::app::list::{ListState, SectionOutcome};
+use crate::app::list::ListState;
 use crate::app::widgets::{self, Edits, field_row, severity_color};
 use crate::model::{Plan, Section};
 use egui::{RichText, Ui};
 
 /// Draws the event form.
-pub fn event_ui(
-    ui: &mut Ui,
-    plan: &mut Plan,
-    state: &mut ListState,
-    gaps: &Gaps,
-) -> SectionOutcome {
+pub fn event_ui(ui: &mut Ui, plan: &mut Plan, state: &mut ListState, gaps: &Gaps) -> Edits {
     let mut edits = Edits::default();
     let hl = state.highlight;
     egui::ScrollArea::vertical()
@@ -97,8 +92,5 @@ pub fn event_ui(
     if edits.changed {
         state.highlight = None;
     }
-    SectionOutcome {
-        edits,
-        rename: None,
-    }
+    edits
 }

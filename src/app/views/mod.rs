@@ -23,7 +23,8 @@ mod terms;
 use super::checker::Gaps;
 use super::commands::Command;
 use super::derived::Derived;
-use super::list::{ListSection, ListState, SectionOutcome, section_ui as list_ui};
+use super::list::{ListSection, ListState, section_ui as list_ui};
+use super::widgets::Edits;
 use crate::model::{Date, Plan, Section};
 
 /// The sections in navigation order.
@@ -122,7 +123,7 @@ pub fn section_ui(
     derived: &Derived,
     today: Date,
     commands: &mut Vec<Command>,
-) -> SectionOutcome {
+) -> Edits {
     with_list!(section, S => list_ui::<S>(ui, plan, state, gaps, derived, today, commands), else match section {
         Section::Scoring => scoring::scoring_ui(ui, plan, state, gaps, today),
         _ => event::event_ui(ui, plan, state, gaps),

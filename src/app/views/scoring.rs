@@ -1,7 +1,7 @@
 //! Lead scoring: the threshold, the signals that earn points, and who agreed to them.
 
 use crate::app::checker::Gaps;
-use crate::app::list::{ListState, SectionOutcome};
+use crate::app::list::ListState;
 use crate::app::widgets::{self, Choices, Edits, field_row, severity_color};
 use crate::model::{Date, Plan, Scoring, Section, Signal};
 use egui::{RichText, Ui};
@@ -13,7 +13,7 @@ pub fn scoring_ui(
     state: &mut ListState,
     gaps: &Gaps,
     today: Date,
-) -> SectionOutcome {
+) -> Edits {
     let mut edits = Edits::default();
     let hl = state.highlight;
     let choices = Choices::people(plan);
@@ -106,8 +106,5 @@ pub fn scoring_ui(
     if edits.changed {
         state.highlight = None;
     }
-    SectionOutcome {
-        edits,
-        rename: None,
-    }
+    edits
 }

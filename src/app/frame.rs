@@ -1,0 +1,183 @@
+//! The frame: panels laid out, the open view drawn, dialogs and the palette shown, then the
+//! commands the frame asked for run and the undo point made.
+
+use super::{Command, Workbench, dialogs, gaps_panel, nav, palette, views, walk, widgets};
+
+impl Workbench {
+    /// Draws the frame and runs what it asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        self.checks.derived.refresh(self.doc.revision);
+        if self.presenting {
+            egui::Panel::top("presenting").show(ui, |ui| self.presentation_bar_ui(ui));
+        } else {
+            egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+            egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        }
+        if let Some(walk) = &self.walk {
+            let (step, stop) = egui::Panel::top("walk")
+                .show(ui, |ui| walk::walk_ui(ui, walk, &self.checks.checker.gaps))
+                .inner;
+            match step {
+                Some(true) => self.frame.pending.push(Command::NextGap),
+                Some(false) => self.frame.pending.push(Command::PreviousGap),
+                None => {}
+            }
+            if stop {
+                self.frame.pending.push(Command::EndWalk);
+            }
+        }
+        // The navigation grows with the type, so section names fit in presentation mode.
+        let nav_width = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(200.0);
+        egui::Panel::left("nav")
+            .resizable(false)
+            .exact_size(nav_width)
+            .show(ui, |ui| {
+                nav::nav_ui(
+                    ui,
+                    &mut self.section,
+                    &mut self.board,
+                    &self.checks.checker.gaps,
+                    &self.doc.plan,
+                );
+            });
+        if self.views.show_gaps {
+            egui::Panel::right("gaps")
+                .resizable(true)
+                .default_size(330.0)
+                .show(ui, |ui| {
+                    gaps_panel::gaps_panel_ui(
+                        ui,
+                        &self.checks.checker.gaps,
+                        &self.doc.plan,
+                        &mut self.frame.pending,
+                    );
+                });
+        }
+        let mut edited = false;
+        egui::CentralPanel::default().show(ui, |ui| {
+            edited = match self.board {
+                Some(board) => self.board_ui(ui, board),
+                None => self.section_ui(ui),
+            };
+        });
+        if let Some(p) = &mut self.views.palette
+            && let Some(done) = palette::palette_ui(&ctx, p, &self.files.recent())
+        {
+            self.views.palette = None;
+            if let Some(cmd) = done {
+                self.frame.pending.push(cmd);
+            }
+        }
+        if let Some(dialog) = self.dialog.take() {
+            let (open, answer) = dialogs::dialog_ui(&ctx, dialog, &self.doc.plan);
+            self.dialog = open;
+            if let Some(a) = answer {
+                self.answer(&ctx, a);
+            }
+        }
+        self.end_frame(&ctx, edited);
+    }
+
+    /// Runs the commands the frame asked for and makes its undo point. Edits asked for while
+    /// drawing (id renames) run first, before the undo point is made, like the edits widgets make
+    /// in place; then the rest, in the order asked.
+    fn end_frame(&mut self, ctx: &egui::Context, edited: bool) {
+        let (frame_edits, commands): (Vec<Command>, Vec<Command>) =
+            std::mem::take(&mut self.frame.pending)
+                .into_iter()
+                .partition(Command::edits_in_frame);
+        for cmd in frame_edits {
+            self.run(ctx, cmd);
+        }
+        self.after_frame(ctx, edited);
+        if !commands.is_empty() {
+            for cmd in commands {
+                self.run(ctx, cmd);
+            }
+            // Show what the commands changed at once, not on the next mouse move.
+            ctx.request_repaint();
+        }
+        self.update_title(ctx);
+    }
+
+    fn board_ui(&mut self, ui: &mut egui::Ui, board: views::board::Board) -> bool {
+        let mut edits = widgets::Edits::default();
+        let mut cx = views::board::BoardCx {
+            plan: &mut self.doc.plan,
+            gaps: &self.checks.checker.gaps,
+            today: self.today,
+            path: self.doc.path.as_deref(),
+            revision: self.doc.revision,
+            derived: &self.checks.derived,
+            commands: &mut self.frame.pending,
+            edits: &mut edits,
+        };
+        views::board::board_ui(ui, board, &mut self.views.boards, &mut cx);
+        edits.changed
+    }
+
+    fn section_ui(&mut self, ui: &mut egui::Ui) -> bool {
+        let state = self.views.lists.entry(self.section).or_default();
+        let edits = views::section_ui(
+            ui,
+            self.section,
+            &mut self.doc.plan,
+            state,
+            &self.checks.checker.gaps,
+            &self.checks.derived,
+            self.today,
+            &mut self.frame.pending,
+        );
+        edits.changed
+    }
+
+    /// Undo points: an edit is finished when no field is being typed in or dragged, or when the
+    /// focus moves to another field.
+    fn after_frame(&mut self, ctx: &egui::Context, edited: bool) {
+        let focus = ctx.memory(|m| m.focused());
+        let typing = ctx.text_edit_focused();
+        let dragging = ctx.input(|i| i.pointer.any_down());
+        if focus != self.frame.text_focus {
+            self.doc.commit();
+            self.frame.text_focus = focus;
+        }
+        if edited {
+            self.recovery.last_edit_at = ctx.input(|i| i.time);
+            self.doc.edited(!typing && !dragging);
+        } else if !typing && !dragging {
+            self.doc.commit();
+        }
+        if !self.checks.checker.is_current(self.doc.revision) {
+            self.checks.checker.request(&mut self.doc, self.today);
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() || self.views.palette.is_some() {
+            return;
+        }
+        // A presenter's remote sends Page Down and Page Up.
+        if self.presenting && !ctx.text_edit_focused() {
+            let none = egui::Modifiers::NONE;
+            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageDown)) {
+                self.frame.pending.push(Command::NextGap);
+            }
+            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageUp)) {
+                self.frame.pending.push(Command::PreviousGap);
+            }
+        }
+        if self.walk.is_some()
+            && !ctx.text_edit_focused()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.frame.pending.push(Command::EndWalk);
+        }
+        for (shortcut, cmd) in Command::with_shortcuts() {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.frame.pending.push(cmd);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Starting, opening, saving and reloading the plan: paths chosen in file dialogs or typed, reading a plan
+//! (keeping the current one if it does not load), and saving with the checks that keep others'
+//! changes and the file's comments from being lost without asking.
+
+use super::dialogs::{ChangedOnDisk, CommentsWouldBeLost, Dialog, TypedPath};
+use super::files::{Chosen, Purpose};
+use super::{Document, Workbench};
+use crate::format;
+use crate::model::Section;
+use std::path::{Path, PathBuf};
+
+impl Workbench {
+    /// Starts a new plan from the starter template.
+    pub(super) fn new_plan(&mut self) {
+        match format::parse(crate::TEMPLATE_PLAN) {
+            Ok(l) => {
+                self.replace_document(Document::new(l.plan, None, true));
+                self.section = Section::Event;
+                self.say("New plan from the starter template: Save as… to keep it");
+            }
+            Err(e) => self.complain("The starter template does not load", e.to_string()),
+        }
+    }
+
+    /// A path chosen in the desktop's dialog.
+    pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
+        match (chosen.purpose, &mut self.dialog) {
+            (Purpose::ImportCsv, Some(Dialog::Import(d))) => {
+                d.chosen(chosen.path, &self.doc.plan);
+                return;
+            }
+            (Purpose::Export(_), Some(Dialog::Export(d))) => {
+                d.chosen(chosen.path);
+                return;
+            }
+            // The dialog that asked was closed meanwhile.
+            (Purpose::ImportCsv | Purpose::Export(_), _) => return,
+            _ => {}
+        }
+        if matches!(self.dialog, Some(Dialog::TypedPath(_))) {
+            self.dialog = None;
+        }
+        match chosen.purpose {
+            Purpose::Open => self.load(chosen.path),
+            // The desktop's dialog has already asked before replacing a file.
+            Purpose::SaveAs => {
+                self.save_to(&chosen.path);
+            }
+            Purpose::ImportCsv | Purpose::Export(_) => {}
+        }
+    }
+
+    /// Asks for a path: the desktop's dialog, and a typed path beside it.
+    pub(super) fn ask_path(&mut self, ctx: &egui::Context, purpose: Purpose) {
+        let suggested = self.doc.path.clone();
+        self.files.pick(purpose, ctx, suggested.as_deref());
+        let text = match (purpose, &suggested) {
+            (Purpose::SaveAs, Some(p)) => p.display().to_string(),
+            _ => String::new(),
+        };
+        self.dialog = Some(Dialog::TypedPath(TypedPath {
+            purpose,
+            text,
+            problem: None,
+        }));
+    }
+
+    /// Puts `doc` in place of the open plan, with fresh view state and checks.
+    pub(super) fn replace_document(&mut self, doc: Document) {
+        // This session's copy of edits being replaced; copies left by an earlier run stay.
+        if self.recovery.written.is_some() {
+            self.forget_recovery();
+        }
+        self.doc = doc;
+        self.disk.seen = None;
+        self.disk.change_noted = None;
+        self.views.lists.clear();
+        self.walk = None;
+        self.checks.checker.check_now(&mut self.doc, self.today);
+    }
+
+    /// Opens `path`, keeping the current plan if it does not load.
+    pub fn load(&mut self, path: PathBuf) {
+        let read =
+            format::read_text(&path).and_then(|text| format::parse(&text).map(|l| (l, text)));
+        match read {
+            Ok((loaded, text)) => {
+                // The text and the source map go before the plan is copied for undo and the
+                // checker: at 100,000 accounts they are a few hundred megabytes.
+                let digest = super::document::digest(text.as_bytes());
+                drop(text);
+                let format::Loaded {
+                    plan,
+                    source,
+                    migrated_from,
+                } = loaded;
+                // Only the comments are kept (`{ source }` moves the map into a temporary, so
+                // the rest of it goes at the end of this statement).
+                let format::SourceMap { comments, .. } = { source };
+                let note = migrated_from
+                    .map(|f| {
+                        format!(
+                            " (migrated from format {f}; saving writes format {})",
+                            plan.format
+                        )
+                    })
+                    .unwrap_or_default();
+                let mut doc = Document::new(plan, Some(path.clone()), migrated_from.is_none());
+                doc.disk_digest = Some(digest);
+                doc.comments = comments;
+                self.replace_document(doc);
+                self.files.add_recent(&path);
+                self.say(format!("Opened {}{note}", path.display()));
+            }
+            Err(error) => self.complain(
+                "This plan could not be opened; the current plan stays open",
+                format::LoadError {
+                    path: path.clone(),
+                    error,
+                }
+                .to_string(),
+            ),
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        self.save_checked(path, false)
+    }
+
+    /// Saves to `path`. Unless `overwrite`, first makes sure the plan's own file has not been
+    /// changed, moved or deleted by someone else since it was read, and that comments the file
+    /// had are not dropped without asking.
+    pub(super) fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
+        self.doc.commit();
+        let own_file = self.doc.path.as_deref() == Some(path);
+        if own_file && !self.doc.comments.is_empty() {
+            self.dialog = Some(Dialog::CommentsWouldBeLost(CommentsWouldBeLost {
+                path: path.to_owned(),
+                comments: self.doc.comments.clone(),
+            }));
+            return false;
+        }
+        if own_file
+            && !overwrite
+            && let Some(read) = &self.doc.disk_digest
+        {
+            let now = std::fs::read(path);
+            let changed = match &now {
+                Ok(bytes) => super::document::digest(bytes) != *read,
+                Err(_) => true,
+            };
+            if changed {
+                self.dialog = Some(Dialog::ChangedOnDisk(ChangedOnDisk {
+                    path: path.to_owned(),
+                    deleted: now.is_err(),
+                }));
+                return false;
+            }
+        }
+        let text = format::to_string(&self.doc.plan);
+        match format::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                self.doc.disk_digest = Some(super::document::digest(text.as_bytes()));
+                self.doc.comments.clear();
+                self.disk.seen = None;
+                self.disk.change_noted = None;
+                self.doc.mark_saved(path.to_owned());
+                self.files.add_recent(path);
+                self.say(format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.complain("The plan was not saved", format!("{}: {e}", path.display()));
+                false
+            }
+        }
+    }
+}

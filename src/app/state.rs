@@ -1,0 +1,108 @@
+//! The workbench's state besides the plan, grouped by concern: the checks ([`Checks`]), what the
+//! views keep between frames ([`ViewState`]), the frame's command queue ([`FrameState`]), the
+//! window ([`WindowState`]), recovery copies ([`RecoveryState`]) and the watch on the plan's file
+//! ([`DiskWatch`]).
+
+use super::checker::Checker;
+use super::commands::Command;
+use super::derived::Derived;
+use super::list::ListState;
+use super::palette::PaletteState;
+use super::recovery::Snapshot;
+use super::theme::Theme;
+use super::views::board::Boards;
+use crate::model::Section;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+/// The plan's gaps, and what the views work out from it; both follow the plan's revision.
+pub struct Checks {
+    /// Checks the plan (on a worker thread, or on this one) and holds the findings shown.
+    pub checker: Checker,
+    /// What the views work out from the plan, once per revision.
+    pub derived: Derived,
+}
+
+/// What the views keep between frames.
+pub struct ViewState {
+    /// Each list section's selection, search, sort and rows.
+    pub lists: BTreeMap<Section, ListState>,
+    /// Each board's state.
+    pub boards: Boards,
+    /// Whether the gaps panel is shown.
+    pub show_gaps: bool,
+    /// The command palette, while open.
+    pub palette: Option<PaletteState>,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            lists: BTreeMap::new(),
+            boards: Boards::default(),
+            show_gaps: true,
+            palette: None,
+        }
+    }
+}
+
+/// What a frame gathers for its end: the commands to run, and what undo points go by.
+#[derive(Default)]
+pub struct FrameState {
+    /// Commands asked for during the frame (menus, shortcuts, views), run at its end.
+    pub pending: Vec<Command>,
+    /// The command being run was let through by "Discard changes": do not ask again.
+    pub skip_guard: bool,
+    /// The widget with the keyboard focus last frame: when it changes, the edit is finished.
+    pub text_focus: Option<egui::Id>,
+}
+
+/// The window: its themes, its title, and whether it may close.
+pub struct WindowState {
+    /// The theme for editing.
+    pub theme: Theme,
+    /// The theme for presenting.
+    pub present_theme: Theme,
+    /// The window title as last set.
+    pub title: String,
+    /// Closing was confirmed (or nothing is unsaved): let the window close.
+    pub allow_close: bool,
+}
+
+impl Default for WindowState {
+    fn default() -> Self {
+        WindowState {
+            theme: Theme::Dark,
+            present_theme: Theme::HighContrastDark,
+            title: String::new(),
+            allow_close: false,
+        }
+    }
+}
+
+/// Recovery copies of unsaved edits, written after a few idle seconds and by the panic hook.
+#[derive(Default)]
+pub struct RecoveryState {
+    /// Where recovery copies go; `None`: none are kept (tests).
+    pub dir: Option<PathBuf>,
+    /// The revision last written as a recovery copy.
+    pub written: Option<u64>,
+    /// When the plan last changed (egui time, seconds).
+    pub last_edit_at: f64,
+    /// The plan the panic hook would save.
+    pub snapshot: Snapshot,
+    /// The revision the panic hook's copy is of.
+    pub snapshot_revision: Option<u64>,
+}
+
+/// The watch on the plan's file, for changes made by someone else.
+#[derive(Default)]
+pub struct DiskWatch {
+    /// When the file on disk was last looked at (egui time, seconds).
+    pub checked_at: f64,
+    /// How it looked then: its length and modification time.
+    pub seen: Option<(u64, Option<SystemTime>)>,
+    /// A digest of a change on disk the user chose to keep editing over.
+    pub change_noted: Option<String>,
+}
