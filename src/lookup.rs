@@ -9,7 +9,7 @@
 //! are at worst out of date, never out of bounds.
 
 use crate::fingerprint::Signable;
-use crate::model::{Message, Plan, Signoff};
+use crate::model::{Message, Plan};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
@@ -261,13 +261,6 @@ impl Lookup {
         }
     }
 
-    /// Whether a sign-off on message `m` still holds (see [`Signable::is_current`]).
-    pub fn message_signoff_holds(&self, plan: &Plan, m: &Message, s: &Signoff) -> bool {
-        s.fingerprint
-            .as_deref()
-            .is_none_or(|f| f == self.message_fingerprint(plan, m))
-    }
-
     /// Every segment an account or a message names, sorted, each once.
     pub fn segments(&self, plan: &Plan) -> &[String] {
         self.segments.get_or_init(|| {
@@ -386,9 +379,6 @@ mod tests {
                     .count();
                 assert_eq!(l.message_use(&plan, i), (accounts, meetings));
                 assert_eq!(l.message_fingerprint(&plan, msg), msg.fingerprint());
-                for s in &msg.signoffs {
-                    assert_eq!(l.message_signoff_holds(&plan, msg, s), msg.is_current(s));
-                }
             }
             for (i, m) in plan.meetings.iter().enumerate() {
                 let overlapping: Vec<usize> = plan
