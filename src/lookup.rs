@@ -8,6 +8,7 @@
 //! lookup used with a slightly newer plan (an edit earlier in the same frame) gives answers that
 //! are at worst out of date, never out of bounds.
 
+use crate::analysis::coverage;
 use crate::fingerprint::Signable;
 use crate::model::{Message, Plan};
 use std::borrow::Cow;
@@ -261,23 +262,10 @@ impl Lookup {
         }
     }
 
-    /// Every segment an account or a message names, sorted, each once.
+    /// Every segment an account or a message names, sorted, each once, blank ones left out
+    /// ([`coverage::segments`]).
     pub fn segments(&self, plan: &Plan) -> &[String] {
-        self.segments.get_or_init(|| {
-            let mut seen: Vec<&str> = plan
-                .accounts
-                .iter()
-                .filter_map(|a| a.segment.as_deref())
-                .chain(
-                    plan.messages
-                        .iter()
-                        .flat_map(|m| m.segments.iter().map(String::as_str)),
-                )
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.into_iter().map(str::to_owned).collect()
-        })
+        self.segments.get_or_init(|| coverage::segments(plan))
     }
 
     /// Active meetings other than `index` whose time overlaps meeting `index`, in plan order.
@@ -397,6 +385,7 @@ mod tests {
                 .iter()
                 .filter_map(|a| a.segment.clone())
                 .chain(plan.messages.iter().flat_map(|m| m.segments.clone()))
+                .filter(|s| !s.trim().is_empty())
                 .collect();
             segments.sort();
             segments.dedup();
