@@ -4,10 +4,10 @@
 //! The matrix scrolls both ways with the headline column and the header row frozen, and draws
 //! only the rows and columns on screen, so it stays fast with thousands of tier-1 accounts.
 //! What covers what, and who agreed, comes from [`crate::analysis`]; this folder draws it:
-//! [`view`] the board, [`matrix`] the scroll area and the order of its parts ([`body`],
-//! [`cells`], [`gaps`], [`header`], [`headlines`]), placed by [`layout`] and coloured by
-//! [`look`], with their words in [`tips`]; [`uncovered`] the list under it, and [`state`] what
-//! is kept between frames.
+//! `view.rs` the board, `matrix.rs` the scroll area and the order of its parts (`body.rs`,
+//! `cells.rs`, `gaps.rs`, `header.rs`, `headlines.rs`), placed by `layout.rs` and coloured by
+//! `look.rs`, with their words in `tips.rs`; `uncovered.rs` the list under it, and `state.rs`
+//! what is kept between frames.
 
 mod body;
 mod cells;
