@@ -8,8 +8,9 @@
 //! lookup used with a slightly newer plan (an edit earlier in the same frame) gives answers that
 //! are at worst out of date, never out of bounds.
 
+use crate::analysis::coverage;
 use crate::fingerprint::Signable;
-use crate::model::{Message, Plan, Signoff};
+use crate::model::{Message, Plan};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
@@ -261,30 +262,10 @@ impl Lookup {
         }
     }
 
-    /// Whether a sign-off on message `m` still holds (see [`Signable::is_current`]).
-    pub fn message_signoff_holds(&self, plan: &Plan, m: &Message, s: &Signoff) -> bool {
-        s.fingerprint
-            .as_deref()
-            .is_none_or(|f| f == self.message_fingerprint(plan, m))
-    }
-
-    /// Every segment an account or a message names, sorted, each once.
+    /// Every segment an account or a message names, sorted, each once, blank ones left out
+    /// ([`coverage::segments`]).
     pub fn segments(&self, plan: &Plan) -> &[String] {
-        self.segments.get_or_init(|| {
-            let mut seen: Vec<&str> = plan
-                .accounts
-                .iter()
-                .filter_map(|a| a.segment.as_deref())
-                .chain(
-                    plan.messages
-                        .iter()
-                        .flat_map(|m| m.segments.iter().map(String::as_str)),
-                )
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.into_iter().map(str::to_owned).collect()
-        })
+        self.segments.get_or_init(|| coverage::segments(plan))
     }
 
     /// Active meetings other than `index` whose time overlaps meeting `index`, in plan order.
@@ -386,9 +367,6 @@ mod tests {
                     .count();
                 assert_eq!(l.message_use(&plan, i), (accounts, meetings));
                 assert_eq!(l.message_fingerprint(&plan, msg), msg.fingerprint());
-                for s in &msg.signoffs {
-                    assert_eq!(l.message_signoff_holds(&plan, msg, s), msg.is_current(s));
-                }
             }
             for (i, m) in plan.meetings.iter().enumerate() {
                 let overlapping: Vec<usize> = plan
@@ -407,6 +385,7 @@ mod tests {
                 .iter()
                 .filter_map(|a| a.segment.clone())
                 .chain(plan.messages.iter().flat_map(|m| m.segments.clone()))
+                .filter(|s| !s.trim().is_empty())
                 .collect();
             segments.sort();
             segments.dedup();

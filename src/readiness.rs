@@ -2,9 +2,9 @@
 //! open gaps. Pure functions of the plan and its findings, shared by the readiness board, the
 //! brief (`preshow export --brief`) and the README's formula.
 
+use crate::analysis::agreement::Signatures;
 use crate::check::{Finding, FixedBy, RuleId};
-use crate::fingerprint::Signable;
-use crate::model::{Date, MeetingStatus, Plan, Section, Signoff, Team};
+use crate::model::{Date, MeetingStatus, Plan, Section, Team};
 
 /// The formula of the score, shown on the board and repeated in the README.
 pub const FORMULA: &str = "Readiness = the average, over the areas that have something to do, \
@@ -32,22 +32,6 @@ impl Area {
     pub fn percent(&self) -> Option<f64> {
         (self.total > 0).then(|| 100.0 * self.done as f64 / self.total as f64)
     }
-}
-
-fn by_team(plan: &Plan, s: &Signoff, team: Team) -> bool {
-    plan.person(&s.by).is_some_and(|p| p.team == team)
-}
-
-/// Whether a current sign-off by someone of `team` holds on `item`.
-pub fn agreed_by<T: Signable>(plan: &Plan, item: &T, team: Team) -> bool {
-    item.signoffs()
-        .iter()
-        .any(|s| by_team(plan, s, team) && item.is_current(s))
-}
-
-/// Whether current sign-offs by a Sales and a Marketing person hold on `item`.
-pub fn agreed_by_both<T: Signable>(plan: &Plan, item: &T) -> bool {
-    agreed_by(plan, item, Team::Sales) && agreed_by(plan, item, Team::Marketing)
 }
 
 fn area<T>(
@@ -114,7 +98,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "A message counts when a Sales person's sign-off still matches its text.",
             Section::Messages,
             &plan.messages,
-            |m| agreed_by(plan, *m, Team::Sales),
+            |m| Signatures::in_plan(plan, *m).by(Team::Sales),
             |m| m.headline.clone(),
         ),
         area(
@@ -130,7 +114,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "An objective counts when a Sales and a Marketing sign-off still match it.",
             Section::Objectives,
             &plan.objectives,
-            |o| agreed_by_both(plan, *o),
+            |o| Signatures::in_plan(plan, *o).by_both(),
             |o| o.name.clone(),
         ),
         area(
@@ -138,7 +122,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "A term counts when a Sales and a Marketing sign-off still match it.",
             Section::Terms,
             &plan.terms,
-            |t| agreed_by_both(plan, *t),
+            |t| Signatures::in_plan(plan, *t).by_both(),
             |t| t.term.clone(),
         ),
         area(
@@ -381,7 +365,10 @@ pub fn debtor_label(d: &Debtor) -> String {
 mod tests {
     use super::*;
     use crate::check::Severity;
-    use crate::model::{Account, Handoff, Meeting, Message, Objective, Person, Stage, Task};
+    use crate::fingerprint::Signable;
+    use crate::model::{
+        Account, Handoff, Meeting, Message, Objective, Person, Signoff, Stage, Task,
+    };
 
     fn d(s: &str) -> Date {
         s.parse().expect("date")

@@ -3,6 +3,7 @@
 
 use super::maps::{HashMap, HashMapExt};
 use super::meetings::MeetingTable;
+use crate::analysis::agreement::Signatures;
 use crate::fingerprint::Signable;
 use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team, is_valid_id};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -247,34 +248,25 @@ impl<'a> Context<'a> {
             .map(|s| s.team)
     }
 
+    /// The sign-offs on `item` by team, people looked up in this context.
+    pub fn signatures(&self, item: &impl Signable) -> Signatures {
+        Signatures::of(item, |id| self.team_of(id))
+    }
+
     /// Teams with at least one current (not stale) sign-off on `item`.
     pub fn agreeing_teams(&self, item: &impl Signable) -> Vec<Team> {
-        let fingerprint = item.fingerprint();
-        let mut teams: Vec<Team> = item
-            .signoffs()
-            .iter()
-            .filter(|s| s.fingerprint.as_deref().is_none_or(|f| f == fingerprint))
-            .filter_map(|s| self.team_of(&s.by))
-            .collect();
-        teams.sort();
-        teams.dedup();
-        teams
+        self.signatures(item).teams()
     }
 
     /// Whether both Sales and Marketing have a current sign-off on `item`.
     pub fn agreed_by_both(&self, item: &impl Signable) -> bool {
-        let teams = self.agreeing_teams(item);
-        teams.contains(&Team::Sales) && teams.contains(&Team::Marketing)
+        self.signatures(item).by_both()
     }
 
     /// Sales and Marketing, less the teams with a current sign-off on `item`: who still has to
     /// agree before both teams have.
     pub fn missing_teams(&self, item: &impl Signable) -> Vec<Team> {
-        let teams = self.agreeing_teams(item);
-        [Team::Sales, Team::Marketing]
-            .into_iter()
-            .filter(|t| !teams.contains(t))
-            .collect()
+        self.signatures(item).missing()
     }
 
     /// The name of the person with this id, or the id in quotes when nobody has it.

@@ -2,6 +2,7 @@
 
 use super::objectives::signoffs_row;
 use super::people::person_name;
+use crate::analysis::agreement::{Agreement, Signatures};
 use crate::app::list::{Column, EditorCx, ListSection, SortKey, plural};
 use crate::app::widgets::{self, Edits, field_row, palette};
 use crate::fingerprint::Signable;
@@ -14,19 +15,19 @@ pub struct Messages;
 
 /// Whether Sales agreed: "yes" (a sign-off by Sales holds), "stale" (all are stale) or "no".
 fn sales_agreement(m: &Message, plan: &Plan, lookup: &Lookup) -> String {
-    let mut by_sales = m
-        .signoffs
-        .iter()
-        .filter(|s| plan.person(&s.by).is_some_and(|p| p.team == Team::Sales))
-        .peekable();
-    let any = by_sales.peek().is_some();
-    if by_sales.any(|s| lookup.message_signoff_holds(plan, m, s)) {
-        "yes".to_owned()
-    } else if any {
-        "stale".to_owned()
-    } else {
-        "no".to_owned()
+    let team_of = |id: &str| {
+        lookup
+            .person(plan, id)
+            .and_then(|i| plan.people.get(i))
+            .map(|p| p.team)
+    };
+    let fingerprint = lookup.message_fingerprint(plan, m);
+    match Signatures::with_fingerprint(&m.signoffs, &fingerprint, team_of).of_team(Team::Sales) {
+        Agreement::Agreed => "yes",
+        Agreement::Stale => "stale",
+        Agreement::NotAgreed => "no",
     }
+    .to_owned()
 }
 
 /// How many accounts and meetings list the message.

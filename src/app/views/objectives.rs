@@ -1,5 +1,6 @@
 //! Objectives: what both teams agree success looks like, its target, and who signed off on it.
 
+use crate::analysis::agreement::Signatures;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Choices, field_row};
 use crate::fingerprint::Signable;
@@ -12,14 +13,10 @@ pub struct Objectives;
 /// The teams whose sign-off on `item` still holds: "Sales + Marketing", "Sales only" or
 /// "nobody". A sign-off holds when it is not pinned or is pinned to the current text.
 pub(super) fn agreed_by<T: Signable>(item: &T, plan: &Plan) -> String {
-    let teams: Vec<&str> = Team::ALL
-        .iter()
-        .filter(|team| {
-            item.signoffs()
-                .iter()
-                .any(|s| item.is_current(s) && plan.person(&s.by).is_some_and(|p| p.team == **team))
-        })
-        .map(|team| team.as_str())
+    let teams: Vec<&str> = Signatures::in_plan(plan, item)
+        .teams()
+        .into_iter()
+        .map(Team::as_str)
         .collect();
     match teams.as_slice() {
         [] => "nobody".to_owned(),

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::check::maps::HashSet;
+use crate::analysis::coverage::{ListedSegments, segment_of};
 
 rule! {
     /// ## What it finds
@@ -28,19 +28,12 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let covered: HashSet<&str> = ctx
-        .plan
-        .messages
-        .iter()
-        .flat_map(|m| m.segments.iter().map(String::as_str))
-        .collect();
+    let listed = ListedSegments::of(ctx.plan);
     for (i, a) in ctx.plan.accounts.iter().enumerate() {
-        if !a.messages.is_empty() {
+        if !listed.leave_out(a) {
             continue;
         }
-        let segment = a.segment.as_deref().filter(|s| !s.trim().is_empty());
-        let why = match segment {
-            Some(s) if covered.contains(s) => continue,
+        let why = match segment_of(a) {
             Some(s) => format!("and no message is written for its segment {s}"),
             None => "and no segment that a message is written for".to_owned(),
         };

@@ -1,0 +1,4 @@
+//! Facts about a plan, computed once, used by the checks, readiness, the boards and the exports.
+
+pub mod agreement;
+pub mod coverage;

@@ -1,0 +1,97 @@
+//! The sign-offs of an item: who agreed, when, whether each still holds, and "Sign off as…".
+
+use super::choices::{Choices, PersonChoice};
+use super::form::Edits;
+use super::palette;
+use crate::analysis::agreement::holds;
+use crate::fingerprint::Signable;
+use crate::model::{Date, Team};
+use egui::{RichText, Ui};
+
+/// The sign-offs of an item: who agreed, when, whether it still holds, and "Sign off as…".
+pub fn signoffs_ui<T: Signable>(
+    ui: &mut Ui,
+    item: &mut T,
+    choices: &Choices,
+    today: Date,
+    edits: &mut Edits,
+) {
+    let fingerprint = item.fingerprint();
+    let mut remove = None;
+    let mut resign = None;
+    for (i, s) in item.signoffs().iter().enumerate() {
+        ui.horizontal(|ui| {
+            let team = choices
+                .person_team(&s.by)
+                .map(|t| t.as_str())
+                .unwrap_or("unknown person");
+            let stale = !holds(s, &fingerprint);
+            let (mark, color, note) = if stale {
+                (
+                    "⚠ stale",
+                    palette::error(),
+                    "the text changed after this sign-off; it no longer counts",
+                )
+            } else if s.fingerprint.is_some() {
+                ("✔ agreed", palette::ok(), "pinned to the current text")
+            } else {
+                (
+                    "✔ agreed",
+                    palette::ok(),
+                    "not pinned to a text: counts as agreement to the current one",
+                )
+            };
+            ui.colored_label(color, mark).on_hover_text(note);
+            ui.label(format!(
+                "{} ({team}) on {}",
+                choices.person_name(&s.by),
+                s.on
+            ));
+            if stale
+                && ui
+                    .small_button("Re-sign")
+                    .on_hover_text("Agree to the current text today")
+                    .clicked()
+            {
+                resign = Some(i);
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this sign-off")
+                .clicked()
+            {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = resign
+        && let Some(by) = item.signoffs().get(i).map(|s| s.by.clone())
+    {
+        crate::edit::sign_item(item, &by, today);
+        edits.changed = true;
+    }
+    if let Some(i) = remove {
+        item.signoffs_mut().remove(i);
+        edits.changed = true;
+    }
+    if item.signoffs().is_empty() {
+        ui.colored_label(palette::warning(), "Nobody has agreed to this yet");
+    }
+    ui.menu_button("Sign off as…", |ui| {
+        for team in Team::ALL {
+            let members: Vec<&PersonChoice> =
+                choices.people.iter().filter(|p| p.team == team).collect();
+            if members.is_empty() {
+                continue;
+            }
+            ui.label(RichText::new(team.as_str()).small().strong());
+            for p in members {
+                if ui.button(&p.name).clicked() {
+                    crate::edit::sign_item(item, &p.id, today);
+                    edits.changed = true;
+                    ui.close();
+                }
+            }
+        }
+    });
+}
