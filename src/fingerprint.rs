@@ -4,7 +4,7 @@
 //! with the byte 0x1F. A sign-off whose fingerprint no longer matches is stale: the text changed
 //! after that person agreed to it.
 
-use crate::model::{Handoff, Message, Objective, Scoring, Signoff, Term};
+use crate::model::{Handoff, Message, Objective, Scoring, Section, Signoff, Term};
 use sha2::{Digest, Sha256};
 
 /// Something people sign off on.
@@ -15,6 +15,9 @@ pub trait Signable {
     fn signoffs(&self) -> &[Signoff];
     /// The sign-offs recorded on it, to change.
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff>;
+    /// Where the item lives: its section and id (`scoring` for the scoring), as
+    /// [`crate::edit::sign_off`] finds it.
+    fn item_key(&self) -> (Section, &str);
 
     /// The fingerprint of the current text.
     fn fingerprint(&self) -> String {
@@ -59,6 +62,9 @@ impl Signable for Message {
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff> {
         &mut self.signoffs
     }
+    fn item_key(&self) -> (Section, &str) {
+        (Section::Messages, &self.id)
+    }
 }
 
 impl Signable for Objective {
@@ -76,6 +82,9 @@ impl Signable for Objective {
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff> {
         &mut self.signoffs
     }
+    fn item_key(&self) -> (Section, &str) {
+        (Section::Objectives, &self.id)
+    }
 }
 
 impl Signable for Term {
@@ -87,6 +96,9 @@ impl Signable for Term {
     }
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff> {
         &mut self.signoffs
+    }
+    fn item_key(&self) -> (Section, &str) {
+        (Section::Terms, &self.id)
     }
 }
 
@@ -105,6 +117,9 @@ impl Signable for Scoring {
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff> {
         &mut self.signoffs
     }
+    fn item_key(&self) -> (Section, &str) {
+        (Section::Scoring, "scoring")
+    }
 }
 
 impl Signable for Handoff {
@@ -122,6 +137,9 @@ impl Signable for Handoff {
     }
     fn signoffs_mut(&mut self) -> &mut Vec<Signoff> {
         &mut self.signoffs
+    }
+    fn item_key(&self) -> (Section, &str) {
+        (Section::Handoffs, &self.id)
     }
 }
 

@@ -177,6 +177,42 @@ fn signing_off_a_message_pins_its_text() {
         Some(preshow::fingerprint::Signable::fingerprint(m))
     );
     assert!(!rules_on(&h, Section::Messages, "roi").contains(&"message-not-agreed"));
+
+    // The sign-off was one undo step of its own.
+    h.state_mut().command(Command::Undo);
+    h.run();
+    assert!(h.state().doc.plan.messages[0].signoffs.is_empty());
+}
+
+/// Signing is a command: queued by the sign-off widget (or anyone), run at the end of the frame
+/// with the app's date, replacing the signer's earlier sign-off, undone in one step.
+#[test]
+fn signing_off_is_a_command_undone_in_one_step() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    let before = h.state().doc.plan.clone();
+    let sign = Command::SignOff {
+        section: Section::Messages,
+        id: "roi".to_owned(),
+        by: "ana".to_owned(),
+    };
+    h.state_mut().command(sign.clone());
+    assert_eq!(h.state().doc.plan, before, "queued, not run");
+    h.run();
+    h.state_mut().command(sign);
+    h.run();
+    let m = &h.state().doc.plan.messages[0];
+    assert_eq!(m.signoffs.len(), 1, "a second sign-off replaces the first");
+    assert_eq!(m.signoffs[0].on.to_string(), "2027-02-01");
+    assert_eq!(
+        m.signoffs[0].fingerprint,
+        Some(preshow::fingerprint::Signable::fingerprint(m))
+    );
+    h.state_mut().command(Command::Undo);
+    h.run();
+    h.state_mut().command(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.plan, before);
 }
 
 #[test]

@@ -130,6 +130,7 @@ impl Workbench {
                 self.dialog = Some(Dialog::Export(Box::new(d)));
             }
             Command::RenameId { section, old, new } => self.rename_id(section, &old, &new),
+            Command::SignOff { section, id, by } => self.sign_off(section, &id, &by),
             Command::IdFollowsName { section, old, new } => {
                 self.id_follows_name(section, &old, new)
             }
@@ -285,6 +286,14 @@ impl Workbench {
         if crate::edit::rename_id(&mut self.doc.plan, section, old, new) {
             self.doc.edited(true);
             self.say(format!("Renamed `{old}` to `{new}` everywhere"));
+        }
+    }
+
+    /// Records `by`'s agreement to an item's current text today, as an undo step of its own.
+    fn sign_off(&mut self, section: Section, id: &str, by: &str) {
+        self.doc.commit();
+        if crate::edit::sign_off(&mut self.doc.plan, section, id, by, self.today).is_some() {
+            self.doc.edited(true);
         }
     }
 

@@ -73,6 +73,16 @@ pub enum Command {
         /// The id it takes.
         new: String,
     },
+    /// Record a person's agreement to an item's current text today, replacing their earlier
+    /// sign-off, as one undoable step.
+    SignOff {
+        /// The item's section.
+        section: Section,
+        /// Its id (`scoring` for the scoring).
+        id: String,
+        /// The person who agrees.
+        by: String,
+    },
     /// Keep a just-added item's id made from its name: the id changes with every change of the
     /// name, in the name's undo step. Asked for in the frame that edits the name, whose undo
     /// point takes both.
@@ -160,6 +170,7 @@ impl Command {
             Command::RenameId { old, new, .. } | Command::IdFollowsName { old, new, .. } => {
                 format!("Rename `{old}` to `{new}`")
             }
+            Command::SignOff { id, by, .. } => format!("Sign off `{id}` as `{by}`"),
         }
     }
 
@@ -189,7 +200,9 @@ impl Command {
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
             Command::Import(_) | Command::Export(_) => Vec::new(),
-            Command::RenameId { .. } | Command::IdFollowsName { .. } => Vec::new(),
+            Command::RenameId { .. } | Command::IdFollowsName { .. } | Command::SignOff { .. } => {
+                Vec::new()
+            }
             Command::GoTo(_) | Command::Show(_) | Command::Reveal(..) | Command::OpenRecent(_) => {
                 Vec::new()
             }

@@ -203,6 +203,6 @@ impl ListSection for Handoffs {
                 "{to} receives these leads: a {to} person should sign off to accept the handoff."
             ));
         }
-        widgets::signoffs_ui(ui, h, choices, cx.today, e);
+        widgets::signoffs_ui(ui, h, choices, e, cx.commands);
     }
 }

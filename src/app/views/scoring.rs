@@ -1,9 +1,10 @@
 //! Lead scoring: the threshold, the signals that earn points, and who agreed to them.
 
 use crate::app::checker::Gaps;
+use crate::app::commands::Command;
 use crate::app::list::ListState;
 use crate::app::widgets::{self, Choices, Edits, field_row, severity_color};
-use crate::model::{Date, Plan, Scoring, Section, Signal};
+use crate::model::{Plan, Scoring, Section, Signal};
 use egui::{RichText, Ui};
 
 /// Draws the scoring form.
@@ -12,7 +13,7 @@ pub fn scoring_ui(
     plan: &mut Plan,
     state: &mut ListState,
     gaps: &Gaps,
-    today: Date,
+    commands: &mut Vec<Command>,
 ) -> Edits {
     let mut edits = Edits::default();
     let hl = state.highlight;
@@ -96,7 +97,7 @@ pub fn scoring_ui(
         } else {
             ui.visuals().text_color()
         }));
-        widgets::signoffs_ui(ui, s, &choices, today, ed);
+        widgets::signoffs_ui(ui, s, &choices, ed, commands);
         ui.add_space(16.0);
         if ui.button("Remove lead scoring").clicked() {
             plan.scoring = None;

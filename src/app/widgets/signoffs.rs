@@ -1,20 +1,24 @@
 //! The sign-offs of an item: who agreed, when, whether each still holds, and "Sign off as…".
+//! Signing is a [`Command::SignOff`], run by the app at the end of the frame as its own undo step.
 
 use super::choices::{Choices, PersonChoice};
 use super::form::Edits;
 use super::palette;
 use crate::analysis::agreement::holds;
+use crate::app::commands::Command;
 use crate::fingerprint::Signable;
-use crate::model::{Date, Team};
+use crate::model::Team;
 use egui::{RichText, Ui};
 
 /// The sign-offs of an item: who agreed, when, whether it still holds, and "Sign off as…".
+/// Removing a sign-off is an edit of the item; signing (or re-signing) asks the app with a
+/// [`Command::SignOff`] in `commands`.
 pub fn signoffs_ui<T: Signable>(
     ui: &mut Ui,
     item: &mut T,
     choices: &Choices,
-    today: Date,
     edits: &mut Edits,
+    commands: &mut Vec<Command>,
 ) {
     let fingerprint = item.fingerprint();
     let mut remove = None;
@@ -64,12 +68,7 @@ pub fn signoffs_ui<T: Signable>(
             }
         });
     }
-    if let Some(i) = resign
-        && let Some(by) = item.signoffs().get(i).map(|s| s.by.clone())
-    {
-        crate::edit::sign_item(item, &by, today);
-        edits.changed = true;
-    }
+    let mut sign_as = resign.and_then(|i| item.signoffs().get(i).map(|s| s.by.clone()));
     if let Some(i) = remove {
         item.signoffs_mut().remove(i);
         edits.changed = true;
@@ -87,11 +86,18 @@ pub fn signoffs_ui<T: Signable>(
             ui.label(RichText::new(team.as_str()).small().strong());
             for p in members {
                 if ui.button(&p.name).clicked() {
-                    crate::edit::sign_item(item, &p.id, today);
-                    edits.changed = true;
+                    sign_as = Some(p.id.clone());
                     ui.close();
                 }
             }
         }
     });
+    if let Some(by) = sign_as {
+        let (section, id) = item.item_key();
+        commands.push(Command::SignOff {
+            section,
+            id: id.to_owned(),
+            by,
+        });
+    }
 }
