@@ -26,11 +26,17 @@ pub trait Signable {
 
     /// Whether a sign-off still holds: it has no fingerprint, or its fingerprint matches.
     fn is_current(&self, signoff: &Signoff) -> bool {
-        signoff
-            .fingerprint
-            .as_deref()
-            .is_none_or(|f| f == self.fingerprint())
+        holds(signoff, &self.fingerprint())
     }
+}
+
+/// Whether `signoff` holds for an item whose current fingerprint is `fingerprint`: it is not
+/// pinned, or pinned to that fingerprint.
+pub fn holds(signoff: &Signoff, fingerprint: &str) -> bool {
+    signoff
+        .fingerprint
+        .as_deref()
+        .is_none_or(|f| f == fingerprint)
 }
 
 /// The fingerprint of a list of fields.

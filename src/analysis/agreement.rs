@@ -9,14 +9,7 @@
 use crate::fingerprint::Signable;
 use crate::model::{Plan, Signoff, Team};
 
-/// Whether `signoff` holds for an item whose current fingerprint is `fingerprint`: it is not
-/// pinned, or pinned to that fingerprint.
-pub fn holds(signoff: &Signoff, fingerprint: &str) -> bool {
-    signoff
-        .fingerprint
-        .as_deref()
-        .is_none_or(|f| f == fingerprint)
-}
+pub use crate::fingerprint::holds;
 
 /// Where one team stands on an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,8 +1,8 @@
 //! Handoffs of leads between stages: what moves a lead, who owns it, how fast, and who accepted it.
 
+use crate::analysis::agreement::{Agreement, Signatures};
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Choice, field_row};
-use crate::fingerprint::Signable;
 use crate::lookup::Lookup;
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
 use egui::{RichText, Ui};
@@ -40,18 +40,11 @@ fn accepted(h: &Handoff, plan: &Plan) -> &'static str {
     if from == to {
         return "n/a";
     }
-    let mut stale = false;
-    for s in h
-        .signoffs
-        .iter()
-        .filter(|s| plan.person(&s.by).is_some_and(|p| p.team == to))
-    {
-        if h.is_current(s) {
-            return "yes";
-        }
-        stale = true;
+    match Signatures::in_plan(plan, h).of_team(to) {
+        Agreement::Agreed => "yes",
+        Agreement::Stale => "stale",
+        Agreement::NotAgreed => "no",
     }
-    if stale { "stale" } else { "no" }
 }
 
 fn sla_key(h: &Handoff, _: &Plan, _: &Lookup) -> SortKey {
