@@ -45,31 +45,45 @@ pub(super) fn mask(bit: usize, width: usize) -> u64 {
 
 /// A plan under way, with what the steps that make it need to know.
 pub(super) struct Generator {
+    /// Where every random choice comes from.
     pub(super) rng: Rng,
+    /// How many accounts the plan has.
     pub(super) n: usize,
+    /// The plan so far.
     pub(super) plan: Plan,
-    /// Person indexes by team.
+    /// Indexes of the salespeople.
     pub(super) sales: Vec<usize>,
+    /// Indexes of the marketers.
     pub(super) marketing: Vec<usize>,
+    /// The executive sponsor's index.
     pub(super) sponsor: usize,
+    /// The sales lead's index.
     pub(super) sales_lead: usize,
+    /// The head of field marketing's index.
     pub(super) marketing_lead: usize,
+    /// The event manager's index.
     pub(super) event_manager: usize,
-    /// Per person: busy half-hour slots (bit `day * SLOTS + slot`), active meetings per day, limit.
+    /// Per person: busy half-hour slots (bit `day * SLOTS + slot`).
     pub(super) busy: Vec<u64>,
+    /// Per person: active meetings on each day.
     pub(super) load: Vec<[u32; DAYS]>,
+    /// Per person: the most meetings a day.
     pub(super) limit: Vec<u32>,
-    /// Shared meeting rooms and when they are taken; each salesperson also has a booth table.
+    /// Shared meeting rooms and when they are taken.
     pub(super) rooms: Vec<(String, u64)>,
+    /// Each salesperson's booth table.
     pub(super) table: HashMap<usize, String>,
-    /// Segments in use (a prefix of `words::SEGMENTS`) and the messages written for each.
+    /// Segments in use (a prefix of `words::SEGMENTS`).
     pub(super) segments: usize,
+    /// The messages written for each segment in use.
     pub(super) segment_messages: Vec<Vec<usize>>,
     /// Per meeting: the person who leads it, its first slot and how many slots it takes.
     pub(super) slots: Vec<Option<(usize, usize, usize)>>,
+    /// Per meeting: the index of its first person.
     pub(super) lead_of: Vec<usize>,
     /// Items a gap was planted on, so each gap stands alone.
     pub(super) touched: HashSet<(u8, usize)>,
+    /// Every id made so far.
     pub(super) ids: HashSet<String>,
     /// Person indexes by id.
     pub(super) people_by_id: HashMap<String, usize>,
