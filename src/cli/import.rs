@@ -85,7 +85,7 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
             loaded.plan.format
         );
     }
-    let csv_text = import::read_file(csv_path)?;
+    let csv_text = import::read_file(csv_path).map_err(|e| e.to_string())?;
     let report: ImportReport = match kind {
         import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
         import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),

@@ -23,11 +23,26 @@ pub struct Ics {
     pub warning: Option<String>,
 }
 
+/// Why a calendar cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// The calendar was asked for one person, and the plan has no one with that id.
+    #[error("there is no person with id `{id}`")]
+    UnknownPerson {
+        /// The id asked for.
+        id: String,
+    },
+}
+
 /// The calendar of the plan's active meetings, or only `person`'s. `stamp` is the UTC time
 /// written as every event's `DTSTAMP` (the time of export).
-pub fn calendar(plan: &Plan, person: Option<&str>, stamp: NaiveDateTime) -> Result<Ics, String> {
+pub fn calendar(
+    plan: &Plan,
+    person: Option<&str>,
+    stamp: NaiveDateTime,
+) -> Result<Ics, CalendarError> {
     if let Some(id) = person.filter(|id| plan.person(id).is_none()) {
-        return Err(format!("there is no person with id `{id}`"));
+        return Err(CalendarError::UnknownPerson { id: id.to_owned() });
     }
     let tz = plan
         .event
@@ -87,6 +102,7 @@ pub fn calendar(plan: &Plan, person: Option<&str>, stamp: NaiveDateTime) -> Resu
     })
 }
 
+/// The lines of one meeting's `VEVENT`.
 fn vevent(
     plan: &Plan,
     m: &Meeting,
@@ -101,7 +117,6 @@ fn vevent(
             None => format!(":{local}"),
         }
     };
-    let account = plan.accounts.iter().find(|a| a.id == m.account);
     let account_label = account_name(plan, &m.account);
     let summary = match m.goal.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
         Some(goal) => format!("{account_label}: {goal}"),
@@ -126,6 +141,20 @@ fn vevent(
             "TENTATIVE"
         }
     ));
+    out.extend(people_lines(plan, m));
+    out.push(format!(
+        "DESCRIPTION:{}",
+        escape_text(&description(plan, m, account_label))
+    ));
+    out.push("TRANSP:OPAQUE".to_owned());
+    out.push("END:VEVENT".to_owned());
+    out
+}
+
+/// The `ORGANIZER` and `ATTENDEE` lines of a meeting: everyone with a usable email attends;
+/// the organiser is the first Sales person among them, else the first of them.
+fn people_lines(plan: &Plan, m: &Meeting) -> Vec<String> {
+    let mut out = Vec::new();
     // The organiser: the first Sales person with an email, else the first person with one.
     let with_email: Vec<(&str, &str)> = m
         .people
@@ -152,6 +181,13 @@ fn vevent(
             quoted_param(&person_name(plan, p))
         ));
     }
+    out
+}
+
+/// A meeting's description: its account (with tier and segment), status, goal, people (with
+/// team and email) and messages (with their proof), one per line.
+fn description(plan: &Plan, m: &Meeting, account_label: String) -> String {
+    let account = plan.accounts.iter().find(|a| a.id == m.account);
     let mut description = Vec::new();
     let mut about = account_label;
     if let Some(a) = account {
@@ -191,13 +227,7 @@ fn vevent(
             }
         }
     }
-    out.push(format!(
-        "DESCRIPTION:{}",
-        escape_text(&description.join("\n"))
-    ));
-    out.push("TRANSP:OPAQUE".to_owned());
-    out.push("END:VEVENT".to_owned());
-    out
+    description.join("\n")
 }
 
 /// Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline; other

@@ -109,7 +109,8 @@ impl ExportDialog {
         let (text, what) = match self.format {
             ExportFormat::Calendar => {
                 let stamp = chrono::Utc::now().naive_utc();
-                let cal = ics::calendar(plan, self.person.as_deref(), stamp)?;
+                let cal = ics::calendar(plan, self.person.as_deref(), stamp)
+                    .map_err(|e| e.to_string())?;
                 let mut what = format!(
                     "Calendar of {} meeting{}",
                     cal.events,

@@ -76,11 +76,13 @@ impl ImportDialog {
         self.file = None;
         self.preview = None;
         self.column = None;
-        match import::read_file(&path).and_then(|text| {
-            import::headers(&text)
-                .map(|headers| (text, headers))
-                .map_err(|e| format!("{}: {e}", path.display()))
-        }) {
+        match import::read_file(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                import::headers(&text)
+                    .map(|headers| (text, headers))
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }) {
             Ok((text, headers)) => {
                 // Explicit choices carry over to a file with the same columns.
                 self.choices.retain(|h, _| headers.contains(h));

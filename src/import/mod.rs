@@ -1,0 +1,47 @@
+//! Import from CRM exports: accounts and meetings read from CSV and merged into a plan.
+//!
+//! [`accounts`] and [`meetings`] are pure: they take a plan and the text of a CSV file and give
+//! back the merged plan together with a report of what was added, what was updated (field by
+//! field), and which rows or values were skipped or ambiguous, each with its CSV line number. The
+//! command line prints the report (and writes the plan unless `--dry-run`); the workbench can show
+//! the same report as a preview and apply [`ImportReport::plan`] as one undoable step.
+//!
+//! Columns are recognised by their headers, case- and accent-insensitively, with the names that
+//! Salesforce, HubSpot and hand-made sheets use ("Account Name", "Company name", "Account Owner",
+//! "Rating", "Industry", ...). A [`Mapping`] overrides the recognition column by column.
+//!
+//! Merging never deletes: accounts are matched by id, else by name (case- and
+//! accent-insensitively); meetings by id, else by account and start. Only cells that hold a value
+//! change anything; an empty cell leaves the plan's value alone.
+//!
+//! The files, by job: `read` turns a file into rows (encoding, delimiter, header row); `fields`
+//! and `crm_headers` name what a column can fill and the headers each CRM uses for it; `mapping`
+//! decides which column fills which field; `values` and `when` read the cells (tiers, statuses,
+//! lengths, dates and times); `text` folds names for comparing them; `people` and `lookup` match
+//! names to the plan's people, accounts and meetings; `accounts` and `meetings` merge the rows;
+//! `report` says what happened; `error` holds why a file cannot be imported at all.
+
+mod accounts;
+mod crm_headers;
+mod error;
+mod fields;
+mod lookup;
+mod mapping;
+mod meetings;
+mod people;
+mod read;
+mod report;
+mod text;
+mod values;
+mod when;
+
+pub use accounts::accounts;
+pub use crm_headers::normalise_header;
+pub use error::{DecodeError, ImportError, MappingError, ReadError};
+pub use fields::{Field, Kind};
+pub use mapping::{DateOrder, Mapping};
+pub use meetings::meetings;
+pub use people::{PersonMatch, match_person};
+pub use read::{decode, headers, read_file};
+pub use report::ImportReport;
+pub use values::{parse_minutes, parse_status, parse_tier};
