@@ -2,8 +2,10 @@
 //! handoffs each stage is from one, which stages no path reaches, which stages leads stop at,
 //! which groups of stages leads never leave, and which handoffs pass leads from marketing to sales.
 //!
-//! The checks report these facts as gaps and the lead flow board draws them, from the one
-//! implementation here, so the board and the gaps panel always agree.
+//! The checks report these facts as gaps and the lead flow board draws them ([`layout`]), from the
+//! one implementation here, so the board and the gaps panel always agree.
+
+pub mod layout;
 
 use crate::model::{Handoff, Plan, Team};
 use petgraph::algo::tarjan_scc;
