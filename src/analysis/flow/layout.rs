@@ -122,11 +122,22 @@ fn order_band(
         .filter_map(|&s| column.get(s).copied().flatten())
         .max()
         .map_or(0, |c| c + 1);
-    for c in 0..columns {
-        let mut items: Vec<(Option<f32>, usize)> = members
+    // The members of each column, in the order of `members`.
+    let mut by_column: Vec<Vec<usize>> = vec![Vec::new(); columns];
+    for &s in members {
+        if let Some(list) = column
+            .get(s)
+            .copied()
+            .flatten()
+            .and_then(|c| by_column.get_mut(c))
+        {
+            list.push(s);
+        }
+    }
+    for (c, in_column) in by_column.iter().enumerate() {
+        let mut items: Vec<(Option<f32>, usize)> = in_column
             .iter()
             .copied()
-            .filter(|&s| column.get(s).copied().flatten() == Some(c))
             .map(|s| {
                 let rows: Vec<f32> = pred
                     .get(s)
