@@ -2,3 +2,4 @@
 
 pub mod agreement;
 pub mod coverage;
+pub mod flow;

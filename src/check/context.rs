@@ -4,9 +4,9 @@
 use super::maps::{HashMap, HashMapExt};
 use super::meetings::MeetingTable;
 use crate::analysis::agreement::Signatures;
+pub use crate::analysis::flow::Flow;
 use crate::fingerprint::Signable;
 use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team, is_valid_id};
-use petgraph::graph::{DiGraph, NodeIndex};
 use std::cell::OnceCell;
 
 /// A plan with its indexes, built once per check run.
@@ -34,15 +34,6 @@ pub struct IdCensus {
     pub repeats: Vec<(usize, usize)>,
     /// Items whose id is not well formed (empty, or not only `a-z`, `0-9` and `-`), in item order.
     pub malformed: Vec<usize>,
-}
-
-/// The lead flow as a graph: one node per stage (the first of each id), one edge per handoff
-/// whose stages both exist. Node weights are stage indexes, edge weights handoff indexes.
-pub struct Flow {
-    /// The graph.
-    pub graph: DiGraph<usize, usize>,
-    /// The node of each stage index (`None` for a duplicate id).
-    pub node_of_stage: Vec<Option<NodeIndex>>,
 }
 
 /// The index of the first item with each id, and the census of the ids.
@@ -341,30 +332,8 @@ impl<'a> Context<'a> {
 
     /// The lead-flow graph, built on first use.
     pub fn flow(&self) -> &Flow {
-        self.flow.get_or_init(|| {
-            let mut graph =
-                DiGraph::with_capacity(self.plan.stages.len(), self.plan.handoffs.len());
-            let node_of_stage = self
-                .plan
-                .stages
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (self.stage(&s.id) == Some(i)).then(|| graph.add_node(i)))
-                .collect::<Vec<_>>();
-            for (h, handoff) in self.plan.handoffs.iter().enumerate() {
-                let node = |id: &str| {
-                    self.stage(id)
-                        .and_then(|i| node_of_stage.get(i).copied().flatten())
-                };
-                if let (Some(a), Some(b)) = (node(&handoff.from), node(&handoff.to)) {
-                    graph.add_edge(a, b, h);
-                }
-            }
-            Flow {
-                graph,
-                node_of_stage,
-            }
-        })
+        self.flow
+            .get_or_init(|| Flow::new(self.plan, |id| self.stage(id)))
     }
 }
 

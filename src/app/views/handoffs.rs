@@ -1,6 +1,7 @@
 //! Handoffs of leads between stages: what moves a lead, who owns it, how fast, and who accepted it.
 
 use crate::analysis::agreement::{Agreement, Signatures};
+use crate::analysis::flow::{SALES_FOLLOW_UP_HOURS, hands_to_sales};
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Choice, field_row};
 use crate::lookup::Lookup;
@@ -9,9 +10,6 @@ use egui::{RichText, Ui};
 
 /// The handoffs section.
 pub struct Handoffs;
-
-/// The longest a Marketing-to-Sales handoff may take before the lead goes cold.
-const COLD_AFTER_HOURS: i64 = 48;
 
 fn stage_team(plan: &Plan, id: &str) -> Option<Team> {
     plan.stages.iter().find(|s| s.id == id).map(|s| s.team)
@@ -169,14 +167,13 @@ impl ListSection for Handoffs {
                     e.track_value(&r, &before, hours);
                 }
             });
-            let cold = team_of(&h.from) == Some(Team::Marketing)
-                && receiving == Some(Team::Sales)
-                && h.sla_hours.is_some_and(|x| x > COLD_AFTER_HOURS);
+            let cold = hands_to_sales(h, &team_of)
+                && h.sla_hours.is_some_and(|x| x > SALES_FOLLOW_UP_HOURS);
             if cold {
                 ui.label("");
                 ui.colored_label(
                     widgets::palette::warning(),
-                    "leads go cold: sales should call within 48 h",
+                    format!("leads go cold: sales should call within {SALES_FOLLOW_UP_HOURS} h"),
                 );
                 ui.end_row();
             }

@@ -1,4 +1,5 @@
 use super::prelude::*;
+use crate::analysis::flow;
 
 rule! {
     /// ## What it finds
@@ -25,16 +26,14 @@ rule! {
 }
 
 /// The most hours a show lead may wait for sales.
-const MAX_HOURS: i64 = 48;
+const MAX_HOURS: i64 = flow::SALES_FOLLOW_UP_HOURS;
 
 fn check(ctx: &Context, out: &mut Sink) {
     for (i, h) in ctx.plan.handoffs.iter().enumerate() {
         let Some(hours) = h.sla_hours.filter(|&h| h > MAX_HOURS) else {
             continue;
         };
-        if ctx.stage_team(&h.from) == Some(Team::Marketing)
-            && ctx.stage_team(&h.to) == Some(Team::Sales)
-        {
+        if flow::hands_to_sales(h, |id| ctx.stage_team(id)) {
             out.item(
                 Section::Handoffs,
                 i,

@@ -1,4 +1,5 @@
 use super::prelude::*;
+use crate::analysis::flow;
 
 rule! {
     /// ## What it finds
@@ -28,8 +29,7 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let stages = &ctx.plan.stages;
-    if !stages.is_empty() && !stages.iter().any(|s| s.entry) {
+    if flow::lacks_entry_stage(ctx.plan) {
         out.section(
             Section::Stages,
             "No lead stage is marked as the entry: marketing should mark the stage where booth leads start \

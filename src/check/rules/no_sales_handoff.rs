@@ -1,4 +1,5 @@
 use super::prelude::*;
+use crate::analysis::flow;
 
 rule! {
     /// ## What it finds
@@ -33,10 +34,11 @@ fn check(ctx: &Context, out: &mut Sink) {
     if ctx.plan.stages.is_empty() {
         return;
     }
-    let handed = ctx.plan.handoffs.iter().any(|h| {
-        ctx.stage_team(&h.from) == Some(Team::Marketing)
-            && ctx.stage_team(&h.to) == Some(Team::Sales)
-    });
+    let handed = ctx
+        .plan
+        .handoffs
+        .iter()
+        .any(|h| flow::hands_to_sales(h, |id| ctx.stage_team(id)));
     if !handed {
         out.section(
             Section::Handoffs,

@@ -1,5 +1,5 @@
 use super::prelude::*;
-use crate::check::maps::HashSet;
+use crate::analysis::flow;
 
 rule! {
     /// ## What it finds
@@ -27,21 +27,21 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let left: HashSet<&str> = ctx.plan.handoffs.iter().map(|h| h.from.as_str()).collect();
-    for (i, s) in ctx.plan.stages.iter().enumerate() {
-        if !s.terminal && !left.contains(s.id.as_str()) {
-            out.item(
-                Section::Stages,
-                i,
-                &s.id,
-                format!(
-                    "Leads stop at {}, which is not terminal and has no handoff out: {} should add a handoff to \
-                     the next stage or mark it terminal",
-                    ctx.item_name(Section::Stages, i),
-                    team_phrase(s.team)
-                ),
-            );
-        }
+    for i in flow::dead_ends(ctx.plan) {
+        let Some(s) = ctx.plan.stages.get(i) else {
+            continue;
+        };
+        out.item(
+            Section::Stages,
+            i,
+            &s.id,
+            format!(
+                "Leads stop at {}, which is not terminal and has no handoff out: {} should add a handoff to \
+                 the next stage or mark it terminal",
+                ctx.item_name(Section::Stages, i),
+                team_phrase(s.team)
+            ),
+        );
     }
 }
 

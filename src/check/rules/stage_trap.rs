@@ -1,6 +1,4 @@
 use super::prelude::*;
-use crate::check::maps::HashSet;
-use petgraph::algo::tarjan_scc;
 
 rule! {
     /// ## What it finds
@@ -34,26 +32,8 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let graph = &ctx.flow().graph;
     let stages = &ctx.plan.stages;
-    let mut traps: Vec<Vec<usize>> = Vec::new();
-    for group in tarjan_scc(graph) {
-        let members: HashSet<_> = group.iter().copied().collect();
-        let cycle = group.len() > 1 || group.iter().any(|&n| graph.find_edge(n, n).is_some());
-        let rests = group
-            .iter()
-            .any(|&n| stages.get(graph[n]).is_some_and(|s| s.terminal));
-        let exits = group
-            .iter()
-            .any(|&n| graph.neighbors(n).any(|m| !members.contains(&m)));
-        if cycle && !rests && !exits {
-            let mut indexes: Vec<usize> = group.iter().map(|&n| graph[n]).collect();
-            indexes.sort_unstable();
-            traps.push(indexes);
-        }
-    }
-    traps.sort_unstable();
-    for group in traps {
+    for group in ctx.flow().traps(ctx.plan) {
         let Some(&first) = group.first() else {
             continue;
         };

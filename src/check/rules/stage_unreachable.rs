@@ -1,5 +1,4 @@
 use super::prelude::*;
-use petgraph::visit::Dfs;
 
 rule! {
     /// ## What it finds
@@ -33,35 +32,19 @@ rule! {
 }
 
 fn check(ctx: &Context, out: &mut Sink) {
-    let flow = ctx.flow();
-    let stages = &ctx.plan.stages;
-    let entries: Vec<_> = stages
-        .iter()
-        .zip(&flow.node_of_stage)
-        .filter_map(|(s, node)| node.filter(|_| s.entry))
-        .collect();
-    if entries.is_empty() {
-        return;
-    }
-    let mut dfs = Dfs::empty(&flow.graph);
-    for entry in entries {
-        dfs.move_to(entry);
-        while dfs.next(&flow.graph).is_some() {}
-    }
-    for (i, (s, node)) in stages.iter().zip(&flow.node_of_stage).enumerate() {
-        if let Some(node) = node
-            && !dfs.discovered.contains(node.index())
-        {
-            out.item(
-                Section::Stages,
-                i,
-                &s.id,
-                format!(
-                    "No handoff path leads from an entry stage to {}: the sales and marketing leads should add \
-                     a handoff into it or remove the stage",
-                    ctx.item_name(Section::Stages, i)
-                ),
-            );
-        }
+    for i in ctx.flow().unreachable(ctx.plan) {
+        let Some(s) = ctx.plan.stages.get(i) else {
+            continue;
+        };
+        out.item(
+            Section::Stages,
+            i,
+            &s.id,
+            format!(
+                "No handoff path leads from an entry stage to {}: the sales and marketing leads should add \
+                 a handoff into it or remove the stage",
+                ctx.item_name(Section::Stages, i)
+            ),
+        );
     }
 }
