@@ -1,5 +1,6 @@
 //! Facts about a plan, computed once, used by the checks, readiness, the boards and the exports.
 
 pub mod agreement;
+pub mod bookings;
 pub mod coverage;
 pub mod flow;

@@ -1,6 +1,5 @@
 use super::prelude::*;
-use crate::model::Date;
-use std::collections::BTreeMap;
+use crate::analysis::bookings::{DayLoad, over_limit};
 
 rule! {
     /// ## What it finds
@@ -49,21 +48,15 @@ fn check(ctx: &Context, out: &mut Sink) {
             })
         })
         .collect();
-    let mut load: Vec<BTreeMap<Date, usize>> = vec![BTreeMap::new(); people.len()];
+    let mut load = DayLoad::new(people.len());
     for (i, row) in table.rows.iter().enumerate() {
-        if !row.is_active() {
+        // Skipped before their people are read: a long plan can hold many declined meetings.
+        if !DayLoad::counts(row.status) {
             continue;
         }
-        for &a in table.people(i) {
-            if let Some(days) = limited
-                .get(a as usize)
-                .copied()
-                .flatten()
-                .and_then(|k| load.get_mut(k))
-            {
-                *days.entry(row.start.date()).or_default() += 1;
-            }
-        }
+        let attendees = table.people(i).iter();
+        let limited = attendees.filter_map(|&a| limited.get(a as usize).copied().flatten());
+        load.count(row.start.date(), row.status, limited);
     }
     for (i, person) in ctx.plan.people.iter().enumerate() {
         let Some(max) = person.max_meetings_per_day else {
@@ -73,21 +66,16 @@ fn check(ctx: &Context, out: &mut Sink) {
         if ctx.person_index(&person.id) != Some(i) {
             continue;
         }
-        let Some(days) = load.get(i) else {
-            continue;
-        };
-        let limit = usize::try_from(max).unwrap_or(usize::MAX);
-        for (day, &count) in days {
-            if count > limit {
+        for (day, count) in load.days(i) {
+            if let Some(excess) = over_limit(count, max) {
                 out.item(
                     Section::People,
                     i,
                     &person.id,
                     sentence(format!(
                         "{} has {count} meetings on {day}, more than their limit of {max}: whoever books \
-                         their meetings should move {} of them to another day or another person",
+                         their meetings should move {excess} of them to another day or another person",
                         ctx.item_name(Section::People, i),
-                        count - limit
                     )),
                 );
             }
