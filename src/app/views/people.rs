@@ -3,6 +3,7 @@
 use crate::app::commands::Command;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, field_row, palette};
+use crate::analysis::bookings::DayLoad;
 use crate::lookup::Lookup;
 use crate::model::{Date, Person, Plan, Section, Team, unique_id};
 use egui::Ui;
@@ -56,18 +57,18 @@ fn owned_accounts(plan: &Plan, lookup: &Lookup, index: usize, id: &str) -> Vec<(
     out
 }
 
-/// Active meetings person `index` attends, counted per show day.
+/// Active meetings person `index` attends, counted per show day, as the capacity check counts
+/// them ([`DayLoad`]).
 fn meetings_per_day(plan: &Plan, lookup: &Lookup, index: usize) -> BTreeMap<Date, usize> {
-    let mut days = BTreeMap::new();
+    let mut load = DayLoad::new(index + 1);
     for m in lookup
         .meetings_with(plan, index)
         .iter()
         .filter_map(|&i| plan.meetings.get(i as usize))
-        .filter(|m| m.status.is_active())
     {
-        *days.entry(m.start.date()).or_insert(0) += 1;
+        load.count(m.start.date(), m.status, [index]);
     }
-    days
+    load.days(index).collect()
 }
 
 impl ListSection for People {
