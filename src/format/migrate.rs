@@ -53,7 +53,7 @@ impl Migrator {
             format += 1;
             doc.root.set_field("format", Node::Atom(format.to_string()));
         }
-        super::read::deserialize::<Plan>(&doc.to_text())
+        super::de::deserialize::<Plan>(&doc.to_text())
             .map_err(|e| format!("after migrating from format {from}: {}", e.message))
     }
 

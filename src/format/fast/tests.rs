@@ -9,7 +9,7 @@ use std::path::Path;
 /// What the full reader makes of `text`: the scan's map and ron's plan.
 fn full(text: &str) -> Option<(Plan, SourceMap)> {
     let map = scan::scan(text).ok()?;
-    let plan = super::super::read::deserialize::<Plan>(text).ok()?;
+    let plan = crate::format::de::deserialize::<Plan>(text).ok()?;
     Some((plan, map))
 }
 
