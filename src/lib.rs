@@ -3,6 +3,7 @@
 //! The core ([`model`], [`format`], [`fingerprint`], [`check`], [`patch`]) knows nothing of
 //! windows; the command line ([`cli`]) and the workbench ([`app`]) are built on it.
 
+pub mod analysis;
 pub mod app;
 pub mod check;
 pub mod cli;

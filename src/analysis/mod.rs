@@ -1,0 +1,3 @@
+//! Facts about a plan, computed once, used by the checks, readiness, the boards and the exports.
+
+pub mod references;
