@@ -91,9 +91,9 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
         }
         if number < u64::from(migrator.current) {
             let from = u32::try_from(number).unwrap_or(0);
-            let plan = migrator
-                .migrate(text, from)
-                .map_err(|m| conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m)))?;
+            let plan = migrator.migrate(text, from).map_err(|m| {
+                conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m.to_string()))
+            })?;
             return Ok(Loaded {
                 plan,
                 source,
@@ -129,7 +129,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
         let from = plan.format;
         let plan = migrator
             .migrate(text, from)
-            .map_err(|m| ParseError::at(pos, m))?;
+            .map_err(|m| ParseError::at(pos, m.to_string()))?;
         return Ok(Loaded {
             plan,
             source,
