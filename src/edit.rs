@@ -1,6 +1,7 @@
 //! Edits that keep a plan consistent: sign-offs that pin the current text, and (for the
 //! workbench) renames and deletions that follow references.
 
+use crate::analysis::references::{self, RefField, Slot};
 use crate::fingerprint::Signable;
 use crate::model::{Date, Plan, Section, Signoff};
 
@@ -63,217 +64,75 @@ pub struct Reference {
     pub field: &'static str,
 }
 
-/// Calls `f` with every reference field in the plan that points into `target`, and the index of
-/// the item that holds it: `f(section, index, id, field, value)`. Values may be changed.
-fn for_each_reference(
-    plan: &mut Plan,
-    target: Section,
-    f: &mut dyn FnMut(Section, usize, &str, &'static str, &mut RefSlot<'_>),
-) {
-    use Section as S;
-    match target {
-        S::People => {
-            for (i, a) in plan.accounts.iter_mut().enumerate() {
-                f(
-                    S::Accounts,
-                    i,
-                    &a.id.clone(),
-                    "owner",
-                    &mut RefSlot::Opt(&mut a.owner),
-                );
-                f(
-                    S::Accounts,
-                    i,
-                    &a.id.clone(),
-                    "marketing_owner",
-                    &mut RefSlot::Opt(&mut a.marketing_owner),
-                );
-            }
-            for (i, m) in plan.meetings.iter_mut().enumerate() {
-                f(
-                    S::Meetings,
-                    i,
-                    &m.id.clone(),
-                    "people",
-                    &mut RefSlot::List(&mut m.people),
-                );
-            }
-            for (i, m) in plan.messages.iter_mut().enumerate() {
-                f(
-                    S::Messages,
-                    i,
-                    &m.id.clone(),
-                    "author",
-                    &mut RefSlot::Opt(&mut m.author),
-                );
-                f(
-                    S::Messages,
-                    i,
-                    &m.id.clone(),
-                    "signoffs",
-                    &mut RefSlot::Signoffs(&mut m.signoffs),
-                );
-            }
-            for (i, h) in plan.handoffs.iter_mut().enumerate() {
-                f(
-                    S::Handoffs,
-                    i,
-                    &h.id.clone(),
-                    "owner",
-                    &mut RefSlot::Opt(&mut h.owner),
-                );
-                f(
-                    S::Handoffs,
-                    i,
-                    &h.id.clone(),
-                    "signoffs",
-                    &mut RefSlot::Signoffs(&mut h.signoffs),
-                );
-            }
-            for (i, t) in plan.tasks.iter_mut().enumerate() {
-                f(
-                    S::Tasks,
-                    i,
-                    &t.id.clone(),
-                    "owner",
-                    &mut RefSlot::Opt(&mut t.owner),
-                );
-            }
-            for (i, o) in plan.objectives.iter_mut().enumerate() {
-                f(
-                    S::Objectives,
-                    i,
-                    &o.id.clone(),
-                    "signoffs",
-                    &mut RefSlot::Signoffs(&mut o.signoffs),
-                );
-            }
-            for (i, t) in plan.terms.iter_mut().enumerate() {
-                f(
-                    S::Terms,
-                    i,
-                    &t.id.clone(),
-                    "signoffs",
-                    &mut RefSlot::Signoffs(&mut t.signoffs),
-                );
-            }
-            if let Some(s) = plan.scoring.as_mut() {
-                f(
-                    S::Scoring,
-                    0,
-                    "scoring",
-                    "signoffs",
-                    &mut RefSlot::Signoffs(&mut s.signoffs),
-                );
+/// The sections whose items hold references, in the order renames and deletions walk them and
+/// [`referrers`] lists what it finds.
+const WALK: [Section; 8] = [
+    Section::Accounts,
+    Section::Meetings,
+    Section::Messages,
+    Section::Handoffs,
+    Section::Tasks,
+    Section::Objectives,
+    Section::Terms,
+    Section::Scoring,
+];
+
+/// The reference fields that point into `target`, holder by holder in [`WALK`] order.
+fn fields_into(target: Section) -> impl Iterator<Item = (Section, Vec<&'static RefField>)> {
+    WALK.into_iter().filter_map(move |holder| {
+        let fields: Vec<&RefField> = references::fields_of(holder)
+            .filter(|f| f.target == target)
+            .collect();
+        (!fields.is_empty()).then_some((holder, fields))
+    })
+}
+
+/// Calls `f` with every reference field in the plan that points into `target`, item by item.
+/// Values may be changed.
+fn for_each_reference(plan: &mut Plan, target: Section, f: &mut dyn FnMut(&mut Slot<'_>)) {
+    for (holder, fields) in fields_into(target) {
+        for i in 0..plan.count(holder) {
+            for field in &fields {
+                if let Some(mut slot) = field.slot(plan, i) {
+                    f(&mut slot);
+                }
             }
         }
-        S::Accounts => {
-            for (i, m) in plan.meetings.iter_mut().enumerate() {
-                f(
-                    S::Meetings,
-                    i,
-                    &m.id.clone(),
-                    "account",
-                    &mut RefSlot::Required(&mut m.account),
-                );
-            }
-        }
-        S::Messages => {
-            for (i, a) in plan.accounts.iter_mut().enumerate() {
-                f(
-                    S::Accounts,
-                    i,
-                    &a.id.clone(),
-                    "messages",
-                    &mut RefSlot::List(&mut a.messages),
-                );
-            }
-            for (i, m) in plan.meetings.iter_mut().enumerate() {
-                f(
-                    S::Meetings,
-                    i,
-                    &m.id.clone(),
-                    "messages",
-                    &mut RefSlot::List(&mut m.messages),
-                );
-            }
-        }
-        S::Stages => {
-            for (i, h) in plan.handoffs.iter_mut().enumerate() {
-                f(
-                    S::Handoffs,
-                    i,
-                    &h.id.clone(),
-                    "from",
-                    &mut RefSlot::Required(&mut h.from),
-                );
-                f(
-                    S::Handoffs,
-                    i,
-                    &h.id.clone(),
-                    "to",
-                    &mut RefSlot::Required(&mut h.to),
-                );
-            }
-        }
-        _ => {}
     }
 }
 
-/// One reference field, whatever its shape.
-enum RefSlot<'a> {
-    /// A required id (`account`, `from`, `to`).
-    Required(&'a mut String),
-    /// An optional id (`owner`, `author`...).
-    Opt(&'a mut Option<String>),
-    /// A list of ids (`people`, `messages`).
-    List(&'a mut Vec<String>),
-    /// Sign-offs, by person.
-    Signoffs(&'a mut Vec<Signoff>),
-}
-
-impl RefSlot<'_> {
-    fn names(&self, id: &str) -> bool {
-        match self {
-            RefSlot::Required(s) => s.as_str() == id,
-            RefSlot::Opt(s) => s.as_deref() == Some(id),
-            RefSlot::List(l) => l.iter().any(|x| x == id),
-            RefSlot::Signoffs(l) => l.iter().any(|s| s.by == id),
+/// Points the reference in `slot` at `to` where it names `id`, or drops it when `to` is `None`.
+/// A required reference that is dropped is left as it is (its item would be removed or
+/// reassigned by the caller).
+fn replace(slot: &mut Slot<'_>, id: &str, to: Option<&str>) {
+    match slot {
+        Slot::Required(s) => {
+            if let Some(to) = to.filter(|_| s.as_str() == id) {
+                **s = to.to_owned();
+            }
         }
-    }
-
-    /// Points the reference at `to`, or drops it when `to` is `None`. A required reference that
-    /// is dropped is left as it is (its item would be removed or reassigned by the caller).
-    fn replace(&mut self, id: &str, to: Option<&str>) {
-        match self {
-            RefSlot::Required(s) => {
-                if let Some(to) = to.filter(|_| s.as_str() == id) {
-                    **s = to.to_owned();
-                }
+        Slot::Opt(s) => {
+            if s.as_deref() == Some(id) {
+                **s = to.map(str::to_owned);
             }
-            RefSlot::Opt(s) => {
-                if s.as_deref() == Some(id) {
-                    **s = to.map(str::to_owned);
-                }
-            }
-            RefSlot::List(l) => {
-                match to {
-                    Some(to) => l
-                        .iter_mut()
-                        .filter(|x| x.as_str() == id)
-                        .for_each(|x| *x = to.to_owned()),
-                    None => l.retain(|x| x != id),
-                }
-                dedup_keep_order(l);
-            }
-            RefSlot::Signoffs(l) => match to {
+        }
+        Slot::List(l) => {
+            match to {
                 Some(to) => l
                     .iter_mut()
-                    .filter(|s| s.by == id)
-                    .for_each(|s| s.by = to.to_owned()),
-                None => l.retain(|s| s.by != id),
-            },
+                    .filter(|x| x.as_str() == id)
+                    .for_each(|x| *x = to.to_owned()),
+                None => l.retain(|x| x != id),
+            }
+            dedup_keep_order(l);
         }
+        Slot::Signoffs(l) => match to {
+            Some(to) => l
+                .iter_mut()
+                .filter(|s| s.by == id)
+                .for_each(|s| s.by = to.to_owned()),
+            None => l.retain(|s| s.by != id),
+        },
     }
 }
 
@@ -284,19 +143,22 @@ fn dedup_keep_order(list: &mut Vec<String>) {
 
 /// Every place that names `id` of `section`, in plan order.
 pub fn referrers(plan: &Plan, section: Section, id: &str) -> Vec<Reference> {
-    // The walk needs `&mut` to share one list of fields with renames; it changes nothing here.
-    let mut scratch = plan.clone();
     let mut found = Vec::new();
-    for_each_reference(&mut scratch, section, &mut |s, index, item, field, slot| {
-        if slot.names(id) {
-            found.push(Reference {
-                section: s,
-                index,
-                id: item.to_owned(),
-                field,
-            });
+    for (holder, fields) in fields_into(section) {
+        let ids = plan.ids(holder);
+        for i in 0..plan.count(holder) {
+            for field in &fields {
+                if field.ids(plan, i).any(|x| x == id) {
+                    found.push(Reference {
+                        section: holder,
+                        index: i,
+                        id: ids.get(i).copied().unwrap_or("scoring").to_owned(),
+                        field: field.name,
+                    });
+                }
+            }
         }
-    });
+    }
     found
 }
 
@@ -312,9 +174,7 @@ pub fn rename_id(plan: &mut Plan, section: Section, old: &str, new: &str) -> boo
         hit
     });
     if renamed {
-        for_each_reference(plan, section, &mut |_, _, _, _, slot| {
-            slot.replace(old, Some(new))
-        });
+        for_each_reference(plan, section, &mut |slot| replace(slot, old, Some(new)));
     }
     renamed
 }
@@ -325,9 +185,9 @@ pub fn rename_id(plan: &mut Plan, section: Section, old: &str, new: &str) -> boo
 /// A sign-off is a person's own agreement: it is never moved to someone else. Reassigning drops
 /// the sign-offs of `id` (the new person has not agreed to anything yet).
 pub fn reassign_references(plan: &mut Plan, section: Section, id: &str, to: Option<&str>) {
-    for_each_reference(plan, section, &mut |_, _, _, _, slot| match slot {
-        RefSlot::Signoffs(_) => slot.replace(id, None),
-        _ => slot.replace(id, to),
+    for_each_reference(plan, section, &mut |slot| match slot {
+        Slot::Signoffs(_) => replace(slot, id, None),
+        _ => replace(slot, id, to),
     });
 }
 

@@ -5,40 +5,79 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Why git could not tell what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// The `git` command could not be started.
+    #[error("could not run git: {0}")]
+    Spawn(std::io::Error),
+    /// git ran and failed.
+    #[error("git {args}: {stderr}")]
+    Failed {
+        /// The arguments, separated by spaces.
+        args: String,
+        /// What git printed on its standard error, trimmed.
+        stderr: String,
+    },
+    /// The folder is not in a git work tree.
+    #[error("not inside a git work tree")]
+    NotAWorkTree,
+    /// The current folder could not be read.
+    #[error("{0}")]
+    CurrentDir(std::io::Error),
+    /// The file is not inside the work tree.
+    #[error("{} is outside the repository at {}", file.display(), top.display())]
+    Outside {
+        /// The file, as given.
+        file: PathBuf,
+        /// The top of the work tree.
+        top: PathBuf,
+    },
+    /// The folder of the file does not exist.
+    #[error("{} does not exist", .0.display())]
+    NoFolder(PathBuf),
+    /// The file at a revision is not UTF-8 text.
+    #[error("{spec} is not UTF-8 text")]
+    NotUtf8 {
+        /// The revision and path, `REV:PATH`.
+        spec: String,
+    },
+}
+
 /// Runs git in `dir` (the current folder when `None`), returning its standard output.
-pub fn run(dir: Option<&Path>, args: &[&str]) -> Result<Vec<u8>, String> {
+pub fn run(dir: Option<&Path>, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let mut cmd = Command::new("git");
     cmd.args(args);
     if let Some(d) = dir {
         cmd.current_dir(d);
     }
-    let out = cmd
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
+    let out = cmd.output().map_err(GitError::Spawn)?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
         let err = String::from_utf8_lossy(&out.stderr);
-        Err(format!("git {}: {}", args.join(" "), err.trim()))
+        Err(GitError::Failed {
+            args: args.join(" "),
+            stderr: err.trim().to_owned(),
+        })
     }
 }
 
 /// The top folder of the git work tree around `dir` (the current folder when `None`).
-pub fn toplevel(dir: Option<&Path>) -> Result<PathBuf, String> {
-    let out = run(dir, &["rev-parse", "--show-toplevel"])
-        .map_err(|_| "not inside a git work tree".to_owned())?;
+pub fn toplevel(dir: Option<&Path>) -> Result<PathBuf, GitError> {
+    let out = run(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| GitError::NotAWorkTree)?;
     let top = PathBuf::from(String::from_utf8_lossy(&out).trim_end_matches(['\n', '\r']));
     Ok(top.canonicalize().unwrap_or(top))
 }
 
 /// `file` as git names it from the top of the work tree `top` (with `/` separators). A relative
 /// `file` is taken from the current folder; a file that no longer exists is fine.
-pub fn repo_path(top: &Path, file: &Path) -> Result<String, String> {
+pub fn repo_path(top: &Path, file: &Path) -> Result<String, GitError> {
     let absolute = if file.is_absolute() {
         file.to_owned()
     } else {
         std::env::current_dir()
-            .map_err(|e| e.to_string())?
+            .map_err(GitError::CurrentDir)?
             .join(file)
     };
     // Resolve symbolic links in the folder, but keep a file that no longer exists.
@@ -49,12 +88,9 @@ pub fn repo_path(top: &Path, file: &Path) -> Result<String, String> {
             .unwrap_or(absolute.clone()),
         _ => absolute.clone(),
     };
-    let relative = resolved.strip_prefix(top).map_err(|_| {
-        format!(
-            "{} is outside the repository at {}",
-            file.display(),
-            top.display()
-        )
+    let relative = resolved.strip_prefix(top).map_err(|_| GitError::Outside {
+        file: file.to_owned(),
+        top: top.to_owned(),
     })?;
     let parts: Vec<String> = relative
         .components()
@@ -108,13 +144,13 @@ pub struct Tracked {
 
 impl Tracked {
     /// The repository around `file`, or why there is none to ask.
-    pub fn find(file: &Path) -> Result<Tracked, String> {
+    pub fn find(file: &Path) -> Result<Tracked, GitError> {
         let dir = match file.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
         if !dir.is_dir() {
-            return Err(format!("{} does not exist", dir.display()));
+            return Err(GitError::NoFolder(dir));
         }
         let top = toplevel(Some(&dir))?;
         let path = repo_path(&top, file)?;
@@ -123,7 +159,7 @@ impl Tracked {
 
     /// The commit `rev` names (`HEAD`, a branch, a hash), or `None` when it names none (a
     /// repository with no commit yet).
-    pub fn commit(&self, rev: &str) -> Result<Option<Commit>, String> {
+    pub fn commit(&self, rev: &str) -> Result<Option<Commit>, GitError> {
         match run(
             Some(&self.top),
             &["log", "-1", LOG_FORMAT, &format!("{rev}^{{commit}}"), "--"],
@@ -138,7 +174,7 @@ impl Tracked {
     }
 
     /// The file's text at `rev`, or `None` when the file is not in that revision.
-    pub fn text_at(&self, rev: &str) -> Result<Option<String>, String> {
+    pub fn text_at(&self, rev: &str) -> Result<Option<String>, GitError> {
         let spec = format!("{rev}:{}", self.path);
         if run(Some(&self.top), &["cat-file", "-e", &spec]).is_err() {
             return Ok(None);
@@ -146,11 +182,11 @@ impl Tracked {
         let bytes = run(Some(&self.top), &["show", &spec])?;
         String::from_utf8(bytes)
             .map(Some)
-            .map_err(|_| format!("{spec} is not UTF-8 text"))
+            .map_err(|_| GitError::NotUtf8 { spec })
     }
 
     /// The newest `limit` commits that changed the file, newest first (following renames).
-    pub fn history(&self, limit: usize) -> Result<Vec<Commit>, String> {
+    pub fn history(&self, limit: usize) -> Result<Vec<Commit>, GitError> {
         let out = run(
             Some(&self.top),
             &[

@@ -4,3 +4,4 @@ pub mod agreement;
 pub mod bookings;
 pub mod coverage;
 pub mod flow;
+pub mod references;

@@ -1,12 +1,13 @@
 //! What every rule needs to look things up in linear time: indexes by id, teams of people,
 //! agreement by team, and the lead-flow graph.
 
-use super::maps::{HashMap, HashMapExt};
+use super::index::{IdCensus, Index, index_by_id};
+use super::maps::HashMap;
 use super::meetings::MeetingTable;
 use crate::analysis::agreement::Signatures;
 pub use crate::analysis::flow::Flow;
 use crate::fingerprint::Signable;
-use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team, is_valid_id};
+use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team};
 use std::cell::OnceCell;
 
 /// A plan with its indexes, built once per check run.
@@ -15,95 +16,11 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     /// The date that decides what is overdue.
     pub today: Date,
-    people: HashMap<&'a str, usize>,
-    accounts: HashMap<&'a str, usize>,
-    messages: HashMap<&'a str, usize>,
-    stages: HashMap<&'a str, usize>,
+    index: Index<'a>,
     /// The id census of each section, in the order of [`Section::ALL`].
     census: [OnceCell<IdCensus>; Section::ALL.len()],
     meetings: OnceCell<MeetingTable<'a>>,
     flow: OnceCell<Flow>,
-}
-
-/// What one look at every id of a list section finds. The sections indexed by id (people,
-/// accounts, messages, stages) are counted while they are indexed, the others on first use, so
-/// no rule reads the ids of a long list again.
-#[derive(Debug, Default)]
-pub struct IdCensus {
-    /// Items whose id an earlier item already has, with that earlier (first) item, in item order.
-    pub repeats: Vec<(usize, usize)>,
-    /// Items whose id is not well formed (empty, or not only `a-z`, `0-9` and `-`), in item order.
-    pub malformed: Vec<usize>,
-}
-
-/// The index of the first item with each id, and the census of the ids.
-fn index_by_id<'a>(
-    ids: impl ExactSizeIterator<Item = &'a str>,
-) -> (HashMap<&'a str, usize>, IdCensus) {
-    let mut map = HashMap::with_capacity(ids.len());
-    let mut census = IdCensus::default();
-    for (i, id) in ids.enumerate() {
-        census.count(&mut map, i, id);
-    }
-    (map, census)
-}
-
-impl IdCensus {
-    /// Counts item `i`, whose id is `id`, into the census and `map` (of first items by id).
-    fn count<'a>(&mut self, map: &mut HashMap<&'a str, usize>, i: usize, id: &'a str) {
-        let first = *map.entry(id).or_insert(i);
-        if first != i {
-            self.repeats.push((i, first));
-        }
-        if !is_valid_id(id) {
-            self.malformed.push(i);
-        }
-    }
-}
-
-/// The id census of a long list that needs no map by id afterwards (the meetings).
-///
-/// A map of a few hundred thousand ids is far larger than a processor's caches, and putting each
-/// id in it is a wait on memory. So each id's hash first marks a bit in a bitmap of eight bits per
-/// item, small enough to stay in the cache. Only the ids whose bit some other id also marked go
-/// through a map by id: every repeated id, and about one in eight of the others.
-pub(super) fn sparse_census<'a>(n: usize, id_at: impl Fn(usize) -> &'a str) -> IdCensus {
-    use std::hash::BuildHasher;
-    let bits = (n * 8).next_power_of_two().max(64);
-    let shift = 64 - bits.trailing_zeros();
-    let mut once = vec![0u64; bits / 64];
-    let mut twice = vec![0u64; bits / 64];
-    let marked =
-        |map: &[u64], bit: usize| map.get(bit / 64).is_some_and(|w| w >> (bit % 64) & 1 == 1);
-    let mut bit_of = Vec::with_capacity(n);
-    let mut census = IdCensus::default();
-    let state = foldhash::fast::FixedState::default();
-    for i in 0..n {
-        let id = id_at(i);
-        let bit = (state.hash_one(id) >> shift) as usize;
-        let map = if marked(&once, bit) {
-            &mut twice
-        } else {
-            &mut once
-        };
-        if let Some(word) = map.get_mut(bit / 64) {
-            *word |= 1 << (bit % 64);
-        }
-        bit_of.push(bit);
-        if !is_valid_id(id) {
-            census.malformed.push(i);
-        }
-    }
-    let mut first = HashMap::new();
-    for (i, &bit) in bit_of.iter().enumerate() {
-        if marked(&twice, bit) {
-            let earlier = *first.entry(id_at(i)).or_insert(i);
-            if earlier != i {
-                census.repeats.push((i, earlier));
-            }
-        }
-    }
-    census
 }
 
 /// The position of `section` in [`Section::ALL`].
@@ -145,10 +62,12 @@ impl<'a> Context<'a> {
         Context {
             plan,
             today,
-            people,
-            accounts,
-            messages,
-            stages,
+            index: Index {
+                people,
+                accounts,
+                messages,
+                stages,
+            },
             census,
             meetings: OnceCell::new(),
             flow: OnceCell::new(),
@@ -162,7 +81,7 @@ impl<'a> Context<'a> {
 
     /// The index of the person with this id.
     pub fn person_index(&self, id: &str) -> Option<usize> {
-        self.people.get(id).copied()
+        self.index.person(id)
     }
 
     /// The repeated and malformed ids of a list section (empty for single items).
@@ -209,7 +128,8 @@ impl<'a> Context<'a> {
 
     /// The meetings as rows, with the ids they name looked up: read once, on first use.
     pub fn meetings(&self) -> &MeetingTable<'a> {
-        self.meetings.get_or_init(|| MeetingTable::new(self))
+        self.meetings
+            .get_or_init(|| MeetingTable::new(self.plan, &self.index))
     }
 
     /// The team of the person with this id.
@@ -219,17 +139,17 @@ impl<'a> Context<'a> {
 
     /// The index of the account with this id.
     pub fn account(&self, id: &str) -> Option<usize> {
-        self.accounts.get(id).copied()
+        self.index.account(id)
     }
 
     /// The index of the message with this id.
     pub fn message(&self, id: &str) -> Option<usize> {
-        self.messages.get(id).copied()
+        self.index.message(id)
     }
 
     /// The index of the stage with this id.
     pub fn stage(&self, id: &str) -> Option<usize> {
-        self.stages.get(id).copied()
+        self.index.stage(id)
     }
 
     /// The team of the stage with this id.
@@ -357,35 +277,5 @@ fn quoted_name(name: &str, id: &str) -> String {
         quoted(id)
     } else {
         quoted(name.trim())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The bitmap census finds what a plain map by id finds, with few and with many repeats,
-    /// and with ids that share their bit without being the same.
-    #[test]
-    fn sparse_census_matches_a_map_by_id() {
-        for (n, distinct) in [
-            (0, 1),
-            (1, 1),
-            (5, 2),
-            (300, 7),
-            (3_000, 2_500),
-            (20_000, 19_000),
-        ] {
-            let ids: Vec<String> = (0..n)
-                .map(|i| match (i * 7_919) % distinct {
-                    13 => "Bad id".to_owned(),
-                    k => format!("id-{k}"),
-                })
-                .collect();
-            let plain = index_by_id(ids.iter().map(String::as_str)).1;
-            let sparse = sparse_census(n, |i| ids.get(i).map_or("", String::as_str));
-            assert_eq!(sparse.repeats, plain.repeats, "{n} ids");
-            assert_eq!(sparse.malformed, plain.malformed, "{n} ids");
-        }
     }
 }

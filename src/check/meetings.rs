@@ -6,9 +6,9 @@
 //! meeting's strings again from memory. Now this one pass reads them, and the rules read rows of
 //! a few dozen bytes.
 
-use super::context::{Context, IdCensus, sparse_census};
+use super::index::{IdCensus, Index, sparse_census};
 use super::maps::{HashMap, HashMapExt};
-use crate::model::{DateTime, MeetingStatus};
+use crate::model::{DateTime, MeetingStatus, Plan};
 
 /// One meeting, as the rules need it.
 #[derive(Debug, Clone, Copy)]
@@ -65,9 +65,9 @@ pub struct MeetingTable<'a> {
 }
 
 impl<'a> MeetingTable<'a> {
-    /// Reads every meeting of `ctx`'s plan once.
-    pub(super) fn new(ctx: &Context<'a>) -> Self {
-        let meetings = &ctx.plan.meetings;
+    /// Reads every meeting of `plan` once, looking up the ids they name in `index`.
+    pub(super) fn new(plan: &'a Plan, index: &Index<'a>) -> Self {
+        let meetings = &plan.meetings;
         let n = meetings.len();
         let id_at = |i: usize| meetings.get(i).map_or("", |m| m.id.as_str());
         // The census reads only the ids: on a long list it runs beside the rest, on a core of
@@ -77,7 +77,7 @@ impl<'a> MeetingTable<'a> {
                 let census = std::thread::Builder::new()
                     .name("meeting census".to_owned())
                     .spawn_scoped(scope, || sparse_census(n, id_at));
-                let mut table = Self::read_rows(ctx);
+                let mut table = Self::read_rows(plan, index);
                 table.census = match census {
                     Ok(handle) => handle
                         .join()
@@ -87,14 +87,14 @@ impl<'a> MeetingTable<'a> {
                 table
             });
         }
-        let mut table = Self::read_rows(ctx);
+        let mut table = Self::read_rows(plan, index);
         table.census = sparse_census(n, id_at);
         table
     }
 
     /// The rows, people and rooms of every meeting (all but the census).
-    fn read_rows(ctx: &Context<'a>) -> Self {
-        let meetings = &ctx.plan.meetings;
+    fn read_rows(plan: &'a Plan, index: &Index<'a>) -> Self {
+        let meetings = &plan.meetings;
         let n = meetings.len();
         let mut table = MeetingTable {
             rows: Vec::with_capacity(n),
@@ -102,7 +102,7 @@ impl<'a> MeetingTable<'a> {
             attendees: Vec::new(),
             people: Vec::with_capacity(n * 2),
             people_at: Vec::with_capacity(n + 1),
-            named_messages: vec![false; ctx.plan.messages.len()],
+            named_messages: vec![false; plan.messages.len()],
             rooms: 0,
         };
         let mut attendee_of: HashMap<&'a str, u32> = HashMap::new();
@@ -118,7 +118,7 @@ impl<'a> MeetingTable<'a> {
         for (i, m) in meetings.iter().enumerate() {
             let account = match last_account {
                 Some((id, found)) if id == m.account => found,
-                _ => ctx.account(&m.account),
+                _ => index.account(&m.account),
             };
             last_account = Some((&m.account, account));
             let mut names_unknown = account.is_none();
@@ -127,7 +127,7 @@ impl<'a> MeetingTable<'a> {
                 let attendee = *attendee_of.entry(p.as_str()).or_insert_with(|| {
                     table.attendees.push(Attendee {
                         id: p,
-                        person: ctx.person_index(p),
+                        person: index.person(p),
                     });
                     last_meeting.push(None);
                     next
@@ -146,7 +146,7 @@ impl<'a> MeetingTable<'a> {
             }
             table.people_at.push(table.people.len() as u32);
             for message in &m.messages {
-                match ctx.message(message) {
+                match index.message(message) {
                     Some(k) => {
                         if let Some(named) = table.named_messages.get_mut(k) {
                             *named = true;
@@ -335,7 +335,8 @@ impl MeetingRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Plan};
+    use crate::check::Context;
+    use crate::model::Date;
 
     fn plan() -> Plan {
         let text = r#"Plan(format: 1,

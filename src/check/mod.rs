@@ -6,6 +6,7 @@
 
 mod context;
 mod finding;
+mod index;
 mod meetings;
 pub mod render;
 pub mod rules;

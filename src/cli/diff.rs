@@ -326,7 +326,8 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
                     "--",
                     "*.ron",
                 ],
-            )?;
+            )
+            .map_err(|e| e.to_string())?;
             String::from_utf8_lossy(&out)
                 .split('\0')
                 .filter(|p| !p.is_empty())
@@ -341,7 +342,7 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
         let old = match git(Some(&top), &["cat-file", "-e", &old_label]) {
             Err(_) => None,
             Ok(_) => {
-                let bytes = git(Some(&top), &["show", &old_label])?;
+                let bytes = git(Some(&top), &["show", &old_label]).map_err(|e| e.to_string())?;
                 let text = String::from_utf8(bytes).map_err(|_| {
                     LoadError {
                         path: PathBuf::from(&old_label),

@@ -25,7 +25,7 @@ pub(super) fn run(command: Option<&str>) -> u8 {
 }
 
 fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
-    let top = toplevel(None)?;
+    let top = toplevel(None).map_err(|e| e.to_string())?;
     let mut report = vec![attributes(&top.join(".gitattributes"))?];
     let program = match command {
         Some(c) => shell_quote(c),
@@ -63,7 +63,7 @@ fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
         if current.as_deref() == Some(value.as_str()) {
             report.push(format!("{key} is already `{value}`"));
         } else {
-            git(Some(&top), &["config", "--local", key, &value])?;
+            git(Some(&top), &["config", "--local", key, &value]).map_err(|e| e.to_string())?;
             report.push(format!("set {key} to `{value}`"));
         }
     }

@@ -5,7 +5,8 @@
 //! step rewrites the tree, and the result is read as the current plan. Old files on disk are never
 //! rewritten by reading them.
 
-use super::tree::{self, Node};
+use super::de::{ParseError, deserialize};
+use super::tree::{self, Node, TreeError};
 use crate::model::{CURRENT_FORMAT, Plan};
 
 /// One step: rewrites a plan of format `from` into format `from + 1`.
@@ -15,7 +16,8 @@ pub struct Step {
     pub from: u32,
     /// What changes, for people.
     pub summary: &'static str,
-    /// The rewrite of the whole plan tree (its `format` field is set by the migrator).
+    /// The rewrite of the whole plan tree (its `format` field is set by the migrator). Its error
+    /// says in plain words what the step could not rewrite.
     pub apply: fn(&mut Node) -> Result<(), String>,
 }
 
@@ -28,6 +30,36 @@ pub struct Migrator {
     pub steps: Vec<Step>,
 }
 
+/// Why an older plan could not be migrated.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MigrateError {
+    /// The text is not a tree of values.
+    #[error(transparent)]
+    Tree(#[from] TreeError),
+    /// No step reads this format.
+    #[error(
+        "this plan is format {format}, which this version of Preshow cannot migrate: \
+         the oldest format it reads is {oldest}"
+    )]
+    NoStep {
+        /// The format no step reads.
+        format: u32,
+        /// The oldest format the migrator reads.
+        oldest: u32,
+    },
+    /// A step could not rewrite the tree; its own words.
+    #[error("{0}")]
+    Step(String),
+    /// The migrated tree is not a plan of the current format.
+    #[error("after migrating from format {from}: {}", .error.message)]
+    NotAPlan {
+        /// The format migrated from.
+        from: u32,
+        /// What is wrong with the migrated plan.
+        error: ParseError,
+    },
+}
+
 impl Migrator {
     /// The migrations this build knows.
     pub fn standard() -> Migrator {
@@ -38,23 +70,23 @@ impl Migrator {
     }
 
     /// Reads `text` of format `from` and migrates it step by step to the current format.
-    pub fn migrate(&self, text: &str, from: u32) -> Result<Plan, String> {
+    pub fn migrate(&self, text: &str, from: u32) -> Result<Plan, MigrateError> {
         let mut doc = tree::parse(text)?;
         let mut format = from;
         while format < self.current {
-            let step = self.steps.iter().find(|s| s.from == format).ok_or_else(|| {
-                format!(
-                    "this plan is format {format}, which this version of Preshow cannot migrate: \
-                     the oldest format it reads is {}",
-                    self.oldest()
-                )
-            })?;
-            (step.apply)(&mut doc.root)?;
+            let step = self
+                .steps
+                .iter()
+                .find(|s| s.from == format)
+                .ok_or_else(|| MigrateError::NoStep {
+                    format,
+                    oldest: self.oldest(),
+                })?;
+            (step.apply)(&mut doc.root).map_err(MigrateError::Step)?;
             format += 1;
             doc.root.set_field("format", Node::Atom(format.to_string()));
         }
-        super::read::deserialize::<Plan>(&doc.to_text())
-            .map_err(|e| format!("after migrating from format {from}: {}", e.message))
+        deserialize::<Plan>(&doc.to_text()).map_err(|error| MigrateError::NotAPlan { from, error })
     }
 
     /// The oldest format this migrator reads.

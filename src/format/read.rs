@@ -1,6 +1,7 @@
 //! Reading plan text: size and encoding limits, the version check, migration, and errors that
 //! say where and what is wrong.
 
+use super::de::{ParseError, deserialize};
 use super::migrate::Migrator;
 use super::scan::{self, Pos, SourceMap};
 use crate::model::Plan;
@@ -21,16 +22,6 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
-/// Why text is not a plan: what is wrong, and where when there is a place.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", pos.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_else(|| " ".to_owned()))]
-pub struct ParseError {
-    /// Where, when the problem has a place.
-    pub pos: Option<Pos>,
-    /// What is wrong, in plain words.
-    pub message: String,
-}
-
 /// Why a plan file could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -47,22 +38,6 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
-
-impl ParseError {
-    fn at(pos: Pos, message: impl Into<String>) -> Self {
-        ParseError {
-            pos: Some(pos),
-            message: message.into(),
-        }
-    }
-
-    fn whole(message: impl Into<String>) -> Self {
-        ParseError {
-            pos: None,
-            message: message.into(),
-        }
-    }
-}
 
 /// Reads a plan from text in any format this build knows.
 pub fn parse(text: &str) -> Result<Loaded, ParseError> {
@@ -116,9 +91,9 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
         }
         if number < u64::from(migrator.current) {
             let from = u32::try_from(number).unwrap_or(0);
-            let plan = migrator
-                .migrate(text, from)
-                .map_err(|m| conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m)))?;
+            let plan = migrator.migrate(text, from).map_err(|m| {
+                conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m.to_string()))
+            })?;
             return Ok(Loaded {
                 plan,
                 source,
@@ -154,7 +129,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
         let from = plan.format;
         let plan = migrator
             .migrate(text, from)
-            .map_err(|m| ParseError::at(pos, m))?;
+            .map_err(|m| ParseError::at(pos, m.to_string()))?;
         return Ok(Loaded {
             plan,
             source,
@@ -187,22 +162,6 @@ fn conflict_marker(text: &str) -> Option<ParseError> {
              want (or combine them), delete the `<<<<<<<`, `=======` and `>>>>>>>` lines, and save"
         ),
     ))
-}
-
-/// Deserializes text of the current format into a plan.
-pub(super) fn deserialize<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
-    ron::Options::default()
-        .with_recursion_limit(scan::MAX_DEPTH * 2)
-        .from_str::<T>(text)
-        .map_err(|e| {
-            ParseError::at(
-                Pos {
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                },
-                explain(&e.code),
-            )
-        })
 }
 
 /// Reads and parses a plan file, refusing what is too large or not UTF-8.
@@ -258,98 +217,5 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ if e.raw_os_error() == Some(21) => "this is a folder, not a plan file".to_owned(),
         _ => e.to_string(),
-    }
-}
-
-fn noun(outer: &Option<String>) -> String {
-    match outer.as_deref() {
-        Some(name) => plain_item(name).to_owned(),
-        None => "this item".to_owned(),
-    }
-}
-
-fn plain_item(rust_name: &str) -> &str {
-    match rust_name {
-        "Plan" => "the plan",
-        "Event" => "the event",
-        "Person" => "a person",
-        "Objective" => "an objective",
-        "Term" => "a term",
-        "Scoring" => "scoring",
-        "Signal" => "a scoring signal",
-        "Account" => "an account",
-        "Meeting" => "a meeting",
-        "Message" => "a message",
-        "Stage" => "a stage",
-        "Handoff" => "a handoff",
-        "Task" => "a task",
-        "Signoff" => "a sign-off",
-        "Team" => "team",
-        "MeetingStatus" => "status",
-        other => other,
-    }
-}
-
-fn list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// Says a parser error in words a plan author understands.
-fn explain(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => format!(
-            "unknown field `{found}` in {}; the fields allowed there are {}",
-            noun(outer),
-            list(expected)
-        ),
-        E::MissingStructField { field, outer } => {
-            format!("{} is missing the required field `{field}`", noun(outer))
-        }
-        E::DuplicateStructField { field, outer } => {
-            format!("the field `{field}` is written twice in {}", noun(outer))
-        }
-        E::NoSuchEnumVariant {
-            expected,
-            found,
-            outer,
-        } => format!(
-            "`{found}` is not a valid {}; write one of {}",
-            outer.as_deref().map(plain_item).unwrap_or("value"),
-            list(expected)
-        ),
-        E::ExpectedOption => "expected an optional value: write it as `Some(...)`, or put \
-             `#![enable(implicit_some)]` on the file's first line to write it bare"
-            .to_owned(),
-        E::ExpectedDifferentStructName { expected, found } => {
-            format!("expected `{expected}(...)` or `(...)` here, found `{found}(...)`")
-        }
-        E::ExpectedString | E::ExpectedStringEnd => "expected a string in double quotes".to_owned(),
-        E::ExpectedInteger => "expected a whole number".to_owned(),
-        E::ExpectedFloat => "expected a number".to_owned(),
-        E::ExpectedBoolean => "expected `true` or `false`".to_owned(),
-        E::ExpectedArray => "expected a list in `[...]`".to_owned(),
-        E::ExpectedArrayEnd => "expected `,` or the closing `]` of this list".to_owned(),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            "expected an item in `(...)`".to_owned()
-        }
-        E::ExpectedStructLikeEnd => "expected `,` or the closing `)` of this item".to_owned(),
-        E::ExpectedComma => "expected a `,` here".to_owned(),
-        E::ExpectedMapColon => "expected `:` after the field name".to_owned(),
-        E::Eof => "the file ends too early: it looks truncated (a closing `)` or `]` is missing)"
-            .to_owned(),
-        E::TrailingCharacters => "unexpected text after the end of the plan".to_owned(),
-        E::ExceededRecursionLimit => "nested too deeply: this is not a plan file".to_owned(),
-        E::IntegerOutOfBounds => "this number is out of range".to_owned(),
-        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
-        other => other.to_string(),
     }
 }

@@ -2,7 +2,7 @@
 //! migrations: a step rewrites the tree of an older format, and the tree is printed back as
 //! text for the typed reader. Comments are not kept.
 
-use super::scan::{self, Tok, Token};
+use super::scan::{self, Pos, Tok, Token};
 
 /// A RON value as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +144,25 @@ impl Document {
     }
 }
 
+/// Why text is not a tree of values: what was expected, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TreeError {
+    /// Something else was expected at `pos`.
+    #[error("{}:{}: {what}", pos.line, pos.column)]
+    At {
+        /// Where.
+        pos: Pos,
+        /// What was expected, or what is wrong.
+        what: &'static str,
+    },
+    /// The text ends where `0` was expected.
+    #[error("the file ends where {0}")]
+    EndsWhere(&'static str),
+    /// The text ends inside a `#![...]` attribute.
+    #[error("the file ends inside an attribute")]
+    EndsInAttribute,
+}
+
 struct Parser<'a> {
     src: &'a str,
     tokens: Vec<Token>,
@@ -151,7 +170,7 @@ struct Parser<'a> {
 }
 
 /// Parses text into a tree; errors say where.
-pub fn parse(src: &str) -> Result<Document, String> {
+pub fn parse(src: &str) -> Result<Document, TreeError> {
     let mut p = Parser {
         src,
         tokens: scan::tokens(src),
@@ -162,7 +181,7 @@ pub fn parse(src: &str) -> Result<Document, String> {
         let start = p.tokens.get(p.at).map_or(0, |t| t.start);
         let mut depth = 0usize;
         loop {
-            let t = p.next().ok_or("the file ends inside an attribute")?;
+            let t = p.next().ok_or(TreeError::EndsInAttribute)?;
             match t.tok {
                 Tok::Open(_) => depth += 1,
                 Tok::Close => {
@@ -178,10 +197,10 @@ pub fn parse(src: &str) -> Result<Document, String> {
     }
     let root = p.value(0)?;
     match p.tokens.get(p.at) {
-        Some(t) => Err(format!(
-            "{}:{}: unexpected text after the plan",
-            t.pos.line, t.pos.column
-        )),
+        Some(t) => Err(TreeError::At {
+            pos: t.pos,
+            what: "unexpected text after the plan",
+        }),
         None => Ok(Document { attributes, root }),
     }
 }
@@ -203,14 +222,14 @@ impl Parser<'_> {
         t
     }
 
-    fn fail<T>(&self, what: &str) -> Result<T, String> {
+    fn fail<T>(&self, what: &'static str) -> Result<T, TreeError> {
         match self.tokens.get(self.at) {
-            Some(t) => Err(format!("{}:{}: {what}", t.pos.line, t.pos.column)),
-            None => Err(format!("the file ends where {what}")),
+            Some(t) => Err(TreeError::At { pos: t.pos, what }),
+            None => Err(TreeError::EndsWhere(what)),
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, String> {
+    fn value(&mut self, depth: usize) -> Result<Node, TreeError> {
         if depth > scan::MAX_DEPTH {
             return self.fail("nesting is too deep");
         }
@@ -279,7 +298,7 @@ impl Parser<'_> {
         }
     }
 
-    fn items(&mut self, depth: usize) -> Result<Vec<Node>, String> {
+    fn items(&mut self, depth: usize) -> Result<Vec<Node>, TreeError> {
         let mut items = Vec::new();
         while self.kind(0) != Some(Tok::Close) {
             if self.kind(0).is_none() {
@@ -292,7 +311,7 @@ impl Parser<'_> {
         Ok(items)
     }
 
-    fn comma(&mut self) -> Result<(), String> {
+    fn comma(&mut self) -> Result<(), TreeError> {
         match self.text(0) {
             Some(",") => {
                 self.at += 1;

@@ -94,7 +94,7 @@ fn fetch(path: Option<PathBuf>, since: Since) -> Result<Base, String> {
         Since::LastCommit => {
             let tracked = Tracked::find(&path)
                 .map_err(|e| format!("{} is not in a git repository ({e}).", path.display()))?;
-            let Some(commit) = tracked.commit("HEAD")? else {
+            let Some(commit) = tracked.commit("HEAD").map_err(|e| e.to_string())? else {
                 return Ok(Base {
                     what: "a repository with no commit yet".to_owned(),
                     plan: None,
@@ -104,7 +104,7 @@ fn fetch(path: Option<PathBuf>, since: Since) -> Result<Base, String> {
                 "commit {} by {} on {}: {}",
                 commit.short, commit.author, commit.date, commit.subject
             );
-            let Some(text) = tracked.text_at("HEAD")? else {
+            let Some(text) = tracked.text_at("HEAD").map_err(|e| e.to_string())? else {
                 return Ok(Base { what, plan: None });
             };
             let label = format!("HEAD:{}", tracked.path);

@@ -1,9 +1,9 @@
 //! People: who plans, staffs and signs off, their team and daily meeting limit, and what they own.
 
+use crate::analysis::bookings::DayLoad;
 use crate::app::commands::Command;
 use crate::app::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, field_row, palette};
-use crate::analysis::bookings::DayLoad;
 use crate::lookup::Lookup;
 use crate::model::{Date, Person, Plan, Section, Team, unique_id};
 use egui::Ui;

@@ -69,9 +69,12 @@ fn read_history(path: Option<PathBuf>) -> History {
     let tracked = Tracked::find(&path)
         .map_err(|e| format!("{} is not in a git repository ({e}).", path.display()))?;
     let mut versions = Vec::new();
-    for commit in tracked.history(HISTORY_COMMITS)? {
+    for commit in tracked
+        .history(HISTORY_COMMITS)
+        .map_err(|e| e.to_string())?
+    {
         // A version that does not load (a conflict committed by mistake) is passed over.
-        if let Some(text) = tracked.text_at(&commit.hash)?
+        if let Some(text) = tracked.text_at(&commit.hash).map_err(|e| e.to_string())?
             && let Ok(loaded) = crate::format::parse(&text)
         {
             versions.push((commit, reduced(loaded.plan)));

@@ -1,6 +1,6 @@
 use super::prelude::*;
+use crate::analysis::references::{self, RefField};
 use crate::check::maps::HashSet;
-use crate::model::Signoff;
 
 rule! {
     /// ## What it finds
@@ -48,16 +48,6 @@ impl Unknown {
         }
     }
 
-    fn person(&mut self, ctx: &Context, field: &str, id: &str) {
-        self.note(ctx.person(id).is_some(), field, id);
-    }
-
-    fn signoffs(&mut self, ctx: &Context, signoffs: &[Signoff]) {
-        for s in signoffs {
-            self.person(ctx, "signer", &s.by);
-        }
-    }
-
     fn message(self, ctx: &Context, section: Section, index: usize) -> Option<String> {
         if self.found.is_empty() {
             return None;
@@ -76,82 +66,40 @@ impl Unknown {
     }
 }
 
+/// Whether the plan has an item of `target` with this id.
+fn known(ctx: &Context, target: Section, id: &str) -> bool {
+    match target {
+        Section::People => ctx.person_index(id).is_some(),
+        Section::Accounts => ctx.account(id).is_some(),
+        Section::Messages => ctx.message(id).is_some(),
+        Section::Stages => ctx.stage(id).is_some(),
+        _ => true,
+    }
+}
+
 fn check(ctx: &Context, out: &mut Sink) {
     let plan = ctx.plan;
-    let report = |out: &mut Sink, section: Section, i: usize, id: &str, unknown: Unknown| {
-        if let Some(message) = unknown.message(ctx, section, i) {
-            out.item(section, i, id, message);
-        }
-    };
-    for (i, o) in plan.objectives.iter().enumerate() {
-        let mut u = Unknown::default();
-        u.signoffs(ctx, &o.signoffs);
-        report(out, Section::Objectives, i, &o.id, u);
-    }
-    for (i, t) in plan.terms.iter().enumerate() {
-        let mut u = Unknown::default();
-        u.signoffs(ctx, &t.signoffs);
-        report(out, Section::Terms, i, &t.id, u);
-    }
-    if let Some(scoring) = &plan.scoring {
-        let mut u = Unknown::default();
-        u.signoffs(ctx, &scoring.signoffs);
-        if let Some(message) = u.message(ctx, Section::Scoring, 0) {
-            out.section(Section::Scoring, message);
-        }
-    }
-    for (i, a) in plan.accounts.iter().enumerate() {
-        let mut u = Unknown::default();
-        if let Some(owner) = &a.owner {
-            u.person(ctx, "owner", owner);
-        }
-        if let Some(owner) = &a.marketing_owner {
-            u.person(ctx, "marketing owner", owner);
-        }
-        for m in &a.messages {
-            u.note(ctx.message(m).is_some(), "message", m);
-        }
-        report(out, Section::Accounts, i, &a.id, u);
-    }
     // The meeting rows know which meetings name an unknown id; only those are read again.
     let rows = &ctx.meetings().rows;
-    for ((i, m), row) in plan.meetings.iter().enumerate().zip(rows) {
-        if !row.names_unknown {
-            continue;
+    for holder in references::holders() {
+        let fields: Vec<&RefField> = references::fields_of(holder).collect();
+        for i in 0..plan.count(holder) {
+            if holder == Section::Meetings && rows.get(i).is_none_or(|r| !r.names_unknown) {
+                continue;
+            }
+            let mut u = Unknown::default();
+            for field in &fields {
+                for id in field.ids(plan, i) {
+                    u.note(known(ctx, field.target, id), field.noun, id);
+                }
+            }
+            let Some(message) = u.message(ctx, holder, i) else {
+                continue;
+            };
+            match ctx.id(holder, i) {
+                Some(id) => out.item(holder, i, id, message),
+                None => out.section(holder, message),
+            }
         }
-        let mut u = Unknown::default();
-        u.note(row.account.is_some(), "account", &m.account);
-        for p in &m.people {
-            u.person(ctx, "person", p);
-        }
-        for msg in &m.messages {
-            u.note(ctx.message(msg).is_some(), "message", msg);
-        }
-        report(out, Section::Meetings, i, &m.id, u);
-    }
-    for (i, m) in plan.messages.iter().enumerate() {
-        let mut u = Unknown::default();
-        if let Some(author) = &m.author {
-            u.person(ctx, "author", author);
-        }
-        u.signoffs(ctx, &m.signoffs);
-        report(out, Section::Messages, i, &m.id, u);
-    }
-    for (i, h) in plan.handoffs.iter().enumerate() {
-        let mut u = Unknown::default();
-        u.note(ctx.stage(&h.from).is_some(), "from stage", &h.from);
-        u.note(ctx.stage(&h.to).is_some(), "to stage", &h.to);
-        if let Some(owner) = &h.owner {
-            u.person(ctx, "owner", owner);
-        }
-        u.signoffs(ctx, &h.signoffs);
-        report(out, Section::Handoffs, i, &h.id, u);
-    }
-    for (i, t) in plan.tasks.iter().enumerate() {
-        let mut u = Unknown::default();
-        if let Some(owner) = &t.owner {
-            u.person(ctx, "owner", owner);
-        }
-        report(out, Section::Tasks, i, &t.id, u);
     }
 }

@@ -1,0 +1,312 @@
+//! The reference schema: which fields of which section name the ids of which other section.
+//!
+//! This is the one list of them. The `unknown-reference` check reads it to find ids nothing in
+//! the plan has; renames and deletions ([`crate::edit`]) follow it to every place that names an
+//! item.
+
+use crate::model::{Plan, Section, Signoff};
+
+/// One field that names ids of another section.
+pub struct RefField {
+    /// The section of the items that hold the field.
+    pub holder: Section,
+    /// The field's name in the file: `owner`, `people`, `signoffs`...
+    pub name: &'static str,
+    /// What one id of it is called in the checks' messages: `owner`, `person`, `signer`...
+    pub noun: &'static str,
+    /// The section whose ids it names.
+    pub target: Section,
+    /// The ids item `index` of the holder names here, or `None` when there is no such item.
+    read: for<'p> fn(&'p Plan, usize) -> Option<Named<'p>>,
+    /// The same field of item `index`, to change.
+    write: for<'p> fn(&'p mut Plan, usize) -> Option<Slot<'p>>,
+}
+
+/// The ids one field of one item names, as written.
+#[derive(Debug, Clone, Copy)]
+enum Named<'p> {
+    /// Ids as strings: exactly one (`account`), none or one (`owner`), or a list (`people`).
+    Ids(&'p [String]),
+    /// Sign-offs, naming who signed.
+    Signers(&'p [Signoff]),
+}
+
+/// One reference field of one item, to change, whatever its shape.
+#[derive(Debug)]
+pub enum Slot<'p> {
+    /// A required id (`account`, `from`, `to`).
+    Required(&'p mut String),
+    /// An optional id (`owner`, `author`...).
+    Opt(&'p mut Option<String>),
+    /// A list of ids (`people`, `messages`).
+    List(&'p mut Vec<String>),
+    /// Sign-offs, by person.
+    Signoffs(&'p mut Vec<Signoff>),
+}
+
+/// Every reference field: by holder in file order ([`Section::ALL`]), then in the order of the
+/// holder's fields (which is the order the checks name them in).
+pub const FIELDS: [RefField; 16] = [
+    RefField {
+        holder: Section::Objectives,
+        name: "signoffs",
+        noun: "signer",
+        target: Section::People,
+        read: |p, i| p.objectives.get(i).map(|x| Named::Signers(&x.signoffs)),
+        write: |p, i| {
+            p.objectives
+                .get_mut(i)
+                .map(|x| Slot::Signoffs(&mut x.signoffs))
+        },
+    },
+    RefField {
+        holder: Section::Terms,
+        name: "signoffs",
+        noun: "signer",
+        target: Section::People,
+        read: |p, i| p.terms.get(i).map(|x| Named::Signers(&x.signoffs)),
+        write: |p, i| p.terms.get_mut(i).map(|x| Slot::Signoffs(&mut x.signoffs)),
+    },
+    RefField {
+        holder: Section::Scoring,
+        name: "signoffs",
+        noun: "signer",
+        target: Section::People,
+        read: |p, i| {
+            p.scoring
+                .as_ref()
+                .filter(|_| i == 0)
+                .map(|x| Named::Signers(&x.signoffs))
+        },
+        write: |p, i| {
+            p.scoring
+                .as_mut()
+                .filter(|_| i == 0)
+                .map(|x| Slot::Signoffs(&mut x.signoffs))
+        },
+    },
+    RefField {
+        holder: Section::Accounts,
+        name: "owner",
+        noun: "owner",
+        target: Section::People,
+        read: |p, i| p.accounts.get(i).map(|x| Named::Ids(x.owner.as_slice())),
+        write: |p, i| p.accounts.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
+    },
+    RefField {
+        holder: Section::Accounts,
+        name: "marketing_owner",
+        noun: "marketing owner",
+        target: Section::People,
+        read: |p, i| {
+            p.accounts
+                .get(i)
+                .map(|x| Named::Ids(x.marketing_owner.as_slice()))
+        },
+        write: |p, i| {
+            p.accounts
+                .get_mut(i)
+                .map(|x| Slot::Opt(&mut x.marketing_owner))
+        },
+    },
+    RefField {
+        holder: Section::Accounts,
+        name: "messages",
+        noun: "message",
+        target: Section::Messages,
+        read: |p, i| p.accounts.get(i).map(|x| Named::Ids(&x.messages)),
+        write: |p, i| p.accounts.get_mut(i).map(|x| Slot::List(&mut x.messages)),
+    },
+    RefField {
+        holder: Section::Meetings,
+        name: "account",
+        noun: "account",
+        target: Section::Accounts,
+        read: |p, i| {
+            p.meetings
+                .get(i)
+                .map(|x| Named::Ids(std::slice::from_ref(&x.account)))
+        },
+        write: |p, i| {
+            p.meetings
+                .get_mut(i)
+                .map(|x| Slot::Required(&mut x.account))
+        },
+    },
+    RefField {
+        holder: Section::Meetings,
+        name: "people",
+        noun: "person",
+        target: Section::People,
+        read: |p, i| p.meetings.get(i).map(|x| Named::Ids(&x.people)),
+        write: |p, i| p.meetings.get_mut(i).map(|x| Slot::List(&mut x.people)),
+    },
+    RefField {
+        holder: Section::Meetings,
+        name: "messages",
+        noun: "message",
+        target: Section::Messages,
+        read: |p, i| p.meetings.get(i).map(|x| Named::Ids(&x.messages)),
+        write: |p, i| p.meetings.get_mut(i).map(|x| Slot::List(&mut x.messages)),
+    },
+    RefField {
+        holder: Section::Messages,
+        name: "author",
+        noun: "author",
+        target: Section::People,
+        read: |p, i| p.messages.get(i).map(|x| Named::Ids(x.author.as_slice())),
+        write: |p, i| p.messages.get_mut(i).map(|x| Slot::Opt(&mut x.author)),
+    },
+    RefField {
+        holder: Section::Messages,
+        name: "signoffs",
+        noun: "signer",
+        target: Section::People,
+        read: |p, i| p.messages.get(i).map(|x| Named::Signers(&x.signoffs)),
+        write: |p, i| {
+            p.messages
+                .get_mut(i)
+                .map(|x| Slot::Signoffs(&mut x.signoffs))
+        },
+    },
+    RefField {
+        holder: Section::Handoffs,
+        name: "from",
+        noun: "from stage",
+        target: Section::Stages,
+        read: |p, i| {
+            p.handoffs
+                .get(i)
+                .map(|x| Named::Ids(std::slice::from_ref(&x.from)))
+        },
+        write: |p, i| p.handoffs.get_mut(i).map(|x| Slot::Required(&mut x.from)),
+    },
+    RefField {
+        holder: Section::Handoffs,
+        name: "to",
+        noun: "to stage",
+        target: Section::Stages,
+        read: |p, i| {
+            p.handoffs
+                .get(i)
+                .map(|x| Named::Ids(std::slice::from_ref(&x.to)))
+        },
+        write: |p, i| p.handoffs.get_mut(i).map(|x| Slot::Required(&mut x.to)),
+    },
+    RefField {
+        holder: Section::Handoffs,
+        name: "owner",
+        noun: "owner",
+        target: Section::People,
+        read: |p, i| p.handoffs.get(i).map(|x| Named::Ids(x.owner.as_slice())),
+        write: |p, i| p.handoffs.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
+    },
+    RefField {
+        holder: Section::Handoffs,
+        name: "signoffs",
+        noun: "signer",
+        target: Section::People,
+        read: |p, i| p.handoffs.get(i).map(|x| Named::Signers(&x.signoffs)),
+        write: |p, i| {
+            p.handoffs
+                .get_mut(i)
+                .map(|x| Slot::Signoffs(&mut x.signoffs))
+        },
+    },
+    RefField {
+        holder: Section::Tasks,
+        name: "owner",
+        noun: "owner",
+        target: Section::People,
+        read: |p, i| p.tasks.get(i).map(|x| Named::Ids(x.owner.as_slice())),
+        write: |p, i| p.tasks.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
+    },
+];
+
+impl RefField {
+    /// The ids item `index` of the holder names in this field, in the order written (none when
+    /// there is no such item). `scoring` is item 0 of its section.
+    pub fn ids<'p>(&self, plan: &'p Plan, index: usize) -> impl Iterator<Item = &'p str> + use<'p> {
+        let (ids, signers): (&[String], &[Signoff]) = match (self.read)(plan, index) {
+            Some(Named::Ids(ids)) => (ids, &[]),
+            Some(Named::Signers(signers)) => (&[], signers),
+            None => (&[], &[]),
+        };
+        let signers = signers.iter().map(|s| s.by.as_str());
+        ids.iter().map(String::as_str).chain(signers)
+    }
+
+    /// This field of item `index` of the holder, to change; `None` when there is no such item.
+    pub fn slot<'p>(&self, plan: &'p mut Plan, index: usize) -> Option<Slot<'p>> {
+        (self.write)(plan, index)
+    }
+}
+
+/// The reference fields items of `holder` have, in order.
+pub fn fields_of(holder: Section) -> impl Iterator<Item = &'static RefField> {
+    FIELDS.iter().filter(move |f| f.holder == holder)
+}
+
+/// The sections whose items hold references, in file order.
+pub fn holders() -> impl Iterator<Item = Section> {
+    Section::ALL
+        .into_iter()
+        .filter(|&s| FIELDS.iter().any(|f| f.holder == s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::parse;
+
+    fn plan() -> Plan {
+        parse(include_str!("../../tests/fixtures/spec-example.ron"))
+            .expect("loads")
+            .plan
+    }
+
+    /// Every field reads and writes the same item: what `ids` lists is what `slot` holds.
+    #[test]
+    fn reading_and_writing_agree() {
+        let mut plan = plan();
+        for field in &FIELDS {
+            for i in 0..plan.count(field.holder) + 1 {
+                let read: Vec<String> = field.ids(&plan, i).map(str::to_owned).collect();
+                let written: Option<Vec<String>> =
+                    field.slot(&mut plan, i).map(|slot| match slot {
+                        Slot::Required(s) => vec![s.clone()],
+                        Slot::Opt(s) => s.iter().cloned().collect(),
+                        Slot::List(l) => l.clone(),
+                        Slot::Signoffs(l) => l.iter().map(|s| s.by.clone()).collect(),
+                    });
+                assert_eq!(
+                    written.unwrap_or_default(),
+                    read,
+                    "{} {}",
+                    field.holder,
+                    field.name
+                );
+            }
+        }
+    }
+
+    /// Holders come in file order, each once.
+    #[test]
+    fn holders_in_file_order() {
+        use Section as S;
+        let holders: Vec<Section> = holders().collect();
+        assert_eq!(
+            holders,
+            [
+                S::Objectives,
+                S::Terms,
+                S::Scoring,
+                S::Accounts,
+                S::Meetings,
+                S::Messages,
+                S::Handoffs,
+                S::Tasks
+            ]
+        );
+    }
+}
