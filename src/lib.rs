@@ -8,19 +8,11 @@ pub mod analysis;
 pub mod app;
 pub mod check;
 pub mod cli;
-pub mod diff;
-pub mod edit;
-pub mod export;
-pub mod fingerprint;
 pub mod format;
-pub mod generate;
 pub mod git;
-pub mod import;
-pub mod ledger;
-pub mod lookup;
-pub mod merge;
+pub mod interchange;
 pub mod model;
-pub mod patch;
+pub mod ops;
 pub mod readiness;
 
 /// The example plan, bundled so the workbench opens on it with no file given.

@@ -365,7 +365,7 @@ pub fn debtor_label(d: &Debtor) -> String {
 mod tests {
     use super::*;
     use crate::check::Severity;
-    use crate::fingerprint::Signable;
+    use crate::model::fingerprint::Signable;
     use crate::model::{
         Account, Handoff, Meeting, Message, Objective, Person, Signoff, Stage, Task,
     };

@@ -174,7 +174,7 @@ fn signing_off_a_message_pins_its_text() {
     assert_eq!(m.signoffs[0].on.to_string(), "2027-02-01");
     assert_eq!(
         m.signoffs[0].fingerprint,
-        Some(preshow::fingerprint::Signable::fingerprint(m))
+        Some(preshow::model::fingerprint::Signable::fingerprint(m))
     );
     assert!(!rules_on(&h, Section::Messages, "roi").contains(&"message-not-agreed"));
 
@@ -206,7 +206,7 @@ fn signing_off_is_a_command_undone_in_one_step() {
     assert_eq!(m.signoffs[0].on.to_string(), "2027-02-01");
     assert_eq!(
         m.signoffs[0].fingerprint,
-        Some(preshow::fingerprint::Signable::fingerprint(m))
+        Some(preshow::model::fingerprint::Signable::fingerprint(m))
     );
     h.state_mut().command(Command::Undo);
     h.run();

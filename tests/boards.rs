@@ -4,8 +4,8 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use preshow::app::views::board::Board;
-use preshow::app::views::readiness;
+use preshow::app::boards::Board;
+use preshow::app::boards::readiness;
 use preshow::app::{Command, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
@@ -210,12 +210,12 @@ fn the_keyboard_walks_the_headlines_and_headers() {
 
     h.state_mut().command(Command::Show(Board::MessageMap));
     h.run();
-    let columns = preshow::app::views::message_map::columns(&h.state().doc.plan);
+    let columns = preshow::app::boards::message_map::columns(&h.state().doc.plan);
     let first_account = columns
         .iter()
-        .position(|c| matches!(c, preshow::app::views::message_map::MapColumn::Account(_)))
+        .position(|c| matches!(c, preshow::app::boards::message_map::MapColumn::Account(_)))
         .expect("a tier-1 account column");
-    let Some(preshow::app::views::message_map::MapColumn::Account(account)) =
+    let Some(preshow::app::boards::message_map::MapColumn::Account(account)) =
         columns.get(first_account).cloned()
     else {
         panic!("an account column");

@@ -1,8 +1,8 @@
 //! `preshow generate`: a deterministic, realistic plan of any size with a few gaps of every kind.
 
 use preshow::check::{self, RULES};
-use preshow::generate::{self, generate, generate_text};
 use preshow::model::MeetingStatus;
+use preshow::ops::generate::{self, generate, generate_text};
 use std::collections::BTreeMap;
 use std::process::Command;
 

@@ -4,8 +4,8 @@
 
 use egui_kittest::Harness;
 use preshow::app::Command;
-use preshow::app::views::board::Board;
-use preshow::generate;
+use preshow::app::boards::Board;
+use preshow::ops::generate;
 
 #[test]
 fn drawing_every_view_of_a_large_plan_changes_nothing() {
@@ -21,7 +21,7 @@ fn drawing_every_view_of_a_large_plan_changes_nothing() {
         crate::support::open(&path, generate::today()),
     );
     let original = h.state().doc.plan.clone();
-    let mut places: Vec<Command> = preshow::app::views::SECTIONS
+    let mut places: Vec<Command> = preshow::app::sections::SECTIONS
         .iter()
         .map(|s| Command::GoTo(*s))
         .collect();

@@ -7,10 +7,10 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::Workbench;
-use preshow::diff::{ChangeKind, diff};
-use preshow::export::csv;
-use preshow::import::{self, Mapping};
+use preshow::interchange::export::csv;
+use preshow::interchange::import::{self, Mapping};
 use preshow::model::{Plan, Section};
+use preshow::ops::diff::{ChangeKind, diff};
 use std::path::{Path, PathBuf};
 
 const ACCOUNTS_CSV: &str = concat!(
@@ -323,7 +323,8 @@ fn exports_write_the_files_and_ask_before_replacing_one() {
     let stamp = chrono::NaiveDate::from_ymd_opt(2027, 2, 1)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .expect("valid time");
-    let expected = preshow::export::ics::calendar(&plan, Some("priya"), stamp).expect("exports");
+    let expected =
+        preshow::interchange::export::ics::calendar(&plan, Some("priya"), stamp).expect("exports");
     assert_eq!(text.matches("BEGIN:VEVENT").count(), expected.events);
     assert!(expected.events > 0);
     for m in plan

@@ -3,11 +3,11 @@
 //! exit statuses.
 
 use icalendar::parser::{Component, read_calendar, unfold};
-use preshow::diff::{ChangeKind, diff};
-use preshow::export::{brief, csv as csv_export, ics};
 use preshow::format;
-use preshow::import::{self, Mapping};
+use preshow::interchange::export::{brief, csv as csv_export, ics};
+use preshow::interchange::import::{self, Mapping};
 use preshow::model::{Date, Person, Plan, Section, Team};
+use preshow::ops::diff::{ChangeKind, diff};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

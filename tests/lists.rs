@@ -7,8 +7,8 @@ use egui::{Key, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::{Command, Workbench};
-use preshow::generate;
 use preshow::model::Section;
+use preshow::ops::generate;
 
 const PLAN: &str = include_str!("fixtures/app/plan.ron");
 

@@ -4,7 +4,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use preshow::app::views::board::Board;
+use preshow::app::boards::Board;
 use preshow::app::{Command, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
@@ -193,7 +193,7 @@ fn signoffs_are_listed_with_their_history_and_open_their_item() {
     let (resign, day) = resign.trim().split_once(' ').expect("hash and date");
 
     let mut h = workbench(&repo.plan(), Board::Signoffs);
-    let total = preshow::ledger::entries(&h.state().doc.plan).len();
+    let total = preshow::git::ledger::entries(&h.state().doc.plan).len();
     h.get_by_label(&format!("{total} in the plan"));
     h.get_by_label("2027-01-25");
 
@@ -206,9 +206,9 @@ fn signoffs_are_listed_with_their_history_and_open_their_item() {
     // Only the stale ones: the example has one message changed after its sign-offs.
     h.get_by_label("Stale").click();
     h.run_steps(3);
-    let stale = preshow::ledger::entries(&h.state().doc.plan)
+    let stale = preshow::git::ledger::entries(&h.state().doc.plan)
         .into_iter()
-        .filter(|e| e.standing == preshow::ledger::Standing::Stale)
+        .filter(|e| e.standing == preshow::git::ledger::Standing::Stale)
         .count();
     assert!(stale > 0, "the example has a stale sign-off");
     assert_eq!(h.query_all_by_label("⚠ stale").count(), stale);

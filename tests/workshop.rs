@@ -50,7 +50,7 @@ fn the_walk_visits_every_open_gap_once() {
         h.run();
         let gap = current(&h).expect("a gap is shown");
         // The walk opens the gap's item.
-        assert_eq!(h.state().section, preshow::app::views::view_of(gap.1));
+        assert_eq!(h.state().section, preshow::app::sections::view_of(gap.1));
         seen.push(gap);
     }
     let unique: BTreeSet<_> = seen.iter().cloned().collect();

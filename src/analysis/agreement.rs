@@ -1,15 +1,15 @@
 //! Agreement: which teams have signed off on an item, and whether their sign-offs still hold.
 //!
 //! A sign-off holds when it is not pinned to a text, or is pinned to the item's current
-//! fingerprint (see [`crate::fingerprint`]); a stale one does not count. A person's team is the
+//! fingerprint (see [`crate::model::fingerprint`]); a stale one does not count. A person's team is the
 //! team of the first person with their id. "Agreed by both teams" means a sign-off that holds by
 //! a Sales person and one by a Marketing person. The checks, readiness, the boards and the
 //! exports all ask here.
 
-use crate::fingerprint::Signable;
+use crate::model::fingerprint::Signable;
 use crate::model::{Plan, Signoff, Team};
 
-pub use crate::fingerprint::holds;
+pub use crate::model::fingerprint::holds;
 
 /// Where one team stands on an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -304,7 +304,7 @@ mod tests {
     /// the accounts the `account-without-message` check finds.
     #[test]
     fn coverage_agrees_with_a_plain_scan_and_the_check() {
-        let mut plans = vec![plan(), crate::generate::generate(400, 3)];
+        let mut plans = vec![plan(), crate::ops::generate::generate(400, 3)];
         if let Ok(l) = crate::format::parse(crate::EXAMPLE_PLAN) {
             plans.push(l.plan);
         }

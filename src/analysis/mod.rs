@@ -4,4 +4,5 @@ pub mod agreement;
 pub mod bookings;
 pub mod coverage;
 pub mod flow;
+pub mod lookup;
 pub mod references;

@@ -1,7 +1,7 @@
 //! The reference schema: which fields of which section name the ids of which other section.
 //!
 //! This is the one list of them. The `unknown-reference` check reads it to find ids nothing in
-//! the plan has; renames and deletions ([`crate::edit`]) follow it to every place that names an
+//! the plan has; renames and deletions ([`crate::ops::edit`]) follow it to every place that names an
 //! item.
 
 use crate::model::{Plan, Section, Signoff};

@@ -1,11 +1,11 @@
 //! Running commands and dialog answers: undo, items (add, duplicate, delete, rename), imports and
 //! exports, gaps, navigation. Opening and saving the plan is in `open_save.rs`.
 
-use super::dialogs::{
+use crate::app::dialogs::{
     Answer, ConfirmDelete, ConfirmOverwrite, Dialog, ErrorMessage, ExportDialog, ImportDialog,
 };
-use super::files::Purpose;
-use super::{Command, Status, Workbench, views};
+use crate::app::files::Purpose;
+use crate::app::{Command, Status, Workbench, sections};
 use crate::model::Section;
 
 impl Workbench {
@@ -95,7 +95,7 @@ impl Workbench {
             Command::Palette => self.views.palette = Some(Default::default()),
             Command::AddItem => {
                 if self.add_item() {
-                    super::widgets::request_focus_first_text(ctx);
+                    crate::app::widgets::request_focus_first_text(ctx);
                 }
             }
             Command::DuplicateItem => self.duplicate_item(),
@@ -116,11 +116,11 @@ impl Workbench {
                 }
                 self.apply_theme(ctx);
             }
-            Command::GoTo(section) => self.go(super::Place::Section(section)),
-            Command::Show(board) => self.go(super::Place::Board(board)),
+            Command::GoTo(section) => self.go(crate::app::Place::Section(section)),
+            Command::Show(board) => self.go(crate::app::Place::Board(board)),
             Command::Reveal(section, index, field) => {
                 self.reveal(section, index, field);
-                super::widgets::request_scroll_to_highlight(ctx);
+                crate::app::widgets::request_scroll_to_highlight(ctx);
             }
             Command::Import(kind) => {
                 self.dialog = Some(Dialog::Import(Box::new(ImportDialog::new(kind))));
@@ -165,7 +165,7 @@ impl Workbench {
                 self.doc.commit();
                 let mut plan = self.doc.plan.clone();
                 if let Some(report) =
-                    crate::edit::delete_item(&mut plan, section, index, reassign.as_deref())
+                    crate::ops::edit::delete_item(&mut plan, section, index, reassign.as_deref())
                 {
                     self.doc.replace_plan(plan);
                     let mut text = String::from("Deleted");
@@ -263,7 +263,7 @@ impl Workbench {
             return false;
         }
         self.doc.commit();
-        if let Some(index) = views::add_item(self.section, &mut self.doc.plan, self.today) {
+        if let Some(index) = sections::add_item(self.section, &mut self.doc.plan, self.today) {
             self.doc.edited(true);
             let section = self.section;
             self.list_state(section).filter.clear();
@@ -283,7 +283,7 @@ impl Workbench {
 
     /// Renames an item's id and every reference to it, as one undoable step.
     fn rename_id(&mut self, section: Section, old: &str, new: &str) {
-        if crate::edit::rename_id(&mut self.doc.plan, section, old, new) {
+        if crate::ops::edit::rename_id(&mut self.doc.plan, section, old, new) {
             self.doc.edited(true);
             self.say(format!("Renamed `{old}` to `{new}` everywhere"));
         }
@@ -292,7 +292,7 @@ impl Workbench {
     /// Records `by`'s agreement to an item's current text today, as an undo step of its own.
     fn sign_off(&mut self, section: Section, id: &str, by: &str) {
         self.doc.commit();
-        if crate::edit::sign_off(&mut self.doc.plan, section, id, by, self.today).is_some() {
+        if crate::ops::edit::sign_off(&mut self.doc.plan, section, id, by, self.today).is_some() {
             self.doc.edited(true);
         }
     }
@@ -300,7 +300,7 @@ impl Workbench {
     /// Gives a just-added item the id made from its name. No undo point of its own: the frame's,
     /// made after it, takes it with the name's edit.
     fn id_follows_name(&mut self, section: Section, old: &str, new: String) {
-        if crate::edit::rename_id(&mut self.doc.plan, section, old, &new) {
+        if crate::ops::edit::rename_id(&mut self.doc.plan, section, old, &new) {
             self.list_state(section).following = Some(new);
         }
     }
@@ -311,7 +311,7 @@ impl Workbench {
             return;
         };
         self.doc.commit();
-        if let Some(copy) = crate::edit::duplicate_item(&mut self.doc.plan, section, index) {
+        if let Some(copy) = crate::ops::edit::duplicate_item(&mut self.doc.plan, section, index) {
             self.doc.edited(true);
             self.list_state(section).select(copy, None);
             self.say("Duplicated");
@@ -342,11 +342,11 @@ impl Workbench {
         let refs = if twins > 1 {
             Vec::new()
         } else {
-            crate::edit::referrers(&self.doc.plan, section, &id)
+            crate::ops::edit::referrers(&self.doc.plan, section, &id)
         };
         if refs.is_empty() {
             self.doc.commit();
-            if crate::edit::remove_item(&mut self.doc.plan, section, index) {
+            if crate::ops::edit::remove_item(&mut self.doc.plan, section, index) {
                 self.doc.edited(true);
                 self.say(format!("Deleted `{id}` (Ctrl+Z undoes)"));
             }
@@ -377,14 +377,14 @@ impl Workbench {
     }
 
     /// Opens the item of a walk step with its field highlighted.
-    pub(super) fn show_step(&mut self, ctx: &egui::Context, step: super::walk::Step) {
+    pub(super) fn show_step(&mut self, ctx: &egui::Context, step: crate::app::chrome::walk::Step) {
         let f = step.finding;
         self.reveal(f.section, f.index, f.rule.rule().field);
-        super::widgets::request_scroll_to_highlight(ctx);
+        crate::app::widgets::request_scroll_to_highlight(ctx);
     }
 
     fn reveal(&mut self, section: Section, index: Option<usize>, field: Option<&'static str>) {
-        self.go(super::Place::Section(section));
+        self.go(crate::app::Place::Section(section));
         if let Some(i) = index {
             self.list_state(section).select(i, field);
         } else {

@@ -1,10 +1,10 @@
 //! Gap checks off the UI thread: each edit sends the plan to a worker, the newest result wins,
 //! and typing never waits for a check.
 
-use super::document::{BaselineChange, Document};
+use crate::app::document::{BaselineChange, Document};
 use crate::check::{self, Finding, Severity};
 use crate::model::{Date, Plan, Section};
-use crate::patch::Patch;
+use crate::ops::patch::Patch;
 use crate::readiness;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -263,12 +263,12 @@ mod tests {
     /// The counts and the worst severity kept per section say what a scan of the findings says.
     #[test]
     fn per_section_figures_agree_with_the_findings() {
-        let plan = crate::generate::generate(500, 7);
-        let today = crate::generate::today();
+        let plan = crate::ops::generate::generate(500, 7);
+        let today = crate::ops::generate::today();
         let gaps = Gaps::new(1, check::check(&plan, today), &plan, today);
         assert!(gaps.findings.len() > 10, "the generated plan has gaps");
         assert_eq!(gaps.summary(), check::Summary::of(&gaps.findings));
-        for section in crate::app::views::SECTIONS
+        for section in crate::app::sections::SECTIONS
             .iter()
             .copied()
             .chain([Section::Plan])
@@ -284,11 +284,11 @@ mod tests {
         let event_view = gaps
             .findings
             .iter()
-            .filter(|f| crate::app::views::view_of(f.section) == Section::Event)
+            .filter(|f| crate::app::sections::view_of(f.section) == Section::Event)
             .map(|f| f.severity)
             .min();
         assert_eq!(
-            crate::app::views::worst_gap(&gaps, Section::Event),
+            crate::app::sections::worst_gap(&gaps, Section::Event),
             event_view
         );
     }

@@ -1,7 +1,7 @@
 //! Every action of the workbench as one enum: menus, keyboard shortcuts and the command palette
 //! all speak it, and the app runs it once at the end of the frame.
 
-use crate::export::ExportFormat;
+use crate::interchange::export::ExportFormat;
 use crate::model::Section;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -53,15 +53,15 @@ pub enum Command {
     /// Normal size.
     ZoomReset,
     /// Use a theme.
-    SetTheme(super::theme::Theme),
+    SetTheme(crate::app::theme::Theme),
     /// Show a section.
     GoTo(Section),
     /// Show a board: schedule, lead flow, message map, readiness.
-    Show(super::board_id::Board),
+    Show(crate::app::boards::id::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
     /// Import accounts or meetings from a CRM's CSV export, with a preview.
-    Import(crate::import::Kind),
+    Import(crate::interchange::import::Kind),
     /// Export a calendar, CRM-ready CSV or a brief.
     Export(ExportFormat),
     /// Give an item a new id, changing every reference to it, as one undoable step.
@@ -126,8 +126,8 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::EndWalk,
-        Command::Import(crate::import::Kind::Accounts),
-        Command::Import(crate::import::Kind::Meetings),
+        Command::Import(crate::interchange::import::Kind::Accounts),
+        Command::Import(crate::interchange::import::Kind::Meetings),
         Command::Export(ExportFormat::Calendar),
         Command::Export(ExportFormat::AccountsCsv),
         Command::Export(ExportFormat::MeetingsCsv),

@@ -2,8 +2,8 @@
 //! core's [`Lookup`] and the pickers' choices. The workbench makes a new one when the plan's
 //! revision changes; each part is built the first time a view asks for it.
 
-use super::widgets::Choices;
-use crate::lookup::Lookup;
+use crate::analysis::lookup::Lookup;
+use crate::app::widgets::Choices;
 use crate::model::Plan;
 use std::cell::OnceCell;
 

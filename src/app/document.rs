@@ -1,7 +1,7 @@
 //! The open plan: its file, its undo history, and whether it has unsaved edits.
 
 use crate::model::Plan;
-use crate::patch::Patch;
+use crate::ops::patch::Patch;
 use std::path::PathBuf;
 
 /// Revisions count up across every document of the session, so results computed for an older

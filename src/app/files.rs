@@ -29,7 +29,7 @@ impl Settings {
             recent_file: config_dir().map(|d| d.join("recent.txt")),
             native_dialogs: true,
             background_checks: true,
-            recovery_dir: super::recovery::default_dir(),
+            recovery_dir: crate::app::recovery::default_dir(),
         }
     }
 
@@ -59,7 +59,7 @@ pub enum Purpose {
     /// Choosing a CSV file to import.
     ImportCsv,
     /// Choosing where to write an export.
-    Export(crate::export::ExportFormat),
+    Export(crate::interchange::export::ExportFormat),
 }
 
 impl Purpose {

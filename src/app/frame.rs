@@ -1,7 +1,8 @@
 //! The frame: panels laid out, the open view drawn, dialogs and the palette shown, then the
 //! commands the frame asked for run and the undo point made.
 
-use super::{Command, Workbench, dialogs, gaps_panel, nav, palette, views, walk, widgets};
+use crate::app::chrome::{gaps_panel, nav, palette, walk};
+use crate::app::{Command, Workbench, boards, dialogs, sections, widgets};
 
 impl Workbench {
     /// Draws the frame and runs what it asked for.
@@ -102,9 +103,9 @@ impl Workbench {
         self.update_title(ctx);
     }
 
-    fn board_ui(&mut self, ui: &mut egui::Ui, board: views::board::Board) -> bool {
+    fn board_ui(&mut self, ui: &mut egui::Ui, board: boards::Board) -> bool {
         let mut edits = widgets::Edits::default();
-        let mut cx = views::board::BoardCx {
+        let mut cx = boards::BoardCx {
             plan: &mut self.doc.plan,
             gaps: &self.checks.checker.gaps,
             today: self.today,
@@ -114,13 +115,13 @@ impl Workbench {
             commands: &mut self.frame.pending,
             edits: &mut edits,
         };
-        views::board::board_ui(ui, board, &mut self.views.boards, &mut cx);
+        boards::board_ui(ui, board, &mut self.views.boards, &mut cx);
         edits.changed
     }
 
     fn section_ui(&mut self, ui: &mut egui::Ui) -> bool {
         let state = self.views.lists.entry(self.section).or_default();
-        let edits = views::section_ui(
+        let edits = sections::section_ui(
             ui,
             self.section,
             &mut self.doc.plan,

@@ -6,7 +6,7 @@
 //! each dialog one under `dialogs/`.
 
 mod actions;
-mod board_id;
+pub mod boards;
 mod checker;
 mod chrome;
 pub mod commands;
@@ -15,19 +15,14 @@ mod dialogs;
 mod document;
 mod files;
 mod frame;
-mod gaps_panel;
 mod job;
-mod list;
-mod nav;
 mod open_save;
-mod palette;
 mod place;
 pub mod recovery;
 mod safety;
+pub mod sections;
 mod state;
 pub mod theme;
-pub mod views;
-mod walk;
 pub mod widgets;
 
 pub use checker::Gaps;
@@ -37,7 +32,7 @@ pub use files::Settings;
 pub use place::Place;
 
 use crate::model::{Date, Section};
-use board_id::Board;
+use boards::Board;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -112,7 +107,7 @@ pub struct Workbench {
     /// The board on screen, if any.
     pub board: Option<Board>,
     /// The gap walk-through, while one runs.
-    pub walk: Option<walk::Walk>,
+    pub walk: Option<chrome::walk::Walk>,
     /// The open dialog, if any.
     pub dialog: Option<dialogs::Dialog>,
     /// The last status message.
@@ -187,7 +182,7 @@ impl Workbench {
         match place {
             Place::Section(s) => {
                 self.board = None;
-                self.section = views::view_of(s);
+                self.section = sections::view_of(s);
                 self.list_state(self.section).scroll_to_selected = true;
             }
             Place::Board(b) => self.board = Some(b),
@@ -216,7 +211,7 @@ impl Workbench {
     }
 
     /// The list state of a section.
-    pub fn list_state(&mut self, section: Section) -> &mut list::ListState {
+    pub fn list_state(&mut self, section: Section) -> &mut sections::list::ListState {
         self.views.lists.entry(section).or_default()
     }
 

@@ -2,9 +2,9 @@
 //! (keeping the current one if it does not load), and saving with the checks that keep others'
 //! changes and the file's comments from being lost without asking.
 
-use super::dialogs::{ChangedOnDisk, CommentsWouldBeLost, Dialog, TypedPath};
-use super::files::{Chosen, Purpose};
-use super::{Document, Workbench};
+use crate::app::dialogs::{ChangedOnDisk, CommentsWouldBeLost, Dialog, TypedPath};
+use crate::app::files::{Chosen, Purpose};
+use crate::app::{Document, Workbench};
 use crate::format;
 use crate::model::Section;
 use std::path::{Path, PathBuf};
@@ -87,7 +87,7 @@ impl Workbench {
             Ok((loaded, text)) => {
                 // The text and the source map go before the plan is copied for undo and the
                 // checker: at 100,000 accounts they are a few hundred megabytes.
-                let digest = super::document::digest(text.as_bytes());
+                let digest = crate::app::document::digest(text.as_bytes());
                 drop(text);
                 let format::Loaded {
                     plan,
@@ -147,7 +147,7 @@ impl Workbench {
         {
             let now = std::fs::read(path);
             let changed = match &now {
-                Ok(bytes) => super::document::digest(bytes) != *read,
+                Ok(bytes) => crate::app::document::digest(bytes) != *read,
                 Err(_) => true,
             };
             if changed {
@@ -161,7 +161,7 @@ impl Workbench {
         let text = format::to_string(&self.doc.plan);
         match format::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
-                self.doc.disk_digest = Some(super::document::digest(text.as_bytes()));
+                self.doc.disk_digest = Some(crate::app::document::digest(text.as_bytes()));
                 self.doc.comments.clear();
                 self.disk.seen = None;
                 self.disk.change_noted = None;

@@ -1,8 +1,8 @@
 //! Where the workbench can go: [`Place`], a section or a board, and their command-line names
 //! (`--show schedule`).
 
-use super::board_id::Board;
-use super::views;
+use crate::app::boards::id::Board;
+use crate::app::sections;
 use crate::model::Section;
 
 /// Somewhere the workbench can show: a section or a board.
@@ -17,7 +17,7 @@ pub enum Place {
 impl Place {
     /// The place named on the command line (`accounts`, `schedule`...).
     pub fn parse(name: &str) -> Option<Place> {
-        views::SECTIONS
+        sections::SECTIONS
             .iter()
             .find(|s| s.key() == name)
             .map(|s| Place::Section(*s))
@@ -34,7 +34,7 @@ impl Place {
         Board::ALL
             .iter()
             .map(|b| b.key())
-            .chain(views::SECTIONS.iter().map(|s| s.key()))
+            .chain(sections::SECTIONS.iter().map(|s| s.key()))
             .collect()
     }
 }

@@ -30,7 +30,7 @@ pub fn file_for(dir: &Path, plan: Option<&Path>) -> PathBuf {
             .to_string(),
         None => "a new plan".to_owned(),
     };
-    let digest = super::document::digest(key.as_bytes());
+    let digest = crate::app::document::digest(key.as_bytes());
     dir.join(format!("{}.ron", digest.get(..16).unwrap_or(&digest)))
 }
 

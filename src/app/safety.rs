@@ -1,8 +1,8 @@
 //! Keeping a plan safe while it is open: recovery copies of unsaved edits, and noticing when
 //! someone else changes the file on disk.
 
-use super::dialogs::{ChangedWhileEditing, Dialog, Recover};
-use super::{Status, Workbench, recovery};
+use crate::app::dialogs::{ChangedWhileEditing, Dialog, Recover};
+use crate::app::{Status, Workbench, recovery};
 use std::time::Duration;
 
 /// How often the file on disk is looked at.
@@ -17,7 +17,7 @@ impl Workbench {
         let Some(found) = recovery::find(&dir, self.doc.path.as_deref()) else {
             return;
         };
-        let changes = crate::diff::diff(&self.doc.plan, &found.plan);
+        let changes = crate::ops::diff::diff(&self.doc.plan, &found.plan);
         if changes.is_empty() {
             recovery::remove(&dir, self.doc.path.as_deref());
             return;
@@ -129,7 +129,7 @@ impl Workbench {
                 return;
             }
         };
-        let now = super::document::digest(&bytes);
+        let now = crate::app::document::digest(&bytes);
         if now == read || self.disk.change_noted.as_deref() == Some(now.as_str()) {
             return;
         }

@@ -3,14 +3,14 @@
 //! window ([`WindowState`]), recovery copies ([`RecoveryState`]) and the watch on the plan's file
 //! ([`DiskWatch`]).
 
-use super::checker::Checker;
-use super::commands::Command;
-use super::derived::Derived;
-use super::list::ListState;
-use super::palette::PaletteState;
-use super::recovery::Snapshot;
-use super::theme::Theme;
-use super::views::board::Boards;
+use crate::app::boards::Boards;
+use crate::app::checker::Checker;
+use crate::app::chrome::palette::PaletteState;
+use crate::app::commands::Command;
+use crate::app::derived::Derived;
+use crate::app::recovery::Snapshot;
+use crate::app::sections::list::ListState;
+use crate::app::theme::Theme;
 use crate::model::Section;
 use std::collections::BTreeMap;
 use std::path::PathBuf;

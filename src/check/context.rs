@@ -1,12 +1,12 @@
 //! What every rule needs to look things up in linear time: indexes by id, teams of people,
 //! agreement by team, and the lead-flow graph.
 
-use super::index::{IdCensus, Index, index_by_id};
-use super::maps::HashMap;
-use super::meetings::MeetingTable;
 use crate::analysis::agreement::Signatures;
 pub use crate::analysis::flow::Flow;
-use crate::fingerprint::Signable;
+use crate::check::index::{IdCensus, Index, index_by_id};
+use crate::check::maps::HashMap;
+use crate::check::meetings::MeetingTable;
+use crate::model::fingerprint::Signable;
 use crate::model::{Date, Handoff, Meeting, Person, Plan, Section, Team};
 use std::cell::OnceCell;
 

@@ -1,6 +1,6 @@
 //! What a check finds.
 
-use super::RuleId;
+use crate::check::RuleId;
 use crate::model::Section;
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! The plan's items by id: the first item of each id in the sections the rules look up by id
 //! (people, accounts, messages, stages), and the census of repeated and malformed ids.
 
-use super::maps::{HashMap, HashMapExt};
+use crate::check::maps::{HashMap, HashMapExt};
 use crate::model::is_valid_id;
 
 /// The first item with each id, in the sections looked up by id.

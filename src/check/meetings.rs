@@ -6,8 +6,8 @@
 //! meeting's strings again from memory. Now this one pass reads them, and the rules read rows of
 //! a few dozen bytes.
 
-use super::index::{IdCensus, Index, sparse_census};
-use super::maps::{HashMap, HashMapExt};
+use crate::check::index::{IdCensus, Index, sparse_census};
+use crate::check::maps::{HashMap, HashMapExt};
 use crate::model::{DateTime, MeetingStatus, Plan};
 
 /// One meeting, as the rules need it.
@@ -415,7 +415,7 @@ mod tests {
     /// A long list takes its id census on a thread of its own; it finds what a map by id finds.
     #[test]
     fn a_long_list_takes_its_census_beside_the_rows() {
-        let mut plan = crate::generate::generate(2_000, 7);
+        let mut plan = crate::ops::generate::generate(2_000, 7);
         assert!(
             plan.meetings.len() >= PARALLEL_FROM,
             "{}",

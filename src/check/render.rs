@@ -1,7 +1,7 @@
 //! Findings as text for people, JSON for tools, and GitHub Actions annotations: a thin layer
 //! over the structured findings.
 
-use super::{Finding, Severity, Summary};
+use crate::check::{Finding, Severity, Summary};
 use crate::format::SourceMap;
 use serde::Serialize;
 use std::fmt::Write as _;

@@ -1,7 +1,7 @@
 //! `preshow check`: findings for CI and people, with the exit statuses of the rule catalogue.
 
-use super::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
 use crate::check::{self, Severity, render};
+use crate::cli::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
 use crate::format;
 use std::path::PathBuf;
 

@@ -2,12 +2,12 @@
 //! tools (`--format json`), against a git revision (`--git REV`), and for git itself
 //! (`--textconv FILE`, and git's external-diff arguments).
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::diff::{self, ChangeKind};
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::format::{self, LoadError, ParseError, item_fields};
 use crate::git::{repo_path, run as git, toplevel};
-use crate::merge::one_line;
 use crate::model::{Plan, Section};
+use crate::ops::diff::{self, ChangeKind};
+use crate::ops::merge::one_line;
 use clap::ValueEnum;
 use std::collections::HashMap;
 use std::fmt::Write as _;

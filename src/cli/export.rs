@@ -1,8 +1,8 @@
 //! `preshow export`: the meetings as a calendar, CRM-ready CSV, or a brief for leadership.
 
-use super::{EXIT_OK, EXIT_TROUBLE, date_option};
-use crate::export::{brief, csv, ics};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option};
 use crate::format;
+use crate::interchange::export::{brief, csv, ics};
 use clap::{ArgGroup, Args, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! `preshow fmt`: rewrite plans in the canonical form, or say which would change.
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
 use crate::format;
 use std::path::PathBuf;
 

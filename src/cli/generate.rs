@@ -1,7 +1,7 @@
 //! `preshow generate`: a realistic plan of any size, for demos and benchmarks.
 
-use super::{EXIT_OK, EXIT_TROUBLE};
-use crate::generate;
+use crate::cli::{EXIT_OK, EXIT_TROUBLE};
+use crate::ops::generate;
 use std::io::Write;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `preshow git-setup`: tells the current git repository to diff plans by item and field
 //! (`textconv`) and to merge them with `preshow merge`. Running it again changes nothing.
 
-use super::{EXIT_OK, EXIT_TROUBLE};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE};
 use crate::format;
 use crate::git::{run as git, toplevel};
 use std::path::Path;
@@ -124,7 +124,7 @@ fn on_path(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::shell_quote;
+    use crate::cli::git_setup::shell_quote;
 
     #[test]
     fn quotes_only_what_the_shell_would_split() {

@@ -1,8 +1,8 @@
 //! `preshow import`: merge a CRM's CSV export of accounts or meetings into a plan.
 
-use super::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
 use crate::format;
-use crate::import::{self, DateOrder, ImportReport, Mapping};
+use crate::interchange::import::{self, DateOrder, ImportReport, Mapping};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 

@@ -1,10 +1,10 @@
 //! `preshow merge BASE OURS THEIRS [NAME]`: git's merge driver for plans (`%O %A %B %P`). The
-//! three-way merge by item and field is [`crate::merge`]; this writes its result into OURS.
+//! three-way merge by item and field is [`crate::ops::merge`]; this writes its result into OURS.
 
-use super::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::format::{self, LoadError};
-use crate::merge::{self, MARKER_OURS, MARKER_SEPARATOR, MARKER_THEIRS, Merge};
 use crate::model::Plan;
+use crate::ops::merge::{self, MARKER_OURS, MARKER_SEPARATOR, MARKER_THEIRS, Merge};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -181,7 +181,7 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         accounts: usize,
         /// Another seed gives another plan of the same size.
-        #[arg(long, value_name = "S", default_value_t = crate::generate::DEFAULT_SEED)]
+        #[arg(long, value_name = "S", default_value_t = crate::ops::generate::DEFAULT_SEED)]
         seed: u64,
         /// Where to write it (standard output when left out).
         #[arg(short = 'o', long = "out", value_name = "OUT")]

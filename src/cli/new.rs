@@ -1,6 +1,6 @@
 //! `preshow new FILE`: a starter plan, never over an existing file.
 
-use super::{EXIT_OK, EXIT_TROUBLE};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE};
 use std::io::Write;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `preshow rules` and `preshow explain RULE`.
 
-use super::{EXIT_OK, EXIT_TROUBLE};
 use crate::check::{RULES, find_rule};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE};
 
 pub(super) fn list() -> u8 {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);

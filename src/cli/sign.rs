@@ -1,9 +1,9 @@
 //! `preshow sign`: agree to an item from a terminal, with a fingerprint that pins its text.
 
-use super::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, date_option};
-use crate::edit::sign_off;
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, date_option};
 use crate::format;
 use crate::model::Section;
+use crate::ops::edit::sign_off;
 use std::path::Path;
 
 pub(super) fn run(

@@ -1,7 +1,7 @@
 //! Reading text of the current format with `ron`: the options it is read with, and its errors in
 //! words a plan author understands.
 
-use super::scan::{self, Pos};
+use crate::format::scan::{self, Pos};
 
 /// Why text is not a plan: what is wrong, and where when there is a place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

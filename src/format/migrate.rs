@@ -5,8 +5,8 @@
 //! step rewrites the tree, and the result is read as the current plan. Old files on disk are never
 //! rewritten by reading them.
 
-use super::de::{ParseError, deserialize};
-use super::tree::{self, Node, TreeError};
+use crate::format::de::{ParseError, deserialize};
+use crate::format::tree::{self, Node, TreeError};
 use crate::model::{CURRENT_FORMAT, Plan};
 
 /// One step: rewrites a plan of format `from` into format `from + 1`.

@@ -1,9 +1,9 @@
 //! Reading plan text: size and encoding limits, the version check, migration, and errors that
 //! say where and what is wrong.
 
-use super::de::{ParseError, deserialize};
-use super::migrate::Migrator;
-use super::scan::{self, Pos, SourceMap};
+use crate::format::de::{ParseError, deserialize};
+use crate::format::migrate::Migrator;
+use crate::format::scan::{self, Pos, SourceMap};
 use crate::model::Plan;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
         ));
     }
     // Most plans are plainly plans: read them in one pass; anything else takes the full way.
-    if let Some((plan, source)) = super::fast::parse(text)
+    if let Some((plan, source)) = crate::format::fast::parse(text)
         && plan.format == migrator.current
     {
         return Ok(Loaded {

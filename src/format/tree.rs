@@ -2,7 +2,7 @@
 //! migrations: a step rewrites the tree of an older format, and the tree is printed back as
 //! text for the typed reader. Comments are not kept.
 
-use super::scan::{self, Pos, Tok, Token};
+use crate::format::scan::{self, Pos, Tok, Token};
 
 /// A RON value as written.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,7 +14,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod common;
 
 use common::{Stats, measure, ms, sizes, verdict};
-use preshow::{check, diff, format, generate, patch};
+use preshow::ops::{diff, generate, patch};
+use preshow::{check, format};
 use std::time::Duration;
 
 struct Row {

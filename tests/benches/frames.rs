@@ -15,10 +15,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod common;
 
 use common::{Stats, ms, only, sizes, verdict, wanted};
-use preshow::app::views::board::Board;
+use preshow::app::boards::Board;
 use preshow::app::{Command, Settings, Workbench};
-use preshow::generate;
 use preshow::model::Section;
+use preshow::ops::generate;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -41,7 +41,7 @@ enum Place {
 
 impl Place {
     fn all() -> Vec<Place> {
-        let mut all: Vec<Place> = preshow::app::views::SECTIONS
+        let mut all: Vec<Place> = preshow::app::sections::SECTIONS
             .iter()
             .map(|s| Place::Section(*s))
             .collect();

@@ -3,7 +3,7 @@
 //! their own below, rows ordered to keep arrows from crossing, and how each handoff's arrow runs.
 //! Drawing scales it to fit (see the board, `app::views::lead_flow`).
 
-use super::{Flow, Links, bfs};
+use crate::analysis::flow::{Flow, Links, bfs};
 use crate::model::Plan;
 use std::hash::{Hash, Hasher};
 

@@ -1,9 +1,9 @@
 //! What the user answered in a dialog: [`Answer`], which the app acts on at the end of the frame
 //! (`actions.rs`).
 
-use super::export::ExportDialog;
-use super::import::ImportDialog;
 use crate::app::commands::Command;
+use crate::app::dialogs::export::ExportDialog;
+use crate::app::dialogs::import::ImportDialog;
 use crate::app::files::Purpose;
 use crate::model::{Plan, Section};
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Saving would replace changes someone else made to the plan's file (or the file went away):
 //! replace theirs, save elsewhere, or cancel.
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use egui::Ui;
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! Someone else changed the plan's file while there are unsaved edits here: reload theirs, save
 //! mine elsewhere, or keep editing.
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use egui::Ui;
 use std::path::PathBuf;
 

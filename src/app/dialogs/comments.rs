@@ -1,7 +1,7 @@
 //! Saving in the canonical form would drop the file's comments: save without them, save
 //! elsewhere, or cancel.
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use crate::format::Comment;
 use egui::Ui;
 use std::path::PathBuf;

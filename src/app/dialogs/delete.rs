@@ -1,10 +1,10 @@
 //! Deleting an item that others refer to: move the references to another item, or clear them
 //! (and delete the items that cannot do without it).
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use crate::app::widgets::palette;
-use crate::edit::Reference;
 use crate::model::{Plan, Section};
+use crate::ops::edit::Reference;
 use egui::{RichText, Ui};
 
 /// The item is referred to elsewhere.

@@ -1,11 +1,11 @@
 //! The export dialog (File ▸ Export): the plan as a calendar, CRM-ready CSV or a brief, written
 //! where the user says, never over an existing file without asking.
 //!
-//! The files are the command line's (`preshow export`): [`crate::export`] makes the text and
+//! The files are the command line's (`preshow export`): [`crate::interchange::export`] makes the text and
 //! [`crate::format::write_atomic`] writes it.
 
 use crate::app::widgets::palette;
-use crate::export::{ExportFormat, brief, csv, ics};
+use crate::interchange::export::{ExportFormat, brief, csv, ics};
 use crate::model::{Date, Plan};
 use egui::RichText;
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ impl ExportDialog {
 
     /// Puts the suggested path in the field if the user has not typed another.
     fn suggest(&mut self, plan: &Plan) {
-        let mut name = crate::export::event_slug(plan);
+        let mut name = crate::interchange::export::event_slug(plan);
         if name.is_empty() {
             name = "plan".to_owned();
         }

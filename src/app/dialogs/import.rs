@@ -2,12 +2,12 @@
 //! column fills which field, see every change before it is made, and apply it as one undoable
 //! step.
 //!
-//! The merging is the command line's (`preshow import`): [`crate::import`] returns the merged
+//! The merging is the command line's (`preshow import`): [`crate::interchange::import`] returns the merged
 //! plan with an [`ImportReport`], which the dialog shows as its preview.
 
-use super::import_preview::{Preview, preview_lines, preview_ui};
+use crate::app::dialogs::import_preview::{Preview, preview_lines, preview_ui};
 use crate::app::widgets::palette;
-use crate::import::{self, DateOrder, Field, ImportReport, Kind, Mapping};
+use crate::interchange::import::{self, DateOrder, Field, ImportReport, Kind, Mapping};
 use crate::model::Plan;
 use egui::RichText;
 use std::collections::BTreeMap;

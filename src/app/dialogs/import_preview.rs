@@ -2,9 +2,9 @@
 //! (what is added, what changes field by field, what is skipped or ambiguous), and drawing them.
 
 use crate::app::widgets::palette;
-use crate::diff::{ChangeKind, FieldChange};
-use crate::import::{ImportReport, Kind};
+use crate::interchange::import::{ImportReport, Kind};
 use crate::model::{Plan, Section};
+use crate::ops::diff::{ChangeKind, FieldChange};
 use egui::RichText;
 use std::collections::BTreeMap;
 
@@ -99,7 +99,7 @@ pub fn preview_lines(before: &Plan, report: &ImportReport) -> Vec<PreviewLine> {
             format!("Updated: {}", plural(report.updated.len(), one, many)),
         );
         let mut changes: BTreeMap<String, Vec<FieldChange>> = BTreeMap::new();
-        for c in crate::diff::diff(before, &report.plan) {
+        for c in crate::ops::diff::diff(before, &report.plan) {
             if c.section == section
                 && let ChangeKind::Changed(fields) = c.kind
             {

@@ -1,6 +1,6 @@
 //! Saving would replace a file the workbench did not open: replace it, or cancel.
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use egui::Ui;
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
 //! At start, a recovery copy of unsaved edits was found: restore them, or discard the copy.
 
-use super::answer::Answer;
-use crate::diff::{Change, ChangeKind};
+use crate::app::dialogs::answer::Answer;
 use crate::model::Plan;
+use crate::ops::diff::{Change, ChangeKind};
 use egui::Ui;
 
 /// A recovery copy of unsaved edits was found at start.

@@ -1,6 +1,6 @@
 //! Typing a path: always offered beside the desktop's file dialog, which may be missing or slow.
 
-use super::answer::Answer;
+use crate::app::dialogs::answer::Answer;
 use crate::app::files::Purpose;
 use crate::app::widgets::palette;
 use egui::Ui;

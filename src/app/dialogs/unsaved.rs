@@ -1,7 +1,7 @@
 //! The plan has unsaved edits and a command would lose them: save first, discard, or cancel.
 
-use super::answer::Answer;
 use crate::app::commands::Command;
+use crate::app::dialogs::answer::Answer;
 use egui::Ui;
 
 /// The plan has unsaved edits and `then` would lose them.

@@ -59,7 +59,7 @@ impl Choices {
     }
 
     /// People, messages, and the segments in use.
-    pub fn people_and_messages(plan: &Plan, lookup: &crate::lookup::Lookup) -> Self {
+    pub fn people_and_messages(plan: &Plan, lookup: &crate::analysis::lookup::Lookup) -> Self {
         let mut c = Choices::people(plan);
         c.messages = plan
             .messages
@@ -74,7 +74,7 @@ impl Choices {
     }
 
     /// Everything a meeting needs.
-    pub fn for_meetings(plan: &Plan, lookup: &crate::lookup::Lookup) -> Self {
+    pub fn for_meetings(plan: &Plan, lookup: &crate::analysis::lookup::Lookup) -> Self {
         let mut c = Choices::people_and_messages(plan, lookup);
         c.accounts = plan
             .accounts

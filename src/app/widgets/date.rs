@@ -1,8 +1,8 @@
 //! Dates and times typed as text: the field keeps what is typed while it has the keyboard, says
 //! what is wrong while it does not parse, and the plan gets the value once it does.
 
-use super::form::{Edits, set_if_changed};
-use super::palette;
+use crate::app::widgets::form::{Edits, set_if_changed};
+use crate::app::widgets::palette;
 use crate::model::{Date, DateTime};
 use egui::{Response, Ui};
 

@@ -1,7 +1,7 @@
 //! Forms: fields stacked under their labels, the field a gap points at highlighted and
 //! scrolled to, and [`Edits`], which tells whether an editor changed the plan this frame.
 
-use super::palette;
+use crate::app::widgets::palette;
 use egui::{Response, RichText, Ui};
 
 /// Tracks whether an editor changed the plan this frame.

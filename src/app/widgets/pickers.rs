@@ -1,8 +1,8 @@
 //! Pickers: one person, one item of a list (with a search box when it is long), and lists of
 //! ids as removable chips.
 
-use super::choices::{Choice, Choices, PersonChoice};
-use super::form::Edits;
+use crate::app::widgets::choices::{Choice, Choices, PersonChoice};
+use crate::app::widgets::form::Edits;
 use crate::model::Team;
 use egui::{Response, RichText, Ui};
 

@@ -1,13 +1,13 @@
 //! The sign-offs of an item: who agreed, when, whether each still holds, and "Sign off as…".
 //! Signing is a [`Command::SignOff`], run by the app at the end of the frame as its own undo step.
 
-use super::choices::{Choices, PersonChoice};
-use super::form::Edits;
-use super::palette;
 use crate::analysis::agreement::holds;
 use crate::app::commands::Command;
-use crate::fingerprint::Signable;
+use crate::app::widgets::choices::{Choices, PersonChoice};
+use crate::app::widgets::form::Edits;
+use crate::app::widgets::palette;
 use crate::model::Team;
+use crate::model::fingerprint::Signable;
 use egui::{RichText, Ui};
 
 /// The sign-offs of an item: who agreed, when, whether it still holds, and "Sign off as…".

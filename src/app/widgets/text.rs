@@ -1,8 +1,8 @@
 //! Text fields: required and optional text, ids (renamed only when valid and unique) and free
 //! text with suggestions.
 
-use super::form::{Edits, set_if_changed};
-use super::palette;
+use crate::app::widgets::form::{Edits, set_if_changed};
+use crate::app::widgets::palette;
 use egui::{Response, Ui};
 
 fn focus_request_id() -> egui::Id {

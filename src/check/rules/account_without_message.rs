@@ -1,4 +1,4 @@
-use super::prelude::*;
+use crate::check::rules::prelude::*;
 use crate::analysis::coverage::{ListedSegments, segment_of};
 
 rule! {

@@ -1,7 +1,7 @@
 //! The rule catalogue: one file per rule. A rule's doc comment (What it finds / Why it matters /
 //! Example) is the text `preshow explain RULE` prints.
 
-use super::{Context, Severity, Sink};
+use crate::check::{Context, Severity, Sink};
 
 /// One gap check, and what the rest of Preshow needs to know about it: the gaps panel, the
 /// readiness board and the boards read this metadata instead of keeping tables of rule names.
@@ -89,9 +89,9 @@ macro_rules! rule {
 
 /// What every rule file needs.
 mod prelude {
-    pub use super::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
+    pub use crate::check::rules::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
     pub use crate::check::{Context, Sink};
-    pub use crate::fingerprint::Signable;
+    pub use crate::model::fingerprint::Signable;
     pub use crate::model::{MeetingStatus, Section, Team};
 }
 

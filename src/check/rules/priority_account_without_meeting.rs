@@ -1,4 +1,4 @@
-use super::prelude::*;
+use crate::check::rules::prelude::*;
 
 rule! {
     /// ## What it finds

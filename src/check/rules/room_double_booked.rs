@@ -1,4 +1,4 @@
-use super::prelude::*;
+use crate::check::rules::prelude::*;
 use std::collections::BTreeMap;
 
 rule! {

@@ -2,7 +2,7 @@
 //! stages, handoffs, tasks), each with its line and its id as written, and the sign-offs many
 //! of them carry.
 
-use super::Parser;
+use crate::format::fast::Parser;
 use crate::model::{
     Account, Handoff, Meeting, Message, Objective, Person, Signoff, Stage, Task, Term,
 };

@@ -1,7 +1,7 @@
 //! The bytes of the text: whitespace and comments (noted in the source map), identifiers and
 //! strings.
 
-use super::Parser;
+use crate::format::fast::Parser;
 use crate::format::scan::{Comment, Pos};
 use std::borrow::Cow;
 

@@ -13,7 +13,7 @@
 //! with fields), [`section`] (a list section, sized from its first items, with its source map),
 //! [`plan`] (the plan and its single items) and [`items`] (the items of the list sections).
 
-use super::scan::SourceMap;
+use crate::format::scan::SourceMap;
 use crate::model::Plan;
 
 /// Sets a field once; a second value is an error for the full reader to word.

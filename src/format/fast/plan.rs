@@ -1,6 +1,6 @@
 //! The plan itself and its single items: the event and the lead scoring with its signals.
 
-use super::Parser;
+use crate::format::fast::Parser;
 use crate::model::{Event, Plan, Scoring, Section, Signal};
 
 impl<'a> Parser<'a> {

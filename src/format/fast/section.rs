@@ -1,7 +1,7 @@
 //! A list section: its items read one by one into a list sized from the first of them (the
 //! section-size estimate), and each item's line and id noted in the source map.
 
-use super::Parser;
+use crate::format::fast::Parser;
 use crate::format::scan::{ItemSpan, unquote};
 use crate::model::Section;
 
@@ -103,7 +103,7 @@ mod tests {
     /// longer section follows them (accounts) or not (meetings).
     #[test]
     fn long_sections_keep_little_spare_room() {
-        let text = crate::generate::generate_text(300, 1);
+        let text = crate::ops::generate::generate_text(300, 1);
         let (plan, map) = parse(&text).expect("the fast reader reads a generated plan");
         let sizes = [
             ("accounts", plan.accounts.len(), plan.accounts.capacity()),

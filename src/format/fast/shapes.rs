@@ -1,7 +1,7 @@
 //! The shapes values come in: optional values (`None`, `Some(...)`, bare with
 //! `implicit_some`), lists, and items with named fields.
 
-use super::Parser;
+use crate::format::fast::Parser;
 
 impl<'a> Parser<'a> {
     /// An optional value: `None`, `Some(value)`, or (with `implicit_some`) the bare value.

@@ -1,7 +1,7 @@
 //! The fast reader held to the full one: on every plan the tests and fixtures hold, on odd plans
 //! found by fuzzing, and on thousands of small edits of them.
 
-use super::parse;
+use crate::format::fast::parse;
 use crate::format::scan::{self, SourceMap};
 use crate::model::Plan;
 use std::path::Path;
@@ -67,7 +67,7 @@ fn corpus() -> Vec<String> {
         crate::TEMPLATE_PLAN.to_owned(),
         HAND_WRITTEN.to_owned(),
         HAND_WRITTEN.replace('\n', "\r\n"),
-        crate::generate::generate_text(120, 3),
+        crate::ops::generate::generate_text(120, 3),
     ];
     ron_files(&root.join("tests/fixtures"), &mut texts);
     texts

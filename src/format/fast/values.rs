@@ -1,8 +1,8 @@
 //! Plain values: numbers, booleans, dates and times, and the plan's enums (teams, meeting
 //! statuses).
 
-use super::Parser;
-use super::lex::is_ident_byte;
+use crate::format::fast::Parser;
+use crate::format::fast::lex::is_ident_byte;
 use crate::model::{Date, DateTime, MeetingStatus, Team};
 
 /// A time written the way the writer writes it, `YYYY-MM-DDTHH:MM`, read without the general

@@ -1,0 +1,240 @@
+//! The window's chrome: the menu bar, the presentation bar, the status bar and the window title.
+
+pub mod gaps_panel;
+pub mod nav;
+pub mod palette;
+pub mod walk;
+
+use crate::app::boards::id::Board;
+use crate::app::{Command, Workbench, sections, theme, widgets};
+use crate::interchange::export::ExportFormat;
+use crate::interchange::import::Kind;
+
+impl Workbench {
+    /// The menu bar, with the plan's name and its gaps at the right.
+    pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| self.file_menu_ui(ui));
+            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+            ui.menu_button("View", |ui| self.view_menu_ui(ui));
+            ui.menu_button("Go", |ui| self.go_menu_ui(ui));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                self.summary_ui(ui);
+            });
+        });
+    }
+
+    fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let pending = &mut self.frame.pending;
+        item_ui(ui, pending, Command::NewPlan, true);
+        item_ui(ui, pending, Command::Open, true);
+        ui.menu_button("Open recent", |ui| {
+            let recent = self.files.recent();
+            if recent.is_empty() {
+                ui.weak("No recent plans");
+            }
+            for path in recent {
+                if ui.button(path.display().to_string()).clicked() {
+                    pending.push(Command::OpenRecent(path));
+                    ui.close();
+                }
+            }
+        });
+        ui.separator();
+        item_ui(ui, pending, Command::Save, true);
+        item_ui(ui, pending, Command::SaveAs, true);
+        item_ui(ui, pending, Command::Reload, self.doc.path.is_some());
+        ui.separator();
+        item_ui(ui, pending, Command::Import(Kind::Accounts), true);
+        item_ui(ui, pending, Command::Import(Kind::Meetings), true);
+        ui.menu_button("Export", |ui| {
+            for f in ExportFormat::ALL {
+                item_ui(ui, pending, Command::Export(f), true);
+            }
+        });
+        ui.separator();
+        item_ui(ui, pending, Command::Quit, true);
+    }
+
+    fn edit_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let has_list = self.section.is_list();
+        let selected = self.selected(self.section).is_some();
+        let pending = &mut self.frame.pending;
+        item_ui(ui, pending, Command::Undo, self.doc.can_undo());
+        item_ui(ui, pending, Command::Redo, self.doc.can_redo());
+        ui.separator();
+        item_ui(ui, pending, Command::AddItem, has_list);
+        item_ui(ui, pending, Command::DuplicateItem, has_list && selected);
+        item_ui(ui, pending, Command::DeleteItem, has_list && selected);
+        ui.separator();
+        item_ui(ui, pending, Command::Find, has_list);
+        item_ui(ui, pending, Command::Palette, true);
+    }
+
+    fn view_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let pending = &mut self.frame.pending;
+        item_ui(ui, pending, Command::Present, true);
+        item_ui(ui, pending, Command::NextGap, true);
+        ui.separator();
+        for t in theme::Theme::ALL {
+            if ui.radio(self.window.theme == t, t.label()).clicked() {
+                pending.push(Command::SetTheme(t));
+                ui.close();
+            }
+        }
+        ui.separator();
+        item_ui(ui, pending, Command::ZoomIn, true);
+        item_ui(ui, pending, Command::ZoomOut, true);
+        item_ui(ui, pending, Command::ZoomReset, true);
+    }
+
+    fn go_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let pending = &mut self.frame.pending;
+        for b in Board::ALL {
+            item_ui(ui, pending, Command::Show(b), true);
+        }
+        ui.separator();
+        for s in sections::SECTIONS {
+            item_ui(ui, pending, Command::GoTo(s), true);
+        }
+        ui.separator();
+        item_ui(ui, pending, Command::NextGap, true);
+        item_ui(ui, pending, Command::PreviousGap, true);
+        item_ui(ui, pending, Command::ToggleGaps, true);
+    }
+
+    /// The palette button, the plan's name and whether it is saved, and its gaps by severity.
+    fn summary_ui(&mut self, ui: &mut egui::Ui) {
+        let s = self.checks.checker.gaps.summary();
+        if ui.button("Command palette  Ctrl+K").clicked() {
+            self.frame.pending.push(Command::Palette);
+        }
+        ui.label(format!(
+            "{} · {}",
+            self.doc.title(),
+            if self.doc.is_dirty() {
+                "unsaved changes"
+            } else {
+                "saved"
+            }
+        ));
+        ui.separator();
+        ui.colored_label(widgets::palette::info(), format!("{} info", s.info));
+        ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+        ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+    }
+
+    /// The bar shown instead of the menus while presenting.
+    pub(super) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
+            let s = self.checks.checker.gaps.summary();
+            ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+            ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Exit presentation")
+                    .on_hover_text("F11")
+                    .clicked()
+                {
+                    self.frame.pending.push(Command::Present);
+                }
+                if ui.button("A+").on_hover_text("Zoom in (Ctrl +)").clicked() {
+                    self.frame.pending.push(Command::ZoomIn);
+                }
+                if ui.button("A−").on_hover_text("Zoom out (Ctrl −)").clicked() {
+                    self.frame.pending.push(Command::ZoomOut);
+                }
+                let other = if self.window.present_theme == theme::Theme::HighContrastDark {
+                    theme::Theme::HighContrastLight
+                } else {
+                    theme::Theme::HighContrastDark
+                };
+                let label = if other == theme::Theme::HighContrastLight {
+                    "Light room"
+                } else {
+                    "Dark room"
+                };
+                if ui
+                    .button(label)
+                    .on_hover_text("Switch the high-contrast theme")
+                    .clicked()
+                {
+                    self.frame.pending.push(Command::SetTheme(other));
+                }
+                if self.walk.is_none()
+                    && ui
+                        .button("Walk through gaps")
+                        .on_hover_text("F8 or Page Down")
+                        .clicked()
+                {
+                    self.frame.pending.push(Command::NextGap);
+                }
+            });
+        });
+    }
+
+    /// The status bar: the plan's file, its gaps, and the last message.
+    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let where_ = match &self.doc.path {
+                Some(p) => p.display().to_string(),
+                None => "Bundled example: Save as… to keep your changes".to_owned(),
+            };
+            ui.label(where_);
+            ui.separator();
+            if self.checks.checker.is_current(self.doc.revision) {
+                ui.label(format!("Gaps: {}", self.checks.checker.gaps.summary()));
+            } else {
+                ui.weak("Checking…");
+            }
+            if let Some(s) = &self.status {
+                ui.separator();
+                if s.problem {
+                    ui.colored_label(widgets::palette::error(), &s.text);
+                } else {
+                    ui.label(&s.text);
+                }
+            }
+        });
+    }
+
+    /// Sets the window title when it changes: the plan, unsaved edits, errors and warnings.
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let s = self.checks.checker.gaps.summary();
+        let title = format!(
+            "{}{} — Preshow ({}, {})",
+            // The window title is drawn by the desktop, not egui: any glyph works there.
+            if self.doc.is_dirty() { "● " } else { "" },
+            self.doc.title(),
+            count(s.error, "error"),
+            count(s.warning, "warning")
+        );
+        if title != self.window.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window.title = title;
+        }
+    }
+}
+
+/// "1 error", "2 errors".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A menu entry for `cmd`, showing its shortcut; clicked, it queues the command and closes the
+/// menu.
+fn item_ui(ui: &mut egui::Ui, pending: &mut Vec<Command>, cmd: Command, enabled: bool) {
+    let mut button = egui::Button::new(cmd.label());
+    if let Some(s) = cmd.shortcut_text(ui.ctx()) {
+        button = button.shortcut_text(s);
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        pending.push(cmd);
+        ui.close();
+    }
+}

@@ -1,0 +1,199 @@
+//! Handoffs of leads between stages: what moves a lead, who owns it, how fast, and who accepted it.
+
+use crate::analysis::agreement::{Agreement, Signatures};
+use crate::analysis::flow::{SALES_FOLLOW_UP_HOURS, hands_to_sales};
+use crate::analysis::lookup::Lookup;
+use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::widgets::{self, Choice, field_row};
+use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
+use egui::{RichText, Ui};
+
+/// The handoffs section.
+pub struct Handoffs;
+
+fn stage_team(plan: &Plan, id: &str) -> Option<Team> {
+    plan.stages.iter().find(|s| s.id == id).map(|s| s.team)
+}
+
+fn stage_name(plan: &Plan, id: &str) -> String {
+    plan.stages
+        .iter()
+        .find(|s| s.id == id)
+        .map_or_else(|| format!("{id}?"), |s| s.name.clone())
+}
+
+fn crossing(h: &Handoff, plan: &Plan) -> String {
+    match (stage_team(plan, &h.from), stage_team(plan, &h.to)) {
+        (Some(from), Some(to)) if from != to => format!("{from} ➡ {to}"),
+        _ => String::new(),
+    }
+}
+
+/// Whether the receiving team accepted the handoff: "yes", "stale", "no", or "n/a" within one
+/// team (or when a stage is unknown).
+fn accepted(h: &Handoff, plan: &Plan) -> &'static str {
+    let (Some(from), Some(to)) = (stage_team(plan, &h.from), stage_team(plan, &h.to)) else {
+        return "n/a";
+    };
+    if from == to {
+        return "n/a";
+    }
+    match Signatures::in_plan(plan, h).of_team(to) {
+        Agreement::Agreed => "yes",
+        Agreement::Stale => "stale",
+        Agreement::NotAgreed => "no",
+    }
+}
+
+fn sla_key(h: &Handoff, _: &Plan, _: &Lookup) -> SortKey {
+    SortKey::Number(h.sla_hours.map_or(-1.0, |x| x as f64))
+}
+
+impl ListSection for Handoffs {
+    type Item = Handoff;
+    const SECTION: Section = Section::Handoffs;
+    const NOUN: &'static str = "handoff";
+
+    fn items(plan: &Plan) -> &Vec<Handoff> {
+        &plan.handoffs
+    }
+
+    fn items_mut(plan: &mut Plan) -> &mut Vec<Handoff> {
+        &mut plan.handoffs
+    }
+
+    fn columns() -> Vec<Column<Handoff>> {
+        vec![
+            Column::text("From", Some(170.0), |h, p, _| stage_name(p, &h.from)),
+            Column::text("To", Some(170.0), |h, p, _| stage_name(p, &h.to)),
+            Column::text("Crossing", Some(150.0), |x, p, _| crossing(x, p)),
+            Column::text("Owner", Some(140.0), |h, p, _| match &h.owner {
+                Some(id) => p
+                    .person(id)
+                    .map_or_else(|| format!("{id}?"), |x| x.name.clone()),
+                None => "—".to_owned(),
+            }),
+            Column::keyed(
+                "SLA",
+                Some(60.0),
+                |h, _, _| {
+                    h.sla_hours
+                        .map_or_else(|| "—".to_owned(), |x| format!("{x} h"))
+                },
+                sla_key,
+            ),
+            Column::text("Accepted", None, |h, p, _| accepted(h, p).to_owned()),
+        ]
+    }
+
+    fn new_item(plan: &Plan, _today: Date) -> Handoff {
+        let stage = |i: usize| plan.stages.get(i).map(|s| s.id.clone()).unwrap_or_default();
+        Handoff {
+            id: unique_id("new handoff", plan.handoffs.iter().map(|h| h.id.as_str())),
+            from: stage(0),
+            to: stage(1),
+            trigger: "Describe what moves the lead".into(),
+            owner: None,
+            sla_hours: None,
+            signoffs: Vec::new(),
+        }
+    }
+
+    fn id(item: &Handoff) -> &str {
+        &item.id
+    }
+
+    fn name(item: &Handoff) -> String {
+        format!("{} to {}", item.from, item.to)
+    }
+
+    fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
+        let choices = cx.derived.for_handoffs(plan);
+        let stages: Vec<Choice> = choices
+            .stages
+            .iter()
+            .map(|(c, team)| Choice {
+                id: c.id.clone(),
+                label: format!("{} · {team}", c.label),
+            })
+            .collect();
+        let team_of = |id: &str| {
+            choices
+                .stages
+                .iter()
+                .find(|(c, _)| c.id == id)
+                .map(|(_, t)| *t)
+        };
+        let Some((h, taken)) =
+            crate::app::sections::list::edit_item(&mut plan.handoffs, index, Self::id)
+        else {
+            return;
+        };
+        let hl = cx.highlight;
+        let e = &mut *cx.edits;
+        widgets::form_ui(ui, |ui| {
+            field_row(ui, "From", hl == Some("from"), |ui, l| {
+                widgets::choice_picker_ui(ui, l, &mut h.from, &stages, e)
+            });
+            field_row(ui, "To", hl == Some("to"), |ui, l| {
+                widgets::choice_picker_ui(ui, l, &mut h.to, &stages, e)
+            });
+            field_row(ui, "Id", hl == Some("id"), |ui, l| {
+                if let Some(new) = widgets::id_ui(ui, l, &h.id, &taken) {
+                    *cx.rename = Some((h.id.clone(), new));
+                }
+            });
+            field_row(ui, "Trigger", hl == Some("trigger"), |ui, l| {
+                widgets::text_ui(ui, l, &mut h.trigger, e)
+            });
+            let receiving = team_of(&h.to);
+            field_row(ui, "Owner", hl == Some("owner"), |ui, l| {
+                widgets::person_picker_ui(ui, l, &mut h.owner, choices, receiving, e);
+            });
+            field_row(ui, "SLA", hl == Some("sla_hours"), |ui, l| {
+                let mut has = h.sla_hours.is_some();
+                // Named by its own text; the hours field below carries the row's label.
+                let r = ui.checkbox(&mut has, "Has an SLA");
+                if r.changed() {
+                    h.sla_hours = has.then_some(24);
+                    e.changed = true;
+                }
+                if let Some(hours) = h.sla_hours.as_mut() {
+                    let before = *hours;
+                    let drag = egui::DragValue::new(hours)
+                        .range(1..=720)
+                        .clamp_existing_to_range(false)
+                        .suffix(" h");
+                    let r = ui.add(drag).labelled_by(l);
+                    e.track_value(&r, &before, hours);
+                }
+            });
+            let cold = hands_to_sales(h, &team_of)
+                && h.sla_hours.is_some_and(|x| x > SALES_FOLLOW_UP_HOURS);
+            if cold {
+                ui.label("");
+                ui.colored_label(
+                    widgets::palette::warning(),
+                    format!("leads go cold: sales should call within {SALES_FOLLOW_UP_HOURS} h"),
+                );
+                ui.end_row();
+            }
+        });
+        ui.separator();
+        let color = if hl == Some("signoffs") {
+            widgets::palette::highlight()
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.label(RichText::new("Sign-offs").strong().color(color));
+        ui.weak("Sign-offs pin from, to, trigger, owner and SLA.");
+        if let (Some(from), Some(to)) = (team_of(&h.from), team_of(&h.to))
+            && from != to
+        {
+            ui.weak(format!(
+                "{to} receives these leads: a {to} person should sign off to accept the handoff."
+            ));
+        }
+        widgets::signoffs_ui(ui, h, choices, e, cx.commands);
+    }
+}

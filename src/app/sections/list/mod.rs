@@ -1,0 +1,447 @@
+//! The shape every list section shares: a searchable, sortable table that draws only the
+//! visible rows, and the selected item's editor beside it.
+
+use crate::analysis::lookup::Lookup;
+use crate::app::checker::Gaps;
+use crate::app::commands::Command;
+use crate::app::derived::Derived;
+use crate::app::widgets::{Edits, severity_color};
+use crate::check::Finding;
+use crate::model::{Date, Plan, Section};
+use egui::{RichText, Ui};
+use std::cmp::Ordering;
+
+mod table;
+
+/// How a column sorts.
+#[derive(Debug, Clone, PartialEq, PartialOrd)]
+pub enum SortKey {
+    /// By text, case-insensitively.
+    Text(String),
+    /// By number.
+    Number(f64),
+}
+
+/// The cell text of a column: the item, its plan, and answers about the plan worked out once per
+/// version (so a cell never scans the plan).
+pub type CellText<T> = fn(&T, &Plan, &Lookup) -> String;
+
+/// The sort key of a column.
+pub type CellKey<T> = fn(&T, &Plan, &Lookup) -> SortKey;
+
+/// One column of a list.
+pub struct Column<T> {
+    /// Header.
+    pub title: &'static str,
+    /// Initial width in points; `None` takes the rest.
+    pub width: Option<f32>,
+    /// The cell text.
+    pub text: CellText<T>,
+    /// The sort key; `None` sorts by the cell text.
+    pub key: Option<CellKey<T>>,
+}
+
+impl<T> Column<T> {
+    /// A text column.
+    pub const fn text(title: &'static str, width: Option<f32>, text: CellText<T>) -> Self {
+        Column {
+            title,
+            width,
+            text,
+            key: None,
+        }
+    }
+
+    /// A column with its own sort key.
+    pub const fn keyed(
+        title: &'static str,
+        width: Option<f32>,
+        text: CellText<T>,
+        key: CellKey<T>,
+    ) -> Self {
+        Column {
+            title,
+            width,
+            text,
+            key: Some(key),
+        }
+    }
+
+    fn sort_key(&self, item: &T, plan: &Plan, lookup: &Lookup) -> SortKey {
+        match self.key {
+            Some(k) => k(item, plan, lookup),
+            None => SortKey::Text(crate::model::sort_key(&(self.text)(item, plan, lookup))),
+        }
+    }
+}
+
+/// What a list section is: its items, columns, and editor.
+pub trait ListSection {
+    /// The item type.
+    type Item;
+    /// The section.
+    const SECTION: Section;
+    /// A word for one item ("account").
+    const NOUN: &'static str;
+    /// The items.
+    fn items(plan: &Plan) -> &Vec<Self::Item>;
+    /// The items, to change.
+    fn items_mut(plan: &mut Plan) -> &mut Vec<Self::Item>;
+    /// The table's columns.
+    fn columns() -> Vec<Column<Self::Item>>;
+    /// A new item with a fresh id.
+    fn new_item(plan: &Plan, today: Date) -> Self::Item;
+    /// The item's id.
+    fn id(item: &Self::Item) -> &str;
+    /// What a new item's id is made from.
+    fn name(item: &Self::Item) -> String;
+    /// The item's editor; `cx.highlight` names the field a gap points at.
+    fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>);
+}
+
+/// What an editor gets besides the plan.
+pub struct EditorCx<'a> {
+    /// Today, for sign-offs.
+    pub today: Date,
+    /// Answers about the plan as it was at the start of the frame, and the pickers' choices.
+    pub derived: &'a Derived,
+    /// The field to highlight.
+    pub highlight: Option<&'static str>,
+    /// Where the editor reports changes.
+    pub edits: &'a mut Edits,
+    /// Commands for the app to run at the end of the frame.
+    pub commands: &'a mut Vec<Command>,
+    /// A requested id rename: (old, new). The list asks the app for it with
+    /// [`Command::RenameId`].
+    pub rename: &'a mut Option<(String, String)>,
+}
+
+/// The item at `index` to edit, and whether another item of its list has a given id (for the id
+/// field's "already used", without copying every id each frame).
+pub fn edit_item<T>(
+    items: &mut [T],
+    index: usize,
+    id: fn(&T) -> &str,
+) -> Option<(&mut T, impl Fn(&str) -> bool + '_)> {
+    if index >= items.len() {
+        return None;
+    }
+    let (before, rest) = items.split_at_mut(index);
+    let (item, after) = rest.split_first_mut()?;
+    let (before, after) = (&*before, &*after);
+    let taken = move |wanted: &str| before.iter().chain(after).any(|x| id(x) == wanted);
+    Some((item, taken))
+}
+
+/// What the cached row order was computed for: plan revision, search text, sort.
+type RowsKey = (u64, String, Option<(usize, bool)>);
+
+/// Per-section table state: selection, search, sort, and the cached row order.
+#[derive(Default)]
+pub struct ListState {
+    /// The selected item's index in its list.
+    pub selected: Option<usize>,
+    /// The search text.
+    pub filter: String,
+    /// Sorted column and whether ascending.
+    pub sort: Option<(usize, bool)>,
+    /// Focus the search box next frame.
+    pub focus_filter: bool,
+    /// Scroll the selected row into view next frame.
+    pub scroll_to_selected: bool,
+    /// The field a gap points at, for the selected item.
+    pub highlight: Option<&'static str>,
+    /// The id of a just-added item, which follows its name until the id is edited by hand.
+    pub following: Option<String>,
+    rows: Vec<usize>,
+    rows_for: Option<RowsKey>,
+    widths: table::Widths,
+    cells: table::CellCache,
+    /// The row with the keyboard focus last frame, by item index.
+    focused_row: Option<usize>,
+    /// Scroll the selected row into view just enough, not to the centre.
+    nudge: bool,
+}
+
+impl ListState {
+    /// Selects an item and scrolls to it.
+    pub fn select(&mut self, index: usize, highlight: Option<&'static str>) {
+        self.following = None;
+        self.selected = Some(index);
+        self.scroll_to_selected = true;
+        self.highlight = highlight;
+    }
+}
+
+/// Draws a list section: toolbar, table and editor; returns what the editor changed. An id
+/// rename the editor asks for is queued as [`Command::RenameId`].
+pub fn section_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &mut Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    derived: &Derived,
+    today: Date,
+    commands: &mut Vec<Command>,
+) -> Edits {
+    let revision = derived.revision();
+    let mut edits = Edits::default();
+    let mut rename = None;
+    let len = S::items(plan).len();
+    if state.selected.is_some_and(|i| i >= len) {
+        state.selected = len.checked_sub(1);
+    }
+    // Something is always open in the editor, so the first glance shows what can be edited.
+    if state.selected.is_none() && len > 0 && state.filter.is_empty() {
+        state.selected = Some(0);
+    }
+    egui::Panel::right(("editor", S::SECTION.key()))
+        .resizable(true)
+        .default_size(400.0)
+        .min_size(300.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| match state.selected {
+                    Some(index) => {
+                        item_gaps_ui(ui, gaps.on_item(S::SECTION, index));
+                        let mut cx = EditorCx {
+                            today,
+                            derived,
+                            highlight: state.highlight,
+                            edits: &mut edits,
+                            commands,
+                            rename: &mut rename,
+                        };
+                        S::editor_ui(ui, plan, index, &mut cx);
+                    }
+                    None => {
+                        ui.add_space(24.0);
+                        ui.vertical_centered(|ui| {
+                            ui.weak(format!(
+                                "Select {} {} to edit it,",
+                                article(S::NOUN),
+                                S::NOUN
+                            ));
+                            if ui.button(format!("or add a new {}", S::NOUN)).clicked() {
+                                commands.push(Command::AddItem);
+                            }
+                        });
+                    }
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        toolbar_ui::<S>(ui, plan, state, commands);
+        table::table_ui::<S>(ui, plan, state, gaps, &derived.lookup, revision);
+    });
+    if edits.changed {
+        state.highlight = None;
+        if rename.is_none() {
+            follow_name::<S>(plan, state, commands);
+        }
+    }
+    if let Some((old, new)) = rename {
+        state.following = None;
+        commands.push(Command::RenameId {
+            section: S::SECTION,
+            old,
+            new,
+        });
+    }
+    edits
+}
+
+/// Longest id made from a name.
+const MAX_MADE_ID: usize = 40;
+
+/// Keeps a just-added item's id made from its name, and unique: asks for the new id with
+/// [`Command::IdFollowsName`], which takes it into the name's undo step.
+fn follow_name<S: ListSection>(plan: &Plan, state: &mut ListState, commands: &mut Vec<Command>) {
+    let (Some(index), Some(following)) = (state.selected, state.following.clone()) else {
+        return;
+    };
+    let Some(item) = S::items(plan).get(index) else {
+        return;
+    };
+    if S::id(item) != following {
+        state.following = None;
+        return;
+    }
+    let mut made = crate::model::slug(&S::name(item));
+    if made.len() > MAX_MADE_ID {
+        let cut = made
+            .get(..MAX_MADE_ID)
+            .and_then(|s| s.rfind('-'))
+            .unwrap_or(MAX_MADE_ID);
+        made.truncate(cut);
+    }
+    let items = S::items(plan);
+    let others = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .map(|(_, x)| S::id(x));
+    let new = crate::model::unique_id(&made, others);
+    if new != following {
+        commands.push(Command::IdFollowsName {
+            section: S::SECTION,
+            old: following,
+            new,
+        });
+    }
+}
+
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+fn item_gaps_ui<'a>(ui: &mut Ui, findings: impl Iterator<Item = &'a Finding>) {
+    let mut any = false;
+    for f in findings {
+        any = true;
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                severity_color(f.severity),
+                RichText::new(format!("⏺ {}", f.rule)).strong(),
+            );
+            ui.label(&f.message);
+        });
+    }
+    if any {
+        ui.separator();
+    }
+}
+
+fn toolbar_ui<S: ListSection>(
+    ui: &mut Ui,
+    plan: &Plan,
+    state: &mut ListState,
+    commands: &mut Vec<Command>,
+) {
+    let total = S::items(plan).len();
+    ui.horizontal(|ui| {
+        ui.heading(S::SECTION.title());
+        if state.filter.is_empty() {
+            ui.weak(format!("{total} {}", plural(S::NOUN, total)));
+        } else {
+            ui.weak(format!("{} of {total} shown", state.rows.len()));
+        }
+    });
+    // Wraps rather than overlaps when the type is large (presentation mode).
+    ui.horizontal_wrapped(|ui| {
+        let has_selection = state.selected.is_some();
+        if ui.button(format!("+ Add {}", S::NOUN)).clicked() {
+            commands.push(Command::AddItem);
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Duplicate"))
+            .clicked()
+        {
+            commands.push(Command::DuplicateItem);
+        }
+        if ui
+            .add_enabled(has_selection, egui::Button::new("Delete…"))
+            .clicked()
+        {
+            commands.push(Command::DeleteItem);
+        }
+    });
+    ui.horizontal(|ui| {
+        let search_label = ui.label("Search");
+        let width = (ui.available_width() - 40.0).max(120.0);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.filter)
+                    .hint_text("any column · Ctrl+F")
+                    .desired_width(width),
+            )
+            .labelled_by(search_label.id);
+        if std::mem::take(&mut state.focus_filter) {
+            // Ctrl+F selects what was searched before, so typing replaces it.
+            search.request_focus();
+            if let Some(mut text_state) = egui::TextEdit::load_state(ui.ctx(), search.id) {
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(state.filter.chars().count()),
+                );
+                text_state.cursor.set_char_range(Some(all));
+                text_state.store(ui.ctx(), search.id);
+            }
+        }
+        if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            state.filter.clear();
+        }
+        if !state.filter.is_empty() && ui.small_button("✖").on_hover_text("Clear search").clicked()
+        {
+            state.filter.clear();
+        }
+    });
+    ui.add_space(4.0);
+}
+
+/// The plural of a noun, for counts.
+pub fn plural(noun: &str, n: usize) -> String {
+    if n == 1 {
+        noun.to_owned()
+    } else if noun == "person" {
+        "people".to_owned()
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
+    }
+}
+
+fn refresh_rows<S: ListSection>(
+    plan: &Plan,
+    lookup: &Lookup,
+    state: &mut ListState,
+    columns: &[Column<S::Item>],
+    revision: u64,
+) {
+    let wanted = (revision, state.filter.clone(), state.sort);
+    if state.rows_for.as_ref() == Some(&wanted) {
+        return;
+    }
+    let items = S::items(plan);
+    let needle = state.filter.trim().to_lowercase();
+    let mut rows: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            needle.is_empty()
+                || items.get(i).is_some_and(|item| {
+                    S::id(item).contains(&needle)
+                        || columns.iter().any(|c| {
+                            (c.text)(item, plan, lookup)
+                                .to_lowercase()
+                                .contains(&needle)
+                        })
+                })
+        })
+        .collect();
+    if let Some((col, ascending)) = state.sort
+        && let Some(column) = columns.get(col)
+    {
+        let mut keyed: Vec<(SortKey, usize)> = rows
+            .iter()
+            .filter_map(|&i| {
+                items
+                    .get(i)
+                    .map(|item| (column.sort_key(item, plan, lookup), i))
+            })
+            .collect();
+        keyed.sort_by(|a, b| {
+            let o =
+                a.0.partial_cmp(&b.0)
+                    .unwrap_or(Ordering::Equal)
+                    .then(a.1.cmp(&b.1));
+            if ascending { o } else { o.reverse() }
+        });
+        rows = keyed.into_iter().map(|(_, i)| i).collect();
+    }
+    state.rows = rows;
+    state.rows_for = Some(wanted);
+}

@@ -1,0 +1,111 @@
+//! Lead scoring: the threshold, the signals that earn points, and who agreed to them.
+
+use crate::app::checker::Gaps;
+use crate::app::commands::Command;
+use crate::app::sections::list::ListState;
+use crate::app::widgets::{self, Choices, Edits, field_row, severity_color};
+use crate::model::{Plan, Scoring, Section, Signal};
+use egui::{RichText, Ui};
+
+/// Draws the scoring form.
+pub fn scoring_ui(
+    ui: &mut Ui,
+    plan: &mut Plan,
+    state: &mut ListState,
+    gaps: &Gaps,
+    commands: &mut Vec<Command>,
+) -> Edits {
+    let mut edits = Edits::default();
+    let hl = state.highlight;
+    let choices = Choices::people(plan);
+    egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(720.0);
+        ui.heading("Lead scoring");
+        ui.weak("How a booth conversation becomes a qualified lead: both teams agree on the signals and the threshold.");
+        ui.add_space(6.0);
+        for f in gaps.findings.iter().filter(|f| f.section == Section::Scoring) {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(severity_color(f.severity), RichText::new(format!("⏺ {}", f.rule)).strong());
+                ui.label(&f.message);
+            });
+        }
+        let Some(s) = plan.scoring.as_mut() else {
+            ui.add_space(12.0);
+            ui.label("This plan has no lead scoring yet.");
+            if ui.button("+ Add lead scoring").clicked() {
+                plan.scoring = Some(Scoring { threshold: 60, signals: Vec::new(), signoffs: Vec::new() });
+                edits.changed = true;
+            }
+            return;
+        };
+        let ed = &mut edits;
+        widgets::form_ui(ui, |ui| {
+            field_row(ui, "Threshold", hl == Some("threshold"), |ui, l| {
+                let before = s.threshold;
+                let r = ui
+                    .add(
+                        egui::DragValue::new(&mut s.threshold)
+                            .range(-1000..=1000)
+                            .clamp_existing_to_range(false)
+                            .suffix(" points"),
+                    )
+                    .labelled_by(l);
+                ed.track_value(&r, &before, &s.threshold);
+                let reachable: i64 = s.signals.iter().map(|x| x.points.max(0)).sum();
+                ui.weak(format!("(all positive signals add up to {reachable})"));
+            });
+        });
+        ui.add_space(8.0);
+        ui.label(RichText::new("Signals").strong());
+        let mut remove = None;
+        for (i, sig) in s.signals.iter_mut().enumerate() {
+            ui.push_id(i, |ui| {
+                ui.horizontal(|ui| {
+                    let l = ui.label(format!("Signal {}", i + 1));
+                    let r = ui
+                        .add(egui::TextEdit::singleline(&mut sig.signal).desired_width(380.0))
+                        .labelled_by(l.id);
+                    ed.track(&r);
+                    let before = sig.points;
+                    let r = ui
+                        .add(
+                            egui::DragValue::new(&mut sig.points)
+                                .range(-1000..=1000)
+                                .clamp_existing_to_range(false)
+                                .suffix(" pts"),
+                        )
+                        .labelled_by(l.id);
+                    ed.track_value(&r, &before, &sig.points);
+                    if ui.small_button("✖").on_hover_text("Remove this signal").clicked() {
+                        remove = Some(i);
+                    }
+                });
+            });
+        }
+        if let Some(i) = remove {
+            s.signals.remove(i);
+            ed.changed = true;
+        }
+        if ui.button("+ Add signal").clicked() {
+            s.signals.push(Signal { signal: "New signal".into(), points: 10 });
+            ed.changed = true;
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        ui.label(RichText::new("Sign-offs").strong().color(if hl == Some("signoffs") {
+            widgets::palette::highlight()
+        } else {
+            ui.visuals().text_color()
+        }));
+        widgets::signoffs_ui(ui, s, &choices, ed, commands);
+        ui.add_space(16.0);
+        if ui.button("Remove lead scoring").clicked() {
+            plan.scoring = None;
+            edits.changed = true;
+        }
+    });
+    if edits.changed {
+        state.highlight = None;
+    }
+    edits
+}

@@ -1,0 +1,124 @@
+//! Tasks: the work to do before the show, who does it, by when, and whether it is done.
+
+use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::people::person_name;
+use crate::app::widgets::{self, field_row, palette};
+use crate::model::{Date, Plan, Section, Task, unique_id};
+use egui::Ui;
+
+/// The tasks section.
+pub struct Tasks;
+
+impl ListSection for Tasks {
+    type Item = Task;
+    const SECTION: Section = Section::Tasks;
+    const NOUN: &'static str = "task";
+
+    fn items(plan: &Plan) -> &Vec<Task> {
+        &plan.tasks
+    }
+
+    fn items_mut(plan: &mut Plan) -> &mut Vec<Task> {
+        &mut plan.tasks
+    }
+
+    fn columns() -> Vec<Column<Task>> {
+        vec![
+            Column::text("Done", Some(44.0), |t, _, _| {
+                if t.done {
+                    "✔".to_owned()
+                } else {
+                    String::new()
+                }
+            }),
+            Column::text("Title", Some(300.0), |t, _, _| t.title.clone()),
+            Column::text("Owner", Some(140.0), |t, p, l| person_name(p, l, &t.owner)),
+            Column::keyed(
+                "Due",
+                None,
+                |t, _, _| t.due.map(|d| d.to_string()).unwrap_or_default(),
+                // ISO dates sort as text; tasks without a date sort last.
+                |t, _, _| SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string())),
+            ),
+        ]
+    }
+
+    fn new_item(plan: &Plan, _today: Date) -> Task {
+        Task {
+            id: unique_id("new task", plan.tasks.iter().map(|t| t.id.as_str())),
+            title: "New task".into(),
+            owner: None,
+            due: None,
+            done: false,
+        }
+    }
+
+    fn id(item: &Task) -> &str {
+        &item.id
+    }
+
+    fn name(item: &Task) -> String {
+        item.title.clone()
+    }
+
+    fn editor_ui(ui: &mut Ui, plan: &mut Plan, index: usize, cx: &mut EditorCx<'_>) {
+        let choices = cx.derived.people(plan);
+        let Some((t, taken)) =
+            crate::app::sections::list::edit_item(&mut plan.tasks, index, Self::id)
+        else {
+            return;
+        };
+        let hl = cx.highlight;
+        let today = cx.today;
+        let e = &mut *cx.edits;
+        widgets::form_ui(ui, |ui| {
+            field_row(
+                ui,
+                "Title",
+                hl == Some("title") || hl == Some("name"),
+                |ui, l| widgets::text_ui(ui, l, &mut t.title, e),
+            );
+            field_row(ui, "Id", hl == Some("id"), |ui, l| {
+                if let Some(new) = widgets::id_ui(ui, l, &t.id, &taken) {
+                    *cx.rename = Some((t.id.clone(), new));
+                }
+            });
+            field_row(ui, "Owner", hl == Some("owner"), |ui, l| {
+                widgets::person_picker_ui(ui, l, &mut t.owner, choices, None, e);
+            });
+            field_row(ui, "Due", hl == Some("due"), |ui, l| {
+                widgets::opt_date_ui(ui, l, &mut t.due, e);
+                match t.due {
+                    Some(due) if !t.done && due < today => {
+                        let late = due.days_until(today);
+                        let days = crate::app::sections::list::plural(
+                            "day",
+                            usize::try_from(late).unwrap_or(0),
+                        );
+                        ui.colored_label(palette::error(), format!("overdue by {late} {days}"));
+                    }
+                    Some(due) if !t.done => {
+                        ui.weak(match today.days_until(due) {
+                            0 => "due today".to_owned(),
+                            n => format!(
+                                "in {n} {}",
+                                crate::app::sections::list::plural(
+                                    "day",
+                                    usize::try_from(n).unwrap_or(0)
+                                )
+                            ),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        ui.weak("YYYY-MM-DD, or empty for no date");
+                    }
+                }
+            });
+            field_row(ui, "Status", hl == Some("done"), |ui, _| {
+                let r = ui.checkbox(&mut t.done, "Done");
+                e.track(&r);
+            });
+        });
+    }
+}

@@ -1,0 +1,242 @@
+//! CRM-ready CSV of accounts, meetings or handoffs, with owners' names and emails.
+//!
+//! The files are RFC 4180 CSV (comma-separated, CRLF line endings, quoted where needed) in UTF-8
+//! with a byte-order mark, so spreadsheet programs read accents right. Every cell that a
+//! spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) is prefixed with a single quote `'`, as OWASP recommends against CSV injection: the
+//! cell then opens as text. The headers are the ones [`crate::interchange::import`] recognises, so an exported
+//! file imports back.
+
+use crate::interchange::export::{
+    account_name, message_headline, person_email, person_name, stage_name,
+};
+use crate::model::Plan;
+use std::borrow::Cow;
+use std::io;
+
+/// What to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    /// One row per account.
+    Accounts,
+    /// One row per meeting.
+    Meetings,
+    /// One row per handoff of the lead flow.
+    Handoffs,
+}
+
+impl Table {
+    /// `accounts`, `meetings` or `handoffs`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::Accounts => "accounts",
+            Table::Meetings => "meetings",
+            Table::Handoffs => "handoffs",
+        }
+    }
+}
+
+/// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab
+/// or a carriage return gets a leading `'`; any other is unchanged.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// A table's header row and data rows.
+type Rows = (Vec<&'static str>, Vec<Vec<String>>);
+
+/// The headers and rows of a table, before neutralising.
+pub fn rows(plan: &Plan, table: Table) -> (Vec<&'static str>, Vec<Vec<String>>) {
+    match table {
+        Table::Accounts => account_rows(plan),
+        Table::Meetings => meeting_rows(plan),
+        Table::Handoffs => handoff_rows(plan),
+    }
+}
+
+/// The name of the person an owner field names (empty when none).
+fn name(plan: &Plan, id: &Option<String>) -> String {
+    id.as_deref()
+        .map(|p| person_name(plan, p))
+        .unwrap_or_default()
+}
+
+/// The email of the person an owner field names (empty when none is known).
+fn email(plan: &Plan, id: &Option<String>) -> String {
+    id.as_deref()
+        .and_then(|p| person_email(plan, p))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// One row per account, with its owners' names and emails and its messages' headlines.
+fn account_rows(plan: &Plan) -> Rows {
+    (
+        vec![
+            "Id",
+            "Account Name",
+            "Tier",
+            "Segment",
+            "Account Owner",
+            "Account Owner Email",
+            "Marketing Owner",
+            "Marketing Owner Email",
+            "Messages",
+            "Notes",
+        ],
+        plan.accounts
+            .iter()
+            .map(|a| {
+                vec![
+                    a.id.clone(),
+                    a.name.clone(),
+                    a.tier.to_string(),
+                    a.segment.clone().unwrap_or_default(),
+                    name(plan, &a.owner),
+                    email(plan, &a.owner),
+                    name(plan, &a.marketing_owner),
+                    email(plan, &a.marketing_owner),
+                    a.messages
+                        .iter()
+                        .map(|m| message_headline(plan, m))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    a.notes.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// One row per meeting, with its account's name and its attendees' names and emails.
+fn meeting_rows(plan: &Plan) -> Rows {
+    (
+        vec![
+            "Id",
+            "Account",
+            "Account Id",
+            "Start",
+            "End",
+            "Minutes",
+            "Location",
+            "Status",
+            "Goal",
+            "Attendees",
+            "Attendee Emails",
+            "Messages",
+        ],
+        plan.meetings
+            .iter()
+            .map(|m| {
+                vec![
+                    m.id.clone(),
+                    account_name(plan, &m.account),
+                    m.account.clone(),
+                    m.start.0.format("%Y-%m-%d %H:%M").to_string(),
+                    m.end().0.format("%Y-%m-%d %H:%M").to_string(),
+                    m.minutes.to_string(),
+                    m.location.clone().unwrap_or_default(),
+                    m.status.to_string(),
+                    m.goal.clone().unwrap_or_default(),
+                    m.people
+                        .iter()
+                        .map(|p| person_name(plan, p))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    m.people
+                        .iter()
+                        .filter_map(|p| person_email(plan, p))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    m.messages
+                        .iter()
+                        .map(|x| message_headline(plan, x))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// One row per handoff, with its stages' and owner's names and who signed it off.
+fn handoff_rows(plan: &Plan) -> Rows {
+    (
+        vec![
+            "Id",
+            "From Stage",
+            "To Stage",
+            "Trigger",
+            "Owner",
+            "Owner Email",
+            "Owner Team",
+            "SLA Hours",
+            "Signed Off By",
+        ],
+        plan.handoffs
+            .iter()
+            .map(|h| {
+                vec![
+                    h.id.clone(),
+                    stage_name(plan, &h.from),
+                    stage_name(plan, &h.to),
+                    h.trigger.clone(),
+                    name(plan, &h.owner),
+                    email(plan, &h.owner),
+                    h.owner
+                        .as_deref()
+                        .and_then(|p| plan.person(p))
+                        .map(|p| p.team.to_string())
+                        .unwrap_or_default(),
+                    h.sla_hours.map(|n| n.to_string()).unwrap_or_default(),
+                    h.signoffs
+                        .iter()
+                        .map(|s| format!("{} ({})", person_name(plan, &s.by), s.on))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// The table as CSV text: a byte-order mark, the header row, one row per item, every cell
+/// neutralised.
+pub fn export(plan: &Plan, table: Table) -> io::Result<String> {
+    let (headers, rows) = rows(plan, table);
+    let mut writer = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record(headers.iter().map(|h| neutralise(h).into_owned()))
+        .map_err(io::Error::other)?;
+    for row in rows {
+        writer
+            .write_record(row.iter().map(|c| neutralise(c).into_owned()))
+            .map_err(io::Error::other)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(io::Error::other)?;
+    Ok(format!("\u{feff}{text}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for bad in ["=1+1", "+49 30", "-5", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(bad), format!("'{bad}"));
+        }
+        for fine in ["Acme", "", " =x", "'quoted", "1-2"] {
+            assert_eq!(neutralise(fine), fine);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+//! Matching names, ids and emails to the plan's people: one cell for an owner, a list for a
+//! meeting's attendees, with what matched nobody or more than one person reported.
+
+use crate::interchange::import::report::ImportReport;
+use crate::interchange::import::text::{count_word, fold};
+use crate::model::Plan;
+
+/// How a name, id or email matched the plan's people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonMatch {
+    /// Exactly one person.
+    One(String),
+    /// Several people (their ids).
+    Many(Vec<String>),
+    /// Nobody.
+    None,
+}
+
+/// The email address in `text` (`Name <a@b>`, `mailto:a@b`, `a@b`), if it holds one.
+fn email_in(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let inner = match (text.rfind('<'), text.rfind('>')) {
+        (Some(a), Some(b)) if a < b => &text[a + 1..b],
+        _ => text,
+    };
+    let inner = inner.trim().trim_start_matches("mailto:");
+    inner.contains('@').then_some(inner)
+}
+
+/// Matches `text` against the plan's people: by email (case-insensitively), then by id, then by
+/// full name (case- and accent-insensitively, `Last, First` too), then by a name with initials
+/// (`J. Weber`, `Jonas W.`).
+pub fn match_person(plan: &Plan, text: &str) -> PersonMatch {
+    let text = text.trim();
+    if text.is_empty() {
+        return PersonMatch::None;
+    }
+    let found = |ids: Vec<String>| match ids.len() {
+        0 => PersonMatch::None,
+        1 => ids
+            .into_iter()
+            .next()
+            .map_or(PersonMatch::None, PersonMatch::One),
+        _ => PersonMatch::Many(ids),
+    };
+    if let Some(email) = email_in(text) {
+        return found(
+            plan.people
+                .iter()
+                .filter(|p| {
+                    p.email
+                        .as_deref()
+                        .is_some_and(|e| e.trim().eq_ignore_ascii_case(email))
+                })
+                .map(|p| p.id.clone())
+                .collect(),
+        );
+    }
+    if let Some(p) = plan.people.iter().find(|p| p.id == text) {
+        return PersonMatch::One(p.id.clone());
+    }
+    let mut wanted = fold(text);
+    if let Some((last, first)) = wanted.split_once(',') {
+        wanted = format!("{} {}", first.trim(), last.trim());
+    }
+    let exact: Vec<String> = plan
+        .people
+        .iter()
+        .filter(|p| fold(&p.name) == wanted)
+        .map(|p| p.id.clone())
+        .collect();
+    if !exact.is_empty() {
+        return found(exact);
+    }
+    let tokens: Vec<String> = wanted
+        .split(' ')
+        .map(|t| t.trim_end_matches('.').to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.len() < 2 {
+        return PersonMatch::None;
+    }
+    found(
+        plan.people
+            .iter()
+            .filter(|p| initials_match(&tokens, &fold(&p.name)))
+            .map(|p| p.id.clone())
+            .collect(),
+    )
+}
+
+/// `["j", "weber"]` matches "jonas weber": same number of words, each equal or an initial, at
+/// least one in full.
+fn initials_match(tokens: &[String], name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() != tokens.len() {
+        return false;
+    }
+    let mut full = false;
+    for (t, w) in tokens.iter().zip(&words) {
+        if t == w {
+            full = true;
+        } else if !(t.chars().count() == 1 && w.starts_with(t.as_str())) {
+            return false;
+        }
+    }
+    full
+}
+
+/// What a person column resolved to.
+pub(super) enum Resolved {
+    /// One person, by id.
+    Person(String),
+    /// Nobody, or more than one person (the report says which).
+    Unresolved,
+}
+
+impl Resolved {
+    /// The person's id, when there is one.
+    pub(super) fn into_person(self) -> Option<String> {
+        match self {
+            Resolved::Person(p) => Some(p),
+            Resolved::Unresolved => None,
+        }
+    }
+}
+
+/// Resolves an owner from its name (or id) and email cells, reporting what does not resolve.
+pub(super) fn resolve_owner(
+    plan: &Plan,
+    report: &mut ImportReport,
+    line: usize,
+    role: &str,
+    name: Option<&str>,
+    email: Option<&str>,
+    outcome: &str,
+) -> Resolved {
+    let mut unknown = Vec::new();
+    for value in [email, name].into_iter().flatten() {
+        match match_person(plan, value) {
+            PersonMatch::One(id) => return Resolved::Person(id),
+            PersonMatch::Many(ids) => {
+                report.ambiguous.push((
+                    line,
+                    format!(
+                        "{role} '{value}' matches {} people ({}): {outcome}",
+                        count_word(ids.len()),
+                        ids.join(", ")
+                    ),
+                ));
+                return Resolved::Unresolved;
+            }
+            PersonMatch::None => unknown.push(value),
+        }
+    }
+    if !unknown.is_empty() {
+        let what = unknown
+            .iter()
+            .map(|u| format!("'{u}'"))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        report.skipped.push((
+            line,
+            format!("{role} {what} is not a person in the plan: {outcome}"),
+        ));
+    }
+    Resolved::Unresolved
+}
+
+/// The people that an attendees cell names, reporting those it cannot place.
+pub(super) fn attendees(
+    plan: &Plan,
+    report: &mut ImportReport,
+    line: usize,
+    cell: &str,
+) -> Vec<String> {
+    let separator = if cell.contains(';') { ';' } else { ',' };
+    let mut people: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    for value in cell
+        .split(separator)
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+    {
+        match match_person(plan, value) {
+            PersonMatch::One(id) => {
+                if !people.contains(&id) {
+                    people.push(id);
+                }
+            }
+            PersonMatch::Many(ids) => report.ambiguous.push((
+                line,
+                format!(
+                    "attendee '{value}' matches {} people ({}): left out",
+                    count_word(ids.len()),
+                    ids.join(", ")
+                ),
+            )),
+            PersonMatch::None => unknown.push(format!("'{value}'")),
+        }
+    }
+    if !unknown.is_empty() {
+        report.skipped.push((
+            line,
+            format!(
+                "attendee{} {} not a person in the plan: left out",
+                if unknown.len() == 1 { "" } else { "s" },
+                if unknown.len() == 1 {
+                    format!("{} is", unknown.join(", "))
+                } else {
+                    format!("{} are", unknown.join(", "))
+                }
+            ),
+        ));
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn event() -> crate::model::Event {
+        Plan::empty(
+            "Show",
+            Date::from_ymd(2027, 3, 9).unwrap_or(Date(chrono::NaiveDate::MIN)),
+            Date::from_ymd(2027, 3, 11).unwrap_or(Date(chrono::NaiveDate::MIN)),
+        )
+        .event
+    }
+
+    #[test]
+    fn people_match_by_email_id_name_and_initials() {
+        let mut plan = Plan::empty("Show", event().starts, event().ends);
+        let person = |id: &str, name: &str, email: &str| crate::model::Person {
+            id: id.into(),
+            name: name.into(),
+            team: crate::model::Team::Sales,
+            role: None,
+            email: Some(email.into()),
+            max_meetings_per_day: None,
+        };
+        plan.people = vec![
+            person("jonas", "Jonas Weber", "jonas.weber@x.example"),
+            person("jana", "Jana Weber", "jana.weber@x.example"),
+            person("tomas", "Tomás Ibarra", "tomas@x.example"),
+        ];
+        let one = |s: &str| PersonMatch::One(s.to_owned());
+        assert_eq!(match_person(&plan, "JONAS.WEBER@x.example"), one("jonas"));
+        assert_eq!(
+            match_person(&plan, "Jonas <jonas.weber@x.example>"),
+            one("jonas")
+        );
+        assert_eq!(match_person(&plan, "tomas"), one("tomas"));
+        assert_eq!(match_person(&plan, "tomas ibarra"), one("tomas"));
+        assert_eq!(match_person(&plan, "Ibarra, Tomás"), one("tomas"));
+        assert_eq!(match_person(&plan, "T. Ibarra"), one("tomas"));
+        assert_eq!(match_person(&plan, "Jonas W."), one("jonas"));
+        assert_eq!(
+            match_person(&plan, "J. Weber"),
+            PersonMatch::Many(vec!["jonas".into(), "jana".into()])
+        );
+        assert_eq!(match_person(&plan, "Weber"), PersonMatch::None);
+        assert_eq!(match_person(&plan, "nobody@x.example"), PersonMatch::None);
+    }
+}

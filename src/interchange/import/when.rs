@@ -1,0 +1,278 @@
+//! Reading dates and times: ISO, dotted and slashed dates (day-first or month-first, decided by
+//! the user or by the event's days), 24-hour and AM/PM times, and a row's start from its start,
+//! date and time cells.
+
+use crate::interchange::import::mapping::DateOrder;
+use crate::model::{Date, DateTime, Event};
+use chrono::{NaiveDate, NaiveTime};
+
+/// Why a date or time cell could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum WhenError {
+    /// Not a date or time at all.
+    Invalid(String),
+    /// A slashed date that could be either day-first or month-first.
+    Ambiguous(String),
+}
+
+/// Reads a date: `2027-03-09`, `2027/03/09`, `09.03.2027`, or a slashed date (`09/03/2027`):
+/// day-first or month-first as `order` says; without it, a slashed date whose first or second
+/// number is above 12 is read the only way it can be, and one that reads both ways is read the
+/// way that falls within the event, else reported as ambiguous.
+fn parse_day(text: &str, order: Option<DateOrder>, event: &Event) -> Result<Date, WhenError> {
+    let invalid = || {
+        WhenError::Invalid(format!(
+            "'{text}' is not a date (write 2027-03-09, 09.03.2027 or 09/03/2027)"
+        ))
+    };
+    let nums = |sep: char| -> Option<Vec<u32>> {
+        let parts: Vec<&str> = text.split(sep).collect();
+        (parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())))
+        .then(|| parts.iter().filter_map(|p| p.parse().ok()).collect())
+    };
+    let ymd = |y: u32, m: u32, d: u32| {
+        i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .map(Date)
+    };
+    let four = |s: &str, i: usize| {
+        s.split(['-', '/', '.'])
+            .nth(i)
+            .is_some_and(|p| p.len() == 4)
+    };
+    for sep in ['-', '/', '.'] {
+        let Some(n) = nums(sep) else { continue };
+        let [a, b, c] = n[..] else {
+            return Err(invalid());
+        };
+        if four(text, 0) {
+            return ymd(a, b, c).ok_or_else(invalid);
+        }
+        if !four(text, 2) {
+            return Err(invalid());
+        }
+        if sep == '.' || sep == '-' {
+            return ymd(c, b, a).ok_or_else(invalid);
+        }
+        let day_first = ymd(c, b, a);
+        let month_first = ymd(c, a, b);
+        let chosen = match (order, day_first, month_first) {
+            (Some(DateOrder::DayFirst), d, _) => d,
+            (Some(DateOrder::MonthFirst), _, m) => m,
+            (None, Some(d), None) => Some(d),
+            (None, None, Some(m)) => Some(m),
+            (None, Some(d), Some(m)) if d == m => Some(d),
+            (None, Some(d), Some(m)) => {
+                let during = |x: Date| event.starts <= x && x <= event.ends;
+                match (during(d), during(m)) {
+                    (true, false) => Some(d),
+                    (false, true) => Some(m),
+                    _ => {
+                        return Err(WhenError::Ambiguous(format!(
+                            "date '{text}' could be {d} (day first) or {m} (month first); \
+                             pass --dates dmy or --dates mdy"
+                        )));
+                    }
+                }
+            }
+            (None, None, None) => None,
+        };
+        return chosen.ok_or_else(invalid);
+    }
+    Err(invalid())
+}
+
+/// Reads a time of day: `10:00`, `9:30`, `10:00:00`, `2:30 PM`, `2pm`.
+fn parse_clock(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().to_ascii_lowercase().replace('.', "");
+    let (t, offset) = if let Some(x) = t.strip_suffix("am") {
+        (x.trim().to_owned(), Some(0))
+    } else if let Some(x) = t.strip_suffix("pm") {
+        (x.trim().to_owned(), Some(12))
+    } else {
+        (t, None)
+    };
+    let parts: Vec<&str> = if t.contains(':') {
+        t.split(':').collect()
+    } else if offset.is_some() {
+        vec![t.as_str(), "00"]
+    } else {
+        return None;
+    };
+    if !(2..=3).contains(&parts.len())
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |i: usize| {
+        parts
+            .get(i)
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(0)
+    };
+    let mut hour = n(0);
+    if let Some(add) = offset {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        hour = hour % 12 + add;
+    }
+    NaiveTime::from_hms_opt(hour, n(1), n(2))
+}
+
+/// A cell that holds a date, a time, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum When {
+    /// A day alone.
+    Day(Date),
+    /// A time of day alone.
+    Clock(NaiveTime),
+    /// A day and a time.
+    Both(DateTime),
+}
+
+/// Reads a cell that holds a date, a time, or both (`2027-03-09 10:00`, `09.03.2027`, `10:00`,
+/// `2:30 PM`); a time with a time zone is refused, as the plan keeps local event times.
+pub(super) fn parse_when(
+    text: &str,
+    order: Option<DateOrder>,
+    event: &Event,
+) -> Result<When, WhenError> {
+    let text = text.trim();
+    let zoned = |t: &str| {
+        t.ends_with('Z')
+            || t.ends_with('z')
+            || t.contains('+')
+            || t.rfind('-').is_some_and(|i| i > 10 && t[..i].contains(':'))
+    };
+    if let Some(clock) = parse_clock(text) {
+        return Ok(When::Clock(clock));
+    }
+    let (day, clock) = match text.find(['T', ' ']) {
+        Some(i) if i >= 8 => (&text[..i], text[i + 1..].trim()),
+        _ => (text, ""),
+    };
+    let day = parse_day(day.trim_end_matches(','), order, event).map_err(|e| match e {
+        WhenError::Invalid(_) => WhenError::Invalid(format!(
+            "'{text}' is not a date or time (write 2027-03-09 10:00, 09.03.2027, 10:00 or 2:30 PM)"
+        )),
+        ambiguous => ambiguous,
+    })?;
+    if clock.is_empty() {
+        return Ok(When::Day(day));
+    }
+    if zoned(clock) {
+        return Err(WhenError::Invalid(format!(
+            "'{text}' has a time zone: give the local event time, such as 2027-03-09 10:00"
+        )));
+    }
+    let clock = parse_clock(clock).ok_or_else(|| {
+        WhenError::Invalid(format!(
+            "'{text}' is not a date and time (write 2027-03-09 10:00, 2027-03-09T10:00 or 09.03.2027 10:00)"
+        ))
+    })?;
+    Ok(When::Both(DateTime(day.0.and_time(clock))))
+}
+
+/// The start a row gives, from its start, date and time cells.
+pub(super) fn row_start(
+    start: Option<&str>,
+    date: Option<&str>,
+    time: Option<&str>,
+    order: Option<DateOrder>,
+    event: &Event,
+) -> Result<Option<DateTime>, WhenError> {
+    let parse = |c: Option<&str>| c.map(|c| parse_when(c, order, event)).transpose();
+    let (s, d, t) = (parse(start)?, parse(date)?, parse(time)?);
+    let day = [s, d].into_iter().flatten().find_map(|w| match w {
+        When::Day(d) => Some(d),
+        _ => None,
+    });
+    let clock = [s, t, d].into_iter().flatten().find_map(|w| match w {
+        When::Clock(c) => Some(c),
+        _ => None,
+    });
+    if let Some(When::Both(dt)) = s {
+        return Ok(Some(dt));
+    }
+    if let Some(When::Both(dt)) = d {
+        // A date column that holds the whole start, with a time column that may refine it.
+        return Ok(Some(match clock {
+            Some(c) => DateTime(dt.0.date().and_time(c)),
+            None => dt,
+        }));
+    }
+    match (day, clock) {
+        (Some(d), Some(c)) => Ok(Some(DateTime(d.0.and_time(c)))),
+        (None, None) => Ok(None),
+        (Some(d), None) => Err(WhenError::Invalid(format!("start {d} has no time of day"))),
+        (None, Some(c)) => Err(WhenError::Invalid(format!(
+            "start {} has no date",
+            c.format("%H:%M")
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Plan;
+
+    fn event() -> Event {
+        Plan::empty(
+            "Show",
+            Date::from_ymd(2027, 3, 9).unwrap_or(Date(NaiveDate::MIN)),
+            Date::from_ymd(2027, 3, 11).unwrap_or(Date(NaiveDate::MIN)),
+        )
+        .event
+    }
+
+    #[test]
+    fn dates_read_in_the_documented_forms() {
+        let ev = event();
+        let when = |s: &str| {
+            parse_when(s, None, &ev).map(|w| match w {
+                When::Both(dt) => dt.to_string(),
+                When::Day(d) => d.to_string(),
+                When::Clock(c) => c.format("%H:%M").to_string(),
+            })
+        };
+        assert_eq!(when("2027-03-09 10:00"), Ok("2027-03-09T10:00".into()));
+        assert_eq!(when("2027-03-09T10:00"), Ok("2027-03-09T10:00".into()));
+        assert_eq!(when("2027-03-09T10:00:00"), Ok("2027-03-09T10:00".into()));
+        assert_eq!(when("09.03.2027 10:00"), Ok("2027-03-09T10:00".into()));
+        // Within the event (9-11 March) only day-first fits.
+        assert_eq!(when("09/03/2027 10:00"), Ok("2027-03-09T10:00".into()));
+        assert_eq!(when("3/10/2027 2:30 PM"), Ok("2027-03-10T14:30".into()));
+        assert_eq!(when("25/03/2027 10:00"), Ok("2027-03-25T10:00".into()));
+        assert_eq!(when("10:30"), Ok("10:30".into()));
+        assert_eq!(when("2027-03-09"), Ok("2027-03-09".into()));
+        assert!(matches!(
+            parse_when("04/05/2027 10:00", None, &ev),
+            Err(WhenError::Ambiguous(_))
+        ));
+        assert_eq!(
+            parse_when("04/05/2027 10:00", Some(DateOrder::MonthFirst), &ev)
+                .map(|w| matches!(w, When::Both(dt) if dt.to_string() == "2027-04-05T10:00")),
+            Ok(true)
+        );
+        assert!(matches!(
+            parse_when("2027-03-09T10:00Z", None, &ev),
+            Err(WhenError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_when("2027-03-09 25:00", None, &ev),
+            Err(WhenError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse_when("next week", None, &ev),
+            Err(WhenError::Invalid(_))
+        ));
+    }
+}

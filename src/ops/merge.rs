@@ -1,0 +1,924 @@
+//! Three-way merge of plans by section, item id and field: what `preshow merge` does as git's
+//! merge driver. Pure functions: no files, no git.
+//!
+//! Items are matched by id (the `n`-th item with an id matches the `n`-th with the same id on the
+//! other sides), and fields are compared as the canonical writer spells them (see
+//! [`format::item_fields`]), so a field is "changed" exactly when its written text changes.
+//!
+//! What merges cleanly: changes to different items, to different fields of one item, the same
+//! change on both sides, items added on one side (or the same item added identically on both),
+//! items deleted on one side and left alone on the other, and reorders. The result follows our
+//! list order; when only their side reordered a list, it follows theirs. Items new on the other
+//! side go right after the item they follow there (at the start when none does).
+//!
+//! What conflicts (see [`ConflictKind`]): a field changed two different ways, an item edited on
+//! one side and deleted on the other, and one id added on both sides with different content. A
+//! conflicted merge is returned as text with git-style markers around the conflicting fields or
+//! items ([`MARKER_OURS`], [`MARKER_SEPARATOR`], [`MARKER_THEIRS`], each at the start of a line),
+//! showing both values and choosing neither. That text deliberately does not parse until someone
+//! resolves it; the reader names the first marker's line.
+
+use crate::format::{self, ParseError, item_fields};
+use crate::model::{Plan, Section};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::hash::Hash;
+
+/// The line that opens a conflict; our side follows.
+pub const MARKER_OURS: &str = "<<<<<<< ours";
+/// The line between our side and theirs.
+pub const MARKER_SEPARATOR: &str = "=======";
+/// The line that closes a conflict, after their side.
+pub const MARKER_THEIRS: &str = ">>>>>>> theirs";
+
+/// One side of a merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The branch being merged into (git's `%A`).
+    Ours,
+    /// The branch being merged (git's `%B`).
+    Theirs,
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Ours => "ours",
+            Side::Theirs => "theirs",
+        })
+    }
+}
+
+/// A field that both sides changed, differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldConflict {
+    /// The field's name in the file.
+    pub field: String,
+    /// Its value in the common ancestor, as written (`None`: absent).
+    pub base: Option<String>,
+    /// Our value.
+    pub ours: Option<String>,
+    /// Their value.
+    pub theirs: Option<String>,
+}
+
+/// Why an item could not be merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// These fields were changed on both sides to different values.
+    Fields(Vec<FieldConflict>),
+    /// One side edited the item; `deleted_by` deleted it.
+    EditedAndDeleted {
+        /// The side that deleted it.
+        deleted_by: Side,
+    },
+    /// Both sides added an item with this id, with different content.
+    AddedDifferently,
+}
+
+/// One item that could not be merged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// Its section.
+    pub section: Section,
+    /// Its id (`event`, `scoring` or `format` for single items).
+    pub id: String,
+    /// What clashed.
+    pub kind: ConflictKind,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.section.is_list() {
+            format!("{}/{}", self.section.key(), self.id)
+        } else {
+            self.id.clone()
+        };
+        let shown = |v: &Option<String>| v.as_deref().map_or("(none)".to_owned(), one_line);
+        match &self.kind {
+            ConflictKind::Fields(fields) => {
+                let parts: Vec<String> = fields
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "`{}` is {} on ours and {} on theirs (was {})",
+                            c.field,
+                            shown(&c.ours),
+                            shown(&c.theirs),
+                            shown(&c.base)
+                        )
+                    })
+                    .collect();
+                write!(f, "{at}: changed on both sides: {}", parts.join("; "))
+            }
+            ConflictKind::EditedAndDeleted { deleted_by } => {
+                let edited_by = match deleted_by {
+                    Side::Ours => Side::Theirs,
+                    Side::Theirs => Side::Ours,
+                };
+                write!(f, "{at}: edited on {edited_by} but deleted on {deleted_by}")
+            }
+            ConflictKind::AddedDifferently => {
+                write!(f, "{at}: added on both sides with different content")
+            }
+        }
+    }
+}
+
+/// The outcome of a merge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Merge {
+    /// Everything merged; write the plan in the canonical form.
+    Clean(Box<Plan>),
+    /// Some items clash: `text` is the merge with conflict markers around them (it does not parse
+    /// until resolved), `conflicts` says what clashed, in file order.
+    Conflicted {
+        /// The merged text with conflict markers.
+        text: String,
+        /// Every conflict.
+        conflicts: Vec<Conflict>,
+    },
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`. An error means the merged text did
+/// not read back as a plan, which is a bug in the merge, never a conflict.
+pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Merge, ParseError> {
+    let mut conflicts = Vec::new();
+    let text = merged_text(base, ours, theirs, &mut conflicts);
+    if !conflicts.is_empty() {
+        return Ok(Merge::Conflicted { text, conflicts });
+    }
+    format::parse(&text).map(|loaded| Merge::Clean(Box::new(loaded.plan)))
+}
+
+/// A field's value as one line: a list written one element a line is joined.
+pub fn one_line(value: &str) -> String {
+    match split_list(value) {
+        Some((open, elements)) => format!("{open}{}]", elements.join(", ")),
+        None => value.to_owned(),
+    }
+}
+
+/// A multi-line value as [`format::item_fields`] gives it (a list, one element a line: `[`, the
+/// elements, perhaps the closing `]`) split into its opening and its elements, without commas.
+fn split_list(value: &str) -> Option<(&str, Vec<&str>)> {
+    let mut lines = value.split('\n');
+    let open = lines.next()?;
+    let mut rest: Vec<&str> = lines.collect();
+    if rest.is_empty() {
+        return None;
+    }
+    let closed = rest.last() == Some(&"]");
+    if closed {
+        rest.pop();
+    }
+    // Every element line ends with its comma, except the last when the value was cut there.
+    let n = rest.len();
+    let elements = rest
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if closed || i + 1 < n {
+                line.strip_suffix(',').unwrap_or(line)
+            } else {
+                line
+            }
+        })
+        .collect();
+    Some((open, elements))
+}
+
+type Fields = Vec<(String, String)>;
+
+/// A field of a merged item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum FieldSlot {
+    /// Merged: the value, or `None` for absent.
+    Clean(String, Option<String>),
+    /// Changed two ways: our value, their value.
+    Conflict(String, Option<String>, Option<String>),
+}
+
+/// One merged item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Slot {
+    /// Merged field by field (some fields may conflict).
+    Item(Vec<FieldSlot>),
+    /// A whole-item conflict: each side's item, or `None` where it was deleted.
+    Whole {
+        ours: Option<Fields>,
+        theirs: Option<Fields>,
+    },
+}
+
+/// An item's id and which occurrence of that id it is, so duplicates pair up in order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    id: String,
+    nth: usize,
+}
+
+fn keyed(items: Vec<(String, Fields)>) -> Vec<(Key, Fields)> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    items
+        .into_iter()
+        .map(|(id, fields)| {
+            let n = seen.entry(id.clone()).or_default();
+            *n += 1;
+            (Key { id, nth: *n }, fields)
+        })
+        .collect()
+}
+
+/// The merged text; what conflicts is added to `conflicts`.
+fn merged_text(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conflict>) -> String {
+    let number = |p: &Plan| Some(p.format.to_string());
+    let format_slot = match merge_value(&number(base), &number(ours), &number(theirs)) {
+        Some(value) => FieldSlot::Clean("format".to_owned(), value),
+        None => {
+            conflicts.push(Conflict {
+                section: Section::Plan,
+                id: "format".to_owned(),
+                kind: ConflictKind::Fields(vec![FieldConflict {
+                    field: "format".to_owned(),
+                    base: number(base),
+                    ours: number(ours),
+                    theirs: number(theirs),
+                }]),
+            });
+            FieldSlot::Conflict("format".to_owned(), number(ours), number(theirs))
+        }
+    };
+    let sections: Vec<(Section, Vec<Slot>)> = Section::ALL
+        .into_iter()
+        .filter(|&s| s != Section::Plan)
+        .map(|section| {
+            let slots = merge_section(
+                section,
+                keyed(item_fields(base, section)),
+                keyed(item_fields(ours, section)),
+                keyed(item_fields(theirs, section)),
+                conflicts,
+            );
+            (section, slots)
+        })
+        .collect();
+    render(&format_slot, &sections)
+}
+
+/// The three-way merge of one value: `Some(result)`, or `None` when it conflicts.
+fn merge_value(
+    base: &Option<String>,
+    ours: &Option<String>,
+    theirs: &Option<String>,
+) -> Option<Option<String>> {
+    if ours == theirs || base == theirs {
+        Some(ours.clone())
+    } else if base == ours {
+        Some(theirs.clone())
+    } else {
+        None
+    }
+}
+
+fn merge_section(
+    section: Section,
+    base: Vec<(Key, Fields)>,
+    ours: Vec<(Key, Fields)>,
+    theirs: Vec<(Key, Fields)>,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Slot> {
+    let map = |items: &[(Key, Fields)]| -> HashMap<Key, Fields> { items.iter().cloned().collect() };
+    let (b, o, t) = (map(&base), map(&ours), map(&theirs));
+    let keys =
+        |items: &[(Key, Fields)]| -> Vec<Key> { items.iter().map(|(k, _)| k.clone()).collect() };
+    let (base_keys, our_keys, their_keys) = (keys(&base), keys(&ours), keys(&theirs));
+
+    let mut decided: HashMap<Key, (Slot, Option<ConflictKind>)> = HashMap::new();
+    for key in our_keys.iter().chain(&their_keys).chain(&base_keys) {
+        if decided.contains_key(key) {
+            continue;
+        }
+        let clean = |fields: &Fields| {
+            Slot::Item(
+                fields
+                    .iter()
+                    .map(|(n, v)| FieldSlot::Clean(n.clone(), Some(v.clone())))
+                    .collect(),
+            )
+        };
+        let outcome = match (b.get(key), o.get(key), t.get(key)) {
+            (_, Some(of), Some(tf)) if of == tf => Some((clean(of), None)),
+            (Some(bf), Some(of), Some(tf)) => {
+                let (slots, clashes) = merge_fields(bf, of, tf);
+                let kind = (!clashes.is_empty()).then_some(ConflictKind::Fields(clashes));
+                Some((Slot::Item(slots), kind))
+            }
+            (Some(bf), Some(of), None) => (of != bf).then(|| {
+                (
+                    Slot::Whole {
+                        ours: Some(of.clone()),
+                        theirs: None,
+                    },
+                    Some(ConflictKind::EditedAndDeleted {
+                        deleted_by: Side::Theirs,
+                    }),
+                )
+            }),
+            (Some(bf), None, Some(tf)) => (tf != bf).then(|| {
+                (
+                    Slot::Whole {
+                        ours: None,
+                        theirs: Some(tf.clone()),
+                    },
+                    Some(ConflictKind::EditedAndDeleted {
+                        deleted_by: Side::Ours,
+                    }),
+                )
+            }),
+            (None, Some(of), Some(tf)) => Some((
+                Slot::Whole {
+                    ours: Some(of.clone()),
+                    theirs: Some(tf.clone()),
+                },
+                Some(ConflictKind::AddedDifferently),
+            )),
+            (None, Some(f), None) | (None, None, Some(f)) => Some((clean(f), None)),
+            (_, None, None) => None,
+        };
+        if let Some(outcome) = outcome {
+            decided.insert(key.clone(), outcome);
+        }
+    }
+
+    let order = merge_order(&base_keys, &our_keys, &their_keys, |k| {
+        decided.contains_key(k)
+    });
+    let mut slots = Vec::with_capacity(order.len());
+    for key in order {
+        if let Some((slot, kind)) = decided.remove(&key) {
+            if let Some(kind) = kind {
+                conflicts.push(Conflict {
+                    section,
+                    id: key.id.clone(),
+                    kind,
+                });
+            }
+            slots.push(slot);
+        }
+    }
+    slots
+}
+
+/// Merges one item's fields; conflicting fields keep both values.
+fn merge_fields(
+    base: &Fields,
+    ours: &Fields,
+    theirs: &Fields,
+) -> (Vec<FieldSlot>, Vec<FieldConflict>) {
+    let get = |fields: &Fields, name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let names =
+        |fields: &Fields| -> Vec<String> { fields.iter().map(|(n, _)| n.clone()).collect() };
+    let all: HashSet<String> = names(ours).into_iter().chain(names(theirs)).collect();
+    let order = merge_order(&names(base), &names(ours), &names(theirs), |n| {
+        all.contains(n)
+    });
+    let mut slots = Vec::with_capacity(order.len());
+    let mut clashes = Vec::new();
+    for name in order {
+        let (b, o, t) = (get(base, &name), get(ours, &name), get(theirs, &name));
+        match merge_value(&b, &o, &t) {
+            Some(value) => slots.push(FieldSlot::Clean(name, value)),
+            None => {
+                clashes.push(FieldConflict {
+                    field: name.clone(),
+                    base: b,
+                    ours: o.clone(),
+                    theirs: t.clone(),
+                });
+                slots.push(FieldSlot::Conflict(name, o, t));
+            }
+        }
+    }
+    (slots, clashes)
+}
+
+/// The order of a merged list: ours, or theirs when only they reordered what both kept; then
+/// what only the other side has, each right after the item it follows there (first when none).
+/// `keep` says which entries the result has.
+fn merge_order<K: Clone + Eq + Hash>(
+    base: &[K],
+    ours: &[K],
+    theirs: &[K],
+    keep: impl Fn(&K) -> bool,
+) -> Vec<K> {
+    // Who reordered is decided on the entries all three sides share.
+    let in_base: HashSet<&K> = base.iter().collect();
+    let in_ours: HashSet<&K> = ours.iter().collect();
+    let in_theirs: HashSet<&K> = theirs.iter().collect();
+    let shared = |list: &[K]| -> Vec<K> {
+        list.iter()
+            .filter(|k| in_base.contains(k) && in_ours.contains(k) && in_theirs.contains(k))
+            .cloned()
+            .collect()
+    };
+    let (base_order, our_order, their_order) = (shared(base), shared(ours), shared(theirs));
+    let (primary, secondary) = if our_order == base_order && their_order != base_order {
+        (theirs, ours)
+    } else {
+        (ours, theirs)
+    };
+    let mut out: Vec<K> = primary.iter().filter(|k| keep(k)).cloned().collect();
+    let mut placed: HashSet<K> = out.iter().cloned().collect();
+    for (i, key) in secondary.iter().enumerate() {
+        if !keep(key) || placed.contains(key) {
+            continue;
+        }
+        let after = secondary
+            .get(..i)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .filter(|p| placed.contains(*p))
+            .find_map(|p| out.iter().position(|x| x == p));
+        let at = after.map_or(0, |p| p + 1);
+        out.insert(at, key.clone());
+        placed.insert(key.clone());
+    }
+    out
+}
+
+/// The text of a merge, in the canonical writer's layout, with conflict markers where needed.
+fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)]) -> String {
+    let mut out = String::with_capacity(4096);
+    out.push_str("#![enable(implicit_some)]\n(\n");
+    render_fields(&mut out, 1, std::slice::from_ref(format));
+    for (section, slots) in sections {
+        let key = section.key();
+        if section.is_list() {
+            if slots.is_empty() {
+                push_line(&mut out, 1, &format!("{key}: [],"));
+                continue;
+            }
+            push_line(&mut out, 1, &format!("{key}: ["));
+            for slot in slots {
+                render_slot(&mut out, 2, None, slot);
+            }
+            push_line(&mut out, 1, "],");
+        } else {
+            for slot in slots {
+                render_slot(&mut out, 1, Some(key), slot);
+            }
+        }
+    }
+    out.push_str(")\n");
+    out
+}
+
+fn push_line(out: &mut String, depth: usize, text: &str) {
+    for _ in 0..depth {
+        out.push_str("    ");
+    }
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// One item at `depth`: `(` fields `),`, or `name: (` fields `),` for single items.
+fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot) {
+    let open = match name {
+        Some(n) => format!("{n}: ("),
+        None => "(".to_owned(),
+    };
+    match slot {
+        Slot::Item(fields) => {
+            push_line(out, depth, &open);
+            render_fields(out, depth + 1, fields);
+            push_line(out, depth, "),");
+        }
+        Slot::Whole { ours, theirs } => {
+            let side = |out: &mut String, fields: &Option<Fields>| {
+                if let Some(fields) = fields {
+                    push_line(out, depth, &open);
+                    for (n, v) in fields {
+                        render_field(out, depth + 1, n, v);
+                    }
+                    push_line(out, depth, "),");
+                }
+            };
+            push_line(out, 0, MARKER_OURS);
+            side(out, ours);
+            push_line(out, 0, MARKER_SEPARATOR);
+            side(out, theirs);
+            push_line(out, 0, MARKER_THEIRS);
+        }
+    }
+}
+
+/// Fields at `depth`; a run of conflicting fields goes between one set of markers.
+fn render_fields(out: &mut String, depth: usize, fields: &[FieldSlot]) {
+    let mut i = 0;
+    while let Some(slot) = fields.get(i) {
+        match slot {
+            FieldSlot::Clean(name, value) => {
+                if let Some(v) = value {
+                    render_field(out, depth, name, v);
+                }
+                i += 1;
+            }
+            FieldSlot::Conflict(..) => {
+                let run: Vec<&FieldSlot> = fields
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|s| matches!(s, FieldSlot::Conflict(..)))
+                    .collect();
+                i += run.len();
+                push_line(out, 0, MARKER_OURS);
+                for s in &run {
+                    if let FieldSlot::Conflict(name, Some(v), _) = s {
+                        render_field(out, depth, name, v);
+                    }
+                }
+                push_line(out, 0, MARKER_SEPARATOR);
+                for s in &run {
+                    if let FieldSlot::Conflict(name, _, Some(v)) = s {
+                        render_field(out, depth, name, v);
+                    }
+                }
+                push_line(out, 0, MARKER_THEIRS);
+            }
+        }
+    }
+}
+
+/// `name: value,` at `depth`; a list written one element a line has them one level deeper.
+fn render_field(out: &mut String, depth: usize, name: &str, value: &str) {
+    match split_list(value) {
+        Some((open, elements)) => {
+            push_line(out, depth, &format!("{name}: {open}"));
+            for element in elements {
+                push_line(out, depth + 1, &format!("{element},"));
+            }
+            push_line(out, depth, "],");
+        }
+        None => push_line(out, depth, &format!("{name}: {value},")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Account, Scoring, Signal};
+
+    fn example() -> Plan {
+        format::parse(crate::EXAMPLE_PLAN)
+            .expect("example loads")
+            .plan
+    }
+
+    fn small() -> Plan {
+        format::parse(include_str!("../../tests/fixtures/app/plan.ron"))
+            .expect("fixture loads")
+            .plan
+    }
+
+    fn clean(base: &Plan, ours: &Plan, theirs: &Plan) -> Plan {
+        match merge(base, ours, theirs).expect("merges") {
+            Merge::Clean(plan) => *plan,
+            Merge::Conflicted { text, conflicts } => panic!("conflicts {conflicts:#?}\n{text}"),
+        }
+    }
+
+    fn conflicted(base: &Plan, ours: &Plan, theirs: &Plan) -> (String, Vec<Conflict>) {
+        match merge(base, ours, theirs).expect("merges") {
+            Merge::Clean(plan) => panic!("merged cleanly: {}", format::to_string(&plan)),
+            Merge::Conflicted { text, conflicts } => (text, conflicts),
+        }
+    }
+
+    fn account(id: &str, name: &str) -> Account {
+        Account {
+            id: id.into(),
+            name: name.into(),
+            tier: 2,
+            owner: None,
+            marketing_owner: None,
+            segment: None,
+            messages: Vec::new(),
+            notes: None,
+        }
+    }
+
+    fn ids(plan: &Plan, section: Section) -> Vec<&str> {
+        plan.ids(section)
+    }
+
+    /// Keeps one side of every conflict, as a person resolving it would.
+    fn resolve(text: &str, keep: Side) -> String {
+        let mut out = String::new();
+        let mut side = None;
+        for line in text.lines() {
+            if line == MARKER_OURS {
+                side = Some(Side::Ours);
+            } else if line == MARKER_SEPARATOR && side.is_some() {
+                side = Some(Side::Theirs);
+            } else if line == MARKER_THEIRS {
+                side = None;
+            } else if side.is_none() || side == Some(keep) {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_layout_is_the_canonical_writers() {
+        for plan in [
+            example(),
+            small(),
+            format::parse(include_str!("../../tests/fixtures/spec-example.ron"))
+                .expect("spec example loads")
+                .plan,
+        ] {
+            let mut conflicts = Vec::new();
+            let text = merged_text(&plan, &plan, &plan, &mut conflicts);
+            assert!(conflicts.is_empty());
+            assert_eq!(text, format::to_string(&plan));
+            assert_eq!(clean(&plan, &plan, &plan), plan);
+        }
+    }
+
+    #[test]
+    fn edits_to_different_items_merge() {
+        let base = example();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts[0].notes = Some("Ours".into());
+        theirs.accounts[1].notes = Some("Theirs".into());
+        theirs.meetings[0].minutes = 45;
+        let merged = clean(&base, &ours, &theirs);
+        let mut expected = ours.clone();
+        expected.accounts[1].notes = Some("Theirs".into());
+        expected.meetings[0].minutes = 45;
+        assert_eq!(merged, expected);
+    }
+
+    #[test]
+    fn edits_to_different_fields_of_one_item_merge() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts[0].owner = Some("bo".into());
+        theirs.accounts[0].notes = Some("Call first".into());
+        theirs.accounts[0].messages.clear();
+        let merged = clean(&base, &ours, &theirs);
+        assert_eq!(merged.accounts[0].owner.as_deref(), Some("bo"));
+        assert_eq!(merged.accounts[0].notes.as_deref(), Some("Call first"));
+        assert!(merged.accounts[0].messages.is_empty());
+    }
+
+    #[test]
+    fn the_same_change_on_both_sides_merges() {
+        let base = small();
+        let mut ours = base.clone();
+        ours.accounts[1].owner = Some("bo".into());
+        ours.meetings.clear();
+        let merged = clean(&base, &ours, &ours.clone());
+        assert_eq!(merged, ours);
+    }
+
+    #[test]
+    fn additions_on_both_sides_merge_after_their_predecessor() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts.push(account("ours-new", "Ours"));
+        theirs.accounts.insert(1, account("theirs-new", "Theirs"));
+        theirs.accounts.insert(0, account("theirs-first", "First"));
+        let merged = clean(&base, &ours, &theirs);
+        assert_eq!(
+            ids(&merged, Section::Accounts),
+            ["theirs-first", "acme", "theirs-new", "beta", "ours-new"]
+        );
+        // Merging the other way round follows the other side's order, just as deterministically.
+        let merged = clean(&base, &theirs, &ours);
+        assert_eq!(
+            ids(&merged, Section::Accounts),
+            ["theirs-first", "acme", "theirs-new", "beta", "ours-new"]
+        );
+    }
+
+    #[test]
+    fn the_same_item_added_identically_on_both_sides_merges_once() {
+        let base = small();
+        let mut ours = base.clone();
+        ours.accounts.push(account("gamma", "Gamma"));
+        let merged = clean(&base, &ours, &ours.clone());
+        assert_eq!(ids(&merged, Section::Accounts), ["acme", "beta", "gamma"]);
+    }
+
+    #[test]
+    fn deleting_an_untouched_item_merges() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts.remove(1);
+        theirs.people[0].role = None;
+        theirs.meetings.clear();
+        let merged = clean(&base, &ours, &theirs);
+        assert_eq!(ids(&merged, Section::Accounts), ["acme"]);
+        assert!(merged.meetings.is_empty());
+        assert_eq!(merged.people[0].role, None);
+    }
+
+    #[test]
+    fn reorders_merge() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.people.reverse();
+        ours.people[0].role = Some("Lead".into());
+        ours.people.push(crate::model::Person {
+            id: "zoe".into(),
+            name: "Zoe".into(),
+            team: crate::model::Team::Leadership,
+            role: None,
+            email: None,
+            max_meetings_per_day: None,
+        });
+        let merged = clean(&base, &ours, &theirs);
+        // Only they reordered, so their order wins; our new person follows "mo" as on our side.
+        assert_eq!(ids(&merged, Section::People), ["mo", "zoe", "bo", "ana"]);
+        assert_eq!(merged.people[3].role.as_deref(), Some("Lead"));
+        // Both reordered: ours wins.
+        let mut ours2 = base.clone();
+        ours2.people.swap(0, 1);
+        let merged = clean(&base, &ours2, &theirs);
+        assert_eq!(ids(&merged, Section::People), ["bo", "ana", "mo"]);
+    }
+
+    #[test]
+    fn single_items_merge() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.event.venue = Some("Hall 3".into());
+        theirs.event.booth = Some("3B-40".into());
+        theirs.scoring = Some(Scoring {
+            threshold: 60,
+            signals: vec![Signal {
+                signal: "Budget".into(),
+                points: 60,
+            }],
+            signoffs: Vec::new(),
+        });
+        let merged = clean(&base, &ours, &theirs);
+        assert_eq!(merged.event.venue.as_deref(), Some("Hall 3"));
+        assert_eq!(merged.event.booth.as_deref(), Some("3B-40"));
+        assert_eq!(merged.scoring, theirs.scoring);
+        // Scoring removed on one side, untouched on the other.
+        let merged = clean(&theirs, &theirs, &base);
+        assert_eq!(merged.scoring, None);
+    }
+
+    #[test]
+    fn a_field_changed_two_ways_conflicts_and_keeps_both_values() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts[0].owner = Some("bo".into());
+        theirs.accounts[0].owner = None;
+        ours.accounts[0].notes = Some("Ours".into());
+        theirs.accounts[0].notes = Some("Theirs".into());
+        theirs.accounts[0].tier = 2; // a clean change beside the conflict
+        ours.accounts[1].tier = 3; // and elsewhere
+        let (text, conflicts) = conflicted(&base, &ours, &theirs);
+        assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+        assert_eq!(
+            (conflicts[0].section, conflicts[0].id.as_str()),
+            (Section::Accounts, "acme")
+        );
+        let ConflictKind::Fields(fields) = &conflicts[0].kind else {
+            panic!("field conflict")
+        };
+        let names: Vec<&str> = fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, ["owner", "notes"]);
+        assert_eq!(fields[0].base.as_deref(), Some("\"ana\""));
+        assert_eq!(fields[0].theirs, None);
+        let message = conflicts[0].to_string();
+        assert!(
+            message.contains("accounts/acme") && message.contains("\"bo\""),
+            "{message}"
+        );
+        assert!(text.contains("<<<<<<< ours\n"), "{text}");
+        assert!(text.contains("            notes: \"Ours\",\n"), "{text}");
+        assert!(text.contains("            notes: \"Theirs\",\n"), "{text}");
+        // `owner` and `notes` are not next to each other: two runs of markers.
+        assert_eq!(text.matches(MARKER_OURS).count(), 2, "{text}");
+        let err = format::parse(&text).expect_err("markers do not parse");
+        assert!(err.message.contains("<<<<<<<"), "{err}");
+        assert_eq!(err.pos.map(|p| p.column), Some(1));
+        // Resolving either way gives a plan with the clean changes kept.
+        let theirs_won = format::parse(&resolve(&text, Side::Theirs))
+            .expect("resolved")
+            .plan;
+        assert_eq!(theirs_won.accounts[0].owner, None);
+        assert_eq!(theirs_won.accounts[0].notes.as_deref(), Some("Theirs"));
+        assert_eq!(theirs_won.accounts[0].tier, 2);
+        assert_eq!(theirs_won.accounts[1].tier, 3);
+        let ours_won = format::parse(&resolve(&text, Side::Ours))
+            .expect("resolved")
+            .plan;
+        assert_eq!(ours_won.accounts[0].owner.as_deref(), Some("bo"));
+    }
+
+    #[test]
+    fn an_item_edited_on_one_side_and_deleted_on_the_other_conflicts() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.meetings[0].minutes = 30;
+        theirs.meetings.clear();
+        let (text, conflicts) = conflicted(&base, &ours, &theirs);
+        assert_eq!(
+            conflicts,
+            [Conflict {
+                section: Section::Meetings,
+                id: "acme-demo".into(),
+                kind: ConflictKind::EditedAndDeleted {
+                    deleted_by: Side::Theirs
+                },
+            }]
+        );
+        assert!(
+            conflicts[0]
+                .to_string()
+                .contains("edited on ours but deleted on theirs")
+        );
+        assert!(text.contains("minutes: 30"), "{text}");
+        assert!(text.contains("=======\n>>>>>>> theirs\n"), "{text}");
+        assert!(format::parse(&text).is_err());
+        let kept = format::parse(&resolve(&text, Side::Ours))
+            .expect("resolved")
+            .plan;
+        assert_eq!(kept.meetings[0].minutes, 30);
+        let dropped = format::parse(&resolve(&text, Side::Theirs))
+            .expect("resolved")
+            .plan;
+        assert!(dropped.meetings.is_empty());
+
+        // The other way round, and for a single item.
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        let mut with_scoring = base.clone();
+        with_scoring.scoring = Some(Scoring {
+            threshold: 10,
+            signals: Vec::new(),
+            signoffs: Vec::new(),
+        });
+        ours.scoring = None;
+        theirs.scoring = Some(Scoring {
+            threshold: 20,
+            signals: Vec::new(),
+            signoffs: Vec::new(),
+        });
+        let (_, conflicts) = conflicted(&with_scoring, &ours, &theirs);
+        assert_eq!(
+            conflicts[0].kind,
+            ConflictKind::EditedAndDeleted {
+                deleted_by: Side::Ours
+            }
+        );
+    }
+
+    #[test]
+    fn one_id_added_differently_conflicts() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts.push(account("gamma", "Gamma Ours"));
+        theirs.accounts.push(account("gamma", "Gamma Theirs"));
+        let (text, conflicts) = conflicted(&base, &ours, &theirs);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].kind, ConflictKind::AddedDifferently);
+        assert!(text.contains("Gamma Ours") && text.contains("Gamma Theirs"));
+        let resolved = format::parse(&resolve(&text, Side::Theirs))
+            .expect("resolved")
+            .plan;
+        assert_eq!(ids(&resolved, Section::Accounts), ["acme", "beta", "gamma"]);
+        assert_eq!(resolved.accounts[2].name, "Gamma Theirs");
+    }
+
+    #[test]
+    fn lists_are_shown_on_one_line() {
+        assert_eq!(one_line("[\n\"a\",\n\"b,\""), "[\"a\", \"b,\"]");
+        assert_eq!(one_line("[\n\"a\",\n\"b,\",\n]"), "[\"a\", \"b,\"]");
+        assert_eq!(one_line("\"x\""), "\"x\"");
+    }
+}
