@@ -1,9 +1,10 @@
 //! The workbench: a window onto one plan, every section editable, its gaps shown live.
 //!
 //! The [`Workbench`] is here, its state grouped by concern in `state.rs`. The frame is composed
-//! in `frame.rs`, with the menus and bars of `chrome.rs`; every action runs as a [`Command`] once
-//! at the end of the frame (`actions.rs`, `open_save.rs`). Each view is a file under `views/`,
-//! each dialog one under `dialogs/`.
+//! in `frame.rs`, with the menus, bars, navigation, palette, gaps panel and walk-through of
+//! `chrome/`; every action runs as a [`Command`] once at the end of the frame (`actions.rs`,
+//! `open_save.rs`). The list editors are in `sections/`, the boards in `boards/`, the dialogs in
+//! `dialogs/` and the widgets they share in `widgets/`, one file each.
 
 mod actions;
 pub mod boards;

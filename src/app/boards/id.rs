@@ -1,6 +1,6 @@
 //! Which board is on screen: [`Board`], a plain id with its title, navigation group and
 //! command-line name. No drawing here, so commands, navigation and the palette can name a board
-//! without depending on the boards themselves (`views/board.rs` draws them).
+//! without depending on the boards themselves (`boards/mod.rs` draws them).
 
 /// A board.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

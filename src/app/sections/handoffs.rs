@@ -168,7 +168,7 @@ impl ListSection for Handoffs {
                     e.track_value(&r, &before, hours);
                 }
             });
-            let cold = hands_to_sales(h, &team_of)
+            let cold = hands_to_sales(h, team_of)
                 && h.sla_hours.is_some_and(|x| x > SALES_FOLLOW_UP_HOURS);
             if cold {
                 ui.label("");

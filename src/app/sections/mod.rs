@@ -1,5 +1,5 @@
-//! One file per view. Every list section shares the table-and-editor shape of `list.rs`; the
-//! event and scoring are single forms.
+//! The sections of the plan, one file each. Every list section shares the table-and-editor
+//! shape of `list/`; the event and scoring are single forms.
 
 mod accounts;
 mod event;
