@@ -144,7 +144,7 @@ pub enum Command {
         /// Print FILE as one `section/id: field = value` line per field, for git's `textconv`.
         #[arg(long, conflicts_with_all = ["git", "git_external"])]
         textconv: bool,
-        /// Take git's 7 external-diff arguments (GIT_EXTERNAL_DIFF, diff.<driver>.command).
+        /// Take git's 7 external-diff arguments (GIT_EXTERNAL_DIFF, `diff.<driver>.command`).
         #[arg(long, hide = true, conflicts_with = "git")]
         git_external: bool,
     },

@@ -71,7 +71,7 @@ pub fn read_file(path: &Path) -> Result<String, ReadError> {
 }
 
 /// The column headers of a CSV file, as the importer reads them (so that a caller can offer an
-/// explicit [`Mapping`] even when the file's columns are not recognised).
+/// explicit [`Mapping`](super::Mapping) even when the file's columns are not recognised).
 pub fn headers(csv_text: &str) -> Result<Vec<String>, ImportError> {
     let text = csv_text.strip_prefix('\u{feff}').unwrap_or(csv_text);
     if text.trim().is_empty() {
