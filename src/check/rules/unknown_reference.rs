@@ -39,12 +39,10 @@ struct Unknown {
 }
 
 impl Unknown {
-    fn note(&mut self, known: bool, field: &str, id: &str) {
-        if !known {
-            let text = format!("{field} \"{id}\"");
-            if self.seen.insert(text.clone()) {
-                self.found.push(text);
-            }
+    fn note(&mut self, field: &str, id: &str) {
+        let text = format!("{field} \"{id}\"");
+        if self.seen.insert(text.clone()) {
+            self.found.push(text);
         }
     }
 
@@ -87,13 +85,17 @@ fn check(ctx: &Context, out: &mut Sink) {
             if holder == Section::Meetings && rows.get(i).is_none_or(|r| !r.names_unknown) {
                 continue;
             }
-            let mut u = Unknown::default();
+            // Nearly every item names only what the plan has: its list of unknowns is made
+            // when the first is found.
+            let mut unknown: Option<Unknown> = None;
             for field in &fields {
                 for id in field.ids(plan, i) {
-                    u.note(known(ctx, field.target, id), field.noun, id);
+                    if !known(ctx, field.target, id) {
+                        unknown.get_or_insert_default().note(field.noun, id);
+                    }
                 }
             }
-            let Some(message) = u.message(ctx, holder, i) else {
+            let Some(message) = unknown.and_then(|u| u.message(ctx, holder, i)) else {
                 continue;
             };
             match ctx.id(holder, i) {
