@@ -18,6 +18,8 @@ mod idle;
 mod import_app;
 mod import_export;
 #[cfg(feature = "gui")]
+mod input;
+#[cfg(feature = "gui")]
 mod lead_flow;
 #[cfg(feature = "gui")]
 mod lists;

@@ -160,7 +160,7 @@ impl ListSection for Handoffs {
                 }
                 if let Some(hours) = h.sla_hours.as_mut() {
                     let before = *hours;
-                    let drag = egui::DragValue::new(hours)
+                    let drag = crate::app::widgets::number(hours)
                         .range(1..=720)
                         .clamp_existing_to_range(false)
                         .suffix(" h");

@@ -233,7 +233,7 @@ impl ListSection for Meetings {
             field_row(ui, "Minutes", hl == Some("minutes"), |ui, l| {
                 let before = m.minutes;
                 let r = ui.add(
-                    egui::DragValue::new(&mut m.minutes)
+                    crate::app::widgets::number(&mut m.minutes)
                         .range(5..=600)
                         .speed(5.0)
                         .clamp_existing_to_range(false)

@@ -136,7 +136,9 @@ impl ListSection for Objectives {
                 if let Some(t) = o.target.as_mut() {
                     let before = *t;
                     let speed = (t.abs() * 0.01).max(1.0);
-                    let r = ui.add(egui::DragValue::new(t).speed(speed)).labelled_by(l);
+                    let r = ui
+                        .add(crate::app::widgets::number(t).speed(speed))
+                        .labelled_by(l);
                     e.track_value(&r, &before, t);
                     if let Some(unit) = &o.unit {
                         ui.label(unit);

@@ -187,7 +187,7 @@ impl ListSection for People {
                             let before = *n;
                             let r = ui
                                 .add(
-                                    egui::DragValue::new(n)
+                                    crate::app::widgets::number(n)
                                         .range(1..=30)
                                         .clamp_existing_to_range(false)
                                         .suffix(" per day"),

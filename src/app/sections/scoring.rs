@@ -44,7 +44,7 @@ pub fn scoring_ui(
                 let before = s.threshold;
                 let r = ui
                     .add(
-                        egui::DragValue::new(&mut s.threshold)
+                        crate::app::widgets::number(&mut s.threshold)
                             .range(-1000..=1000)
                             .clamp_existing_to_range(false)
                             .suffix(" points"),
@@ -69,7 +69,7 @@ pub fn scoring_ui(
                     let before = sig.points;
                     let r = ui
                         .add(
-                            egui::DragValue::new(&mut sig.points)
+                            crate::app::widgets::number(&mut sig.points)
                                 .range(-1000..=1000)
                                 .clamp_existing_to_range(false)
                                 .suffix(" pts"),

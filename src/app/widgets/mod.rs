@@ -1,5 +1,5 @@
 //! Widgets the views share, one file per kind: [`form`] rows and [`Edits`], [`text`] fields,
-//! [`date`] fields, [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
+//! [`date`] and [`number`] fields, [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
 //! behind one sensor ([`strip`]), work saved between frames ([`lazy`]) and the [`palette`] of
 //! colours with meaning. Everything is re-exported here: `crate::app::widgets::X`.
 
@@ -7,6 +7,7 @@ pub mod choices;
 pub mod date;
 pub mod form;
 pub mod lazy;
+pub mod number;
 pub mod palette;
 pub mod pickers;
 pub mod signoffs;
@@ -17,6 +18,7 @@ pub use choices::{Choice, Choices, PersonChoice};
 pub use date::{date_time_ui, date_ui, opt_date_ui};
 pub use form::{Edits, field_row, form_ui, request_scroll_to_highlight};
 pub use lazy::{lazy_ui, text_generation, text_still_good};
+pub use number::number;
 pub use palette::severity_color;
 pub use pickers::{choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui};
 pub use signoffs::signoffs_ui;
