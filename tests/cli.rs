@@ -333,3 +333,17 @@ fn new_writes_a_starter_and_never_overwrites() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(&f).expect("read"), "mine");
 }
+
+/// The workbench's `--today` is checked before any window opens: a date that is not one is
+/// refused with exit 2 and a word why.
+#[cfg(feature = "gui")]
+#[test]
+fn the_workbench_refuses_a_today_that_is_not_a_date() {
+    let o = preshow(&["--today", "2027-02-30", "plans/example.ron"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--today takes a date"),
+        "{}",
+        stderr(&o)
+    );
+}

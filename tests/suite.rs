@@ -34,4 +34,6 @@ mod schedule;
 #[cfg(feature = "gui")]
 mod support;
 #[cfg(feature = "gui")]
+mod today;
+#[cfg(feature = "gui")]
 mod workshop;

@@ -2,7 +2,8 @@
 //! exports, gaps, navigation. Opening and saving the plan is in `open_save.rs`.
 
 use crate::app::dialogs::{
-    Answer, ConfirmDelete, ConfirmOverwrite, Dialog, ErrorMessage, ExportDialog, ImportDialog,
+    Answer, ChooseToday, ConfirmDelete, ConfirmOverwrite, Dialog, ErrorMessage, ExportDialog,
+    ImportDialog,
 };
 use crate::app::files::Purpose;
 use crate::app::{Command, Status, Workbench, sections};
@@ -108,6 +109,10 @@ impl Workbench {
             Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
             Command::ZoomOut => ctx.set_zoom_factor((ctx.zoom_factor() - 0.1).max(0.5)),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::ChooseToday => {
+                self.dialog = Some(Dialog::Today(ChooseToday::new(self.today)));
+            }
+            Command::SetToday(date) => self.take_as_today(date),
             Command::SetTheme(theme) => {
                 if self.presenting {
                     self.window.present_theme = theme;
@@ -210,6 +215,7 @@ impl Workbench {
                 self.say("Discarded the recovery copy");
             }
             Answer::ReloadDiscarding(path) => self.load(path),
+            Answer::SetToday(date) => self.take_as_today(date),
             // Typed paths are only asked for plans.
             Answer::Path(Purpose::ImportCsv | Purpose::Export(_), _) => {}
             Answer::Browse { purpose, suggested } => {
@@ -287,6 +293,21 @@ impl Workbench {
             self.doc.edited(true);
             self.say(format!("Renamed `{old}` to `{new}` everywhere"));
         }
+    }
+
+    /// Takes `date` as today (`None`: the system date), re-checks, and says so.
+    fn take_as_today(&mut self, date: Option<crate::model::Date>) {
+        let system = crate::model::Date::today();
+        self.set_today(date.unwrap_or(system));
+        self.today_set = date.is_some_and(|d| d != system);
+        self.say(if self.today_set {
+            format!(
+                "Today is taken as {} for overdue tasks and new sign-offs",
+                self.today
+            )
+        } else {
+            format!("Today is the system date, {}", self.today)
+        });
     }
 
     /// Records `by`'s agreement to an item's current text today, as an undo step of its own.

@@ -52,6 +52,10 @@ pub enum Command {
     ZoomOut,
     /// Normal size.
     ZoomReset,
+    /// Choose the date taken as today, in a dialog.
+    ChooseToday,
+    /// Take this date as today for overdue tasks and new sign-offs (`None`: the system date).
+    SetToday(Option<crate::model::Date>),
     /// Use a theme.
     SetTheme(crate::app::theme::Theme),
     /// Show a section.
@@ -104,7 +108,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 29] = [
+    pub const GENERAL: [Command; 30] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -125,6 +129,7 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
+        Command::ChooseToday,
         Command::EndWalk,
         Command::Import(crate::interchange::import::Kind::Accounts),
         Command::Import(crate::interchange::import::Kind::Meetings),
@@ -161,6 +166,9 @@ impl Command {
             Command::ZoomIn => "Zoom in".into(),
             Command::ZoomOut => "Zoom out".into(),
             Command::ZoomReset => "Normal size".into(),
+            Command::ChooseToday => "Set today…".into(),
+            Command::SetToday(Some(d)) => format!("Take {d} as today"),
+            Command::SetToday(None) => "Take the system date as today".into(),
             Command::SetTheme(t) => format!("Theme: {}", t.label()),
             Command::GoTo(s) => format!("Go to {}", s.title()),
             Command::Show(b) => format!("Show {}", b.title().to_lowercase()),
@@ -199,6 +207,7 @@ impl Command {
             Command::ZoomOut => vec![k(CMD, Key::Minus)],
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
+            Command::ChooseToday | Command::SetToday(_) => Vec::new(),
             Command::Import(_) | Command::Export(_) => Vec::new(),
             Command::RenameId { .. } | Command::IdFollowsName { .. } | Command::SignOff { .. } => {
                 Vec::new()

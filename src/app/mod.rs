@@ -38,7 +38,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Opens the workbench on `file`, or on the bundled example.
-pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool, walk: bool) -> ExitCode {
+pub fn run(
+    file: Option<PathBuf>,
+    show: Option<String>,
+    present: bool,
+    walk: bool,
+    today: Option<Date>,
+) -> ExitCode {
     let place = match show.as_deref().map(Place::parse) {
         Some(Some(p)) => Some(p),
         Some(None) => {
@@ -73,6 +79,9 @@ pub fn run(file: Option<PathBuf>, show: Option<String>, present: bool, walk: boo
             }
             if present {
                 app.set_presenting(&cc.egui_ctx, true);
+            }
+            if let Some(today) = today {
+                app.command(Command::SetToday(Some(today)));
             }
             if walk {
                 app.command(Command::NextGap);
@@ -117,6 +126,9 @@ pub struct Workbench {
     pub presenting: bool,
     /// Today, for sign-offs and overdue tasks (tests pin it).
     today: Date,
+    /// Whether the user set today to a date other than the system's (View ▸ Set today…, or
+    /// `--today`); the status bar says so.
+    today_set: bool,
     /// The plan's gaps, and what the views work out from it.
     checks: state::Checks,
     /// What the views keep between frames: lists, boards, the gaps panel, the palette.
@@ -153,6 +165,7 @@ impl Workbench {
             status: None,
             presenting: false,
             today: Date::today(),
+            today_set: false,
             checks: state::Checks {
                 checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
                 derived: derived::Derived::default(),
@@ -188,6 +201,11 @@ impl Workbench {
             }
             Place::Board(b) => self.board = Some(b),
         }
+    }
+
+    /// The date taken as today.
+    pub fn today(&self) -> Date {
+        self.today
     }
 
     /// Uses `today` for sign-offs and overdue tasks (tests pin it).

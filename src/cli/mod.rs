@@ -48,6 +48,10 @@ pub struct Cli {
     /// message-map) or a section (accounts, meetings, messages, ...).
     #[arg(long, value_name = "VIEW")]
     pub show: Option<String>,
+    /// The date the workbench takes as today, for overdue tasks and new sign-offs
+    /// (YYYY-MM-DD; default: the system date), as `check --today` does.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// Output formats of `check`.

@@ -75,6 +75,7 @@ impl Workbench {
         let pending = &mut self.frame.pending;
         item_ui(ui, pending, Command::Present, true);
         item_ui(ui, pending, Command::NextGap, true);
+        item_ui(ui, pending, Command::ChooseToday, true);
         ui.separator();
         for t in theme::Theme::ALL {
             if ui.radio(self.window.theme == t, t.label()).clicked() {
@@ -187,6 +188,12 @@ impl Workbench {
                 ui.label(format!("Gaps: {}", self.checks.checker.gaps.summary()));
             } else {
                 ui.weak("Checking…");
+            }
+            if self.today_set {
+                ui.separator();
+                ui.label(format!("Today: {}", self.today)).on_hover_text(
+                    "Set in View ▸ Set today…: overdue tasks and new sign-offs go by it",
+                );
             }
             if let Some(s) = &self.status {
                 ui.separator();

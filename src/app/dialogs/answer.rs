@@ -5,7 +5,7 @@ use crate::app::commands::Command;
 use crate::app::dialogs::export::ExportDialog;
 use crate::app::dialogs::import::ImportDialog;
 use crate::app::files::Purpose;
-use crate::model::{Plan, Section};
+use crate::model::{Date, Plan, Section};
 use std::path::PathBuf;
 
 /// What the user answered.
@@ -49,6 +49,8 @@ pub enum Answer {
     ApplyImport(Box<ImportDialog>),
     /// Write the export.
     Export(Box<ExportDialog>),
+    /// Take this date as today (`None`: the system date).
+    SetToday(Option<Date>),
 }
 
 impl Answer {

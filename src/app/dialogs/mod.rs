@@ -1,7 +1,8 @@
 //! Modal questions, one file each: unsaved changes (`unsaved.rs`), deleting what others refer to
 //! (`delete.rs`), typed paths (`typed_path.rs`), replacing files and changes on disk
 //! (`overwrite.rs`, `changed_on_disk.rs`, `changed_while_editing.rs`), comments a save would drop
-//! (`comments.rs`), recovered edits (`recover.rs`), errors (`error.rs`), and the import and export
+//! (`comments.rs`), recovered edits (`recover.rs`), errors (`error.rs`), the date taken as today
+//! (`today.rs`), and the import and export
 //! dialogs (`import.rs` with its preview in `import_preview.rs`, `export.rs`). Each holds its state
 //! and draws itself; the user's [`Answer`] (`answer.rs`) is acted on at the end of the frame.
 //! This file shows the open one in the modal.
@@ -17,6 +18,7 @@ mod import;
 mod import_preview;
 mod overwrite;
 mod recover;
+mod today;
 mod typed_path;
 mod unsaved;
 
@@ -30,6 +32,7 @@ pub use export::ExportDialog;
 pub use import::ImportDialog;
 pub use overwrite::ConfirmOverwrite;
 pub use recover::Recover;
+pub use today::ChooseToday;
 pub use typed_path::TypedPath;
 pub use unsaved::Unsaved;
 
@@ -63,6 +66,8 @@ pub enum Dialog {
     Export(Box<ExportDialog>),
     /// Something went wrong.
     Error(ErrorMessage),
+    /// Choose the date taken as today.
+    Today(ChooseToday),
 }
 
 impl Dialog {
@@ -97,6 +102,7 @@ impl Dialog {
                 },
                 export::ExportAction::Write(d) => Answer::Export(d),
             }),
+            Dialog::Today(d) => d.ui(ui, close),
             Dialog::Error(d) => {
                 d.ui(ui, close);
                 None
