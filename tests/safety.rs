@@ -167,3 +167,37 @@ fn killed_with_unsaved_edits_the_next_start_restores_them() {
     assert!(!h.state().doc.is_dirty());
     assert_eq!(std::fs::read_dir(&recovery).expect("folder").count(), 0);
 }
+
+/// Quitting and choosing to discard the edits discards their recovery copy too: the next start
+/// does not offer to restore what the user threw away.
+#[test]
+fn discarding_at_quit_leaves_no_recovery_copy() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let recovery = dir.path().join("recovery");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write");
+    let settings = || Settings {
+        recovery_dir: Some(recovery.clone()),
+        ..Settings::ephemeral()
+    };
+
+    let mut h = workbench(&path, settings());
+    assign_owner(&mut h);
+    h.run_steps(8);
+    assert_eq!(std::fs::read_dir(&recovery).expect("folder").count(), 1);
+    h.state_mut().command(Command::Quit);
+    h.run_steps(2);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run_steps(2);
+    assert_eq!(
+        std::fs::read_dir(&recovery).expect("folder").count(),
+        0,
+        "the discarded edits' copy is gone"
+    );
+    drop(h);
+
+    let h = workbench(&path, settings());
+    assert!(h.query_by_label("Recover unsaved changes?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), PLAN);
+}

@@ -158,6 +158,9 @@ impl Workbench {
                 }
             }
             Answer::DiscardThen(then) => {
+                // The edits are thrown away on purpose: so is their recovery copy, or the next
+                // start would offer them back as if the window had been killed.
+                self.forget_recovery();
                 self.frame.skip_guard = true;
                 self.run(ctx, then);
                 self.frame.skip_guard = false;

@@ -35,6 +35,10 @@ impl Workbench {
         let Some(dir) = self.recovery.dir.clone() else {
             return;
         };
+        // Closing, the edits saved or discarded on purpose: nothing is left to recover.
+        if self.window.allow_close {
+            return;
+        }
         let typing = ctx.text_edit_focused() || ctx.input(|i| i.pointer.any_down());
         if !self.doc.is_dirty() {
             if self.recovery.written.is_some() || self.recovery.snapshot_revision.is_some() {
@@ -87,6 +91,11 @@ impl Workbench {
             recovery::remove(dir, self.doc.path.as_deref());
         }
         self.recovery.written = None;
+        // Nor may the panic hook write it back.
+        self.recovery.snapshot_revision = None;
+        if let Ok(mut s) = self.recovery.snapshot.lock() {
+            *s = None;
+        }
     }
 
     /// Looks at the plan's file every second: reloads it when someone else changed it and there
