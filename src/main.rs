@@ -21,15 +21,7 @@ fn main() -> ExitCode {
 /// No command: the workbench, on the file given or the bundled example.
 #[cfg(feature = "gui")]
 fn open_workbench(cli: Cli) -> ExitCode {
-    let today = match cli.today.as_deref().map(str::parse::<preshow::model::Date>) {
-        None => None,
-        Some(Ok(date)) => Some(date),
-        Some(Err(e)) => {
-            eprintln!("preshow: --today takes a date as YYYY-MM-DD: {e}");
-            return ExitCode::from(preshow::cli::EXIT_TROUBLE);
-        }
-    };
-    preshow::app::run(cli.file, cli.show, cli.present, cli.walk, today)
+    preshow::app::run(cli.file, cli.show, cli.present, cli.walk, cli.today)
 }
 
 /// No command, in a build without the workbench (`--no-default-features`): say so, and how to

@@ -341,8 +341,9 @@ fn new_writes_a_starter_and_never_overwrites() {
 fn the_workbench_refuses_a_today_that_is_not_a_date() {
     let o = preshow(&["--today", "2027-02-30", "plans/example.ron"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--today"), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("--today takes a date"),
+        stderr(&o).contains("not a day on the calendar"),
         "{}",
         stderr(&o)
     );

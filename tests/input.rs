@@ -8,14 +8,6 @@ use egui_kittest::kittest::Queryable;
 use preshow::app::{Command, Workbench};
 use preshow::model::Section;
 
-fn example() -> (tempfile::TempDir, Harness<'static, Workbench>) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write plan");
-    let h = crate::support::workbench(&path, crate::support::feb_15());
-    (dir, h)
-}
-
 /// Types `text` one character at a time, with a few frames after each, as a person types.
 fn type_slowly(h: &mut Harness<'static, Workbench>, text: &str) {
     for c in text.chars() {
@@ -33,7 +25,7 @@ fn sla_of(h: &Harness<'static, Workbench>, index: usize) -> Option<i64> {
 /// The issue as seen: click the SLA (72 h), type `2`, wait, type `4`: the SLA is 24, not 2.
 #[test]
 fn an_sla_typed_with_pauses_keeps_every_digit() {
-    let (_dir, mut h) = example();
+    let (_dir, mut h) = crate::support::example();
     let index = h
         .state()
         .doc
@@ -67,7 +59,7 @@ fn an_sla_typed_with_pauses_keeps_every_digit() {
 /// Leaving the field (Tab) applies what was typed, as Enter does.
 #[test]
 fn a_number_applies_when_the_field_is_left() {
-    let (_dir, mut h) = example();
+    let (_dir, mut h) = crate::support::example();
     let index = 0;
     h.state_mut().command(Command::Reveal(
         Section::Handoffs,
@@ -83,25 +75,31 @@ fn a_number_applies_when_the_field_is_left() {
     assert_eq!(sla_of(&h, index), Some(36));
 }
 
-/// Selects all of the focused text field's text, so what is typed next replaces it.
-fn select_all(h: &mut Harness<'static, Workbench>) {
+/// Opens `field` of item `index` of `section`, replaces the text of its text field (labelled
+/// `label`) by typing `text` slowly, and presses Enter.
+fn retype_slowly(
+    h: &mut Harness<'static, Workbench>,
+    (section, index, field): (Section, usize, &'static str),
+    label: &str,
+    text: &str,
+) {
+    h.state_mut()
+        .command(Command::Reveal(section, Some(index), Some(field)));
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_slowly(h, text);
+    h.key_press(Key::Enter);
     h.run();
 }
 
 /// A name typed slowly lands whole, though the list, the id and the gaps follow it as it goes.
 #[test]
 fn a_name_typed_with_pauses_keeps_every_letter() {
-    let (_dir, mut h) = example();
-    h.state_mut()
-        .command(Command::Reveal(Section::Accounts, Some(0), Some("name")));
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Name").focus();
-    h.run();
-    select_all(&mut h);
-    type_slowly(&mut h, "Zeta Labs");
-    h.key_press(Key::Enter);
-    h.run();
+    let (_dir, mut h) = crate::support::example();
+    retype_slowly(&mut h, (Section::Accounts, 0, "name"), "Name", "Zeta Labs");
     assert_eq!(h.state().doc.plan.accounts[0].name, "Zeta Labs");
 }
 
@@ -109,16 +107,13 @@ fn a_name_typed_with_pauses_keeps_every_letter() {
 /// date alone reads as valid.
 #[test]
 fn a_start_typed_with_pauses_keeps_every_digit() {
-    let (_dir, mut h) = example();
-    h.state_mut()
-        .command(Command::Reveal(Section::Meetings, Some(0), Some("start")));
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Start").focus();
-    h.run();
-    select_all(&mut h);
-    type_slowly(&mut h, "2027-03-17T14:45");
-    h.key_press(Key::Enter);
-    h.run();
+    let (_dir, mut h) = crate::support::example();
+    retype_slowly(
+        &mut h,
+        (Section::Meetings, 0, "start"),
+        "Start",
+        "2027-03-17T14:45",
+    );
     assert_eq!(
         h.state().doc.plan.meetings[0].start.to_string(),
         "2027-03-17T14:45"

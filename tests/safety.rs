@@ -120,12 +120,17 @@ fn a_deleted_file_is_reported_and_not_silently_recreated() {
     assert!(path.exists());
 }
 
+/// The plan written into `dir`, and the folder beside it where recovery copies go.
+fn plan_with_recovery(dir: &tempfile::TempDir) -> (std::path::PathBuf, std::path::PathBuf) {
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, PLAN).expect("write");
+    (path, dir.path().join("recovery"))
+}
+
 #[test]
 fn killed_with_unsaved_edits_the_next_start_restores_them() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let recovery = dir.path().join("recovery");
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, PLAN).expect("write");
+    let (path, recovery) = plan_with_recovery(&dir);
     let settings = || Settings {
         recovery_dir: Some(recovery.clone()),
         ..Settings::ephemeral()
@@ -173,9 +178,7 @@ fn killed_with_unsaved_edits_the_next_start_restores_them() {
 #[test]
 fn discarding_at_quit_leaves_no_recovery_copy() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let recovery = dir.path().join("recovery");
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, PLAN).expect("write");
+    let (path, recovery) = plan_with_recovery(&dir);
     let settings = || Settings {
         recovery_dir: Some(recovery.clone()),
         ..Settings::ephemeral()

@@ -35,6 +35,16 @@ pub fn workbench(path: &Path, today: Date) -> Harness<'static, Workbench> {
     h
 }
 
+/// The bundled example plan written to a temporary folder (kept while the folder lives) and
+/// opened as of 15 February.
+pub fn example() -> (tempfile::TempDir, Harness<'static, Workbench>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write plan");
+    let h = workbench(&path, feb_15());
+    (dir, h)
+}
+
 /// 2027-02-01: a few weeks before the fixtures' shows.
 pub fn feb_1() -> Date {
     Date::from_ymd(2027, 2, 1).expect("valid date")

@@ -9,14 +9,6 @@ use preshow::check;
 use preshow::model::{Date, Section};
 use std::collections::BTreeMap;
 
-fn example() -> (tempfile::TempDir, Harness<'static, Workbench>) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write plan");
-    let h = crate::support::workbench(&path, crate::support::feb_15());
-    (dir, h)
-}
-
 fn date(text: &str) -> Date {
     text.parse().expect("a date")
 }
@@ -51,7 +43,7 @@ fn settle(h: &mut Harness<'static, Workbench>) {
 
 #[test]
 fn with_today_set_the_window_finds_what_check_finds() {
-    let (_dir, mut h) = example();
+    let (_dir, mut h) = crate::support::example();
     for day in ["2027-02-15", "2027-03-10", "2026-11-01"] {
         h.state_mut().command(Command::SetToday(Some(date(day))));
         h.run();
@@ -74,7 +66,7 @@ fn with_today_set_the_window_finds_what_check_finds() {
 
 #[test]
 fn today_is_set_from_the_view_menu() {
-    let (_dir, mut h) = example();
+    let (_dir, mut h) = crate::support::example();
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Set today…").click();

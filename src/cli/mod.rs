@@ -51,7 +51,7 @@ pub struct Cli {
     /// The date the workbench takes as today, for overdue tasks and new sign-offs
     /// (YYYY-MM-DD; default: the system date), as `check --today` does.
     #[arg(long, value_name = "DATE")]
-    pub today: Option<String>,
+    pub today: Option<crate::model::Date>,
 }
 
 /// Output formats of `check`.

@@ -270,7 +270,7 @@ impl PartialEq<str> for RuleId {
 
 /// The rule with this name.
 pub fn find(name: &str) -> Option<&'static Rule> {
-    ALL.iter().find(|r| r.name == name)
+    RuleId::from_name(name).map(RuleId::rule)
 }
 
 #[cfg(test)]
