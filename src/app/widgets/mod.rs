@@ -1,5 +1,5 @@
 //! Widgets the views share, one file per kind: [`form`] rows and [`Edits`], [`text`] fields,
-//! [`date`] and [`number`] fields, [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
+//! [`date`] and [`number`](mod@number) fields, [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
 //! behind one sensor ([`strip`]), work saved between frames ([`lazy`]) and the [`palette`] of
 //! colours with meaning. Everything is re-exported here: `crate::app::widgets::X`.
 
