@@ -103,12 +103,16 @@ impl Workbench {
             Command::DeleteItem => self.delete_item(),
             Command::NextGap => self.step_gap(ctx, true),
             Command::PreviousGap => self.step_gap(ctx, false),
-            Command::ToggleGaps => self.views.show_gaps = !self.views.show_gaps,
+            Command::ToggleGaps => self.panels_mut().gaps ^= true,
             Command::EndWalk => self.walk = None,
             Command::Present => self.set_presenting(ctx, !self.presenting),
+            Command::ZoomIn if self.presenting => self.window.zoom.adjust(1),
+            Command::ZoomOut if self.presenting => self.window.zoom.adjust(-1),
+            Command::ZoomReset if self.presenting => self.window.zoom.adjust(0),
             Command::ZoomIn => ctx.set_zoom_factor((ctx.zoom_factor() + 0.1).min(3.0)),
             Command::ZoomOut => ctx.set_zoom_factor((ctx.zoom_factor() - 0.1).max(0.5)),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::ToggleNav => self.panels_mut().nav ^= true,
             Command::ChooseToday => {
                 self.dialog = Some(Dialog::Today(ChooseToday::new(self.today)));
             }
@@ -306,10 +310,13 @@ impl Workbench {
         self.say(if self.today_set {
             format!(
                 "Today is taken as {} for overdue tasks and new sign-offs",
-                self.today
+                crate::model::human::date(self.today, self.doc.plan.year())
             )
         } else {
-            format!("Today is the system date, {}", self.today)
+            format!(
+                "Today is the system date, {}",
+                crate::model::human::date(self.today, self.doc.plan.year())
+            )
         });
     }
 

@@ -42,6 +42,8 @@ pub enum Command {
     PreviousGap,
     /// Show or hide the gaps panel.
     ToggleGaps,
+    /// Show or hide the navigation panel.
+    ToggleNav,
     /// Stop the gap walk-through.
     EndWalk,
     /// Presentation mode on or off.
@@ -108,7 +110,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 30] = [
+    pub const GENERAL: [Command; 31] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -125,6 +127,7 @@ impl Command {
         Command::NextGap,
         Command::PreviousGap,
         Command::ToggleGaps,
+        Command::ToggleNav,
         Command::Present,
         Command::ZoomIn,
         Command::ZoomOut,
@@ -161,6 +164,7 @@ impl Command {
             Command::NextGap => "Next gap".into(),
             Command::PreviousGap => "Previous gap".into(),
             Command::ToggleGaps => "Show or hide gaps".into(),
+            Command::ToggleNav => "Show or hide navigation".into(),
             Command::EndWalk => "End the gap walk-through".into(),
             Command::Present => "Presentation mode".into(),
             Command::ZoomIn => "Zoom in".into(),
@@ -202,6 +206,7 @@ impl Command {
             Command::NextGap => vec![k(Modifiers::NONE, Key::F8)],
             Command::PreviousGap => vec![k(Modifiers::SHIFT, Key::F8)],
             Command::ToggleGaps => vec![k(CMD, Key::G)],
+            Command::ToggleNav => vec![k(CMD, Key::B)],
             Command::Present => vec![k(Modifiers::NONE, Key::F11)],
             Command::ZoomIn => vec![k(CMD, Key::Plus), k(CMD, Key::Equals)],
             Command::ZoomOut => vec![k(CMD, Key::Minus)],

@@ -10,6 +10,8 @@ impl Workbench {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
         self.checks.derived.refresh(self.doc.revision);
+        let event = &self.doc.plan.event;
+        widgets::set_plan_days(&ctx, event.starts, event.ends);
         if self.presenting {
             egui::Panel::top("presenting").show(ui, |ui| self.presentation_bar_ui(ui));
         } else {
@@ -29,21 +31,23 @@ impl Workbench {
                 self.frame.pending.push(Command::EndWalk);
             }
         }
-        // The navigation grows with the type, so section names fit in presentation mode.
+        // The navigation grows with the type, so section names fit at any zoom.
         let nav_width = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(200.0);
-        egui::Panel::left("nav")
-            .resizable(false)
-            .exact_size(nav_width)
-            .show(ui, |ui| {
-                nav::nav_ui(
-                    ui,
-                    &mut self.section,
-                    &mut self.board,
-                    &self.checks.checker.gaps,
-                    &self.doc.plan,
-                );
-            });
-        if self.views.show_gaps {
+        if self.panels().nav {
+            egui::Panel::left("nav")
+                .resizable(false)
+                .exact_size(nav_width)
+                .show(ui, |ui| {
+                    nav::nav_ui(
+                        ui,
+                        &mut self.section,
+                        &mut self.board,
+                        &self.checks.checker.gaps,
+                        &self.doc.plan,
+                    );
+                });
+        }
+        if self.panels().gaps {
             egui::Panel::right("gaps")
                 .resizable(true)
                 .default_size(330.0)

@@ -19,6 +19,7 @@ mod frame;
 mod job;
 mod open_save;
 mod place;
+pub mod presenting;
 pub mod recovery;
 mod safety;
 pub mod sections;
@@ -31,6 +32,7 @@ pub use commands::Command;
 pub use document::Document;
 pub use files::Settings;
 pub use place::Place;
+pub use state::Panels;
 
 use crate::model::{Date, Section};
 use boards::Board;
@@ -241,9 +243,34 @@ impl Workbench {
 
     /// Turns presentation mode on or off.
     pub fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        if on == self.presenting {
+            return;
+        }
         self.presenting = on;
+        if on {
+            self.window.zoom.start(ctx);
+        } else {
+            self.window.zoom.stop(ctx);
+        }
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
         self.apply_theme(ctx);
+    }
+
+    /// Which side panels show, in the current mode.
+    pub fn panels(&self) -> state::Panels {
+        if self.presenting {
+            self.views.present_panels
+        } else {
+            self.views.panels
+        }
+    }
+
+    fn panels_mut(&mut self) -> &mut state::Panels {
+        if self.presenting {
+            &mut self.views.present_panels
+        } else {
+            &mut self.views.panels
+        }
     }
 
     /// The theme in use.
@@ -256,11 +283,14 @@ impl Workbench {
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
-        theme::apply(ctx, self.current_theme(), self.presenting);
+        theme::apply(ctx, self.current_theme());
     }
 
     /// Non-drawing work of a frame: results of checks and file dialogs.
     pub fn logic(&mut self, ctx: &egui::Context) {
+        if self.presenting {
+            self.window.zoom.apply(ctx);
+        }
         self.checks.checker.poll();
         if self.checks.checker.is_current(self.doc.revision)
             && let Some(walk) = &mut self.walk

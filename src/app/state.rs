@@ -30,8 +30,11 @@ pub struct ViewState {
     pub lists: BTreeMap<Section, ListState>,
     /// Each board's state.
     pub boards: Boards,
-    /// Whether the gaps panel is shown.
-    pub show_gaps: bool,
+    /// Which side panels show while editing.
+    pub panels: Panels,
+    /// Which side panels show while presenting (the gaps panel starts hidden: the walk-through
+    /// and the bar's counts tell the room, and the view gets the width).
+    pub present_panels: Panels,
     /// The command palette, while open.
     pub palette: Option<PaletteState>,
 }
@@ -41,10 +44,26 @@ impl Default for ViewState {
         ViewState {
             lists: BTreeMap::new(),
             boards: Boards::default(),
-            show_gaps: true,
+            panels: Panels {
+                nav: true,
+                gaps: true,
+            },
+            present_panels: Panels {
+                nav: true,
+                gaps: false,
+            },
             palette: None,
         }
     }
+}
+
+/// Which side panels show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels {
+    /// The navigation, on the left.
+    pub nav: bool,
+    /// The gaps, on the right.
+    pub gaps: bool,
 }
 
 /// What a frame gathers for its end: the commands to run, and what undo points go by.
@@ -68,6 +87,8 @@ pub struct WindowState {
     pub title: String,
     /// Closing was confirmed (or nothing is unsaved): let the window close.
     pub allow_close: bool,
+    /// The zoom while presenting.
+    pub zoom: crate::app::presenting::PresentZoom,
 }
 
 impl Default for WindowState {
@@ -77,6 +98,7 @@ impl Default for WindowState {
             present_theme: Theme::HighContrastDark,
             title: String::new(),
             allow_close: false,
+            zoom: Default::default(),
         }
     }
 }

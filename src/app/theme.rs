@@ -2,7 +2,7 @@
 //! large type in presentation mode. Meaning colours (error, warning, ok...) follow the theme so
 //! they stay readable on every background.
 
-use egui::{Color32, FontId, Stroke, TextStyle, Visuals};
+use egui::{Color32, Stroke, Visuals};
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// A look.
@@ -180,12 +180,9 @@ pub fn meaning() -> Meaning {
     theme.meaning()
 }
 
-/// Body text size in presentation mode, in points: readable from four metres on a 1080p
-/// projector at zoom 1.
-pub const PRESENTATION_BODY: f32 = 24.0;
-
-/// Applies `theme`, with large type when `presenting`.
-pub fn apply(ctx: &egui::Context, theme: Theme, presenting: bool) {
+/// Applies `theme`. Presentation mode zooms the whole interface (see `presenting`), so the
+/// text styles and spacing stay egui's own in both modes.
+pub fn apply(ctx: &egui::Context, theme: Theme) {
     CURRENT.store(
         match theme {
             Theme::Dark => 0,
@@ -196,26 +193,7 @@ pub fn apply(ctx: &egui::Context, theme: Theme, presenting: bool) {
         Ordering::Relaxed,
     );
     let visuals = theme.visuals();
-    ctx.global_style_mut(|style| {
-        style.visuals = visuals.clone();
-        let defaults = egui::Style::default();
-        style.text_styles = defaults.text_styles.clone();
-        style.spacing = defaults.spacing.clone();
-        if presenting {
-            let body = PRESENTATION_BODY;
-            style.text_styles = [
-                (TextStyle::Small, FontId::proportional(body * 0.8)),
-                (TextStyle::Body, FontId::proportional(body)),
-                (TextStyle::Button, FontId::proportional(body)),
-                (TextStyle::Heading, FontId::proportional(body * 1.5)),
-                (TextStyle::Monospace, FontId::monospace(body * 0.9)),
-            ]
-            .into();
-            style.spacing.interact_size.y = body * 1.5;
-            style.spacing.item_spacing = egui::vec2(12.0, 8.0);
-            style.spacing.button_padding = egui::vec2(10.0, 6.0);
-        }
-    });
+    ctx.global_style_mut(|style| style.visuals = visuals.clone());
 }
 
 /// WCAG contrast ratio of two colours (1 to 21).

@@ -200,13 +200,23 @@ impl<'a> Context<'a> {
             .map_or_else(|| quoted(id), |s| named(&s.name, id))
     }
 
-    /// A meeting as people say it: `meeting with Acme Hospitals at 2027-03-09T10:00`.
+    /// A meeting as people say it: `meeting with Acme Hospitals at Tue 9 Mar, 10:00`.
     pub fn meeting_label(&self, meeting: &Meeting) -> String {
         format!(
             "meeting with {} at {}",
             self.account_name(&meeting.account),
-            meeting.start
+            self.when(meeting.start)
         )
+    }
+
+    /// A date as people say it, leaving out the plan's own year: `Tue 16 Mar`.
+    pub fn date(&self, date: crate::model::Date) -> String {
+        crate::model::human::date(date, self.plan.year())
+    }
+
+    /// A date and time as people say it: `Tue 16 Mar, 09:30`.
+    pub fn when(&self, time: crate::model::DateTime) -> String {
+        crate::model::human::date_time(time, self.plan.year())
     }
 
     /// A handoff as people say it: `handoff from Booth visit to Marketing-qualified lead`.

@@ -5,6 +5,7 @@
 
 mod dates;
 pub mod fingerprint;
+pub mod human;
 mod ids;
 
 pub use dates::{Date, DateTime};
@@ -505,6 +506,11 @@ impl std::fmt::Display for Section {
 }
 
 impl Plan {
+    /// The plan's year: the year the show starts. Dates in it go without saying it.
+    pub fn year(&self) -> i32 {
+        chrono::Datelike::year(&self.event.starts.0)
+    }
+
     /// An empty plan for a show on the given days.
     pub fn empty(name: &str, starts: Date, ends: Date) -> Plan {
         Plan {

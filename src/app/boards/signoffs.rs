@@ -252,7 +252,7 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
             body_ui.rows(body, rows.len(), |mut row| {
                 let e = rows[row.index()];
                 row.col(|ui| {
-                    ui.label(e.on.to_string());
+                    ui.label(crate::app::widgets::human_date(ui.ctx(), e.on));
                 });
                 row.col(|ui| {
                     ui.label(format!("{} ({})", e.name, team_name(e.team)));
@@ -301,7 +301,7 @@ fn past_ui(ui: &mut Ui, past: &[Past], plan: &Plan, body: f32) {
             body_ui.rows(body, past.len(), |mut row| {
                 let p = &past[row.index()];
                 row.col(|ui| {
-                    ui.label(p.on.to_string());
+                    ui.label(crate::app::widgets::human_date(ui.ctx(), p.on));
                 });
                 row.col(|ui| {
                     let name = plan.person(&p.by).map_or(p.by.as_str(), |x| &x.name);

@@ -9,6 +9,7 @@ use crate::app::boards::id::Board;
 use crate::app::{Command, Workbench, sections, theme, widgets};
 use crate::interchange::export::ExportFormat;
 use crate::interchange::import::Kind;
+use crate::model::human;
 
 impl Workbench {
     /// The menu bar, with the plan's name and its gaps at the right.
@@ -102,6 +103,7 @@ impl Workbench {
         item_ui(ui, pending, Command::NextGap, true);
         item_ui(ui, pending, Command::PreviousGap, true);
         item_ui(ui, pending, Command::ToggleGaps, true);
+        item_ui(ui, pending, Command::ToggleNav, true);
     }
 
     /// The palette button, the plan's name and whether it is saved, and its gaps by severity.
@@ -139,6 +141,24 @@ impl Workbench {
                     .clicked()
                 {
                     self.frame.pending.push(Command::Present);
+                }
+                for (shown, label, cmd) in [
+                    (self.panels().gaps, "Gaps", Command::ToggleGaps),
+                    (self.panels().nav, "Navigation", Command::ToggleNav),
+                ] {
+                    let tip = format!(
+                        "{} the {} panel ({})",
+                        if shown { "Hide" } else { "Show" },
+                        label.to_lowercase(),
+                        cmd.shortcut_text(ui.ctx()).unwrap_or_default()
+                    );
+                    if ui
+                        .selectable_label(shown, label)
+                        .on_hover_text(tip)
+                        .clicked()
+                    {
+                        self.frame.pending.push(cmd);
+                    }
                 }
                 if ui.button("A+").on_hover_text("Zoom in (Ctrl +)").clicked() {
                     self.frame.pending.push(Command::ZoomIn);
@@ -191,7 +211,7 @@ impl Workbench {
             }
             if self.today_set {
                 ui.separator();
-                ui.label(format!("Today: {}", self.today)).on_hover_text(
+                ui.label(format!("Today: {}", human::date(self.today, self.doc.plan.year()))).on_hover_text(
                     "Set in View ▸ Set today…: overdue tasks and new sign-offs go by it",
                 );
             }

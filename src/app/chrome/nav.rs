@@ -4,7 +4,7 @@ use crate::app::boards::id::Board;
 use crate::app::checker::Gaps;
 use crate::app::sections::{SECTIONS, gap_count, worst_gap};
 use crate::app::widgets::palette;
-use crate::model::{Plan, Section};
+use crate::model::{Plan, Section, human};
 use egui::{RichText, Ui};
 
 /// Draws the navigation; clicking a section shows it.
@@ -31,7 +31,11 @@ fn entries_ui(
 ) {
     ui.add_space(8.0);
     ui.label(RichText::new(&plan.event.name).strong());
-    ui.weak(format!("{} – {}", plan.event.starts, plan.event.ends));
+    ui.weak(format!(
+        "{} – {}",
+        human::date(plan.event.starts, plan.year()),
+        human::date(plan.event.ends, plan.year())
+    ));
     ui.add_space(8.0);
     ui.separator();
     let width = ui.available_width();

@@ -91,7 +91,10 @@ impl ListSection for Accounts {
             .unwrap_or_default()
             .iter()
             .filter_map(|&i| plan.meetings.get(i as usize).map(|m| (i as usize, m)))
-            .map(|(i, m)| (i, m.start.to_string(), m.status.to_string()))
+            .map(|(i, m)| {
+                let start = crate::model::human::date_time(m.start, plan.year());
+                (i, start, m.status.to_string())
+            })
             .collect();
         let Some((a, taken)) =
             crate::app::sections::list::edit_item(&mut plan.accounts, index, Self::id)

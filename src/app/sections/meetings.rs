@@ -4,7 +4,7 @@ use crate::analysis::lookup::Lookup;
 use crate::app::commands::Command;
 use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Edits, field_row};
-use crate::model::{Date, DateTime, Meeting, MeetingStatus, Plan, Section, unique_id};
+use crate::model::{Date, DateTime, Meeting, MeetingStatus, Plan, Section, human, unique_id};
 use egui::Ui;
 
 /// The meetings section.
@@ -25,12 +25,11 @@ fn person_name(plan: &Plan, lookup: &Lookup, id: &str) -> String {
 }
 
 /// `HH:MM`, with the date in front when it is not `day`.
-fn clock(t: DateTime, day: Date) -> String {
-    let m = t.minute_of_day();
+fn clock(t: DateTime, day: Date, year: i32) -> String {
     if t.date() == day {
-        format!("{:02}:{:02}", m / 60, m % 60)
+        human::clock(t)
     } else {
-        t.to_string()
+        human::date_time(t, year)
     }
 }
 
@@ -62,7 +61,11 @@ fn same_time(plan: &Plan, lookup: &Lookup, index: usize) -> Vec<(usize, String)>
             why.push(room(o).to_owned());
         }
         if !why.is_empty() {
-            let when = format!("{}–{}", o.start, clock(o.end(), o.start.date()));
+            let when = format!(
+                "{}–{}",
+                human::date_time(o.start, plan.year()),
+                clock(o.end(), o.start.date(), plan.year())
+            );
             let with = account_name(plan, lookup, &o.account);
             clashes.push((
                 i,
@@ -150,7 +153,7 @@ impl ListSection for Meetings {
             Column::keyed(
                 "Start",
                 Some(130.0),
-                |m, _, _| m.start.to_string(),
+                |m, p, _| human::date_time(m.start, p.year()),
                 |m, _, _| SortKey::Number(m.start.0.and_utc().timestamp() as f64),
             ),
             Column::keyed(
@@ -240,7 +243,8 @@ impl ListSection for Meetings {
                         .suffix(" min"),
                 );
                 e.track_value(&r.labelled_by(l), &before, &m.minutes);
-                ui.weak(format!("ends {}", clock(m.end(), m.start.date())));
+                let year = widgets::plan_year(ui.ctx());
+                ui.weak(format!("ends {}", clock(m.end(), m.start.date(), year)));
             });
             field_row(ui, "Location", hl == Some("location"), |ui, l| {
                 location_ui(ui, l, &mut m.location, [&*before, &*after], e);

@@ -36,7 +36,11 @@ impl ListSection for Tasks {
             Column::keyed(
                 "Due",
                 None,
-                |t, _, _| t.due.map(|d| d.to_string()).unwrap_or_default(),
+                |t, p, _| {
+                    t.due
+                        .map(|d| crate::model::human::date(d, p.year()))
+                        .unwrap_or_default()
+                },
                 // ISO dates sort as text; tasks without a date sort last.
                 |t, _, _| SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string())),
             ),

@@ -1,8 +1,9 @@
 //! Widgets the views share, one file per kind: [`form`] rows and [`Edits`], [`text`] fields,
-//! [`date`] and [`number`](mod@number) fields, [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
+//! [`date`] and [`number`](mod@number) fields with their [`calendar`], [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
 //! behind one sensor ([`strip`]), work saved between frames ([`lazy`]) and the [`palette`] of
 //! colours with meaning. Everything is re-exported here: `crate::app::widgets::X`.
 
+pub mod calendar;
 pub mod choices;
 pub mod date;
 pub mod form;
@@ -15,7 +16,10 @@ pub mod strip;
 pub mod text;
 
 pub use choices::{Choice, Choices, PersonChoice};
-pub use date::{date_time_ui, date_ui, opt_date_ui};
+pub use date::{
+    date_time_ui, date_ui, human_date, human_date_time, opt_date_ui, plan_year, set_plan_days,
+    text_width,
+};
 pub use form::{Edits, field_row, form_ui, request_scroll_to_highlight};
 pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use number::number;

@@ -49,7 +49,7 @@ pub fn signoffs_ui<T: Signable>(
             ui.label(format!(
                 "{} ({team}) on {}",
                 choices.person_name(&s.by),
-                s.on
+                crate::app::widgets::human_date(ui.ctx(), s.on)
             ));
             if stale
                 && ui

@@ -38,8 +38,8 @@ fn check(ctx: &Context, out: &mut Sink) {
             format!(
                 "{} ends on {}, before it starts on {}: {} should correct the dates",
                 ctx.item_name(Section::Event, 0),
-                event.ends,
-                event.starts,
+                ctx.date(event.ends),
+                ctx.date(event.starts),
                 editor(Section::Event)
             ),
         );

@@ -49,8 +49,8 @@ fn check(ctx: &Context, out: &mut Sink) {
                     "The {} is {when} ({} runs {} to {}): whoever booked it should move it into the show days",
                     ctx.meeting_label(m),
                     ctx.item_name(Section::Event, 0),
-                    event.starts,
-                    event.ends
+                    ctx.date(event.starts),
+                    ctx.date(event.ends)
                 ),
             );
         }

@@ -62,7 +62,7 @@ fn check(ctx: &Context, out: &mut Sink) {
             format!(
                 "{} already in another meeting at {}: whoever booked this meeting should move it or send someone else",
                 join_names(&names),
-                m.start
+                ctx.when(m.start)
             ),
         );
     }

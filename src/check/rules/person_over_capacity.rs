@@ -73,9 +73,10 @@ fn check(ctx: &Context, out: &mut Sink) {
                     i,
                     &person.id,
                     sentence(format!(
-                        "{} has {count} meetings on {day}, more than their limit of {max}: whoever books \
+                        "{} has {count} meetings on {}, more than their limit of {max}: whoever books \
                          their meetings should move {excess} of them to another day or another person",
                         ctx.item_name(Section::People, i),
+                        ctx.date(day),
                     )),
                 );
             }

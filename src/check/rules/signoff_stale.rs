@@ -68,11 +68,15 @@ fn stale(ctx: &Context, item: &impl Signable, section: Section, index: usize) ->
         .collect();
     let signed = match old.as_slice() {
         [] => return None,
-        [one] => format!("{} signed off on {}", ctx.person_name(&one.by), one.on),
+        [one] => format!(
+            "{} signed off on {}",
+            ctx.person_name(&one.by),
+            ctx.date(one.on)
+        ),
         many => {
             let names: Vec<String> = many
                 .iter()
-                .map(|s| format!("{} ({})", ctx.person_name(&s.by), s.on))
+                .map(|s| format!("{} ({})", ctx.person_name(&s.by), ctx.date(s.on)))
                 .collect();
             format!("{} signed off", join_and(&names))
         }

@@ -41,9 +41,10 @@ fn check(ctx: &Context, out: &mut Sink) {
             i,
             &t.id,
             sentence(format!(
-                "the task {} was due on {due} and is not done: {who} should finish it and mark it done, or agree \
+                "the task {} was due on {} and is not done: {who} should finish it and mark it done, or agree \
                  a new date with the event manager",
-                ctx.item_name(Section::Tasks, i)
+                ctx.item_name(Section::Tasks, i),
+                ctx.date(due)
             )),
         );
     }
