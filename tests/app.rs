@@ -396,7 +396,10 @@ fn renaming_an_id_is_a_command_undone_in_one_step() {
     assert_eq!(plan.meetings[0].people, vec!["ana-ruiz".to_owned()]);
     assert!(h.state().doc.is_dirty());
     let status = h.state().status.as_ref().map(|s| s.text.as_str());
-    assert_eq!(status, Some("Renamed `ana` to `ana-ruiz` everywhere"));
+    assert_eq!(
+        status,
+        Some("Renamed the id \"ana\" to \"ana-ruiz\" everywhere")
+    );
 
     h.state_mut().command(Command::Undo);
     h.run();

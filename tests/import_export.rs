@@ -631,14 +631,14 @@ fn meetings_import_does_exactly_what_the_dry_run_said() {
         report.skipped,
         [
             (3, "attendee 'anna.lis@balticcold.example' is not a person in the plan: left out".to_owned()),
-            (4, "account 'Unknown Corp' is not in the plan: skipped (import it with --accounts first)".to_owned()),
+            (4, "account 'Unknown Corp' is not in the plan: skipped".to_owned()),
             (7, "'soon' is not a date or time (write 2027-03-09 10:00, 09.03.2027, 10:00 or 2:30 PM): skipped".to_owned()),
         ]
     );
     assert_eq!(
         report.ambiguous,
         [
-            (5, "date '03/04/2027' could be 2027-04-03 (day first) or 2027-03-04 (month first); pass --dates dmy or --dates mdy: skipped".to_owned()),
+            (5, "date '03/04/2027' could be 2027-04-03 (day first) or 2027-03-04 (month first): skipped".to_owned()),
             (6, "attendee 'J. Weber' matches two people (jonas, jana): left out".to_owned()),
         ]
     );

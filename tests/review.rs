@@ -195,13 +195,13 @@ fn signoffs_are_listed_with_their_history_and_open_their_item() {
     let mut h = workbench(&repo.plan(), Board::Signoffs);
     let total = preshow::git::ledger::entries(&h.state().doc.plan).len();
     h.get_by_label(&format!("{total} in the plan"));
-    h.get_by_label("2027-01-25");
+    h.get_by_label("Mon 25 Jan");
 
     wait_for(
         &mut h,
         &format!("replaced by a newer sign-off in {resign} ({day}, Ana Lima)"),
     );
-    h.get_by_label("From the last 2 commit(s) that changed the file (at most 50).");
+    h.get_by_label("From the last 2 commits that changed the file (at most 50).");
 
     // Only the stale ones: the example has one message changed after its sign-offs.
     h.get_by_label("Stale").click();

@@ -130,6 +130,7 @@ impl Workbench {
             Command::Reveal(section, index, field) => {
                 self.reveal(section, index, field);
                 crate::app::widgets::request_scroll_to_highlight(ctx);
+                crate::app::widgets::request_focus_highlight(ctx);
             }
             Command::Import(kind) => {
                 self.dialog = Some(Dialog::Import(Box::new(ImportDialog::new(kind))));
@@ -180,17 +181,21 @@ impl Workbench {
                     crate::ops::edit::delete_item(&mut plan, section, index, reassign.as_deref())
                 {
                     self.doc.replace_plan(plan);
+                    let count = crate::model::human::count;
                     let mut text = String::from("Deleted");
                     if report.reassigned > 0 {
-                        text.push_str(&format!(", {} reference(s) moved", report.reassigned));
+                        text.push_str(&format!(
+                            ", {} moved",
+                            count(report.reassigned, "reference")
+                        ));
                     }
                     if report.cleared > 0 {
-                        text.push_str(&format!(", {} reference(s) cleared", report.cleared));
+                        text.push_str(&format!(", {} cleared", count(report.cleared, "reference")));
                     }
                     if !report.removed.is_empty() {
                         text.push_str(&format!(
-                            ", {} dependent item(s) removed",
-                            report.removed.len()
+                            ", {} removed",
+                            count(report.removed.len(), "dependent item")
                         ));
                     }
                     text.push_str(" (Ctrl+Z undoes)");
@@ -298,7 +303,7 @@ impl Workbench {
     fn rename_id(&mut self, section: Section, old: &str, new: &str) {
         if crate::ops::edit::rename_id(&mut self.doc.plan, section, old, new) {
             self.doc.edited(true);
-            self.say(format!("Renamed `{old}` to `{new}` everywhere"));
+            self.say(format!("Renamed the id \"{old}\" to \"{new}\" everywhere"));
         }
     }
 
@@ -375,17 +380,32 @@ impl Workbench {
         } else {
             crate::ops::edit::referrers(&self.doc.plan, section, &id)
         };
+        let names = crate::check::Context::new(&self.doc.plan, self.today);
+        let name = names.item_name(section, index);
         if refs.is_empty() {
             self.doc.commit();
             if crate::ops::edit::remove_item(&mut self.doc.plan, section, index) {
                 self.doc.edited(true);
-                self.say(format!("Deleted `{id}` (Ctrl+Z undoes)"));
+                self.say(format!("Deleted {name} (Ctrl+Z undoes)"));
             }
         } else {
+            let places = refs
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} · {} ({})",
+                        r.section.title(),
+                        names.item_name(r.section, r.index),
+                        r.field
+                    )
+                })
+                .collect();
             self.dialog = Some(Dialog::ConfirmDelete(ConfirmDelete {
                 section,
                 index,
                 id,
+                name,
+                places,
                 refs,
                 reassign: None,
             }));
@@ -412,6 +432,7 @@ impl Workbench {
         let f = step.finding;
         self.reveal(f.section, f.index, f.rule.rule().field);
         crate::app::widgets::request_scroll_to_highlight(ctx);
+        crate::app::widgets::request_focus_highlight(ctx);
     }
 
     fn reveal(&mut self, section: Section, index: Option<usize>, field: Option<&'static str>) {

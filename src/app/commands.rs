@@ -180,9 +180,9 @@ impl Command {
             Command::Import(kind) => format!("Import {kind} from CSV…"),
             Command::Export(format) => format.action().into(),
             Command::RenameId { old, new, .. } | Command::IdFollowsName { old, new, .. } => {
-                format!("Rename `{old}` to `{new}`")
+                format!("Rename the id \"{old}\" to \"{new}\"")
             }
-            Command::SignOff { id, by, .. } => format!("Sign off `{id}` as `{by}`"),
+            Command::SignOff { id, by, .. } => format!("Sign off \"{id}\" as \"{by}\""),
         }
     }
 

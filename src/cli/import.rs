@@ -99,6 +99,17 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
         if args.dry_run { " (dry run)" } else { "" }
     );
     print!("{}", report.render());
+    for hint in &report.hints {
+        println!(
+            "hint: {}",
+            match hint {
+                import::Hint::ImportAccountsFirst =>
+                    "import the accounts first (`preshow import --accounts`), then the meetings again",
+                import::Hint::ChooseDateOrder =>
+                    "say which comes first in the ambiguous dates with --dates dmy or --dates mdy",
+            }
+        );
+    }
     if args.dry_run {
         println!("dry run: {} was not changed", path.display());
         return Ok(());

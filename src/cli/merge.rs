@@ -32,8 +32,8 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
                 continue;
             }
             Ok(loaded) => format!(
-                "{label} ({side}) has {} comment(s), which the merged canonical form would drop",
-                loaded.source.comments.len()
+                "{label} ({side}) has {}, which the merged canonical form would drop",
+                crate::model::human::count(loaded.source.comments.len(), "comment")
             ),
             Err(error) => format!(
                 "{label} ({side}) is not a readable plan: {}",

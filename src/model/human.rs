@@ -35,6 +35,15 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// A count with its noun, singular or plural: "1 day", "3 days" (regular plurals only).
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The short name of a month (1 to 12): "Mar".
 pub fn month_name(month: u32) -> &'static str {
     MONTHS
@@ -235,6 +244,9 @@ mod tests {
         assert_eq!(date(d("2026-12-14"), 2027), "Mon 14 Dec 2026");
         assert_eq!(date_time(t("2027-03-16T09:30"), 2027), "Tue 16 Mar, 09:30");
         assert_eq!(clock(t("2027-03-16T09:30:15")), "09:30:15");
+        assert_eq!(count(1, "show day"), "1 show day");
+        assert_eq!(count(3, "show day"), "3 show days");
+        assert_eq!(count(0, "gap"), "0 gaps");
     }
 
     #[test]

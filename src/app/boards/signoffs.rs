@@ -215,8 +215,8 @@ pub fn signoffs_ui(ui: &mut Ui, state: &mut SignoffsState, cx: &mut BoardCx<'_>)
         return;
     };
     ui.weak(format!(
-        "From the last {} commit(s) that changed the file (at most {HISTORY_COMMITS}).",
-        versions.len()
+        "From the last {} that changed the file (at most {HISTORY_COMMITS}).",
+        crate::model::human::count(versions.len(), "commit")
     ));
     if past.is_empty() {
         ui.label("None: every sign-off the history has is still in the plan.");

@@ -78,7 +78,7 @@ fn entries_ui(
         .min_size(egui::vec2(width, ui.spacing().interact_size.y + 6.0));
         let r = ui.add(button);
         let r = if open > 0 {
-            r.on_hover_text(format!("{open} open gap(s)"))
+            r.on_hover_text(human::count(open, "open gap"))
         } else {
             r
         };

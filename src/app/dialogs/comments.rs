@@ -22,9 +22,9 @@ impl CommentsWouldBeLost {
         let CommentsWouldBeLost { path, comments } = self;
         ui.heading("Comments would be lost");
         ui.label(format!(
-            "{} has {} comment(s). Preshow saves plans in a canonical form that keeps no comments:",
+            "{} has {}. Preshow saves plans in a canonical form that keeps no comments:",
             path.display(),
-            comments.len()
+            crate::model::human::count(comments.len(), "comment")
         ));
         egui::ScrollArea::vertical()
             .max_height(160.0)

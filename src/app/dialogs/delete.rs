@@ -16,6 +16,10 @@ pub struct ConfirmDelete {
     pub index: usize,
     /// Its id.
     pub id: String,
+    /// Its name, as people say it.
+    pub name: String,
+    /// The places that refer to it, as people say them ("Accounts · Acme Hospitals (owner)").
+    pub places: Vec<String>,
     /// What refers to it.
     pub refs: Vec<Reference>,
     /// Where references would move instead.
@@ -30,16 +34,22 @@ impl ConfirmDelete {
             section,
             index,
             id,
+            name,
+            places,
             refs,
             reassign,
         } = self;
-        ui.heading(format!("Delete `{id}`?"));
-        ui.label(format!("{} place(s) in the plan refer to it:", refs.len()));
+        ui.heading(format!("Delete {name}?"));
+        ui.label(format!(
+            "{} in the plan {} to it:",
+            crate::model::human::count(places.len(), "place"),
+            if places.len() == 1 { "refers" } else { "refer" }
+        ));
         egui::ScrollArea::vertical()
             .max_height(180.0)
             .show(ui, |ui| {
-                for r in refs.iter() {
-                    ui.label(format!("• {} `{}` ({})", r.section.title(), r.id, r.field));
+                for place in places.iter() {
+                    ui.label(format!("• {place}"));
                 }
             });
         let required = refs
@@ -83,7 +93,11 @@ impl ConfirmDelete {
             ui.add_space(4.0);
         }
         let clear_label = if required > 0 {
-            format!("Delete, and the {required} item(s) that need it")
+            format!(
+                "Delete, and the {} that {} it",
+                crate::model::human::count(required, "item"),
+                if required == 1 { "needs" } else { "need" }
+            )
         } else {
             "Delete and clear the references".to_owned()
         };

@@ -146,6 +146,19 @@ pub fn preview_lines(before: &Plan, report: &ImportReport) -> Vec<PreviewLine> {
             push(Tone::Ambiguous, format!("line {line}: {reason}"));
         }
     }
+    for hint in &report.hints {
+        push(
+            Tone::Heading,
+            match hint {
+                crate::interchange::import::Hint::ImportAccountsFirst => {
+                    "To let these meetings in: import the accounts first (File ▸ Import accounts from CSV…), then the meetings again".to_owned()
+                }
+                crate::interchange::import::Hint::ChooseDateOrder => {
+                    "To read the ambiguous dates: choose \"day first\" or \"month first\" above".to_owned()
+                }
+            },
+        );
+    }
     lines
 }
 

@@ -44,7 +44,7 @@ impl Recover {
                                 .join(", ")
                         ),
                     };
-                    ui.label(format!("• {} `{}` {what}", c.section.title(), c.id));
+                    ui.label(format!("• {} \"{}\" {what}", c.section.title(), c.id));
                 }
             });
         ui.horizontal(|ui| {

@@ -61,8 +61,9 @@ pub fn event_ui(ui: &mut Ui, plan: &mut Plan, state: &mut ListState, gaps: &Gaps
             ui.add_space(6.0);
             let days = e.starts.days_until(e.ends) + 1;
             if days >= 1 {
+                let days = crate::model::human::count(days.unsigned_abs() as usize, "show day");
                 ui.weak(format!(
-                    "{days} show day(s). All times in the plan are local event time."
+                    "{days}. All times in the plan are local event time."
                 ));
             }
             ui.add_space(12.0);

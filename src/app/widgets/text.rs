@@ -108,7 +108,7 @@ pub fn id_ui(
     } else if !crate::model::is_valid_id(&text) {
         Some("use lowercase letters, digits and -".to_owned())
     } else if taken(&text) {
-        Some(format!("`{text}` is already used"))
+        Some(format!("\"{text}\" is already another item's id"))
     } else {
         None
     };

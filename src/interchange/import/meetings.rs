@@ -8,7 +8,7 @@ use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{DateOrder, Mapping, Row, assign_columns, header_list};
 use crate::interchange::import::people::attendees;
 use crate::interchange::import::read::read_table;
-use crate::interchange::import::report::{ImportReport, Skipped, Tally, set};
+use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set};
 use crate::interchange::import::text::several;
 use crate::interchange::import::values::{parse_minutes, parse_status};
 use crate::interchange::import::when::{When, WhenError, parse_when, row_start};
@@ -141,10 +141,9 @@ impl<'p> Merge<'p> {
             [] => {
                 self.report.skipped.push((
                     line,
-                    format!(
-                        "account '{account_cell}' is not in the plan: skipped (import it with --accounts first)"
-                    ),
+                    format!("account '{account_cell}' is not in the plan: skipped"),
                 ));
+                self.report.hints.insert(Hint::ImportAccountsFirst);
                 Err(Skipped)
             }
             _ => {
@@ -174,7 +173,10 @@ impl<'p> Merge<'p> {
             Err(e) => e,
         };
         let (list, msg) = match e {
-            WhenError::Ambiguous(m) => (&mut self.report.ambiguous, m),
+            WhenError::Ambiguous(m) => {
+                self.report.hints.insert(Hint::ChooseDateOrder);
+                (&mut self.report.ambiguous, m)
+            }
             WhenError::Invalid(m) => (&mut self.report.skipped, m),
         };
         if by_id {

@@ -43,5 +43,5 @@ pub use mapping::{DateOrder, Mapping};
 pub use meetings::meetings;
 pub use people::{PersonMatch, match_person};
 pub use read::{decode, headers, read_file};
-pub use report::ImportReport;
+pub use report::{Hint, ImportReport};
 pub use values::{parse_minutes, parse_status, parse_tier};

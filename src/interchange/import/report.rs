@@ -28,6 +28,18 @@ pub struct ImportReport {
     pub ambiguous: Vec<(usize, String)>,
     /// Remarks about the file as a whole (such as a default used for a missing column).
     pub notes: Vec<String>,
+    /// What would let the skipped rows in, each once, for the command line or the window to
+    /// word in its own terms (a flag, a control).
+    pub hints: std::collections::BTreeSet<Hint>,
+}
+
+/// What the user can do about skipped rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Hint {
+    /// Meetings name accounts the plan does not have: import the accounts first.
+    ImportAccountsFirst,
+    /// Dates like 03/04 could be either: say whether the day or the month comes first.
+    ChooseDateOrder,
 }
 
 impl ImportReport {
@@ -148,6 +160,7 @@ impl ImportReport {
             skipped: table.unreadable.clone(),
             ambiguous: Vec::new(),
             notes: Vec::new(),
+            hints: Default::default(),
         }
     }
 

@@ -73,8 +73,7 @@ fn parse_day(text: &str, order: Option<DateOrder>, event: &Event) -> Result<Date
                     (false, true) => Some(m),
                     _ => {
                         return Err(WhenError::Ambiguous(format!(
-                            "date '{text}' could be {d} (day first) or {m} (month first); \
-                             pass --dates dmy or --dates mdy"
+                            "date '{text}' could be {d} (day first) or {m} (month first)"
                         )));
                     }
                 }
