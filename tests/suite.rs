@@ -20,6 +20,8 @@ mod import_export;
 #[cfg(feature = "gui")]
 mod input;
 #[cfg(feature = "gui")]
+mod keyboard_walk;
+#[cfg(feature = "gui")]
 mod lead_flow;
 #[cfg(feature = "gui")]
 mod lists;

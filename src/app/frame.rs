@@ -19,17 +19,24 @@ impl Workbench {
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         }
         if let Some(walk) = &self.walk {
-            let (step, stop) = egui::Panel::top("walk")
-                .show(ui, |ui| walk::walk_ui(ui, walk, &self.checks.checker.gaps))
+            let shown = match self.board {
+                Some(_) => None,
+                None => Some((self.section, self.selected(self.section))),
+            };
+            let gaps = &self.checks.checker.gaps;
+            let action = egui::Panel::top("walk")
+                .show(ui, |ui| walk::walk_ui(ui, walk, gaps, shown))
                 .inner;
-            match step {
-                Some(true) => self.frame.pending.push(Command::NextGap),
-                Some(false) => self.frame.pending.push(Command::PreviousGap),
-                None => {}
-            }
-            if stop {
-                self.frame.pending.push(Command::EndWalk);
-            }
+            let cmd = match action {
+                Some(walk::WalkAction::Next) => Some(Command::NextGap),
+                Some(walk::WalkAction::Previous) => Some(Command::PreviousGap),
+                Some(walk::WalkAction::Stop) => Some(Command::EndWalk),
+                Some(walk::WalkAction::Back) => walk
+                    .current(gaps)
+                    .map(|f| Command::Reveal(f.section, f.index, f.rule.rule().field)),
+                None => None,
+            };
+            self.frame.pending.extend(cmd);
         }
         // The navigation grows with the type, so section names fit at any zoom.
         let nav_width = (ui.text_style_height(&egui::TextStyle::Body) * 11.0).max(200.0);
@@ -163,14 +170,24 @@ impl Workbench {
         if self.dialog.is_some() || self.views.palette.is_some() {
             return;
         }
-        // A presenter's remote sends Page Down and Page Up.
-        if self.presenting && !ctx.text_edit_focused() {
+        // A presenter's remote sends Page Down and Page Up; during the walk they move it on,
+        // from a field too (leaving the field keeps what was typed in it).
+        if self.walk.is_some() || (self.presenting && !ctx.text_edit_focused()) {
             let none = egui::Modifiers::NONE;
-            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageDown)) {
-                self.frame.pending.push(Command::NextGap);
-            }
-            if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageUp)) {
-                self.frame.pending.push(Command::PreviousGap);
+            let step = if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageDown)) {
+                Some(Command::NextGap)
+            } else if ctx.input_mut(|i| i.consume_key(none, egui::Key::PageUp)) {
+                Some(Command::PreviousGap)
+            } else {
+                None
+            };
+            if let Some(step) = step {
+                // The field is left in this frame, while its item is still on screen, so what
+                // was typed lands there; the walk moves at the frame's end.
+                if let Some(id) = ctx.memory(|m| m.focused()) {
+                    ctx.memory_mut(|m| m.surrender_focus(id));
+                }
+                self.frame.pending.push(step);
             }
         }
         if self.walk.is_some()
@@ -178,6 +195,15 @@ impl Workbench {
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             self.frame.pending.push(Command::EndWalk);
+        }
+        // Enter, with nothing focused during the walk, edits the field the gap points at (Enter
+        // in a field commits it and leaves it).
+        if self.walk.is_some()
+            && ctx.memory(|m| m.focused()).is_none()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            widgets::request_focus_highlight(ctx);
+            widgets::request_scroll_to_highlight(ctx);
         }
         for (shortcut, cmd) in Command::with_shortcuts() {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {

@@ -211,7 +211,11 @@ impl Workbench {
             }
             if self.today_set {
                 ui.separator();
-                ui.label(format!("Today: {}", human::date(self.today, self.doc.plan.year()))).on_hover_text(
+                ui.label(format!(
+                    "Today: {}",
+                    human::date(self.today, self.doc.plan.year())
+                ))
+                .on_hover_text(
                     "Set in View ▸ Set today…: overdue tasks and new sign-offs go by it",
                 );
             }

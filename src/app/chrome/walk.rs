@@ -121,10 +121,37 @@ pub fn what_and_who(message: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// Draws the walk's card. Returns `Some(true)` for next, `Some(false)` for previous.
-pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
-    let mut step = None;
-    let mut stop = false;
+/// What the walk's card asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkAction {
+    /// Show the next gap.
+    Next,
+    /// Show the previous gap.
+    Previous,
+    /// End the walk.
+    Stop,
+    /// Show the current gap's item again (the editor moved to another one).
+    Back,
+}
+
+/// Whether the editor shows the item a finding is about: `shown` is the section on screen and
+/// its selected item (`None` while a board is shown).
+pub fn shows(f: &Finding, shown: Option<(crate::model::Section, Option<usize>)>) -> bool {
+    let Some((section, selected)) = shown else {
+        return false;
+    };
+    crate::app::sections::view_of(f.section) == section
+        && (f.index.is_none() || f.index == selected)
+}
+
+/// Draws the walk's card; `shown` is what the editor shows (see [`shows`]).
+pub fn walk_ui(
+    ui: &mut Ui,
+    walk: &Walk,
+    gaps: &Gaps,
+    shown: Option<(crate::model::Section, Option<usize>)>,
+) -> Option<WalkAction> {
+    let mut action = None;
     let total = gaps.findings.len();
     egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
         egui::Sides::new().show(
@@ -139,14 +166,14 @@ pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
                 ));
             },
             |ui| {
-                if ui.button("End walk").clicked() {
-                    stop = true;
+                if ui.button("End walk").on_hover_text("Esc").clicked() {
+                    action = Some(WalkAction::Stop);
                 }
                 if ui.button("Next gap ⏵").on_hover_text("F8 or Page Down").clicked() {
-                    step = Some(true);
+                    action = Some(WalkAction::Next);
                 }
                 if ui.button("⏴ Previous gap").on_hover_text("Shift+F8 or Page Up").clicked() {
-                    step = Some(false);
+                    action = Some(WalkAction::Previous);
                 }
             },
         );
@@ -169,7 +196,22 @@ pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
                         ui.label(who);
                     });
                 }
-                ui.weak("Fix it below: the gap disappears as soon as it is closed, and the walk moves on.");
+                if shows(f, shown) {
+                    ui.weak(
+                        "Fix it below (Enter edits the marked field, Enter again keeps it): the gap \
+                         disappears as soon as it is closed, and the walk moves on.",
+                    );
+                } else {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(
+                            RichText::new("The editor now shows something else.")
+                                .color(crate::app::widgets::palette::warning()),
+                        );
+                        if ui.button("Back to this gap").clicked() {
+                            action = Some(WalkAction::Back);
+                        }
+                    });
+                }
             }
             None if walk.finished => {
                 ui.label(
@@ -188,5 +230,5 @@ pub fn walk_ui(ui: &mut Ui, walk: &Walk, gaps: &Gaps) -> (Option<bool>, bool) {
             }
         }
     });
-    (step, stop)
+    action
 }

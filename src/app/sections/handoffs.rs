@@ -6,7 +6,7 @@ use crate::analysis::lookup::Lookup;
 use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
 use crate::app::widgets::{self, Choice, field_row};
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
-use egui::{RichText, Ui};
+use egui::Ui;
 
 /// The handoffs section.
 pub struct Handoffs;
@@ -180,20 +180,20 @@ impl ListSection for Handoffs {
             }
         });
         ui.separator();
-        let color = if hl == Some("signoffs") {
-            widgets::palette::highlight()
-        } else {
-            ui.visuals().text_color()
+        let receiving = match (team_of(&h.from), team_of(&h.to)) {
+            (Some(from), Some(to)) if from != to => Some(to),
+            _ => None,
         };
-        ui.label(RichText::new("Sign-offs").strong().color(color));
-        ui.weak("Sign-offs pin from, to, trigger, owner and SLA.");
-        if let (Some(from), Some(to)) = (team_of(&h.from), team_of(&h.to))
-            && from != to
-        {
-            ui.weak(format!(
-                "{to} receives these leads: a {to} person should sign off to accept the handoff."
-            ));
-        }
-        widgets::signoffs_ui(ui, h, choices, e, cx.commands);
+        field_row(ui, "Sign-offs", hl == Some("signoffs"), |ui, _| {
+            ui.vertical(|ui| {
+                ui.weak("Sign-offs pin from, to, trigger, owner and SLA.");
+                if let Some(to) = receiving {
+                    ui.weak(format!(
+                        "{to} receives these leads: a {to} person should sign off to accept the handoff."
+                    ));
+                }
+                widgets::signoffs_ui(ui, h, choices, e, cx.commands);
+            });
+        });
     }
 }

@@ -92,12 +92,9 @@ pub fn scoring_ui(
         }
         ui.add_space(8.0);
         ui.separator();
-        ui.label(RichText::new("Sign-offs").strong().color(if hl == Some("signoffs") {
-            widgets::palette::highlight()
-        } else {
-            ui.visuals().text_color()
-        }));
-        widgets::signoffs_ui(ui, s, &choices, ed, commands);
+        widgets::field_row(ui, "Sign-offs", hl == Some("signoffs"), |ui, _| {
+            ui.vertical(|ui| widgets::signoffs_ui(ui, s, &choices, ed, commands));
+        });
         ui.add_space(16.0);
         if ui.button("Remove lead scoring").clicked() {
             plan.scoring = None;

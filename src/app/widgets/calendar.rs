@@ -76,7 +76,7 @@ fn month_ui(ui: &mut Ui, month: NaiveDate, selected: Date) -> (NaiveDate, Option
     let today = Date::today();
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            if ui.button("◀").on_hover_text("Previous month").clicked() {
+            if ui.button("⏴").on_hover_text("Previous month").clicked() {
                 shown = month
                     .checked_sub_months(chrono::Months::new(1))
                     .unwrap_or(month);
@@ -89,7 +89,7 @@ fn month_ui(ui: &mut Ui, month: NaiveDate, selected: Date) -> (NaiveDate, Option
                 ))
                 .strong(),
             );
-            if ui.button("▶").on_hover_text("Next month").clicked() {
+            if ui.button("⏵").on_hover_text("Next month").clicked() {
                 shown = month
                     .checked_add_months(chrono::Months::new(1))
                     .unwrap_or(month);
@@ -125,7 +125,7 @@ fn month_ui(ui: &mut Ui, month: NaiveDate, selected: Date) -> (NaiveDate, Option
                         picked = Some(date);
                     }
                     column += 1;
-                    if column % 7 == 0 {
+                    if column.is_multiple_of(7) {
                         ui.end_row();
                     }
                     day = d.succ_opt();

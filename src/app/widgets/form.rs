@@ -41,6 +41,35 @@ fn take_scroll_request(ctx: &egui::Context) -> bool {
         .unwrap_or(false)
 }
 
+fn focus_request_id() -> egui::Id {
+    egui::Id::unique("preshow-focus-highlight")
+}
+
+/// Asks the highlighted field to take the keyboard on the next frame: a gap shown by the walk
+/// (or Enter during it) puts the cursor where the fix is typed.
+pub fn request_focus_highlight(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
+}
+
+/// Whether the highlighted field has been asked to take the keyboard and has not yet.
+pub fn focus_highlight_pending(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(focus_request_id()))
+        .unwrap_or(false)
+}
+
+/// Gives the keyboard to the first widget drawn next in `ui`, whatever its kind (text, number,
+/// picker, check box): a focus point just before it takes the focus and passes it on, the way
+/// Tab would, in the same frame.
+fn focus_next_widget(ui: &mut Ui) {
+    let id = ui.make_persistent_id("focus-point");
+    ui.memory_mut(|m| {
+        m.request_focus(id);
+        m.move_focus(egui::FocusDirection::Next);
+    });
+    let at = egui::Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO);
+    ui.interact(at, id, egui::Sense::focusable_noninteractive());
+}
+
 /// A form: fields stacked, each label above its widget, as wide as the editor.
 pub fn form_ui<R>(ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
     ui.vertical(|ui| {
@@ -66,7 +95,16 @@ pub fn field_row<R>(
     // appears above it, such as the item's gaps after a re-check.
     ui.push_id(label, |ui| {
         let l = ui.label(text);
-        let r = ui.horizontal_wrapped(|ui| add(ui, l.id));
+        let focus = highlight
+            && ui
+                .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
+                .unwrap_or(false);
+        let r = ui.horizontal_wrapped(|ui| {
+            if focus {
+                focus_next_widget(ui);
+            }
+            add(ui, l.id)
+        });
         if highlight {
             let rect = l.rect.union(r.response.rect).expand(4.0);
             ui.painter().rect_stroke(

@@ -20,7 +20,10 @@ pub use date::{
     date_time_ui, date_ui, human_date, human_date_time, opt_date_ui, plan_year, set_plan_days,
     text_width,
 };
-pub use form::{Edits, field_row, form_ui, request_scroll_to_highlight};
+pub use form::{
+    Edits, field_row, focus_highlight_pending, form_ui, request_focus_highlight,
+    request_scroll_to_highlight,
+};
 pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use number::number;
 pub use palette::severity_color;

@@ -1,10 +1,11 @@
 //! Pickers: one person, one item of a list (with a search box when it is long), and lists of
 //! ids as removable chips.
 
-use crate::app::widgets::choices::{Choice, Choices, PersonChoice};
+use crate::app::widgets::choices::{Choice, Choices};
+use crate::app::widgets::date::text_width;
 use crate::app::widgets::form::Edits;
 use crate::model::Team;
-use egui::{Response, RichText, Ui};
+use egui::{Response, Ui};
 
 /// Picks one person or nobody, people of `prefer`'s team listed first.
 pub fn person_picker_ui(
@@ -30,34 +31,31 @@ pub fn person_picker_ui(
         order.retain(|t| *t != p);
         order.insert(0, p);
     }
+    let mut items: Vec<(Option<String>, String)> = vec![(None, "— nobody —".to_owned())];
+    for team in order {
+        for p in choices.people.iter().filter(|p| p.team == team) {
+            let text = match &p.role {
+                Some(role) => format!("{} · {team} · {role}", p.name),
+                None => format!("{} · {team}", p.name),
+            };
+            items.push((Some(p.id.clone()), text));
+        }
+    }
     let before = value.clone();
-    let r = egui::ComboBox::from_id_salt(label)
+    let list = ListId::new(ui, label);
+    let inner = egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
-        .width(240.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "— nobody —");
-            for team in order {
-                let members: Vec<&PersonChoice> =
-                    choices.people.iter().filter(|p| p.team == team).collect();
-                if members.is_empty() {
-                    continue;
-                }
-                ui.label(RichText::new(team.as_str()).small().strong());
-                for p in members {
-                    let text = match &p.role {
-                        Some(role) => format!("{} · {role}", p.name),
-                        None => p.name.clone(),
-                    };
-                    ui.selectable_value(value, Some(p.id.clone()), text);
-                }
-            }
-        })
-        .response
-        .labelled_by(label);
+        .width(text_width(ui, "Maximiliane Oberhäuser · Marketing"))
+        .height(list_height(ui))
+        .show_ui(ui, |ui| keyboard_list_ui(ui, list, &items, value));
+    list.forget_when_closed(ui, inner.inner.is_none());
+    if let Some(Some(picked)) = inner.inner {
+        *value = picked;
+    }
     if *value != before {
         edits.changed = true;
     }
-    r
+    inner.response.labelled_by(label)
 }
 
 /// Picks one of `options` (required), with a search box when the list is long.
@@ -72,45 +70,138 @@ pub fn choice_picker_ui(
         .iter()
         .find(|c| c.id == *value)
         .map_or_else(|| format!("{value} (unknown)"), |c| c.label.clone());
-    let search_id = ui.make_persistent_id(("picker-search", label));
     let before = value.clone();
-    let r = egui::ComboBox::from_id_salt(label)
+    let items: Vec<(String, String)> = options
+        .iter()
+        .map(|c| (c.id.clone(), c.label.clone()))
+        .collect();
+    let list = ListId::new(ui, label);
+    let inner = egui::ComboBox::from_id_salt(label)
         .selected_text(shown)
-        .width(240.0)
-        .height(320.0)
-        .show_ui(ui, |ui| {
-            let mut search: String = ui.data_mut(|d| d.get_temp(search_id)).unwrap_or_default();
-            if options.len() > 12 {
-                ui.add(egui::TextEdit::singleline(&mut search).hint_text("Search…"));
-                ui.data_mut(|d| d.insert_temp(search_id, search.clone()));
-            }
-            let needle = search.to_lowercase();
-            let hits: Vec<&Choice> = options
-                .iter()
-                .filter(|c| {
-                    needle.is_empty()
-                        || c.label.to_lowercase().contains(&needle)
-                        || c.id.contains(&needle)
-                })
-                .collect();
-            let row = ui.spacing().interact_size.y;
-            egui::ScrollArea::vertical().max_height(280.0).show_rows(
-                ui,
-                row,
-                hits.len(),
-                |ui, range| {
-                    for c in hits.get(range).unwrap_or_default() {
-                        ui.selectable_value(value, c.id.clone(), &c.label);
-                    }
-                },
-            );
-        })
-        .response
-        .labelled_by(label);
+        .width(text_width(ui, "Brenner Automotive Components"))
+        .height(list_height(ui))
+        .show_ui(ui, |ui| keyboard_list_ui(ui, list, &items, value));
+    list.forget_when_closed(ui, inner.inner.is_none());
+    if let Some(Some(picked)) = inner.inner {
+        *value = picked;
+    }
     if *value != before {
         edits.changed = true;
     }
-    r
+    inner.response.labelled_by(label)
+}
+
+/// The height of a drop-down list: ten rows of body text and the search box.
+fn list_height(ui: &Ui) -> f32 {
+    (ui.spacing().interact_size.y + ui.spacing().item_spacing.y) * 11.0
+}
+
+/// Where a drop-down keeps its search text, its highlighted row and whether it has opened.
+#[derive(Clone, Copy)]
+struct ListId(egui::Id);
+
+/// What a drop-down keeps between frames while it is open.
+#[derive(Clone, Default)]
+struct ListState {
+    search: String,
+    highlight: usize,
+    opened: bool,
+}
+
+impl ListId {
+    fn new(ui: &Ui, label: egui::Id) -> Self {
+        ListId(ui.make_persistent_id(("picker-list", label)))
+    }
+
+    /// A closed list starts afresh next time: empty search, focus in it.
+    fn forget_when_closed(self, ui: &Ui, closed: bool) {
+        if closed {
+            ui.data_mut(|d| d.remove::<ListState>(self.0));
+        }
+    }
+}
+
+/// The body of a drop-down: a search box that has the keyboard as the list opens (type to
+/// filter; ↑ and ↓ move the highlight; Enter picks it), then the matching rows, only the visible
+/// ones laid out. Returns the value picked this frame.
+fn keyboard_list_ui<T: Clone + PartialEq>(
+    ui: &mut Ui,
+    list: ListId,
+    items: &[(T, String)],
+    current: &T,
+) -> Option<T> {
+    let mut state: ListState = ui.data_mut(|d| d.get_temp(list.0)).unwrap_or_default();
+    let needle = state.search.to_lowercase();
+    let hits: Vec<&(T, String)> = items
+        .iter()
+        .filter(|(_, text)| needle.is_empty() || text.to_lowercase().contains(&needle))
+        .collect();
+    if !state.opened {
+        state.highlight = hits.iter().position(|(v, _)| v == current).unwrap_or(0);
+    }
+    let (down, up) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+        )
+    });
+    let moved = down || up;
+    if down {
+        state.highlight = (state.highlight + 1).min(hits.len().saturating_sub(1));
+    }
+    if up {
+        state.highlight = state.highlight.saturating_sub(1);
+    }
+    let search = ui
+        .horizontal(|ui| {
+            let find = ui.label("Find");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.search)
+                    .hint_text("type to narrow, arrows, Enter")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(find.id)
+        })
+        .inner;
+    if !state.opened {
+        search.request_focus();
+        state.opened = true;
+    }
+    if search.changed() {
+        state.highlight = 0;
+    }
+    let mut picked = None;
+    if search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        picked = hits.get(state.highlight).map(|(v, _)| v.clone());
+    }
+    let row = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .max_height(row * 10.0)
+        .show_rows(ui, row, hits.len(), |ui, range| {
+            for i in range {
+                let Some((v, text)) = hits.get(i) else {
+                    continue;
+                };
+                let mut r = ui.selectable_label(v == current, text.as_str());
+                if i == state.highlight {
+                    r = r.highlight();
+                    if moved {
+                        r.scroll_to_me(None);
+                    }
+                }
+                if r.clicked() {
+                    picked = Some(v.clone());
+                }
+            }
+        });
+    if hits.is_empty() {
+        ui.weak("Nothing matches");
+    }
+    ui.data_mut(|d| d.insert_temp(list.0, state));
+    if picked.is_some() {
+        ui.close();
+    }
+    picked
 }
 
 /// A list of ids as removable chips, with a menu to add more.
@@ -139,23 +230,21 @@ pub fn multi_picker_ui(
             values.remove(i);
             edits.changed = true;
         }
-        let rest: Vec<&Choice> = options.iter().filter(|c| !values.contains(&c.id)).collect();
+        let rest: Vec<(String, String)> = options
+            .iter()
+            .filter(|c| !values.contains(&c.id))
+            .map(|c| (c.id.clone(), c.label.clone()))
+            .collect();
         if !rest.is_empty() {
-            let mut picked = None;
-            egui::ComboBox::from_id_salt(("add", label))
+            let list = ListId::new(ui, label.with("add"));
+            let inner = egui::ComboBox::from_id_salt(("add", label))
                 .selected_text("+ Add…")
-                .width(110.0)
-                .height(300.0)
-                .show_ui(ui, |ui| {
-                    for c in rest {
-                        if ui.selectable_label(false, &c.label).clicked() {
-                            picked = Some(c.id.clone());
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label);
-            if let Some(id) = picked {
+                .width(text_width(ui, "+ Add…"))
+                .height(list_height(ui))
+                .show_ui(ui, |ui| keyboard_list_ui(ui, list, &rest, &String::new()));
+            list.forget_when_closed(ui, inner.inner.is_none());
+            inner.response.labelled_by(label);
+            if let Some(Some(id)) = inner.inner {
                 values.push(id);
                 edits.changed = true;
             }
