@@ -44,6 +44,45 @@ pub fn count(n: usize, noun: &str) -> String {
     }
 }
 
+/// A number as people read it: thousands grouped, no needless decimals ("250,000", "1,234.5",
+/// "-12"); at most `max_decimals` decimals.
+pub fn number(n: f64, max_decimals: usize) -> String {
+    if !n.is_finite() {
+        return n.to_string();
+    }
+    let text = format!("{:.*}", max_decimals.min(6), n.abs());
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, f.trim_end_matches('0')),
+        None => (text.as_str(), ""),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if n < 0.0 && (whole != "0" || !fraction.is_empty()) {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// A number as people type it, thousands separators (commas, spaces, underscores) allowed.
+pub fn read_number(text: &str) -> Option<f64> {
+    let plain: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}'))
+        .collect();
+    plain.parse().ok()
+}
+
 /// The short name of a month (1 to 12): "Mar".
 pub fn month_name(month: u32) -> &'static str {
     MONTHS
@@ -247,6 +286,22 @@ mod tests {
         assert_eq!(count(1, "show day"), "1 show day");
         assert_eq!(count(3, "show day"), "3 show days");
         assert_eq!(count(0, "gap"), "0 gaps");
+    }
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(number(250_000.0, 0), "250,000");
+        assert_eq!(number(1234.5, 2), "1,234.5");
+        assert_eq!(number(-1_234_567.0, 0), "-1,234,567");
+        assert_eq!(number(999.0, 0), "999");
+        assert_eq!(number(0.0, 2), "0");
+        assert_eq!(number(-0.001, 2), "0");
+        assert_eq!(read_number("250,000"), Some(250_000.0));
+        assert_eq!(read_number("1 234.5"), Some(1234.5));
+        assert_eq!(read_number("12x"), None);
+        for n in [0.0, 7.0, 1234.0, 1_000_000.0, -42.0, 3.25] {
+            assert_eq!(read_number(&number(n, 2)), Some(n), "{n}");
+        }
     }
 
     #[test]
