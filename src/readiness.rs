@@ -390,6 +390,7 @@ mod tests {
             by: by.into(),
             on: d("2027-01-10"),
             fingerprint: None,
+            entered_by: None,
         }
     }
 

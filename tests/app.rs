@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use preshow::app::{Command, Workbench};
+use preshow::app::{Command, Signer, Workbench};
 use preshow::model::{Date, Section};
 use std::path::{Path, PathBuf};
 
@@ -163,14 +163,18 @@ fn signing_off_a_message_pins_its_text() {
     let mut h = workbench(&f.path);
     go(&mut h, Section::Messages);
     assert!(rules_on(&h, Section::Messages, "roi").contains(&"message-not-agreed"));
-    h.get_by_label("Sign off as…").click();
+    // Nobody is at the keyboard yet: the first sign-off asks who, then goes ahead as them.
+    h.get_by_label("Sign off").click();
     h.run();
+    assert!(h.state().doc.plan.messages[0].signoffs.is_empty());
+    h.get_by_label("Who are you?");
     h.get_by_label("Ana Ruiz").click();
     h.run();
 
     let m = &h.state().doc.plan.messages[0];
     assert_eq!(m.signoffs.len(), 1);
     assert_eq!(m.signoffs[0].by, "ana");
+    assert_eq!(m.signoffs[0].entered_by, None, "signed by herself");
     assert_eq!(m.signoffs[0].on.to_string(), "2027-02-01");
     assert_eq!(
         m.signoffs[0].fingerprint,
@@ -194,10 +198,18 @@ fn signing_off_is_a_command_undone_in_one_step() {
     let sign = Command::SignOff {
         section: Section::Messages,
         id: "roi".to_owned(),
-        by: "ana".to_owned(),
+        by: Signer::Person("ana".to_owned()),
     };
     h.state_mut().command(sign.clone());
     assert_eq!(h.state().doc.plan, before, "queued, not run");
+    h.run();
+    // Who enters it is asked first.
+    assert_eq!(
+        h.state().doc.plan,
+        before,
+        "nothing recorded before the answer"
+    );
+    h.get_by_label("Ana Ruiz").click();
     h.run();
     h.state_mut().command(sign);
     h.run();
@@ -482,9 +494,12 @@ fn a_newcomer_fixes_three_gaps_and_check_agrees() {
         .click();
     h.run();
     assert_eq!(h.state().section, Section::Messages);
-    h.get_by_label("Sign off as…").click();
+    h.get_by_label("Sign for someone else…").click();
     h.run();
     h.get_by_label("Lena Hoffmann").click();
+    h.run();
+    // Who records it is asked once; then it is Lena's agreement, entered by Yuki.
+    h.get_by_label("Yuki Tanaka").click();
     h.run();
     assert!(
         h.state()

@@ -149,11 +149,12 @@ fn fingerprint() -> BoxedStrategy<String> {
 }
 
 fn signoff() -> BoxedStrategy<Signoff> {
-    (id(), date(), opt(fingerprint()))
-        .prop_map(|(by, on, fingerprint)| Signoff {
+    (id(), date(), opt(fingerprint()), opt(id()))
+        .prop_map(|(by, on, fingerprint, entered_by)| Signoff {
             by,
             on,
             fingerprint,
+            entered_by,
         })
         .boxed()
 }
@@ -544,6 +545,7 @@ impl Hand<'_> {
                     f.raw("by", self.quote(&s.by));
                     f.raw("on", self.quote(&s.on.to_string()));
                     f.opt(self, "fingerprint", s.fingerprint.as_deref());
+                    f.opt(self, "entered_by", s.entered_by.as_deref());
                     self.item("Signoff", f)
                 })
                 .collect(),

@@ -3,6 +3,8 @@
 //! (`app`, `cli`, `rules`, ...); filter with `cargo test --test suite app::`.
 
 #[cfg(feature = "gui")]
+mod agreements;
+#[cfg(feature = "gui")]
 mod app;
 mod atomic_save;
 #[cfg(feature = "gui")]

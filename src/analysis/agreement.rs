@@ -11,6 +11,49 @@ use crate::model::{Plan, Signoff, Team};
 
 pub use crate::model::fingerprint::holds;
 
+/// The sign-offs of `item` that hold now and that a change to `field` (named as the file spells
+/// it: `sla_hours`, `headline`...) would make stale, each person once, in the item's order.
+///
+/// Only a pinned sign-off can break: one without a fingerprint counts as agreement to whatever
+/// the text is, and a stale one has nothing left to break. A field that is not pinned (an id, a
+/// message's author) breaks none.
+pub fn broken_by_change<'a, T: Signable>(item: &'a T, field: &str) -> Vec<&'a Signoff> {
+    if !T::pins(field) {
+        return Vec::new();
+    }
+    let fingerprint = item.fingerprint();
+    let mut out: Vec<&Signoff> = Vec::new();
+    for s in item.signoffs() {
+        let current = s.fingerprint.as_deref() == Some(fingerprint.as_str());
+        if current && !out.iter().any(|o| o.by == s.by) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// What to tell someone about to change `field` of `item`: "Changing this will need Lena Hoffmann
+/// and Yuki Tanaka to sign again", naming (by `name_of`, sorted) the people whose sign-offs
+/// [`broken_by_change`] finds; `None` when the change breaks none.
+pub fn change_warning<T: Signable>(
+    item: &T,
+    field: &str,
+    name_of: impl Fn(&str) -> String,
+) -> Option<String> {
+    let mut names: Vec<String> = broken_by_change(item, field)
+        .into_iter()
+        .map(|s| name_of(&s.by))
+        .collect();
+    names.sort();
+    names.dedup();
+    let names = match names.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    Some(format!("Changing this will need {names} to sign again"))
+}
+
 /// Where one team stands on an item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Agreement {
@@ -174,6 +217,7 @@ mod tests {
             by: by.into(),
             on: Date::from_ymd(2027, 2, 1).expect("date"),
             fingerprint: fingerprint.map(str::to_owned),
+            entered_by: None,
         }
     }
 
@@ -210,6 +254,50 @@ mod tests {
             Signatures::with_fingerprint(&p.messages[0].signoffs, &fp, |id| p
                 .person(id)
                 .map(|x| x.team))
+        );
+    }
+
+    /// A change to a pinned field breaks the current pinned sign-offs, each person once; not the
+    /// unpinned or stale ones, and a field outside the fingerprint breaks none.
+    #[test]
+    fn a_change_breaks_only_current_pinned_sign_offs_of_pinned_fields() {
+        let mut p = plan();
+        let fp = p.messages[0].fingerprint();
+        p.messages[0].signoffs = vec![
+            signoff("mo", Some(&fp)),
+            signoff("ana", Some(&fp)),
+            signoff("mo", Some(&fp)),
+            signoff("zoe", None),
+            signoff("kim", Some("0000000000000000")),
+        ];
+        let m = &p.messages[0];
+        let by: Vec<&str> = broken_by_change(m, "headline")
+            .iter()
+            .map(|s| s.by.as_str())
+            .collect();
+        assert_eq!(by, ["mo", "ana"]);
+        assert_eq!(broken_by_change(m, "proof").len(), 2);
+        for field in ["author", "segments", "id", "nonsense"] {
+            assert!(broken_by_change(m, field).is_empty(), "{field}");
+        }
+        let names = |id: &str| match id {
+            "ana" => "Ana Ruiz".to_owned(),
+            "mo" => "Mo Chen".to_owned(),
+            other => other.to_owned(),
+        };
+        assert_eq!(
+            change_warning(m, "body", names).as_deref(),
+            Some("Changing this will need Ana Ruiz and Mo Chen to sign again")
+        );
+        assert_eq!(change_warning(m, "author", names), None);
+
+        // Once the change lands, the same sign-offs are stale, and nothing is left to warn of.
+        p.messages[0].headline = "ROI in 90 days".into();
+        let m = &p.messages[0];
+        assert!(broken_by_change(m, "headline").is_empty());
+        assert_eq!(
+            Signatures::in_plan(&p, m).of_team(Team::Marketing),
+            Agreement::Stale
         );
     }
 

@@ -232,7 +232,10 @@ impl RefField {
             Some(Named::Signers(signers)) => (&[], signers),
             None => (&[], &[]),
         };
-        let signers = signers.iter().map(|s| s.by.as_str());
+        // A sign-off names its signer, and whoever entered it for them.
+        let signers = signers
+            .iter()
+            .flat_map(|s| std::iter::once(s.by.as_str()).chain(s.entered_by.as_deref()));
         ids.iter().map(String::as_str).chain(signers)
     }
 
@@ -277,7 +280,10 @@ mod tests {
                         Slot::Required(s) => vec![s.clone()],
                         Slot::Opt(s) => s.iter().cloned().collect(),
                         Slot::List(l) => l.clone(),
-                        Slot::Signoffs(l) => l.iter().map(|s| s.by.clone()).collect(),
+                        Slot::Signoffs(l) => l
+                            .iter()
+                            .flat_map(|s| std::iter::once(s.by.clone()).chain(s.entered_by.clone()))
+                            .collect(),
                     });
                 assert_eq!(
                     written.unwrap_or_default(),

@@ -1,9 +1,10 @@
 //! Running commands and dialog answers: undo, items (add, duplicate, delete, rename), imports and
 //! exports, gaps, navigation. Opening and saving the plan is in `open_save.rs`.
 
+use crate::app::commands::Signer;
 use crate::app::dialogs::{
     Answer, ChooseToday, ConfirmDelete, ConfirmOverwrite, Dialog, ErrorMessage, ExportDialog,
-    ImportDialog,
+    ImportDialog, WhoAreYou,
 };
 use crate::app::files::Purpose;
 use crate::app::{Command, Status, Workbench, sections};
@@ -140,7 +141,8 @@ impl Workbench {
                 self.dialog = Some(Dialog::Export(Box::new(d)));
             }
             Command::RenameId { section, old, new } => self.rename_id(section, &old, &new),
-            Command::SignOff { section, id, by } => self.sign_off(section, &id, &by),
+            Command::SignOff { section, id, by } => self.sign_off(section, id, by),
+            Command::ChooseYou => self.ask_who(None),
             Command::IdFollowsName { section, old, new } => {
                 self.id_follows_name(section, &old, new)
             }
@@ -228,6 +230,14 @@ impl Workbench {
             }
             Answer::ReloadDiscarding(path) => self.load(path),
             Answer::SetToday(date) => self.take_as_today(date),
+            Answer::YouAre { id, then } => {
+                self.you_are(&id);
+                if let Some(cmd) = then
+                    && self.you().is_some()
+                {
+                    self.run(ctx, cmd);
+                }
+            }
             // Typed paths are only asked for plans.
             Answer::Path(Purpose::ImportCsv | Purpose::Export(_), _) => {}
             Answer::Browse { purpose, suggested } => {
@@ -325,11 +335,72 @@ impl Workbench {
         });
     }
 
-    /// Records `by`'s agreement to an item's current text today, as an undo step of its own.
-    fn sign_off(&mut self, section: Section, id: &str, by: &str) {
+    /// Records `by`'s agreement to an item's current text today, entered by the person at the
+    /// keyboard, as an undo step of its own; asks who that is first when nobody knows.
+    fn sign_off(&mut self, section: Section, id: String, by: Signer) {
+        let Some(you) = self.you().map(|p| (p.id.clone(), p.name.clone())) else {
+            self.ask_who(Some(Command::SignOff { section, id, by }));
+            return;
+        };
+        let (you_id, you_name) = you;
+        let signer = match by {
+            Signer::You => you_id.clone(),
+            Signer::Person(p) => p,
+        };
         self.doc.commit();
-        if crate::ops::edit::sign_off(&mut self.doc.plan, section, id, by, self.today).is_some() {
-            self.doc.edited(true);
+        let today = self.today;
+        let plan = &mut self.doc.plan;
+        if crate::ops::edit::sign_off(plan, section, &id, &signer, Some(&you_id), today).is_none() {
+            return;
+        }
+        self.doc.edited(true);
+        if signer == you_id {
+            self.say(format!("Signed off as {you_name} (Ctrl+Z undoes)"));
+        } else {
+            let name = self
+                .doc
+                .plan
+                .person(&signer)
+                .map_or(signer.clone(), |p| p.name.clone());
+            self.say(format!(
+                "Recorded {name}'s agreement, entered by {you_name} (Ctrl+Z undoes)"
+            ));
+        }
+    }
+
+    /// Asks who is at the keyboard, then runs `then` (the sign-off that asked) as them.
+    fn ask_who(&mut self, then: Option<Command>) {
+        let suggested = self
+            .identity
+            .suggestion(&self.doc.plan, self.doc.path.as_deref())
+            .map(|(p, email)| (p.id.clone(), email));
+        let current = self.you().map(|p| p.id.clone());
+        self.dialog = Some(Dialog::WhoAreYou(WhoAreYou {
+            then,
+            suggested,
+            current,
+        }));
+    }
+
+    /// Takes person `id` as the one at the keyboard, remembered for the next run.
+    fn you_are(&mut self, id: &str) {
+        let Some(person) = self.doc.plan.person(id).cloned() else {
+            return;
+        };
+        match self.identity.choose(&person) {
+            Ok(()) => self.say(format!(
+                "You are {}: sign-offs you enter carry your name",
+                person.name
+            )),
+            Err(e) => {
+                self.status = Some(Status {
+                    text: format!(
+                        "You are {} for now; it could not be remembered for next time ({e})",
+                        person.name
+                    ),
+                    problem: true,
+                });
+            }
         }
     }
 

@@ -5,6 +5,15 @@ use crate::interchange::export::ExportFormat;
 use crate::model::Section;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+/// Whose agreement a [`Command::SignOff`] records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signer {
+    /// The person at the keyboard ("You are" in the status bar); asked for first when unknown.
+    You,
+    /// Someone else in the room (a person id), entered by the person at the keyboard.
+    Person(String),
+}
+
 /// Something the user asked the workbench to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -80,15 +89,18 @@ pub enum Command {
         new: String,
     },
     /// Record a person's agreement to an item's current text today, replacing their earlier
-    /// sign-off, as one undoable step.
+    /// sign-off, as one undoable step. Entered by the person at the keyboard, who is asked for
+    /// first when unknown.
     SignOff {
         /// The item's section.
         section: Section,
         /// Its id (`scoring` for the scoring).
         id: String,
         /// The person who agrees.
-        by: String,
+        by: Signer,
     },
+    /// Say who is at the keyboard (the person sign-offs are entered by), in a dialog.
+    ChooseYou,
     /// Keep a just-added item's id made from its name: the id changes with every change of the
     /// name, in the name's undo step. Asked for in the frame that edits the name, whose undo
     /// point takes both.
@@ -110,7 +122,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 31] = [
+    pub const GENERAL: [Command; 32] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -133,6 +145,7 @@ impl Command {
         Command::ZoomOut,
         Command::ZoomReset,
         Command::ChooseToday,
+        Command::ChooseYou,
         Command::EndWalk,
         Command::Import(crate::interchange::import::Kind::Accounts),
         Command::Import(crate::interchange::import::Kind::Meetings),
@@ -182,7 +195,11 @@ impl Command {
             Command::RenameId { old, new, .. } | Command::IdFollowsName { old, new, .. } => {
                 format!("Rename the id \"{old}\" to \"{new}\"")
             }
-            Command::SignOff { id, by, .. } => format!("Sign off \"{id}\" as \"{by}\""),
+            Command::SignOff {
+                by: Signer::You, ..
+            } => "Sign off".into(),
+            Command::SignOff { .. } => "Sign for someone else".into(),
+            Command::ChooseYou => "Say who you are…".into(),
         }
     }
 
@@ -212,7 +229,7 @@ impl Command {
             Command::ZoomOut => vec![k(CMD, Key::Minus)],
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
-            Command::ChooseToday | Command::SetToday(_) => Vec::new(),
+            Command::ChooseToday | Command::SetToday(_) | Command::ChooseYou => Vec::new(),
             Command::Import(_) | Command::Export(_) => Vec::new(),
             Command::RenameId { .. } | Command::IdFollowsName { .. } | Command::SignOff { .. } => {
                 Vec::new()

@@ -20,20 +20,27 @@ pub struct Settings {
     pub background_checks: bool,
     /// Where recovery copies of unsaved edits go; `None` keeps none.
     pub recovery_dir: Option<PathBuf>,
+    /// The file remembering who is at the keyboard; `None` keeps it for the run only.
+    pub identity_file: Option<PathBuf>,
+    /// Whether git's email suggests who is at the keyboard.
+    pub git_identity: bool,
 }
 
 impl Settings {
-    /// The user's settings: recent plans in the user's config folder, native dialogs on.
+    /// The user's settings: recent plans and who is at the keyboard in the user's config folder,
+    /// native dialogs on.
     pub fn user() -> Self {
         Settings {
             recent_file: config_dir().map(|d| d.join("recent.txt")),
             native_dialogs: true,
             background_checks: true,
             recovery_dir: crate::app::recovery::default_dir(),
+            identity_file: config_dir().map(|d| d.join("identity.txt")),
+            git_identity: true,
         }
     }
 
-    /// For tests: nothing stored, no native dialogs, checks on the UI thread.
+    /// For tests: nothing stored, no native dialogs, checks on the UI thread, git not asked.
     pub fn ephemeral() -> Self {
         Settings::default()
     }

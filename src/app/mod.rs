@@ -16,6 +16,7 @@ mod dialogs;
 mod document;
 mod files;
 mod frame;
+pub mod identity;
 mod job;
 mod open_save;
 mod place;
@@ -28,7 +29,7 @@ pub mod theme;
 pub mod widgets;
 
 pub use checker::Gaps;
-pub use commands::Command;
+pub use commands::{Command, Signer};
 pub use document::Document;
 pub use files::Settings;
 pub use place::Place;
@@ -145,6 +146,8 @@ pub struct Workbench {
     recovery: state::RecoveryState,
     /// The watch on the plan's file for changes made by someone else.
     disk: state::DiskWatch,
+    /// Who is at the keyboard: the person sign-offs are entered by.
+    identity: identity::Identity,
 }
 
 impl Workbench {
@@ -158,6 +161,8 @@ impl Workbench {
         let repaint_ctx = ctx.clone();
         let background = settings.background_checks;
         let recovery_dir = settings.recovery_dir.clone();
+        let identity =
+            identity::Identity::load(settings.identity_file.clone(), settings.git_identity);
         let mut app = Workbench {
             doc: Document::new(plan, None, true),
             section: Section::Accounts,
@@ -181,6 +186,7 @@ impl Workbench {
                 ..Default::default()
             },
             disk: state::DiskWatch::default(),
+            identity,
         };
         if let Some(path) = file {
             app.load(path);
@@ -214,6 +220,11 @@ impl Workbench {
     pub fn set_today(&mut self, today: Date) {
         self.today = today;
         self.checks.checker.check_now(&mut self.doc, today);
+    }
+
+    /// The person at the keyboard, whom sign-offs are entered by, when known.
+    pub fn you(&self) -> Option<&crate::model::Person> {
+        self.identity.you(&self.doc.plan)
     }
 
     /// The findings currently shown.

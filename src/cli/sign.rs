@@ -47,7 +47,7 @@ fn sign(
     let section = Section::from_key(section)
         .filter(|s| matches!(s, Section::Messages | Section::Objectives | Section::Terms | Section::Handoffs | Section::Scoring))
         .ok_or_else(|| format!("`{section}` cannot be signed off: use messages, objectives, terms, handoffs or scoring"))?;
-    let what = sign_off(plan, section, id, by, on).ok_or_else(|| {
+    let what = sign_off(plan, section, id, by, None, on).ok_or_else(|| {
         format!(
             "{}: there is no {} item with id `{id}`",
             path.display(),

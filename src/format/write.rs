@@ -159,6 +159,9 @@ impl Writer {
             if let Some(f) = &s.fingerprint {
                 let _ = write!(self.out, ", fingerprint: {}", quote(f));
             }
+            if let Some(e) = &s.entered_by {
+                let _ = write!(self.out, ", entered_by: {}", quote(e));
+            }
             self.out.push_str("),\n");
         }
         self.depth -= 1;

@@ -45,6 +45,8 @@ pub struct Entry {
     pub name: String,
     /// Their team, when the person exists.
     pub team: Option<Team>,
+    /// The name (or id) of who entered it for them, when someone else did.
+    pub entered_by: Option<String>,
     /// The day they signed.
     pub on: Date,
     /// Whether it still counts.
@@ -76,6 +78,10 @@ fn push_item<T: Signable>(
             by: s.by.clone(),
             name: person.map_or_else(|| s.by.clone(), |p| p.name.clone()),
             team: person.map(|p| p.team),
+            entered_by: s.entered_by.as_deref().map(|e| {
+                plan.person(e)
+                    .map_or_else(|| e.to_owned(), |p| p.name.clone())
+            }),
             on: s.on,
             standing,
         });

@@ -101,6 +101,14 @@ pub fn repo_path(top: &Path, file: &Path) -> Result<String, GitError> {
     Ok(parts.join("/"))
 }
 
+/// The email git signs commits with in `dir` (`git config user.email`: the repository's own
+/// setting, else the user's), or `None` when git has none or cannot run.
+pub fn user_email(dir: &Path) -> Option<String> {
+    let out = run(Some(dir), &["config", "user.email"]).ok()?;
+    let email = String::from_utf8_lossy(&out).trim().to_owned();
+    (!email.is_empty()).then_some(email)
+}
+
 /// One commit, as `git log` describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commit {
@@ -219,5 +227,29 @@ mod tests {
         assert_eq!(commits[1].date, "2027-01-04");
         assert_eq!(commits[1].subject, "First plan");
         assert!(parse_log(b"").is_empty());
+    }
+
+    /// The repository's own email is the one given, and it names a person of the example plan
+    /// whatever its case.
+    #[test]
+    fn user_email_reads_the_repository_setting() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        run(Some(dir.path()), &["init", "-q"]).expect("git init");
+        run(
+            Some(dir.path()),
+            &["config", "user.email", " Lena.Hoffmann@STRATOLINE.example "],
+        )
+        .expect("git config");
+        let email = user_email(dir.path()).expect("an email");
+        assert_eq!(email, "Lena.Hoffmann@STRATOLINE.example");
+        let plan = crate::format::parse(crate::EXAMPLE_PLAN)
+            .expect("example loads")
+            .plan;
+        assert_eq!(
+            plan.person_with_email(&email).map(|p| p.id.as_str()),
+            Some("lena")
+        );
+        assert!(plan.person_with_email("nobody@example.org").is_none());
+        assert!(plan.person_with_email("  ").is_none());
     }
 }

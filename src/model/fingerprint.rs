@@ -9,7 +9,10 @@ use sha2::{Digest, Sha256};
 
 /// Something people sign off on.
 pub trait Signable {
-    /// The pinned fields, in the order the format defines.
+    /// The names of the pinned fields as the file spells them, in the order the format defines:
+    /// a change to any of them changes the fingerprint; a change to any other field does not.
+    const PINNED: &'static [&'static str];
+    /// The pinned fields' values, in the order the format defines (a list gives each element).
     fn pinned_fields(&self) -> Vec<String>;
     /// The sign-offs recorded on it.
     fn signoffs(&self) -> &[Signoff];
@@ -22,6 +25,12 @@ pub trait Signable {
     /// The fingerprint of the current text.
     fn fingerprint(&self) -> String {
         fingerprint_of(&self.pinned_fields())
+    }
+
+    /// Whether `field` (named as the file spells it) is pinned: changing it changes the
+    /// fingerprint.
+    fn pins(field: &str) -> bool {
+        Self::PINNED.contains(&field)
     }
 
     /// Whether a sign-off still holds: it has no fingerprint, or its fingerprint matches.
@@ -57,6 +66,7 @@ fn opt(s: &Option<String>) -> String {
 }
 
 impl Signable for Message {
+    const PINNED: &'static [&'static str] = &["headline", "body", "proof"];
     fn pinned_fields(&self) -> Vec<String> {
         let mut f = vec![self.headline.clone(), opt(&self.body)];
         f.extend(self.proof.iter().cloned());
@@ -74,6 +84,7 @@ impl Signable for Message {
 }
 
 impl Signable for Objective {
+    const PINNED: &'static [&'static str] = &["name", "metric", "target", "unit"];
     fn pinned_fields(&self) -> Vec<String> {
         vec![
             self.name.clone(),
@@ -94,6 +105,7 @@ impl Signable for Objective {
 }
 
 impl Signable for Term {
+    const PINNED: &'static [&'static str] = &["term", "definition"];
     fn pinned_fields(&self) -> Vec<String> {
         vec![self.term.clone(), self.definition.clone()]
     }
@@ -109,6 +121,7 @@ impl Signable for Term {
 }
 
 impl Signable for Scoring {
+    const PINNED: &'static [&'static str] = &["threshold", "signals"];
     fn pinned_fields(&self) -> Vec<String> {
         let mut f = vec![self.threshold.to_string()];
         for s in &self.signals {
@@ -129,6 +142,7 @@ impl Signable for Scoring {
 }
 
 impl Signable for Handoff {
+    const PINNED: &'static [&'static str] = &["from", "to", "trigger", "owner", "sla_hours"];
     fn pinned_fields(&self) -> Vec<String> {
         vec![
             self.from.clone(),
@@ -165,6 +179,125 @@ mod tests {
             signoffs: vec![],
         };
         assert_eq!(m.fingerprint(), "0640715e92689248");
+    }
+
+    /// A field's name and a change to it.
+    type Change<T> = (&'static str, fn(&mut T));
+
+    /// Changes `item` one field at a time and checks that exactly the fields its `PINNED` names
+    /// change the fingerprint.
+    fn check_pinned<T: Signable + Clone>(item: &T, changes: &[Change<T>]) {
+        let before = item.fingerprint();
+        for (field, change) in changes {
+            let mut changed = item.clone();
+            change(&mut changed);
+            assert_eq!(
+                changed.fingerprint() != before,
+                T::pins(field),
+                "{field}: pinned is {}",
+                T::pins(field)
+            );
+        }
+        for pinned in T::PINNED {
+            assert!(
+                changes.iter().any(|(f, _)| f == pinned),
+                "{pinned} is not exercised"
+            );
+        }
+    }
+
+    /// The names each kind of item pins are the fields its fingerprint reads, no more, no less.
+    #[test]
+    fn pinned_names_match_the_fingerprint() {
+        let handoff = Handoff {
+            id: "a-to-b".into(),
+            from: "a".into(),
+            to: "b".into(),
+            trigger: "Scanned".into(),
+            owner: Some("ana".into()),
+            sla_hours: Some(24),
+            signoffs: vec![],
+        };
+        check_pinned(
+            &handoff,
+            &[
+                ("from", |h| h.from = "c".into()),
+                ("to", |h| h.to = "c".into()),
+                ("trigger", |h| h.trigger.push('!')),
+                ("owner", |h| h.owner = None),
+                ("sla_hours", |h| h.sla_hours = Some(48)),
+                ("id", |h| h.id = "other".into()),
+            ],
+        );
+        let message = Message {
+            id: "roi".into(),
+            headline: "ROI".into(),
+            body: None,
+            proof: vec![],
+            author: None,
+            segments: vec![],
+            signoffs: vec![],
+        };
+        check_pinned(
+            &message,
+            &[
+                ("headline", |m| m.headline.push('!')),
+                ("body", |m| m.body = Some("More".into())),
+                ("proof", |m| m.proof.push("Case".into())),
+                ("author", |m| m.author = Some("mo".into())),
+                ("segments", |m| m.segments.push("Retail".into())),
+                ("id", |m| m.id = "other".into()),
+            ],
+        );
+        let objective = Objective {
+            id: "p".into(),
+            name: "Pipeline".into(),
+            metric: None,
+            target: None,
+            unit: None,
+            signoffs: vec![],
+        };
+        check_pinned(
+            &objective,
+            &[
+                ("name", |o| o.name.push('!')),
+                ("metric", |o| o.metric = Some("30 days".into())),
+                ("target", |o| o.target = Some(5.0)),
+                ("unit", |o| o.unit = Some("EUR".into())),
+                ("id", |o| o.id = "other".into()),
+            ],
+        );
+        let term = Term {
+            id: "t".into(),
+            term: "Lead".into(),
+            definition: "A person".into(),
+            signoffs: vec![],
+        };
+        check_pinned(
+            &term,
+            &[
+                ("term", |t| t.term.push('!')),
+                ("definition", |t| t.definition.push('!')),
+                ("id", |t| t.id = "other".into()),
+            ],
+        );
+        let scoring = Scoring {
+            threshold: 60,
+            signals: vec![],
+            signoffs: vec![],
+        };
+        check_pinned(
+            &scoring,
+            &[
+                ("threshold", |s| s.threshold = 50),
+                ("signals", |s| {
+                    s.signals.push(crate::model::Signal {
+                        signal: "Budget".into(),
+                        points: 10,
+                    })
+                }),
+            ],
+        );
     }
 
     #[test]

@@ -140,6 +140,10 @@ pub struct Signoff {
     /// First 16 hex digits of the SHA-256 of the agreed fields (see [`crate::model::fingerprint`]).
     #[serde(default)]
     pub fingerprint: Option<String>,
+    /// Who entered it, when someone recorded this person's agreement for them (a person id).
+    /// Absent when the person signed themselves, and in every older file.
+    #[serde(default)]
+    pub entered_by: Option<String>,
 }
 
 /// A shared objective for the show.
@@ -597,5 +601,18 @@ impl Plan {
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
+    }
+
+    /// The first person whose `email` is `email`, ignoring case and surrounding spaces.
+    pub fn person_with_email(&self, email: &str) -> Option<&Person> {
+        let wanted = email.trim();
+        if wanted.is_empty() {
+            return None;
+        }
+        self.people.iter().find(|p| {
+            p.email
+                .as_deref()
+                .is_some_and(|e| e.trim().eq_ignore_ascii_case(wanted))
+        })
     }
 }

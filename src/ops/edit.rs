@@ -5,42 +5,51 @@ use crate::analysis::references::{self, RefField, Slot};
 use crate::model::fingerprint::Signable;
 use crate::model::{Date, Plan, Section, Signoff};
 
-/// Records `by`'s agreement to the item's current text, replacing their earlier sign-off.
+/// Records `by`'s agreement to the item's current text, replacing their earlier sign-off;
+/// `entered_by` is the person who recorded it for them (kept only when it is someone else).
 /// Returns what was signed, or `None` when there is no such item.
-pub fn sign_off(plan: &mut Plan, section: Section, id: &str, by: &str, on: Date) -> Option<String> {
+pub fn sign_off(
+    plan: &mut Plan,
+    section: Section,
+    id: &str,
+    by: &str,
+    entered_by: Option<&str>,
+    on: Date,
+) -> Option<String> {
     match section {
         Section::Messages => plan
             .messages
             .iter_mut()
             .find(|x| x.id == id)
-            .map(|x| sign_item(x, by, on)),
+            .map(|x| sign_item(x, by, entered_by, on)),
         Section::Objectives => plan
             .objectives
             .iter_mut()
             .find(|x| x.id == id)
-            .map(|x| sign_item(x, by, on)),
+            .map(|x| sign_item(x, by, entered_by, on)),
         Section::Terms => plan
             .terms
             .iter_mut()
             .find(|x| x.id == id)
-            .map(|x| sign_item(x, by, on)),
+            .map(|x| sign_item(x, by, entered_by, on)),
         Section::Handoffs => plan
             .handoffs
             .iter_mut()
             .find(|x| x.id == id)
-            .map(|x| sign_item(x, by, on)),
+            .map(|x| sign_item(x, by, entered_by, on)),
         Section::Scoring => plan
             .scoring
             .as_mut()
             .filter(|_| id == "scoring" || id == "-")
-            .map(|x| sign_item(x, by, on)),
+            .map(|x| sign_item(x, by, entered_by, on)),
         _ => None,
     }
     .map(|()| format!("{section} `{id}`"))
 }
 
-/// Records `by`'s agreement to `item`'s current text on `on`, replacing their earlier sign-off.
-pub fn sign_item<T: Signable>(item: &mut T, by: &str, on: Date) {
+/// Records `by`'s agreement to `item`'s current text on `on`, replacing their earlier sign-off;
+/// `entered_by` is the person who recorded it for them (kept only when it is someone else).
+pub fn sign_item<T: Signable>(item: &mut T, by: &str, entered_by: Option<&str>, on: Date) {
     let fingerprint = item.fingerprint();
     let signoffs = item.signoffs_mut();
     signoffs.retain(|s| s.by != by);
@@ -48,6 +57,7 @@ pub fn sign_item<T: Signable>(item: &mut T, by: &str, on: Date) {
         by: by.to_owned(),
         on,
         fingerprint: Some(fingerprint),
+        entered_by: entered_by.filter(|e| *e != by).map(str::to_owned),
     });
 }
 
@@ -126,13 +136,19 @@ fn replace(slot: &mut Slot<'_>, id: &str, to: Option<&str>) {
             }
             dedup_keep_order(l);
         }
-        Slot::Signoffs(l) => match to {
-            Some(to) => l
-                .iter_mut()
-                .filter(|s| s.by == id)
-                .for_each(|s| s.by = to.to_owned()),
-            None => l.retain(|s| s.by != id),
-        },
+        Slot::Signoffs(l) => {
+            match to {
+                Some(to) => l
+                    .iter_mut()
+                    .filter(|s| s.by == id)
+                    .for_each(|s| s.by = to.to_owned()),
+                None => l.retain(|s| s.by != id),
+            }
+            // Who entered a sign-off follows a rename; gone, the sign-off stays theirs who agreed.
+            for s in l.iter_mut().filter(|s| s.entered_by.as_deref() == Some(id)) {
+                s.entered_by = to.map(str::to_owned);
+            }
+        }
     }
 }
 

@@ -255,7 +255,13 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
                     ui.label(crate::app::widgets::human_date(ui.ctx(), e.on));
                 });
                 row.col(|ui| {
-                    ui.label(format!("{} ({})", e.name, team_name(e.team)));
+                    let who = format!("{} ({})", e.name, team_name(e.team));
+                    match &e.entered_by {
+                        Some(by) => ui
+                            .label(format!("{who}, entered by {by}"))
+                            .on_hover_text(format!("{by} recorded this agreement for {}", e.name)),
+                        None => ui.label(who),
+                    };
                 });
                 row.col(|ui| {
                     ui.label(e.section.title());

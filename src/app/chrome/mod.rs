@@ -77,6 +77,7 @@ impl Workbench {
         item_ui(ui, pending, Command::Present, true);
         item_ui(ui, pending, Command::NextGap, true);
         item_ui(ui, pending, Command::ChooseToday, true);
+        item_ui(ui, pending, Command::ChooseYou, true);
         ui.separator();
         for t in theme::Theme::ALL {
             if ui.radio(self.window.theme == t, t.label()).clicked() {
@@ -183,6 +184,7 @@ impl Workbench {
                 {
                     self.frame.pending.push(Command::SetTheme(other));
                 }
+                self.you_ui(ui);
                 if self.walk.is_none()
                     && ui
                         .button("Walk through gaps")
@@ -203,6 +205,8 @@ impl Workbench {
                 None => "Bundled example: Save as… to keep your changes".to_owned(),
             };
             ui.label(where_);
+            ui.separator();
+            self.you_ui(ui);
             ui.separator();
             if self.checks.checker.is_current(self.doc.revision) {
                 ui.label(format!("Gaps: {}", self.checks.checker.gaps.summary()));
@@ -228,6 +232,20 @@ impl Workbench {
                 }
             }
         });
+    }
+
+    /// "You are: Lena Hoffmann", or "You are: not set"; a click asks.
+    fn you_ui(&mut self, ui: &mut egui::Ui) {
+        let who = self
+            .you()
+            .map_or_else(|| "not set".to_owned(), |p| p.name.clone());
+        if ui
+            .button(format!("You are: {who}"))
+            .on_hover_text("The person sign-offs are entered by. Click to change.")
+            .clicked()
+        {
+            self.frame.pending.push(Command::ChooseYou);
+        }
     }
 
     /// Sets the window title when it changes: the plan, unsaved edits, errors and warnings.

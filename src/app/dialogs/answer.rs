@@ -51,6 +51,14 @@ pub enum Answer {
     Export(Box<ExportDialog>),
     /// Take this date as today (`None`: the system date).
     SetToday(Option<Date>),
+    /// The person at the keyboard is this one (a person id); then go on with the command that
+    /// asked, if any.
+    YouAre {
+        /// The person's id.
+        id: String,
+        /// The command that asked (a sign-off).
+        then: Option<Command>,
+    },
 }
 
 impl Answer {

@@ -2,7 +2,7 @@
 //! (`delete.rs`), typed paths (`typed_path.rs`), replacing files and changes on disk
 //! (`overwrite.rs`, `changed_on_disk.rs`, `changed_while_editing.rs`), comments a save would drop
 //! (`comments.rs`), recovered edits (`recover.rs`), errors (`error.rs`), the date taken as today
-//! (`today.rs`), and the import and export
+//! (`today.rs`), who is at the keyboard (`who_are_you.rs`), and the import and export
 //! dialogs (`import.rs` with its preview in `import_preview.rs`, `export.rs`). Each holds its state
 //! and draws itself; the user's [`Answer`] (`answer.rs`) is acted on at the end of the frame.
 //! This file shows the open one in the modal.
@@ -21,6 +21,7 @@ mod recover;
 mod today;
 mod typed_path;
 mod unsaved;
+mod who_are_you;
 
 pub use answer::Answer;
 pub use changed_on_disk::ChangedOnDisk;
@@ -35,6 +36,7 @@ pub use recover::Recover;
 pub use today::ChooseToday;
 pub use typed_path::TypedPath;
 pub use unsaved::Unsaved;
+pub use who_are_you::WhoAreYou;
 
 use crate::app::commands::Command;
 use crate::app::files::Purpose;
@@ -68,6 +70,8 @@ pub enum Dialog {
     Error(ErrorMessage),
     /// Choose the date taken as today.
     Today(ChooseToday),
+    /// Say who is at the keyboard.
+    WhoAreYou(WhoAreYou),
 }
 
 impl Dialog {
@@ -103,6 +107,7 @@ impl Dialog {
                 export::ExportAction::Write(d) => Answer::Export(d),
             }),
             Dialog::Today(d) => d.ui(ui, close),
+            Dialog::WhoAreYou(d) => d.ui(ui, plan, close),
             Dialog::Error(d) => {
                 d.ui(ui, close);
                 None

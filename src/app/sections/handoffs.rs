@@ -4,7 +4,7 @@ use crate::analysis::agreement::{Agreement, Signatures};
 use crate::analysis::flow::{SALES_FOLLOW_UP_HOURS, hands_to_sales};
 use crate::analysis::lookup::Lookup;
 use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choice, field_row};
+use crate::app::widgets::{self, Choice, Stakes, field_row, warned_row};
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
 use egui::Ui;
 
@@ -131,11 +131,16 @@ impl ListSection for Handoffs {
         };
         let hl = cx.highlight;
         let e = &mut *cx.edits;
+        let stakes = Stakes::of(&*h, choices);
         widgets::form_ui(ui, |ui| {
-            field_row(ui, "From", hl == Some("from"), |ui, l| {
-                widgets::choice_picker_ui(ui, l, &mut h.from, &stages, e)
-            });
-            field_row(ui, "To", hl == Some("to"), |ui, l| {
+            warned_row(
+                ui,
+                "From",
+                hl == Some("from"),
+                stakes.warning("from"),
+                |ui, l| widgets::choice_picker_ui(ui, l, &mut h.from, &stages, e),
+            );
+            warned_row(ui, "To", hl == Some("to"), stakes.warning("to"), |ui, l| {
                 widgets::choice_picker_ui(ui, l, &mut h.to, &stages, e)
             });
             field_row(ui, "Id", hl == Some("id"), |ui, l| {
@@ -143,17 +148,25 @@ impl ListSection for Handoffs {
                     *cx.rename = Some((h.id.clone(), new));
                 }
             });
-            field_row(ui, "Trigger", hl == Some("trigger"), |ui, l| {
+            let trigger = stakes.warning("trigger");
+            warned_row(ui, "Trigger", hl == Some("trigger"), trigger, |ui, l| {
                 widgets::text_ui(ui, l, &mut h.trigger, e)
             });
             let receiving = team_of(&h.to);
-            field_row(ui, "Owner", hl == Some("owner"), |ui, l| {
+            let owner = stakes.warning("owner");
+            warned_row(ui, "Owner", hl == Some("owner"), owner, |ui, l| {
                 widgets::person_picker_ui(ui, l, &mut h.owner, choices, receiving, e);
             });
-            field_row(ui, "SLA", hl == Some("sla_hours"), |ui, l| {
+            let sla = stakes.warning("sla_hours");
+            warned_row(ui, "SLA", hl == Some("sla_hours"), sla.clone(), |ui, l| {
                 let mut has = h.sla_hours.is_some();
                 // Named by its own text; the hours field below carries the row's label.
                 let r = ui.checkbox(&mut has, "Has an SLA");
+                // A click on the box changes the SLA at once: say what it costs beforehand.
+                let r = match sla {
+                    Some(w) => r.on_hover_text(w),
+                    None => r,
+                };
                 if r.changed() {
                     h.sla_hours = has.then_some(24);
                     e.changed = true;

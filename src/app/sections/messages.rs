@@ -5,8 +5,7 @@ use crate::analysis::lookup::Lookup;
 use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey, plural};
 use crate::app::sections::objectives::signoffs_row;
 use crate::app::sections::people::person_name;
-use crate::app::widgets::{self, Edits, field_row, palette};
-use crate::model::fingerprint::Signable;
+use crate::app::widgets::{self, Edits, Stakes, field_row, palette, warned_row};
 use crate::model::{Date, Message, Plan, Section, Team, unique_id};
 use egui::Ui;
 
@@ -205,31 +204,15 @@ impl ListSection for Messages {
         else {
             return;
         };
-        let pinned = m
-            .signoffs
-            .iter()
-            .filter(|s| s.fingerprint.is_some() && m.is_current(s))
-            .count();
-        if pinned > 0 {
-            let (what, them) = if pinned == 1 {
-                ("sign-off is", "it")
-            } else {
-                ("sign-offs are", "them")
-            };
-            let note = format!(
-                "{pinned} {what} pinned to this text: \
-                 editing the headline, body or proof makes {them} stale."
-            );
-            ui.colored_label(palette::warning(), note);
-            ui.add_space(6.0);
-        }
+        let stakes = Stakes::of(&*m, choices);
         let hl = cx.highlight;
         widgets::form_ui(ui, |ui| {
             let e = &mut *cx.edits;
-            field_row(
+            warned_row(
                 ui,
                 "Headline",
                 hl == Some("headline") || hl == Some("name"),
+                stakes.warning("headline"),
                 |ui, l| widgets::text_ui(ui, l, &mut m.headline, e),
             );
             field_row(ui, "Id", hl == Some("id"), |ui, l| {
@@ -237,12 +220,22 @@ impl ListSection for Messages {
                     *cx.rename = Some((m.id.clone(), new));
                 }
             });
-            field_row(ui, "Body", hl == Some("body"), |ui, l| {
-                widgets::opt_multiline_ui(ui, l, &mut m.body, "the full message", e);
-            });
-            field_row(ui, "Proof", hl == Some("proof"), |ui, l| {
-                proof_ui(ui, l, &mut m.proof, e)
-            });
+            warned_row(
+                ui,
+                "Body",
+                hl == Some("body"),
+                stakes.warning("body"),
+                |ui, l| {
+                    widgets::opt_multiline_ui(ui, l, &mut m.body, "the full message", e);
+                },
+            );
+            warned_row(
+                ui,
+                "Proof",
+                hl == Some("proof"),
+                stakes.warning("proof"),
+                |ui, l| proof_ui(ui, l, &mut m.proof, e),
+            );
             field_row(ui, "Author", hl == Some("author"), |ui, l| {
                 widgets::person_picker_ui(ui, l, &mut m.author, choices, Some(Team::Marketing), e);
             });

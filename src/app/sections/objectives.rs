@@ -2,7 +2,7 @@
 
 use crate::analysis::agreement::Signatures;
 use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
-use crate::app::widgets::{self, Choices, field_row};
+use crate::app::widgets::{self, Choices, Stakes, field_row, warned_row};
 use crate::model::fingerprint::Signable;
 use crate::model::{Date, Objective, Plan, Section, Team, unique_id};
 use egui::Ui;
@@ -113,41 +113,65 @@ impl ListSection for Objectives {
             return;
         };
         let hl = cx.highlight;
+        let stakes = Stakes::of(&*o, choices);
         widgets::form_ui(ui, |ui| {
             let e = &mut *cx.edits;
-            field_row(ui, "Name", hl == Some("name"), |ui, l| {
-                widgets::text_ui(ui, l, &mut o.name, e)
-            });
+            warned_row(
+                ui,
+                "Name",
+                hl == Some("name"),
+                stakes.warning("name"),
+                |ui, l| widgets::text_ui(ui, l, &mut o.name, e),
+            );
             field_row(ui, "Id", hl == Some("id"), |ui, l| {
                 if let Some(new) = widgets::id_ui(ui, l, &o.id, &taken) {
                     *cx.rename = Some((o.id.clone(), new));
                 }
             });
-            field_row(ui, "Metric", hl == Some("metric"), |ui, l| {
+            let metric = stakes.warning("metric");
+            warned_row(ui, "Metric", hl == Some("metric"), metric, |ui, l| {
                 widgets::opt_text_ui(ui, l, &mut o.metric, "how it is measured", e);
             });
-            field_row(ui, "Target", hl == Some("target"), |ui, l| {
-                let was = o.target.is_some();
-                let mut set = was;
-                let r = ui.checkbox(&mut set, "Has target");
-                if e.track_value(&r, &was, &set) {
-                    o.target = set.then_some(o.target.unwrap_or(0.0));
-                }
-                if let Some(t) = o.target.as_mut() {
-                    let before = *t;
-                    let speed = (t.abs() * 0.01).max(1.0);
-                    let r = ui
-                        .add(crate::app::widgets::number(t).speed(speed))
-                        .labelled_by(l);
-                    e.track_value(&r, &before, t);
-                    if let Some(unit) = &o.unit {
-                        ui.label(unit);
+            let target = stakes.warning("target");
+            warned_row(
+                ui,
+                "Target",
+                hl == Some("target"),
+                target.clone(),
+                |ui, l| {
+                    let was = o.target.is_some();
+                    let mut set = was;
+                    let r = ui.checkbox(&mut set, "Has target");
+                    // A click on the box changes the target at once: say what it costs beforehand.
+                    let r = match target {
+                        Some(w) => r.on_hover_text(w),
+                        None => r,
+                    };
+                    if e.track_value(&r, &was, &set) {
+                        o.target = set.then_some(o.target.unwrap_or(0.0));
                     }
-                }
-            });
-            field_row(ui, "Unit", hl == Some("unit"), |ui, l| {
-                widgets::opt_text_ui(ui, l, &mut o.unit, "EUR, leads, meetings…", e);
-            });
+                    if let Some(t) = o.target.as_mut() {
+                        let before = *t;
+                        let speed = (t.abs() * 0.01).max(1.0);
+                        let r = ui
+                            .add(crate::app::widgets::number(t).speed(speed))
+                            .labelled_by(l);
+                        e.track_value(&r, &before, t);
+                        if let Some(unit) = &o.unit {
+                            ui.label(unit);
+                        }
+                    }
+                },
+            );
+            warned_row(
+                ui,
+                "Unit",
+                hl == Some("unit"),
+                stakes.warning("unit"),
+                |ui, l| {
+                    widgets::opt_text_ui(ui, l, &mut o.unit, "EUR, leads, meetings…", e);
+                },
+            );
             signoffs_row(ui, o, "name, metric, target and unit", choices, cx);
         });
     }

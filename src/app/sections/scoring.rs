@@ -3,7 +3,7 @@
 use crate::app::checker::Gaps;
 use crate::app::commands::Command;
 use crate::app::sections::list::ListState;
-use crate::app::widgets::{self, Choices, Edits, field_row, severity_color};
+use crate::app::widgets::{self, Choices, Edits, Stakes, severity_color, warned_row};
 use crate::model::{Plan, Scoring, Section, Signal};
 use egui::{RichText, Ui};
 
@@ -39,8 +39,10 @@ pub fn scoring_ui(
             return;
         };
         let ed = &mut edits;
+        let stakes = Stakes::of(&*s, &choices);
         widgets::form_ui(ui, |ui| {
-            field_row(ui, "Threshold", hl == Some("threshold"), |ui, l| {
+            let threshold = stakes.warning("threshold");
+            warned_row(ui, "Threshold", hl == Some("threshold"), threshold, |ui, l| {
                 let before = s.threshold;
                 let r = ui
                     .add(
@@ -56,10 +58,11 @@ pub fn scoring_ui(
             });
         });
         ui.add_space(8.0);
-        ui.label(RichText::new("Signals").strong());
+        let signals = ui.label(RichText::new("Signals").strong());
+        let mut signals_rect = signals.rect;
         let mut remove = None;
         for (i, sig) in s.signals.iter_mut().enumerate() {
-            ui.push_id(i, |ui| {
+            let row = ui.push_id(i, |ui| {
                 ui.horizontal(|ui| {
                     let l = ui.label(format!("Signal {}", i + 1));
                     let r = ui
@@ -79,14 +82,28 @@ pub fn scoring_ui(
                     if ui.small_button("✖").on_hover_text("Remove this signal").clicked() {
                         remove = Some(i);
                     }
-                });
+                })
+                .response
+                .rect
             });
+            signals_rect = signals_rect.union(row.inner);
+        }
+        // Working in a signal, hear first which sign-offs a change would make stale.
+        if let Some(w) = stakes.warning("signals")
+            && widgets::working_in(ui, ui.make_persistent_id("signals"), signals_rect)
+        {
+            ui.colored_label(widgets::palette::warning(), format!("⚠ {w}"));
         }
         if let Some(i) = remove {
             s.signals.remove(i);
             ed.changed = true;
         }
-        if ui.button("+ Add signal").clicked() {
+        let add = ui.button("+ Add signal");
+        let add = match stakes.warning("signals") {
+            Some(w) => add.on_hover_text(w),
+            None => add,
+        };
+        if add.clicked() {
             s.signals.push(Signal { signal: "New signal".into(), points: 10 });
             ed.changed = true;
         }

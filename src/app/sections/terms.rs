@@ -2,7 +2,7 @@
 
 use crate::app::sections::list::{Column, EditorCx, ListSection};
 use crate::app::sections::objectives::{agreed_by, signoffs_row};
-use crate::app::widgets::{self, field_row, palette};
+use crate::app::widgets::{self, Stakes, field_row, palette, warned_row};
 use crate::model::{Date, Plan, QUALIFIED_LEAD, Section, Term, unique_id};
 use egui::Ui;
 
@@ -96,12 +96,14 @@ impl ListSection for Terms {
             ui.add_space(6.0);
         }
         let hl = cx.highlight;
+        let stakes = Stakes::of(&*t, choices);
         widgets::form_ui(ui, |ui| {
             let e = &mut *cx.edits;
-            field_row(
+            warned_row(
                 ui,
                 "Term",
                 hl == Some("term") || hl == Some("name"),
+                stakes.warning("term"),
                 |ui, l| widgets::text_ui(ui, l, &mut t.term, e),
             );
             field_row(ui, "Id", hl == Some("id"), |ui, l| {
@@ -109,22 +111,29 @@ impl ListSection for Terms {
                     *cx.rename = Some((t.id.clone(), new));
                 }
             });
-            field_row(ui, "Definition", hl == Some("definition"), |ui, l| {
-                ui.vertical(|ui| {
-                    let r = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut t.definition)
-                                .hint_text("what it means, in words both teams use")
-                                .desired_rows(4)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(l);
-                    e.track(&r);
-                    if t.definition.trim().is_empty() {
-                        ui.colored_label(palette::warning(), "A term needs a definition.");
-                    }
-                });
-            });
+            let definition = stakes.warning("definition");
+            warned_row(
+                ui,
+                "Definition",
+                hl == Some("definition"),
+                definition,
+                |ui, l| {
+                    ui.vertical(|ui| {
+                        let r = ui
+                            .add(
+                                egui::TextEdit::multiline(&mut t.definition)
+                                    .hint_text("what it means, in words both teams use")
+                                    .desired_rows(4)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(l);
+                        e.track(&r);
+                        if t.definition.trim().is_empty() {
+                            ui.colored_label(palette::warning(), "A term needs a definition.");
+                        }
+                    });
+                },
+            );
             signoffs_row(ui, t, "term and definition", choices, cx);
         });
     }

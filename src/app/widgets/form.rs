@@ -86,6 +86,19 @@ pub fn field_row<R>(
     highlight: bool,
     add: impl FnOnce(&mut Ui, egui::Id) -> R,
 ) -> R {
+    warned_row(ui, label, highlight, None, add)
+}
+
+/// A field of a form whose change has a cost the user should hear of first (sign-offs it would
+/// make stale): as [`field_row`], and while the user works in the field (it has the keyboard
+/// focus, or was the last clicked, such as a picker being opened) `warning` beside it.
+pub fn warned_row<R>(
+    ui: &mut Ui,
+    label: &str,
+    highlight: bool,
+    warning: Option<String>,
+    add: impl FnOnce(&mut Ui, egui::Id) -> R,
+) -> R {
     let text = if highlight {
         RichText::new(label).strong().color(palette::highlight())
     } else {
@@ -99,11 +112,16 @@ pub fn field_row<R>(
             && ui
                 .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
                 .unwrap_or(false);
+        let row = ui.scope_id();
         let r = ui.horizontal_wrapped(|ui| {
             if focus {
                 focus_next_widget(ui);
             }
-            add(ui, l.id)
+            let inner = add(ui, l.id);
+            if let Some(w) = stake_ui(ui, row, ui.min_rect().union(l.rect), warning) {
+                ui.colored_label(palette::warning(), format!("⚠ {w}"));
+            }
+            inner
         });
         if highlight {
             let rect = l.rect.union(r.response.rect).expand(4.0);
@@ -121,6 +139,76 @@ pub fn field_row<R>(
         r.inner
     })
     .inner
+}
+
+/// The warning to show beside a field (`part`, covering `rect`) while the user works in it. Text
+/// changes as it is typed, so the first letter already makes the sign-offs stale and `warning`
+/// goes: while the field keeps the focus, the warning it had stays, and the form does not jump
+/// under the typing.
+fn stake_ui(ui: &Ui, part: egui::Id, rect: egui::Rect, warning: Option<String>) -> Option<String> {
+    let kept = part.with("stake");
+    if warning.is_none() && ui.ctx().data(|d| d.get_temp::<String>(kept)).is_none() {
+        // Nothing to warn of, nor kept: no need to follow the user.
+        return None;
+    }
+    if !working_in(ui, part, rect) {
+        ui.ctx().data_mut(|d| d.remove::<String>(kept));
+        return None;
+    }
+    match warning {
+        Some(w) => {
+            ui.ctx().data_mut(|d| d.insert_temp(kept, w.clone()));
+            Some(w)
+        }
+        None if focus_in(ui, rect) => ui.ctx().data(|d| d.get_temp::<String>(kept)),
+        None => {
+            ui.ctx().data_mut(|d| d.remove::<String>(kept));
+            None
+        }
+    }
+}
+
+/// Whether the widget with the keyboard focus lies in `rect`.
+fn focus_in(ui: &Ui, rect: egui::Rect) -> bool {
+    let ctx = ui.ctx();
+    ctx.memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+        .is_some_and(|r| rect.contains(r.rect.center()))
+}
+
+fn working_in_id() -> egui::Id {
+    egui::Id::unique("preshow-field-worked-in")
+}
+
+/// Whether the user is working in the part of a form `rect` covers, known as `part`: the widget
+/// with the keyboard focus is in it, or (with nothing focused) the pointer last pressed in it.
+/// A press elsewhere ends it, unless it lands in a popup (a picker's list) opened from the part.
+pub fn working_in(ui: &Ui, part: egui::Id, rect: egui::Rect) -> bool {
+    let ctx = ui.ctx();
+    let key = working_in_id();
+    let pressed_at = ctx.input(|i| {
+        if i.pointer.any_pressed() {
+            i.pointer.press_origin()
+        } else {
+            None
+        }
+    });
+    let last = ctx.data(|d| d.get_temp::<egui::Id>(key));
+    if let Some(at) = pressed_at {
+        if rect.contains(at) {
+            ctx.data_mut(|d| d.insert_temp(key, part));
+        } else if last == Some(part) && !egui::Popup::is_any_open(ctx) {
+            ctx.data_mut(|d| d.remove::<egui::Id>(key));
+        }
+    }
+    let focused = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+        .map(|r| rect.contains(r.rect.center()));
+    match focused {
+        Some(here) => here,
+        None => ctx.data(|d| d.get_temp::<egui::Id>(key)) == Some(part),
+    }
 }
 
 /// Stores `new` and notes an edit only when it differs from what is there: a widget can report

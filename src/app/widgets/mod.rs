@@ -22,13 +22,13 @@ pub use date::{
 };
 pub use form::{
     Edits, field_row, focus_highlight_pending, form_ui, request_focus_highlight,
-    request_scroll_to_highlight,
+    request_scroll_to_highlight, warned_row, working_in,
 };
 pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use number::number;
 pub use palette::severity_color;
 pub use pickers::{choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui};
-pub use signoffs::signoffs_ui;
+pub use signoffs::{Stakes, signoffs_ui};
 pub use strip::{Arrows, ItemInfo, Strip, arrow_step, focus_outline, pointer_sensor, strip_ui};
 pub use text::{
     id_ui, opt_multiline_ui, opt_text_ui, request_focus_first_text, suggest_ui, text_ui,

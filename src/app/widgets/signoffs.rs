@@ -1,8 +1,9 @@
-//! The sign-offs of an item: who agreed, when, whether each still holds, and "Sign off as…".
-//! Signing is a [`Command::SignOff`], run by the app at the end of the frame as its own undo step.
+//! The sign-offs of an item: who agreed, when, whether each still holds and who entered it;
+//! "Sign off" (as the person at the keyboard) and "Sign for someone else…". Signing is a
+//! [`Command::SignOff`], run by the app at the end of the frame as its own undo step.
 
 use crate::analysis::agreement::holds;
-use crate::app::commands::Command;
+use crate::app::commands::{Command, Signer};
 use crate::app::widgets::choices::{Choices, PersonChoice};
 use crate::app::widgets::form::Edits;
 use crate::app::widgets::palette;
@@ -10,9 +11,9 @@ use crate::model::Team;
 use crate::model::fingerprint::Signable;
 use egui::{RichText, Ui};
 
-/// The sign-offs of an item: who agreed, when, whether it still holds, and "Sign off as…".
-/// Removing a sign-off is an edit of the item; signing (or re-signing) asks the app with a
-/// [`Command::SignOff`] in `commands`.
+/// The sign-offs of an item: who agreed, when, whether it still holds, who entered it for them;
+/// "Sign off" and "Sign for someone else…". Removing a sign-off is an edit of the item; signing
+/// (or re-signing) asks the app with a [`Command::SignOff`] in `commands`.
 pub fn signoffs_ui<T: Signable>(
     ui: &mut Ui,
     item: &mut T,
@@ -24,7 +25,8 @@ pub fn signoffs_ui<T: Signable>(
     let mut remove = None;
     let mut resign = None;
     for (i, s) in item.signoffs().iter().enumerate() {
-        ui.horizontal(|ui| {
+        // Wrapped, so a long row ("…, entered by …") does not widen the editor.
+        ui.horizontal_wrapped(|ui| {
             let team = choices
                 .person_team(&s.by)
                 .map(|t| t.as_str())
@@ -46,8 +48,13 @@ pub fn signoffs_ui<T: Signable>(
                 )
             };
             ui.colored_label(color, mark).on_hover_text(note);
+            let entered = s
+                .entered_by
+                .as_deref()
+                .map(|e| format!(", entered by {}", choices.person_name(e)))
+                .unwrap_or_default();
             ui.label(format!(
-                "{} ({team}) on {}",
+                "{} ({team}) on {}{entered}",
                 choices.person_name(&s.by),
                 crate::app::widgets::human_date(ui.ctx(), s.on)
             ));
@@ -68,7 +75,8 @@ pub fn signoffs_ui<T: Signable>(
             }
         });
     }
-    let mut sign_as = resign.and_then(|i| item.signoffs().get(i).map(|s| s.by.clone()));
+    let mut sign_as =
+        resign.and_then(|i| item.signoffs().get(i).map(|s| Signer::Person(s.by.clone())));
     if let Some(i) = remove {
         item.signoffs_mut().remove(i);
         edits.changed = true;
@@ -76,21 +84,34 @@ pub fn signoffs_ui<T: Signable>(
     if item.signoffs().is_empty() {
         ui.colored_label(palette::warning(), "Nobody has agreed to this yet");
     }
-    ui.menu_button("Sign off as…", |ui| {
-        for team in Team::ALL {
-            let members: Vec<&PersonChoice> =
-                choices.people.iter().filter(|p| p.team == team).collect();
-            if members.is_empty() {
-                continue;
-            }
-            ui.label(RichText::new(team.as_str()).small().strong());
-            for p in members {
-                if ui.button(&p.name).clicked() {
-                    sign_as = Some(p.id.clone());
-                    ui.close();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button("Sign off")
+            .on_hover_text(
+                "Record your agreement to this text today, as the person in “You are” \
+                 at the bottom of the window",
+            )
+            .clicked()
+        {
+            sign_as = Some(Signer::You);
+        }
+        ui.menu_button("Sign for someone else…", |ui| {
+            ui.weak("Record the agreement of someone in the room; it says you entered it.");
+            for team in Team::ALL {
+                let members: Vec<&PersonChoice> =
+                    choices.people.iter().filter(|p| p.team == team).collect();
+                if members.is_empty() {
+                    continue;
+                }
+                ui.label(RichText::new(team.as_str()).small().strong());
+                for p in members {
+                    if ui.button(&p.name).clicked() {
+                        sign_as = Some(Signer::Person(p.id.clone()));
+                        ui.close();
+                    }
                 }
             }
-        }
+        });
     });
     if let Some(by) = sign_as {
         let (section, id) = item.item_key();
@@ -99,5 +120,38 @@ pub fn signoffs_ui<T: Signable>(
             id: id.to_owned(),
             by,
         });
+    }
+}
+
+/// What changing each field of an item would cost in sign-offs: for each pinned field whose
+/// change would make current sign-offs stale, the warning naming who would have to sign again
+/// (from [`crate::analysis::agreement::change_warning`]). Worked out once per frame, before the
+/// editor borrows the item to change it.
+#[derive(Debug, Clone, Default)]
+pub struct Stakes(Vec<(&'static str, String)>);
+
+impl Stakes {
+    /// The stakes of `item`'s fields, people named as `choices` names them.
+    pub fn of<T: Signable>(item: &T, choices: &Choices) -> Stakes {
+        Stakes(
+            T::PINNED
+                .iter()
+                .filter_map(|&field| {
+                    crate::analysis::agreement::change_warning(item, field, |id| {
+                        choices.person_name(id)
+                    })
+                    .map(|w| (field, w))
+                })
+                .collect(),
+        )
+    }
+
+    /// The warning for a change to `field` (named as the file spells it), if it would cost any
+    /// sign-off.
+    pub fn warning(&self, field: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, w)| w.clone())
     }
 }

@@ -36,12 +36,13 @@ impl<'a> Parser<'a> {
     }
 
     fn signoff(&mut self) -> Option<Signoff> {
-        let (mut by, mut on, mut fingerprint) = (None, None, None);
+        let (mut by, mut on, mut fingerprint, mut entered_by) = (None, None, None, None);
         self.fields("Signoff", |p, key| {
             match key {
                 "by" => once!(by = p.string()?),
                 "on" => once!(on = p.date()?),
                 "fingerprint" => once!(fingerprint = p.opt_string()?),
+                "entered_by" => once!(entered_by = p.opt_string()?),
                 _ => return None,
             }
             Some(())
@@ -50,6 +51,7 @@ impl<'a> Parser<'a> {
             by: by?,
             on: on?,
             fingerprint: fingerprint.flatten(),
+            entered_by: entered_by.flatten(),
         })
     }
 

@@ -155,6 +155,7 @@ impl Generator {
             by: self.person_id(person),
             on: day(2027, 1, 11).plus_days(self.rng.below(32) as i64),
             fingerprint,
+            entered_by: None,
         }
     }
 
