@@ -328,20 +328,82 @@ fn in_edit_mode_a_click_on_a_cell_links_the_message_and_undo_unlinks_it() {
     );
 }
 
-/// The readiness board of the example plan at `size` (the gaps panel shown or not): every
-/// area's bar, and every line of who owes what, with the window's rectangle.
-fn readiness_at(size: [f32; 2], gaps_panel: bool) -> (Vec<egui::Rect>, Vec<egui::Rect>) {
+/// The example plan's workbench at `size` on `board`, the gaps panel shown or not.
+fn example_board(
+    size: [f32; 2],
+    board: Board,
+    gaps_panel: bool,
+) -> (tempfile::TempDir, Harness<'static, Workbench>) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write plan");
     let app = crate::support::open(&path, crate::support::feb_15());
     let mut h = crate::support::drive(Harness::builder().with_size(size), app);
     h.run();
-    h.state_mut().command(Command::Show(Board::Readiness));
+    h.state_mut().command(Command::Show(board));
     if !gaps_panel {
         h.state_mut().command(Command::ToggleGaps);
     }
     h.run();
+    (dir, h)
+}
+
+#[test]
+fn legends_are_one_line_on_the_presentation_canvas() {
+    // 1120 points for the board, the navigation beside it, the gaps panel hidden.
+    let size = [1320.0, 630.0];
+    for (board, entries) in [
+        (
+            Board::MessageMap,
+            &["Listed", "Via segment", "No message"][..],
+        ),
+        (
+            Board::Schedule,
+            &[
+                "Confirmed",
+                "Requested",
+                "Proposed",
+                "Declined or cancelled",
+                "Clash",
+            ][..],
+        ),
+        (
+            Board::LeadFlow,
+            &[
+                "Sales",
+                "Marketing",
+                "Leadership",
+                "entry",
+                "end",
+                "hand-off to sales",
+            ][..],
+        ),
+    ] {
+        let (_dir, h) = example_board(size, board, false);
+        let rects: Vec<egui::Rect> = entries
+            .iter()
+            .map(|e| {
+                h.get_all_by_label(e)
+                    .map(|n| n.rect())
+                    .min_by(|a, b| a.top().total_cmp(&b.top()))
+                    .expect("a legend entry")
+            })
+            .collect();
+        let first = rects[0];
+        for (e, r) in entries.iter().zip(&rects) {
+            assert!(
+                (r.center().y - first.center().y).abs() < 1.0,
+                "{board:?}: {e} at {r:?}, first at {first:?}"
+            );
+            assert!(r.right() <= size[0], "{board:?}: {e} runs off at {r:?}");
+        }
+    }
+}
+
+/// The readiness board of the example plan at `size` (the gaps panel shown or not): every
+/// area's bar, and every line of who owes what, with the window's rectangle.
+fn readiness_at(size: [f32; 2], gaps_panel: bool) -> (Vec<egui::Rect>, Vec<egui::Rect>) {
+    let (_dir, h) = example_board(size, Board::Readiness, gaps_panel);
     let bars: Vec<egui::Rect> = h
         .get_all_by_role(Role::ProgressIndicator)
         .map(|n| n.rect())
