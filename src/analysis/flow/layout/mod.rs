@@ -10,7 +10,7 @@
 //!    own below the others.
 //! 3. **Order** (`order`): barycentre sweeps and neighbour swaps order every rank to keep
 //!    arrows from crossing.
-//! 4. **Routing** ([`route`]): given the size of the boxes and the labels, where everything
+//! 4. **Routing** ([`route()`]): given the size of the boxes and the labels, where everything
 //!    goes, and each arrow as a path that runs through its own lanes and label and through
 //!    no other box or label.
 //!
