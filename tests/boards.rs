@@ -327,3 +327,136 @@ fn in_edit_mode_a_click_on_a_cell_links_the_message_and_undo_unlinks_it() {
         vec!["Hospitals".to_owned()]
     );
 }
+
+/// The example plan's workbench at `size` on `board`, the gaps panel shown or not.
+fn example_board(
+    size: [f32; 2],
+    board: Board,
+    gaps_panel: bool,
+) -> (tempfile::TempDir, Harness<'static, Workbench>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write plan");
+    let app = crate::support::open(&path, crate::support::feb_15());
+    let mut h = crate::support::drive(Harness::builder().with_size(size), app);
+    h.run();
+    h.state_mut().command(Command::Show(board));
+    if !gaps_panel {
+        h.state_mut().command(Command::ToggleGaps);
+    }
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn legends_are_one_line_on_the_presentation_canvas() {
+    // 1120 points for the board, the navigation beside it, the gaps panel hidden.
+    let size = [1320.0, 630.0];
+    for (board, entries) in [
+        (
+            Board::MessageMap,
+            &["Listed", "Via segment", "No message"][..],
+        ),
+        (
+            Board::Schedule,
+            &[
+                "Confirmed",
+                "Requested",
+                "Proposed",
+                "Declined or cancelled",
+                "Clash",
+            ][..],
+        ),
+        (
+            Board::LeadFlow,
+            &[
+                "Sales",
+                "Marketing",
+                "Leadership",
+                "entry",
+                "end",
+                "hand-off to sales",
+            ][..],
+        ),
+    ] {
+        let (_dir, h) = example_board(size, board, false);
+        let rects: Vec<egui::Rect> = entries
+            .iter()
+            .map(|e| {
+                h.get_all_by_label(e)
+                    .map(|n| n.rect())
+                    .min_by(|a, b| a.top().total_cmp(&b.top()))
+                    .expect("a legend entry")
+            })
+            .collect();
+        let first = rects[0];
+        for (e, r) in entries.iter().zip(&rects) {
+            assert!(
+                (r.center().y - first.center().y).abs() < 1.0,
+                "{board:?}: {e} at {r:?}, first at {first:?}"
+            );
+            assert!(r.right() <= size[0], "{board:?}: {e} runs off at {r:?}");
+        }
+    }
+}
+
+/// The readiness board of the example plan at `size` (the gaps panel shown or not): every
+/// area's bar, and every line of who owes what, with the window's rectangle.
+fn readiness_at(size: [f32; 2], gaps_panel: bool) -> (Vec<egui::Rect>, Vec<egui::Rect>) {
+    let (_dir, h) = example_board(size, Board::Readiness, gaps_panel);
+    let bars: Vec<egui::Rect> = h
+        .get_all_by_role(Role::ProgressIndicator)
+        .map(|n| n.rect())
+        .collect();
+    let plan = &h.state().doc.plan;
+    let debts = readiness::who_owes(plan, &h.state().gaps().findings);
+    let mut lines = vec![h.get_by_label("Who owes what").rect()];
+    for d in debts.iter().flat_map(|t| &t.debtors) {
+        // "Nobody named yet" heads a list in more than one team.
+        lines.extend(
+            h.get_all_by_label(&readiness::debtor_label(d))
+                .map(|n| n.rect()),
+        );
+        for &i in &d.findings {
+            let f = &h.state().gaps().findings[i];
+            // The board's line, left of the gaps panel's.
+            let on_board = h
+                .get_all_by_label(&f.message)
+                .map(|n| n.rect())
+                .min_by(|a, b| a.left().total_cmp(&b.left()))
+                .expect("the gap is listed");
+            lines.push(on_board);
+        }
+    }
+    (bars, lines)
+}
+
+#[test]
+fn readiness_fits_one_screen_with_bars_of_one_length() {
+    // The presentation canvas (1120 by 630 points, the navigation beside it), and a laptop
+    // with both panels shown.
+    for (size, gaps_panel) in [([1320.0, 630.0], false), (crate::support::SIZE, true)] {
+        let (bars, lines) = readiness_at(size, gaps_panel);
+        assert_eq!(bars.len(), 7, "a bar per area");
+        let width = bars[0].width();
+        assert!(width > 40.0, "{width}");
+        for b in &bars {
+            assert!((b.width() - width).abs() < 0.5, "{size:?}: {bars:?}");
+            assert!(
+                (b.left() - bars[0].left()).abs() < 0.5,
+                "{size:?}: {bars:?}"
+            );
+        }
+        // Every line of who owes what is on screen, above the status bar.
+        for r in &lines {
+            assert!(
+                r.bottom() <= size[1] - 20.0,
+                "{size:?}: {r:?} is below the fold"
+            );
+            assert!(
+                r.right() <= size[0] + 0.5,
+                "{size:?}: {r:?} runs off the side"
+            );
+        }
+    }
+}

@@ -8,6 +8,7 @@ pub mod choices;
 pub mod date;
 pub mod form;
 pub mod lazy;
+pub mod legend;
 pub mod number;
 pub mod palette;
 pub mod pickers;
@@ -25,6 +26,7 @@ pub use form::{
     request_scroll_to_highlight, warned_row, working_in,
 };
 pub use lazy::{lazy_ui, text_generation, text_still_good};
+pub use legend::legend_item_ui;
 pub use number::number;
 pub use palette::severity_color;
 pub use pickers::{choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui};

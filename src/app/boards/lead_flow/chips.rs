@@ -1,15 +1,15 @@
-//! The labels of the arrows ("chips"): what each says, line by line, and where it goes, on its
-//! arrow where there is room, else moved off it with a leader line.
+//! The labels of the arrows ("chips"): what each says, line by line, how big that is, and where
+//! it goes: in the slot the layout keeps for it on its own arrow.
 
 use crate::analysis::flow::SALES_FOLLOW_UP_HOURS;
-use crate::analysis::flow::layout::{FlowLayout, Route};
-use crate::app::boards::lead_flow::geometry::{Curve, bezier_at};
+use crate::analysis::flow::layout::{FlowLayout, Routed};
+use crate::app::boards::lead_flow::geometry::{Geometry, LABEL_PAD, LABEL_WRAP};
 use crate::app::boards::lead_flow::items::{HandoffView, person_label};
 use crate::app::boards::lead_flow::style::{Style, team_color};
 use crate::app::widgets::severity_color;
 use crate::check::{RuleId, Severity};
 use crate::model::{Plan, Team};
-use egui::{Color32, FontId, Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Color32, FontId, Rect, Vec2, vec2};
 use std::sync::Arc;
 
 /// The gaps a handoff's label spells out in its own lines; others are counted as "more gaps".
@@ -93,89 +93,65 @@ pub(super) struct Chip {
     pub(super) arrow: usize,
     pub(super) galleys: Vec<Arc<egui::Galley>>,
     pub(super) rect: Rect,
-    /// The point on the curve a label that had to move off it belongs to.
-    pub(super) anchor: Option<Pos2>,
 }
 
-/// The labels of the arrows: laid out, then placed along their curve where they cover no stage
-/// and no other label; where the curve is crowded, moved up or down from its middle with a
-/// leader line to it.
-pub(super) fn place_chips(
+/// The words of each arrow's label, laid out at `u` points to the unit, in the order of the
+/// layout's arrows.
+pub(super) fn label_galleys(
     painter: &egui::Painter,
     plan: &Plan,
     l: &FlowLayout,
-    curves: &[Curve],
-    rects: &[Rect],
     handoffs: &[HandoffView],
     style: &Style,
-) -> Vec<Chip> {
+) -> Vec<Vec<Arc<egui::Galley>>> {
     let u = style.u;
-    let pad = vec2(0.45 * u, 0.25 * u);
-    let mut taken: Vec<Rect> = rects.iter().map(|r| r.expand(0.3 * u)).collect();
-    let mut chips = Vec::new();
-    for c in curves {
-        let Some(a) = l.arrows.get(c.arrow) else {
-            continue;
-        };
-        let Some(view) = handoffs.get(a.handoff) else {
-            continue;
-        };
-        let galleys: Vec<Arc<egui::Galley>> = label_lines(plan, a.handoff, view, style.text)
-            .into_iter()
-            .map(|(s, color, small)| {
-                let size = if small { 0.9 * u } else { 1.0 * u };
-                painter.layout(s, FontId::proportional(size), color, 9.5 * u)
-            })
-            .collect();
-        let size = galleys.iter().fold(Vec2::ZERO, |acc, g| {
-            vec2(acc.x.max(g.size().x), acc.y + g.size().y)
-        }) + pad * 2.0;
-        let [p0, c1, c2, _] = c.points;
-        let along: Vec<Pos2> = if a.route == Route::SelfLoop {
-            let corner = pos2(c2.x, c1.y);
-            vec![
-                bezier_at(&c.points, 0.7) + vec2(0.3 * u + size.x / 2.0, 0.0),
-                corner + vec2(size.x / 2.0, -size.y / 2.0),
-                corner + vec2(0.0, -size.y / 2.0),
-            ]
-        } else {
-            [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85]
-                .iter()
-                .map(|&t| bezier_at(&c.points, t))
+    l.arrows
+        .iter()
+        .map(|a| {
+            let Some(view) = handoffs.get(a.handoff) else {
+                return Vec::new();
+            };
+            label_lines(plan, a.handoff, view, style.text)
+                .into_iter()
+                .map(|(s, color, small)| {
+                    let size = if small { 0.9 * u } else { 1.0 * u };
+                    painter.layout(s, FontId::proportional(size), color, LABEL_WRAP * u)
+                })
                 .collect()
-        };
-        let anchor = along.first().copied().unwrap_or(p0);
-        let step = size.y * 0.55;
-        let nudged = (1..=8).flat_map(|k| {
-            let dy = step * k as f32;
-            [anchor - vec2(0.0, dy), anchor + vec2(0.0, dy)]
-        });
-        let free = |p: &Pos2| {
-            let r = Rect::from_center_size(*p, size);
-            !taken.iter().any(|t| t.intersects(r))
-        };
-        let spot = along
-            .iter()
-            .copied()
-            .find(free)
-            .or_else(|| nudged.clone().find(free))
-            .unwrap_or(anchor);
-        let anchor = if along.contains(&spot) {
-            None
-        } else if a.route == Route::SelfLoop {
-            Some(bezier_at(&c.points, 0.7))
-        } else {
-            Some(anchor)
-        };
-        let rect = Rect::from_center_size(spot, size);
-        taken.push(rect.expand(0.15 * u));
-        chips.push(Chip {
-            handoff: a.handoff,
-            arrow: c.arrow,
-            galleys,
-            rect,
-            anchor,
-        });
-    }
-    chips
+        })
+        .collect()
+}
+
+/// The size of a label of `galleys` laid out at `u` points to the unit, in units, its padding
+/// included.
+pub(super) fn label_units(galleys: &[Arc<egui::Galley>], u: f32) -> (f32, f32) {
+    let size = galleys.iter().fold(Vec2::ZERO, |acc, g| {
+        vec2(acc.x.max(g.size().x), acc.y + g.size().y)
+    }) / u.max(1.0)
+        + LABEL_PAD * 2.0;
+    // A little room for the words laid out again at another size.
+    (size.x + 0.3, size.y + 0.1)
+}
+
+/// The labels on screen, each in the slot the layout keeps for it on its arrow.
+pub(super) fn place_chips(
+    l: &FlowLayout,
+    routed: &Routed,
+    geo: &Geometry,
+    galleys: Vec<Vec<Arc<egui::Galley>>>,
+) -> Vec<Chip> {
+    l.arrows
+        .iter()
+        .zip(galleys)
+        .enumerate()
+        .filter_map(|(k, (a, galleys))| {
+            let area = routed.labels.get(k)?;
+            Some(Chip {
+                handoff: a.handoff,
+                arrow: k,
+                galleys,
+                rect: geo.rect(*area),
+            })
+        })
+        .collect()
 }

@@ -4,10 +4,10 @@
 use crate::app::Gaps;
 use crate::app::boards::lead_flow::style::team_color;
 use crate::app::commands::Command;
-use crate::app::widgets::severity_color;
+use crate::app::widgets::{legend_item_ui, severity_color};
 use crate::check::{Finding, RuleId};
 use crate::model::{Plan, Section, Team};
-use egui::{Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
+use egui::{Rect, RichText, Stroke, StrokeKind, Ui, pos2, vec2};
 
 /// The summary line, the legend, and banners for gaps of the flow as a whole.
 pub(super) fn header_ui(
@@ -83,43 +83,14 @@ fn banner_ui(ui: &mut Ui, f: &Finding, target: Section, commands: &mut Vec<Comma
         });
 }
 
-/// One entry of the legend: a sample and its words, kept together when the line wraps.
-fn legend_item_ui(
-    ui: &mut Ui,
-    fs: f32,
-    sample_width: f32,
-    text: &str,
-    sample: impl FnOnce(&egui::Painter, Rect),
-) {
-    let color = ui.visuals().text_color();
-    let galley = ui.painter().layout_no_wrap(
-        text.to_owned(),
-        egui::TextStyle::Body.resolve(ui.style()),
-        color,
-    );
-    let gap = if sample_width > 0.0 { fs * 0.4 } else { 0.0 };
-    let size = vec2(
-        sample_width + gap + galley.size().x,
-        galley.size().y.max(fs),
-    );
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let swatch = Rect::from_center_size(
-        pos2(rect.left() + sample_width / 2.0, rect.center().y),
-        vec2(sample_width, fs),
-    );
-    sample(ui.painter(), swatch);
-    let at = pos2(
-        rect.left() + sample_width + gap,
-        rect.center().y - galley.size().y / 2.0,
-    );
-    ui.painter().galley(at, galley, color);
-}
-
-/// The legend: the teams' colours, the entry and end marks, and the handoff to sales.
+/// The legend: the teams' colours, the entry and end marks, and the handoff to sales, each
+/// sample drawn as a shape.
 fn legend_ui(ui: &mut Ui, fs: f32) {
     let panel = ui.visuals().panel_fill;
+    let text = ui.visuals().text_color();
+    let space = fs * 0.4;
     for team in Team::ALL {
-        legend_item_ui(ui, fs, fs * 1.2, team.as_str(), |p, r| {
+        legend_item_ui(ui, 1.2, team.as_str(), |p, r| {
             p.rect(
                 r,
                 3.0,
@@ -128,10 +99,30 @@ fn legend_ui(ui: &mut Ui, fs: f32) {
                 StrokeKind::Inside,
             );
         });
+        ui.add_space(space);
     }
-    legend_item_ui(ui, fs, 0.0, "⏵ entry", |_, _| {});
-    legend_item_ui(ui, fs, 0.0, "⏹ end", |_, _| {});
-    legend_item_ui(ui, fs, fs * 2.2, "hand-off to sales", |p, r| {
+    legend_item_ui(ui, 0.8, "entry", |p, r| {
+        let h = r.height() * 0.35;
+        p.add(egui::Shape::convex_polygon(
+            vec![
+                pos2(r.left(), r.center().y - h),
+                pos2(r.right(), r.center().y),
+                pos2(r.left(), r.center().y + h),
+            ],
+            text,
+            Stroke::NONE,
+        ));
+    });
+    ui.add_space(space);
+    legend_item_ui(ui, 0.8, "end", |p, r| {
+        p.rect_filled(
+            Rect::from_center_size(r.center(), vec2(r.width(), r.width()) * 0.8),
+            1.0,
+            text,
+        );
+    });
+    ui.add_space(space);
+    legend_item_ui(ui, 2.2, "hand-off to sales", |p, r| {
         p.line_segment(
             [r.left_center(), r.right_center()],
             Stroke::new(fs * 0.3, team_color(Team::Sales)),

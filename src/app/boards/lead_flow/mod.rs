@@ -2,8 +2,9 @@
 //! entry stage, handoffs as arrows labelled with owner and SLA, and the gaps of the flow (dead
 //! ends, traps, stages nothing reaches, handoffs nobody owns) marked where they are.
 //!
-//! The layout ([`layout`]) is plain data computed from the plan alone, in the core
-//! ([`crate::analysis::flow::layout`]); drawing scales it to fit. This file holds the board's
+//! The layout ([`layout`]) is plain data computed in the core
+//! ([`crate::analysis::flow::layout`]): from the plan alone, then routed with the sizes of the
+//! labels measured here; drawing scales it to fit. This file holds the board's
 //! state and its frame; its parts are the lines above the diagram (`header`), what it shows of
 //! each item (`items`), where things go on screen (`geometry`, `chips`), painting
 //! (`paint`), and the pointer and keyboard (`input`, `tooltip`). A gap's short tag is its
@@ -20,37 +21,50 @@ mod tooltip;
 
 pub use crate::analysis::flow::layout::{Arrow, FlowLayout, Placed, Route, layout};
 
-use crate::analysis::flow::layout::signature;
+use crate::analysis::flow::layout::{Routed, Sizes, route, signature};
 use crate::app::boards::context::BoardCx;
 use crate::app::commands::Command;
 use crate::app::widgets::severity_color;
 use crate::check::Severity;
 use crate::model::{Plan, Section};
-use chips::place_chips;
+use chips::{label_galleys, label_units, place_chips};
 use egui::{Rect, RichText, Sense, Ui};
-use geometry::{Geometry, content_units, curves, fit_unit};
+use geometry::{Geometry, content_units, curves, fit_unit, sizes};
 use header::header_ui;
 use input::Hits;
 use items::{HandoffView, StageView, handoff_views, stage_views};
-use paint::{paint_arrow, paint_chip, paint_frame, paint_stage, paint_traps};
+use paint::{paint_arrow, paint_band, paint_chip, paint_stage, paint_traps};
 use std::sync::Arc;
 use style::Style;
 
-/// State between frames: the layout of the last plan drawn.
+/// State between frames: the layout of the last plan drawn, and its routing at the last label
+/// sizes.
 #[derive(Default)]
 pub struct LeadFlowState {
     cache: Option<(u64, Arc<FlowLayout>)>,
+    routed: Option<(u64, Sizes, Arc<Routed>)>,
 }
 
 impl LeadFlowState {
-    fn layout(&mut self, plan: &Plan) -> Arc<FlowLayout> {
+    fn layout(&mut self, plan: &Plan) -> (u64, Arc<FlowLayout>) {
         let sig = signature(plan);
         match &self.cache {
-            Some((s, l)) if *s == sig => l.clone(),
+            Some((s, l)) if *s == sig => (sig, l.clone()),
             _ => {
                 let l = Arc::new(layout(plan));
                 self.cache = Some((sig, l.clone()));
-                l
+                (sig, l)
+            }
+        }
+    }
+
+    fn routed(&mut self, sig: u64, l: &FlowLayout, sizes: Sizes) -> Arc<Routed> {
+        match &self.routed {
+            Some((s, z, r)) if *s == sig && *z == sizes => r.clone(),
+            _ => {
+                let r = Arc::new(route(l, &sizes));
+                self.routed = Some((sig, sizes, r.clone()));
+                r
             }
         }
     }
@@ -64,18 +78,26 @@ pub fn lead_flow_ui(ui: &mut Ui, state: &mut LeadFlowState, cx: &mut BoardCx<'_>
         no_stages_ui(ui, cx.commands, fs);
         return;
     }
-    let l = state.layout(plan);
+    let (sig, l) = state.layout(plan);
     let stages = stage_views(plan, &l, cx.gaps);
     let handoffs = handoff_views(plan, cx.gaps);
 
     header_ui(ui, plan, cx.gaps, cx.commands, fs);
     not_drawn_ui(ui, plan, &l, cx.commands);
 
-    let units = content_units(&l);
+    // The labels' sizes in units, measured at the text size, lay the flow out.
+    let at_text_size = Style::new(ui.visuals(), fs);
+    let labels: Vec<(f32, f32)> = label_galleys(ui.painter(), plan, &l, &handoffs, &at_text_size)
+        .iter()
+        .map(|g| label_units(g, fs))
+        .collect();
+    let routed = state.routed(sig, &l, sizes(labels));
+
+    let units = content_units(&routed);
     let avail = ui.available_size();
     let u = fit_unit(units, avail, fs);
     if units.x * u > avail.x + 1.0 || units.y * u > avail.y + 1.0 {
-        ui.weak("The flow is larger than the window: scroll to see all of it.");
+        ui.label("The flow is larger than the window: scroll to see all of it.");
     }
     egui::ScrollArea::both()
         .auto_shrink([false; 2])
@@ -83,8 +105,8 @@ pub fn lead_flow_ui(ui: &mut Ui, state: &mut LeadFlowState, cx: &mut BoardCx<'_>
             let size = units * u;
             let view = ui.available_size();
             let (rect, _) = ui.allocate_exact_size(size.max(view), Sense::hover());
-            let geo = Geometry::centred(rect, &l, u);
-            diagram_ui(ui, plan, &l, &geo, &stages, &handoffs, cx.commands);
+            let geo = Geometry::centred(rect, &routed, u);
+            diagram_ui(ui, plan, &l, &routed, &geo, &stages, &handoffs, cx.commands);
         });
 }
 
@@ -124,10 +146,12 @@ fn not_drawn_ui(ui: &mut Ui, plan: &Plan, l: &FlowLayout, commands: &mut Vec<Com
 }
 
 /// The diagram: stages, arrows and their labels, lit up around what the pointer is on.
+#[allow(clippy::too_many_arguments)]
 fn diagram_ui(
     ui: &mut Ui,
     plan: &Plan,
     l: &FlowLayout,
+    routed: &Routed,
     geo: &Geometry,
     stages: &[StageView],
     handoffs: &[HandoffView],
@@ -135,15 +159,16 @@ fn diagram_ui(
 ) {
     let style = Style::new(ui.visuals(), geo.u);
     let painter = ui.painter().clone();
-    let rects: Vec<Rect> = l.stages.iter().map(|p| geo.stage_rect(p)).collect();
-    let curves = curves(l, &rects, geo.u);
-    let chips = place_chips(&painter, plan, l, &curves, &rects, handoffs, &style);
+    let rects: Vec<Rect> = routed.stages.iter().map(|a| geo.rect(*a)).collect();
+    let curves = curves(routed, geo);
+    let galleys = label_galleys(&painter, plan, l, handoffs, &style);
+    let chips = place_chips(l, routed, geo, galleys);
 
     // Interaction first (stages, then labels on top), so hover can light up what is connected.
     let hits = Hits::new(ui, &rects, stages, &chips, handoffs);
 
     paint_traps(&painter, l, &rects, stages, geo.u);
-    paint_frame(&painter, l, geo, &style);
+    paint_band(&painter, routed, geo);
     for c in &curves {
         let crossing = l
             .arrows

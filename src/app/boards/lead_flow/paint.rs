@@ -1,18 +1,16 @@
-//! Painting the diagram: the shaded traps, the column captions and the line above the
-//! unreached band, the arrows, the stage boxes, and the labels of the arrows.
+//! Painting the diagram: the shaded traps, the line above the unreached band, the arrows, the
+//! stage boxes, and the labels of the arrows.
 
 use crate::analysis::flow::layout::FlowLayout;
+use crate::analysis::flow::layout::Routed;
 use crate::app::boards::lead_flow::chips::Chip;
-use crate::app::boards::lead_flow::geometry::{
-    BAND_GAP, BOX_H, BOX_W, COL_GAP, Curve, Geometry, ROW_GAP, SIDE, TOP, content_units,
-};
+use crate::app::boards::lead_flow::geometry::{Curve, Geometry};
 use crate::app::boards::lead_flow::items::{HandoffView, StageView};
 use crate::app::boards::lead_flow::style::{Style, team_color, team_text};
 use crate::app::widgets::severity_color;
 use crate::check::{RuleId, Severity};
 use crate::model::Team;
-use egui::epaint::CubicBezierShape;
-use egui::{Align2, Color32, CornerRadius, FontId, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, CornerRadius, FontId, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 /// Trapped groups, shaded together behind their stages.
 pub(super) fn paint_traps(
@@ -54,45 +52,27 @@ pub(super) fn paint_traps(
     }
 }
 
-/// Column captions, and the line above the band of stages no entry stage reaches.
-pub(super) fn paint_frame(painter: &egui::Painter, l: &FlowLayout, geo: &Geometry, style: &Style) {
+/// The line above the band of stages no entry stage reaches, and what it means.
+pub(super) fn paint_band(painter: &egui::Painter, routed: &Routed, geo: &Geometry) {
+    let Some(top) = routed.band_top else {
+        return;
+    };
     let u = geo.u;
-    if geo.band {
-        let warning = severity_color(Severity::Warning);
-        let y = geo.origin.y + (TOP + l.main_rows * (BOX_H + ROW_GAP) + BAND_GAP * 0.45) * u;
-        let left = geo.origin.x + SIDE * 0.5 * u;
-        let right = geo.origin.x + (content_units(l).x - SIDE * 0.5) * u;
-        painter.add(Shape::dashed_line(
-            &[pos2(left, y), pos2(right, y)],
-            Stroke::new(1.5, warning),
-            0.8 * u,
-            0.5 * u,
-        ));
-        painter.text(
-            pos2(left, y + 0.3 * u),
-            Align2::LEFT_TOP,
-            "⚠ Not reached from any entry stage",
-            FontId::proportional(0.95 * u),
-            warning,
-        );
-    }
-    if l.has_entry {
-        for c in 0..l.columns {
-            let x = geo.origin.x + (SIDE + c as f32 * (BOX_W + COL_GAP) + BOX_W / 2.0) * u;
-            let caption = match c {
-                0 => "entry".to_owned(),
-                1 => "1 handoff in".to_owned(),
-                n => format!("{n} handoffs in"),
-            };
-            painter.text(
-                pos2(x, geo.origin.y + 0.4 * u),
-                Align2::CENTER_TOP,
-                caption,
-                FontId::proportional(0.9 * u),
-                style.weak,
-            );
-        }
-    }
+    let warning = severity_color(Severity::Warning);
+    let (left, right) = geo.across(routed, top - 2.8);
+    painter.add(Shape::dashed_line(
+        &[left, right],
+        Stroke::new(1.5, warning),
+        0.8 * u,
+        0.5 * u,
+    ));
+    painter.text(
+        left + vec2(0.0, 0.3 * u),
+        Align2::LEFT_TOP,
+        "⚠ Not reached from any entry stage",
+        FontId::proportional(u),
+        warning,
+    );
 }
 
 /// One arrow: its curve and a filled head. `lit` is whether the pointer is on something it
@@ -121,18 +101,16 @@ pub(super) fn paint_arrow(
         Some(false) => color = color.gamma_multiply(0.3),
         None => {}
     }
-    painter.add(Shape::CubicBezier(CubicBezierShape::from_points_stroke(
-        c.points,
-        false,
-        Color32::TRANSPARENT,
-        Stroke::new(width, color),
-    )));
-    let [_, _, c2, tip] = c.points;
-    let mut dir = tip - c2;
-    if dir.length() < 0.01 {
-        dir = vec2(1.0, 0.0);
-    }
-    let dir = dir.normalized();
+    painter.add(Shape::line(c.points.clone(), Stroke::new(width, color)));
+    // Every path arrives level at the side of its box.
+    let n = c.points.len();
+    let (Some(&tip), Some(&before)) = (
+        c.points.last(),
+        n.checked_sub(2).and_then(|i| c.points.get(i)),
+    ) else {
+        return;
+    };
+    let dir = vec2(if tip.x >= before.x { 1.0 } else { -1.0 }, 0.0);
     let head = (0.75 * u).max(width * 2.6);
     let side = vec2(-dir.y, dir.x) * head * 0.5;
     let base = tip - dir * head;
@@ -245,7 +223,7 @@ fn paint_stage_words(painter: &egui::Painter, r: Rect, v: &StageView, style: &St
     }
 }
 
-/// One arrow's label, with a leader to its arrow when it had to move off it.
+/// One arrow's label, on its arrow.
 pub(super) fn paint_chip(
     painter: &egui::Painter,
     chip: &Chip,
@@ -255,19 +233,6 @@ pub(super) fn paint_chip(
     style: &Style,
 ) {
     let u = style.u;
-    if let Some(a) = chip.anchor {
-        let to = pos2(
-            a.x.clamp(chip.rect.left(), chip.rect.right()),
-            a.y.clamp(chip.rect.top(), chip.rect.bottom()),
-        );
-        painter.add(Shape::dashed_line(
-            &[a, to],
-            Stroke::new(1.0, style.weak),
-            0.4 * u,
-            0.3 * u,
-        ));
-        painter.circle_filled(a, 0.22 * u, style.weak);
-    }
     let crossing = view.is_some_and(|v| v.crossing);
     let worst = view.and_then(|v| v.worst);
     let border = match worst {

@@ -1,6 +1,6 @@
 //! The frozen header: a band naming each group of columns (segments, tier-1 accounts), then
 //! each column's name, rotated. The names are one strip for the pointer and the keyboard;
-//! clicking an account's opens the account. In the corner, the legend.
+//! clicking an account's opens the account. In the corner, the titles of the rows.
 
 use crate::analysis::coverage::MapColumn;
 use crate::app::boards::message_map::layout::Canvas;
@@ -172,39 +172,13 @@ fn paint_name(ui: &Ui, cv: &Canvas<'_>, painter: &Painter, c: usize, col: &MapCo
     );
 }
 
-/// The corner over the headline column: the legend, and the titles of the headlines and of the
-/// badges.
+/// The corner over the headline column: the titles of the headlines and of the badges (the
+/// legend is on its own line above the map).
 pub(super) fn paint_corner(ui: &Ui, cv: &Canvas<'_>) {
     let (m, painter) = (cv.m, &cv.painter);
-    let (text, weak) = (cv.colors.text, cv.colors.weak);
+    let text = cv.colors.text;
     let corner = Rect::from_min_size(cv.vis.min, vec2(m.first_w, m.head_h()));
     painter.rect_filled(corner, 0.0, cv.colors.panel);
-    let sw = m.small.size * 1.2;
-    let legend = [
-        (
-            cv.colors.full,
-            "Listed: the message names the segment, or the account chose the message",
-        ),
-        (
-            cv.colors.light,
-            "Via segment: the message is for the account's segment",
-        ),
-        (missing_color(), "No message covers this column"),
-    ];
-    let mut y = corner.min.y + 6.0;
-    for (color, what) in legend {
-        let sq = Rect::from_min_size(pos2(corner.min.x + 8.0, y + 2.0), vec2(sw, sw));
-        painter.rect_filled(sq, 3.0, color);
-        let g = painter.layout(
-            what.to_owned(),
-            m.small.clone(),
-            weak,
-            m.first_w - sw - 26.0,
-        );
-        let h = g.size().y;
-        painter.galley(pos2(sq.max.x + 8.0, y), g, weak);
-        y += h.max(sw) + 6.0;
-    }
     let msg_title = line_galley(ui, "Message", &m.font, text, m.first_w - cv.badge_w - 24.0);
     painter.galley(
         pos2(corner.min.x + 8.0, corner.max.y - msg_title.size().y - 4.0),

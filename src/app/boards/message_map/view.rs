@@ -1,12 +1,14 @@
-//! The board as a whole: the title line with its counts and the edit toggle, the matrix (or
+//! The board as a whole: the title line with its counts and the edit toggle, the legend, the
+//! matrix (or
 //! what to do when there is nothing to map yet), then the accounts no message covers.
 
 use crate::app::boards::context::BoardCx;
-use crate::app::boards::message_map::look::{missing_color, ok_color, plural};
+use crate::app::boards::message_map::look::{Colors, missing_color, ok_color, plural};
 use crate::app::boards::message_map::matrix::matrix_ui;
 use crate::app::boards::message_map::state::{MessageMapState, Summary, summary_for};
 use crate::app::boards::message_map::uncovered::uncovered_ui;
 use crate::app::commands::Command;
+use crate::app::widgets::legend_item_ui;
 use crate::model::{Plan, Section};
 use egui::{RichText, TextStyle, Ui};
 
@@ -24,6 +26,9 @@ fn map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx<'_>, summar
 
     ui.add_space(4.0);
     title_ui(ui, state, plan, summary);
+    if n_cols > 0 && !plan.messages.is_empty() {
+        legend_ui(ui);
+    }
     ui.add_space(4.0);
 
     if plan.messages.is_empty() {
@@ -50,6 +55,40 @@ fn map_ui(ui: &mut Ui, state: &mut MessageMapState, cx: &mut BoardCx<'_>, summar
 
     ui.add_space(10.0);
     uncovered_ui(ui, state, cx, uncovered);
+}
+
+/// What the cells' colours mean, on one line at the body text size.
+fn legend_ui(ui: &mut Ui) {
+    let colors = Colors::of(ui);
+    let fs = ui.text_style_height(&TextStyle::Body);
+    let legend = [
+        (
+            colors.full,
+            "Listed",
+            "The message names the segment, or the account chose the message",
+        ),
+        (
+            colors.light,
+            "Via segment",
+            "The message is for the account's segment",
+        ),
+        (
+            missing_color(),
+            "No message",
+            "No message covers this column",
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        for (color, name, about) in legend {
+            legend_item_ui(ui, 1.0, name, |p, rect| {
+                let square =
+                    egui::Rect::from_center_size(rect.center(), egui::Vec2::splat(rect.height()));
+                p.rect_filled(square, 3.0, color);
+            })
+            .on_hover_text(about);
+            ui.add_space(fs * 0.6);
+        }
+    });
 }
 
 /// The title line: what the map holds, how many columns no message covers, and the toggle for

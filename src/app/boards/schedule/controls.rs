@@ -6,9 +6,9 @@ use crate::app::boards::schedule::overview::Overview;
 use crate::app::boards::schedule::paint::{hatch, look};
 use crate::app::boards::schedule::state::ScheduleState;
 use crate::app::boards::schedule::time::{day_label, plural};
-use crate::app::widgets::palette;
+use crate::app::widgets::{legend_item_ui, palette};
 use crate::model::{Date, MeetingStatus};
-use egui::{CornerRadius, RichText, Sense, Stroke, StrokeKind, TextStyle, Ui, vec2};
+use egui::{CornerRadius, RichText, Stroke, StrokeKind, TextStyle, Ui};
 
 /// The days to pick from (red with a clash, or when not a day of the show), by person or by
 /// room, and whether declined and cancelled meetings show.
@@ -91,9 +91,9 @@ pub(super) fn legend_ui(ui: &mut Ui, tally: &Tally, shown: usize, over: &[String
     });
 }
 
-/// A swatch of each status's look and of the clash outline, each with its name.
+/// A swatch of each status's look and of the clash outline, each with its name: one piece
+/// each, so the line wraps between entries, never inside one.
 fn swatches_ui(ui: &mut Ui) {
-    let size = ui.text_style_height(&TextStyle::Body);
     let statuses = [
         (MeetingStatus::Confirmed, "Confirmed"),
         (MeetingStatus::Requested, "Requested"),
@@ -101,32 +101,32 @@ fn swatches_ui(ui: &mut Ui) {
         (MeetingStatus::Declined, "Declined or cancelled"),
     ];
     for (status, name) in statuses {
-        let (rect, _) = ui.allocate_exact_size(vec2(size * 1.6, size), Sense::hover());
         let l = look(status, ui.visuals());
-        let p = ui.painter();
+        legend_item_ui(ui, 1.6, name, |p, rect| {
+            p.rect(
+                rect,
+                CornerRadius::same(3),
+                l.fill,
+                l.stroke,
+                StrokeKind::Inside,
+            );
+            if l.struck {
+                hatch(p, rect, l.stroke.color);
+            }
+        });
+        ui.add_space(ui.text_style_height(&TextStyle::Body) * 0.3);
+    }
+    let panel = ui.visuals().panel_fill;
+    legend_item_ui(ui, 1.6, "Clash", |p, rect| {
         p.rect(
             rect,
             CornerRadius::same(3),
-            l.fill,
-            l.stroke,
+            panel,
+            Stroke::new(3.0, palette::error()),
             StrokeKind::Inside,
         );
-        if l.struck {
-            hatch(p, rect, l.stroke.color);
-        }
-        ui.label(name);
-        ui.add_space(6.0);
-    }
-    let (rect, _) = ui.allocate_exact_size(vec2(size * 1.6, size), Sense::hover());
-    ui.painter().rect(
-        rect,
-        CornerRadius::same(3),
-        ui.visuals().panel_fill,
-        Stroke::new(3.0, palette::error()),
-        StrokeKind::Inside,
-    );
-    ui.colored_label(palette::error(), "⚠ clash")
-        .on_hover_text("A person or a room booked twice at once");
+    })
+    .on_hover_text("A person or a room booked twice at once");
 }
 
 /// What a day with no meetings to draw says: none, or how many are hidden and how to show them.
