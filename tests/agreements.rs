@@ -51,10 +51,12 @@ fn changing_a_signed_sla_names_who_must_sign_again_first() {
     let (_dir, mut h) = example();
     let i = handoff_index(&h, "mql-to-sal");
     reveal(&mut h, Section::Handoffs, i, "sla_hours");
+    // Shown a gap, the field has the keyboard: the warning is there before anything is typed.
     assert!(
-        h.query_by_label_contains(WARNING).is_none(),
-        "no warning before the field is touched"
+        h.query_by_label_contains(WARNING).is_some(),
+        "the warning shows as the field takes the keyboard"
     );
+    assert_eq!(h.state().doc.plan.handoffs[i].sla_hours, Some(72));
 
     h.get_by_role_and_label(Role::SpinButton, "SLA").click();
     h.run();
@@ -158,7 +160,7 @@ fn sign_offs_are_entered_by_the_person_at_the_keyboard() {
         .expect("Kwame's agreement");
     assert_eq!(kwame.entered_by.as_deref(), Some("lena"));
     h.get_by_label_contains("Recorded Kwame Mensah's agreement, entered by Lena Hoffmann");
-    h.get_by_label_contains("Kwame Mensah (Sales) on 2027-02-15, entered by Lena Hoffmann");
+    h.get_by_label_contains("Kwame Mensah (Sales) on Mon 15 Feb, entered by Lena Hoffmann");
 
     // Saved, the file says who entered it.
     h.state_mut().command(Command::Save);

@@ -126,3 +126,91 @@ fn presentation_mode_is_large_and_still_editable() {
     assert!(!h.state().presenting);
     assert!(h.query_by_label("File").is_some());
 }
+
+/// Presentation mode zooms everything to one canvas: body text is 24 px on a 1080p projector and
+/// 16 px on a 720p one (the same share of the wall), and the side panels can be put away.
+#[test]
+fn presentation_fits_its_canvas_on_any_projector() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = plan_file(&dir, include_str!("fixtures/app/plan.ron"));
+    for (size, px) in [([1920.0, 1080.0], 24.0), ([1280.0, 720.0], 16.0)] {
+        let mut h = workbench(&path, size);
+        h.key_press(Key::F11);
+        h.run();
+        let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
+        let pixels = body * h.ctx.zoom_factor() * h.ctx.pixels_per_point();
+        assert!(
+            (pixels - px).abs() < 0.1,
+            "{size:?}: body text is {pixels} px"
+        );
+        // The gaps panel starts put away; both panels come and go from the bar.
+        assert!(h.query_by_label("Gaps").is_some(), "the bar's toggle");
+        assert!(h.query_by_label_contains("Errors (").is_none());
+        h.get_by_label("Gaps").click();
+        h.run();
+        assert!(h.query_by_label_contains("Errors (").is_some());
+        assert!(h.query_by_label("Schedule").is_some(), "the navigation");
+        h.get_by_label("Navigation").click();
+        h.run();
+        assert!(h.query_by_label("Schedule").is_none());
+        // Back to editing: the zoom and the panels are as they were.
+        h.key_press(Key::F11);
+        h.run();
+        h.run();
+        assert_eq!(h.ctx.zoom_factor(), 1.0);
+        assert!(h.query_by_label("Schedule").is_some());
+    }
+}
+
+/// On the presentation canvas (1,120 × 630 points: what a 1080p projector shows at its zoom) a
+/// meeting's start reads "Tue 16 Mar, 09:30" whole in its field, and a drop-down shows at least
+/// eight people.
+#[test]
+fn on_the_canvas_dates_are_whole_and_lists_are_long() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = plan_file(&dir, preshow::EXAMPLE_PLAN);
+    let canvas = preshow::app::presenting::CANVAS;
+    let mut h = workbench(&path, [canvas.x, canvas.y]);
+    h.key_press(Key::F11);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0, "the canvas itself needs no zoom");
+    h.state_mut().command(Command::GoTo(Section::Meetings));
+    h.run();
+    h.run();
+    let start = h.get_by_role_and_label(Role::TextInput, "Start");
+    let text = start.value().expect("the start's text");
+    assert!(
+        text.contains(", ") && text.contains(':'),
+        "human date and time: {text}"
+    );
+    let field = start.rect();
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    let width = h.ctx.fonts_mut(|f| {
+        f.layout_no_wrap(text.clone(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    assert!(
+        width < field.width(),
+        "\"{text}\" ({width} pt) is cut in its field ({} pt)",
+        field.width()
+    );
+    assert!(field.max.x <= canvas.x, "the field is on screen: {field:?}");
+
+    // The account's sales owner: a list of the example's twelve people.
+    h.state_mut().command(Command::GoTo(Section::Accounts));
+    h.run();
+    let combo = h.get_by_role_and_label(Role::ComboBox, "Sales owner");
+    let below = combo.rect().max.y;
+    combo.click();
+    h.run();
+    h.run();
+    let rows = h
+        .query_all_by_label_contains(" · ")
+        .filter(|n| {
+            let r = n.rect();
+            r.min.y >= below && r.max.y <= canvas.y
+        })
+        .count();
+    assert!(rows >= 8, "the list shows {rows} people at once");
+}

@@ -22,8 +22,10 @@ pub struct PresentZoom {
     fit: f32,
     /// The presenter's own factor on top of the fit.
     scale: f32,
-    /// The window size (points) the fit was worked out for; `None`: work it out again.
-    seen: Option<Vec2>,
+    /// The window size (points) the fit was worked out from; `None`: work it out again.
+    measured: Option<Vec2>,
+    /// The size the window should report once the zoom set then takes effect.
+    expected: Option<Vec2>,
     /// The zoom in use before presenting, restored after it.
     editing: f32,
 }
@@ -33,7 +35,8 @@ impl Default for PresentZoom {
         PresentZoom {
             fit: 1.0,
             scale: 1.0,
-            seen: None,
+            measured: None,
+            expected: None,
             editing: 1.0,
         }
     }
@@ -43,7 +46,7 @@ impl PresentZoom {
     /// Presenting starts: remember the editing zoom, fit again.
     pub fn start(&mut self, ctx: &egui::Context) {
         self.editing = ctx.zoom_factor();
-        self.seen = None;
+        self.measured = None;
     }
 
     /// Presenting stops: the editing zoom comes back.
@@ -60,19 +63,21 @@ impl PresentZoom {
         };
     }
 
-    /// Sets the zoom for this frame. The fit is worked out again only when the window's size in
-    /// points changes: a zoom change moves that size too, and the fit it gives is the same, so
-    /// the zoom settles at once.
+    /// Sets the zoom for this frame. The fit is worked out again only when the window really
+    /// changed size: a zoom change moves its size in points too, to what was expected (or, where
+    /// the size is given in fixed points, as in tests, not at all), and neither counts.
     pub fn apply(&mut self, ctx: &egui::Context) {
         let size = ctx.content_rect().size();
-        let moved = self.seen.is_none_or(|s| (s - size).length() > 0.5);
-        if moved {
-            self.fit = fit_zoom(size * ctx.zoom_factor());
-            self.seen = Some(size);
+        let near = |other: Option<Vec2>| other.is_some_and(|o| (o - size).length() < 1.0);
+        let zoom_now = ctx.zoom_factor();
+        if !near(self.measured) && !near(self.expected) {
+            self.fit = fit_zoom(size * zoom_now);
+            self.measured = Some(size);
         }
         let zoom = self.fit * self.scale;
-        if (ctx.zoom_factor() - zoom).abs() > 0.001 {
+        if (zoom_now - zoom).abs() > 0.001 {
             ctx.set_zoom_factor(zoom);
+            self.expected = Some(size * zoom_now / zoom);
         }
     }
 }

@@ -220,7 +220,7 @@ impl Workbench {
                     human::date(self.today, self.doc.plan.year())
                 ))
                 .on_hover_text(
-                    "Set in View ▸ Set today…: overdue tasks and new sign-offs go by it",
+                    "Set in the View menu, Set today…: overdue tasks and new sign-offs go by it",
                 );
             }
             if let Some(s) = &self.status {

@@ -151,7 +151,7 @@ pub fn preview_lines(before: &Plan, report: &ImportReport) -> Vec<PreviewLine> {
             Tone::Heading,
             match hint {
                 crate::interchange::import::Hint::ImportAccountsFirst => {
-                    "To let these meetings in: import the accounts first (File ▸ Import accounts from CSV…), then the meetings again".to_owned()
+                    "To let these meetings in: import the accounts first (File menu, Import accounts from CSV…), then the meetings again".to_owned()
                 }
                 crate::interchange::import::Hint::ChooseDateOrder => {
                     "To read the ambiguous dates: choose \"day first\" or \"month first\" above".to_owned()

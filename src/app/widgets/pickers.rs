@@ -35,8 +35,8 @@ pub fn person_picker_ui(
     for team in order {
         for p in choices.people.iter().filter(|p| p.team == team) {
             let text = match &p.role {
-                Some(role) => format!("{} · {team} · {role}", p.name),
-                None => format!("{} · {team}", p.name),
+                Some(role) => format!("{} · {role}", p.name),
+                None => p.name.clone(),
             };
             items.push((Some(p.id.clone()), text));
         }
