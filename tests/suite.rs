@@ -23,6 +23,8 @@ mod input;
 mod lead_flow;
 #[cfg(feature = "gui")]
 mod lists;
+#[cfg(feature = "gui")]
+mod open_problem;
 mod properties;
 #[cfg(feature = "gui")]
 mod review;
@@ -31,6 +33,8 @@ mod rules;
 mod safety;
 #[cfg(feature = "gui")]
 mod schedule;
+#[cfg(feature = "gui")]
+mod status;
 #[cfg(feature = "gui")]
 mod support;
 #[cfg(feature = "gui")]

@@ -20,6 +20,9 @@ pub struct Settings {
     pub background_checks: bool,
     /// Where recovery copies of unsaved edits go; `None` keeps none.
     pub recovery_dir: Option<PathBuf>,
+    /// Whether a thread watches the plan's file for changes made by others, so an idle window
+    /// draws nothing (off: the file is looked at on every frame, for deterministic tests).
+    pub watch_in_background: bool,
 }
 
 impl Settings {
@@ -30,10 +33,12 @@ impl Settings {
             native_dialogs: true,
             background_checks: true,
             recovery_dir: crate::app::recovery::default_dir(),
+            watch_in_background: true,
         }
     }
 
-    /// For tests: nothing stored, no native dialogs, checks on the UI thread.
+    /// For tests: nothing stored, no native dialogs, checks on the UI thread, the plan's file
+    /// looked at on every frame.
     pub fn ephemeral() -> Self {
         Settings::default()
     }

@@ -16,7 +16,7 @@ pub mod text;
 
 pub use choices::{Choice, Choices, PersonChoice};
 pub use date::{date_time_ui, date_ui, opt_date_ui};
-pub use form::{Edits, field_row, form_ui, request_scroll_to_highlight};
+pub use form::{Edits, any_pending, field_row, form_ui, note_pending, request_scroll_to_highlight};
 pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use number::number;
 pub use palette::severity_color;
