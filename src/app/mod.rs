@@ -4,7 +4,9 @@
 //! in `frame.rs`, with the menus, bars, navigation, palette, gaps panel and walk-through of
 //! `chrome/`; every action runs as a [`Command`] once at the end of the frame (`actions.rs`,
 //! `open_save.rs`). The list editors are in `sections/`, the boards in `boards/`, the dialogs in
-//! `dialogs/` and the widgets they share in `widgets/`, one file each.
+//! `dialogs/` and the widgets they share in `widgets/`, one file each. A plan that cannot be
+//! opened shows `open_problem.rs` instead; the plan's file is watched from a thread
+//! (`watch.rs`, compared in `safety.rs`) and opened in the system's editor by `editor.rs`.
 
 mod actions;
 pub mod boards;

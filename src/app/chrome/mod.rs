@@ -163,11 +163,19 @@ impl Workbench {
 
     /// The bar shown instead of the menus while presenting.
     pub(super) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let plan_open = self.open_problem.is_none();
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
-            let s = self.checks.checker.gaps.summary();
-            ui.colored_label(widgets::palette::error(), count(s.error, "error"));
-            ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            if let Some(problem) = &self.open_problem {
+                ui.colored_label(
+                    widgets::palette::error(),
+                    format!("{} · not opened", problem.file_name()),
+                );
+            } else {
+                ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
+                let s = self.checks.checker.gaps.summary();
+                ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+                ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Exit presentation")
@@ -199,7 +207,8 @@ impl Workbench {
                 {
                     self.frame.pending.push(Command::SetTheme(other));
                 }
-                if self.walk.is_none()
+                if plan_open
+                    && self.walk.is_none()
                     && ui
                         .button("Walk through gaps")
                         .on_hover_text("F8 or Page Down")
