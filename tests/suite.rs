@@ -27,6 +27,8 @@ mod keyboard_walk;
 mod lead_flow;
 #[cfg(feature = "gui")]
 mod lists;
+#[cfg(feature = "gui")]
+mod open_problem;
 mod properties;
 #[cfg(feature = "gui")]
 mod review;
@@ -35,6 +37,8 @@ mod rules;
 mod safety;
 #[cfg(feature = "gui")]
 mod schedule;
+#[cfg(feature = "gui")]
+mod status;
 #[cfg(feature = "gui")]
 mod support;
 #[cfg(feature = "gui")]

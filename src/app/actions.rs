@@ -7,24 +7,60 @@ use crate::app::dialogs::{
     ImportDialog, WhoAreYou,
 };
 use crate::app::files::Purpose;
-use crate::app::{Command, Status, Workbench, sections};
+use crate::app::{BRIEF_STATUS_SECS, Command, Lasts, Status, Workbench, sections};
 use crate::model::Section;
 
 impl Workbench {
-    /// Shows `text` in the status bar.
+    /// Shows `text` in the status bar for a few seconds, or until the next edit.
     pub(super) fn say(&mut self, text: impl Into<String>) {
+        self.tell(text, false, Lasts::Brief);
+    }
+
+    /// Shows `text` in the status bar until the next edit ("Saved", "Opened").
+    pub(super) fn say_until_edit(&mut self, text: impl Into<String>) {
+        self.tell(text, false, Lasts::UntilEdit);
+    }
+
+    /// Shows a message in the status bar, for as long as `lasts` says.
+    pub(super) fn tell(&mut self, text: impl Into<String>, problem: bool, lasts: Lasts) {
         self.status = Some(Status {
             text: text.into(),
-            problem: false,
+            problem,
+            lasts,
+            revision: self.doc.revision,
+            shown_at: None,
         });
+    }
+
+    /// Ends the status message once it is no longer true: after an edit, after its seconds, or
+    /// when the trouble with the file it reports is over. A brief message asks for one repaint,
+    /// when it is due to go.
+    pub(super) fn expire_status(&mut self, ctx: &egui::Context) {
+        let Some(s) = &mut self.status else {
+            return;
+        };
+        let edited = s.revision != self.doc.revision;
+        let over = match s.lasts {
+            Lasts::UntilEdit => edited,
+            Lasts::WhileFileTrouble => self.disk.trouble.is_none(),
+            Lasts::UntilReplaced => false,
+            Lasts::Brief => {
+                let now = ctx.input(|i| i.time);
+                let left = BRIEF_STATUS_SECS - (now - *s.shown_at.get_or_insert(now));
+                if !edited && left > 0.0 {
+                    ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+                }
+                edited || left <= 0.0
+            }
+        };
+        if over {
+            self.status = None;
+        }
     }
 
     /// Reports a problem in the status bar and in an error dialog.
     pub(super) fn complain(&mut self, title: &str, message: String) {
-        self.status = Some(Status {
-            text: message.clone(),
-            problem: true,
-        });
+        self.tell(message.clone(), true, Lasts::UntilReplaced);
         self.dialog = Some(Dialog::Error(ErrorMessage {
             title: title.to_owned(),
             message,
@@ -43,6 +79,15 @@ impl Workbench {
 
     /// Runs one command.
     pub(super) fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        if let Some(problem) = &self.open_problem {
+            if cmd == Command::Reload {
+                let path = problem.path.clone();
+                self.load(path);
+            }
+            if !cmd.works_without_a_plan() || cmd == Command::Reload {
+                return;
+            }
+        }
         match cmd {
             Command::NewPlan => {
                 if self.guard(&cmd) {
@@ -204,7 +249,9 @@ impl Workbench {
                     self.say(text);
                 }
             }
-            Answer::Path(Purpose::Open, path) => self.load(path),
+            Answer::Path(Purpose::Open, path) => {
+                self.load(path);
+            }
             Answer::Path(Purpose::SaveAs, path) => {
                 if path.exists() && self.doc.path.as_deref() != Some(path.as_path()) {
                     self.dialog = Some(Dialog::ConfirmOverwrite(ConfirmOverwrite { path }));
@@ -222,13 +269,15 @@ impl Workbench {
             Answer::SaveAs => self.ask_path(ctx, Purpose::SaveAs),
             Answer::Restore(plan) => {
                 self.doc.replace_plan(*plan);
-                self.say("Restored the unsaved changes: save them to keep them (Ctrl+Z undoes the restore)");
+                self.say_until_edit("Restored the unsaved changes: save them to keep them (Ctrl+Z undoes the restore)");
             }
             Answer::DiscardRecovery => {
                 self.forget_recovery();
                 self.say("Discarded the recovery copy");
             }
-            Answer::ReloadDiscarding(path) => self.load(path),
+            Answer::ReloadDiscarding(path) => {
+                self.load(path);
+            }
             Answer::SetToday(date) => self.take_as_today(date),
             Answer::YouAre { id, then } => {
                 self.you_are(&id);
@@ -247,10 +296,7 @@ impl Workbench {
             Answer::Export(d) => match d.write(&self.doc.plan, self.today) {
                 Ok(done) => self.say(done),
                 Err(problem) => {
-                    self.status = Some(Status {
-                        text: problem.clone(),
-                        problem: true,
-                    });
+                    self.tell(problem.clone(), true, Lasts::UntilReplaced);
                     let mut d = d;
                     d.problem = Some(problem);
                     self.dialog = Some(Dialog::Export(d));
@@ -271,16 +317,13 @@ impl Workbench {
                     .unwrap_or_default();
                 let summary = report.summary();
                 self.doc.replace_plan(report.plan);
-                self.say(format!(
+                self.say_until_edit(format!(
                     "Imported {}{from}: {summary} (Ctrl+Z undoes)",
                     report.kind
                 ));
             }
             Err(problem) => {
-                self.status = Some(Status {
-                    text: problem,
-                    problem: true,
-                });
+                self.tell(problem, true, Lasts::UntilReplaced);
                 self.dialog = Some(Dialog::Import(Box::new(d)));
             }
         }
@@ -393,13 +436,14 @@ impl Workbench {
                 person.name
             )),
             Err(e) => {
-                self.status = Some(Status {
-                    text: format!(
+                self.tell(
+                    format!(
                         "You are {} for now; it could not be remembered for next time ({e})",
                         person.name
                     ),
-                    problem: true,
-                });
+                    true,
+                    Lasts::UntilReplaced,
+                );
             }
         }
     }

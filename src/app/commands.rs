@@ -250,6 +250,27 @@ impl Command {
         )
     }
 
+    /// Whether it makes sense with no plan open (on the screen shown when a plan could not be
+    /// opened): opening, starting, quitting and the window's own settings.
+    pub fn works_without_a_plan(&self) -> bool {
+        matches!(
+            self,
+            Command::NewPlan
+                | Command::Open
+                | Command::OpenRecent(_)
+                | Command::Reload
+                | Command::Quit
+                | Command::Palette
+                | Command::Present
+                | Command::ZoomIn
+                | Command::ZoomOut
+                | Command::ZoomReset
+                | Command::ChooseToday
+                | Command::SetToday(_)
+                | Command::SetTheme(_)
+        )
+    }
+
     /// The shortcut as menus show it ("Ctrl+S").
     pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
         self.shortcuts().first().map(|s| ctx.format_shortcut(s))

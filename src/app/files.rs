@@ -24,6 +24,9 @@ pub struct Settings {
     pub identity_file: Option<PathBuf>,
     /// Whether git's email suggests who is at the keyboard.
     pub git_identity: bool,
+    /// Whether a thread watches the plan's file for changes made by others, so an idle window
+    /// draws nothing (off: the file is looked at on every frame, for deterministic tests).
+    pub watch_in_background: bool,
 }
 
 impl Settings {
@@ -37,10 +40,12 @@ impl Settings {
             recovery_dir: crate::app::recovery::default_dir(),
             identity_file: config_dir().map(|d| d.join("identity.txt")),
             git_identity: true,
+            watch_in_background: true,
         }
     }
 
-    /// For tests: nothing stored, no native dialogs, checks on the UI thread, git not asked.
+    /// For tests: nothing stored, no native dialogs, checks on the UI thread, git not asked, the
+    /// plan's file looked at on every frame.
     pub fn ephemeral() -> Self {
         Settings::default()
     }

@@ -2,6 +2,9 @@
 //! commands the frame asked for run and the undo point made.
 
 use crate::app::chrome::{gaps_panel, nav, palette, walk};
+use crate::app::editor::EditorRun;
+use crate::app::open_problem::Action;
+use crate::app::state::DiskTrouble;
 use crate::app::{Command, Workbench, boards, dialogs, sections, widgets};
 
 impl Workbench {
@@ -17,6 +20,46 @@ impl Workbench {
         } else {
             egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        }
+        if let Some(problem) = &mut self.open_problem {
+            let action = egui::CentralPanel::default()
+                .show(ui, |ui| problem.ui(ui))
+                .inner;
+            let path = problem.path.clone();
+            match action {
+                Some(Action::TryAgain) => self.frame.pending.push(Command::Reload),
+                Some(Action::OpenAnother) => self.frame.pending.push(Command::Open),
+                Some(Action::NewPlan) => self.frame.pending.push(Command::NewPlan),
+                Some(Action::CreateHere) => self.new_plan_at(path),
+                None => {}
+            }
+        } else {
+            self.plan_ui(ui);
+        }
+        if let Some(p) = &mut self.views.palette
+            && let Some(done) = palette::palette_ui(&ctx, p, &self.files.recent())
+        {
+            self.views.palette = None;
+            if let Some(cmd) = done {
+                self.frame.pending.push(cmd);
+            }
+        }
+        if let Some(dialog) = self.dialog.take() {
+            let (open, answer) = dialogs::dialog_ui(&ctx, dialog, &self.doc.plan);
+            self.dialog = open;
+            if let Some(a) = answer {
+                self.answer(&ctx, a);
+            }
+        }
+        self.end_frame(&ctx);
+    }
+
+    /// The plan's panels: the banner when its file cannot be read, the walk-through, the
+    /// navigation, the gaps and the open view.
+    fn plan_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(DiskTrouble::Unreadable(message)) = &self.disk.trouble {
+            let message = message.clone();
+            egui::Panel::top("disk-trouble").show(ui, |ui| self.disk_trouble_ui(ui, &message));
         }
         if let Some(walk) = &self.walk {
             let shown = match self.board {
@@ -67,35 +110,55 @@ impl Workbench {
                     );
                 });
         }
-        let mut edited = false;
         egui::CentralPanel::default().show(ui, |ui| {
-            edited = match self.board {
+            self.frame.edited = match self.board {
                 Some(board) => self.board_ui(ui, board),
                 None => self.section_ui(ui),
             };
         });
-        if let Some(p) = &mut self.views.palette
-            && let Some(done) = palette::palette_ui(&ctx, p, &self.files.recent())
-        {
-            self.views.palette = None;
-            if let Some(cmd) = done {
-                self.frame.pending.push(cmd);
+    }
+
+    /// The banner over the plan while its file on disk cannot be read: what is wrong, where,
+    /// and that the plan shown is the one read before.
+    fn disk_trouble_ui(&mut self, ui: &mut egui::Ui, message: &str) {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                egui::RichText::new("The file on disk cannot be read:")
+                    .strong()
+                    .color(widgets::palette::error()),
+            );
+            ui.label(egui::RichText::new(message).monospace());
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                "The plan shown is the one read before. Fix the file and it is read again, \
+                 or Save to write this plan over it.",
+            );
+            if let Some(path) = &self.doc.path
+                && ui.button("Open in editor").clicked()
+            {
+                self.disk.editor = Some(EditorRun::start(ui.ctx(), path));
             }
-        }
-        if let Some(dialog) = self.dialog.take() {
-            let (open, answer) = dialogs::dialog_ui(&ctx, dialog, &self.doc.plan);
-            self.dialog = open;
-            if let Some(a) = answer {
-                self.answer(&ctx, a);
+            if let Some(run) = &mut self.disk.editor {
+                run.poll();
+                run.ui(ui);
             }
-        }
-        self.end_frame(&ctx, edited);
+        });
+        ui.add_space(4.0);
     }
 
     /// Runs the commands the frame asked for and makes its undo point. Edits asked for while
     /// drawing (id renames) run first, before the undo point is made, like the edits widgets make
     /// in place; then the rest, in the order asked.
-    fn end_frame(&mut self, ctx: &egui::Context, edited: bool) {
+    fn end_frame(&mut self, ctx: &egui::Context) {
+        let edited = std::mem::take(&mut self.frame.edited);
+        // A field holding typed text changes the header: show it now, not on the next key.
+        let typing = widgets::any_pending(ctx);
+        if typing != self.frame.typing {
+            self.frame.typing = typing;
+            ctx.request_repaint();
+        }
         let (frame_edits, commands): (Vec<Command>, Vec<Command>) =
             std::mem::take(&mut self.frame.pending)
                 .into_iter()

@@ -4,7 +4,9 @@
 //! in `frame.rs`, with the menus, bars, navigation, palette, gaps panel and walk-through of
 //! `chrome/`; every action runs as a [`Command`] once at the end of the frame (`actions.rs`,
 //! `open_save.rs`). The list editors are in `sections/`, the boards in `boards/`, the dialogs in
-//! `dialogs/` and the widgets they share in `widgets/`, one file each.
+//! `dialogs/` and the widgets they share in `widgets/`, one file each. A plan that cannot be
+//! opened shows `open_problem.rs` instead; the plan's file is watched from a thread
+//! (`watch.rs`, compared in `safety.rs`) and opened in the system's editor by `editor.rs`.
 
 mod actions;
 pub mod boards;
@@ -14,10 +16,12 @@ pub mod commands;
 mod derived;
 mod dialogs;
 mod document;
+mod editor;
 mod files;
 mod frame;
 pub mod identity;
 mod job;
+mod open_problem;
 mod open_save;
 mod place;
 pub mod presenting;
@@ -26,12 +30,14 @@ mod safety;
 pub mod sections;
 mod state;
 pub mod theme;
+mod watch;
 pub mod widgets;
 
 pub use checker::Gaps;
 pub use commands::{Command, Signer};
 pub use document::Document;
 pub use files::Settings;
+pub use open_problem::{OpenProblem, Problem};
 pub use place::Place;
 pub use state::Panels;
 
@@ -75,20 +81,15 @@ pub fn run(
         "Preshow",
         options,
         Box::new(move |cc| {
-            let mut app = Workbench::open(&cc.egui_ctx, file, Settings::user());
+            let start = Start {
+                file,
+                place,
+                present,
+                walk,
+                today,
+            };
+            let app = self::start(&cc.egui_ctx, start, Settings::user());
             recovery::install_panic_hook(app.recovery.snapshot.clone());
-            if let Some(place) = place {
-                app.go(place);
-            }
-            if present {
-                app.set_presenting(&cc.egui_ctx, true);
-            }
-            if let Some(today) = today {
-                app.command(Command::SetToday(Some(today)));
-            }
-            if walk {
-                app.command(Command::NextGap);
-            }
             Ok(Box::new(app))
         }),
     );
@@ -101,14 +102,71 @@ pub fn run(
     }
 }
 
-/// A message in the status bar.
+/// What the window was asked to start with: `preshow [FILE] [--show VIEW] [--present] [--walk]
+/// [--today DATE]`.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    /// The plan to open; `None`: the bundled example.
+    pub file: Option<PathBuf>,
+    /// The view to show first.
+    pub place: Option<Place>,
+    /// Presentation mode.
+    pub present: bool,
+    /// Start the gap walk-through.
+    pub walk: bool,
+    /// The date taken as today.
+    pub today: Option<Date>,
+}
+
+/// The workbench as the window starts it, on what `start` asks for. A file that cannot be
+/// opened shows the screen that says why, with no plan open in its place.
+pub fn start(ctx: &egui::Context, start: Start, settings: Settings) -> Workbench {
+    let mut app = Workbench::open(ctx, start.file, settings);
+    if let Some(place) = start.place {
+        app.go(place);
+    }
+    if start.present {
+        app.set_presenting(ctx, true);
+    }
+    if let Some(today) = start.today {
+        app.command(Command::SetToday(Some(today)));
+    }
+    if start.walk {
+        app.command(Command::NextGap);
+    }
+    app
+}
+
+/// A message in the status bar, and how long it stays true.
 #[derive(Debug, Clone)]
 pub struct Status {
     /// The text.
     pub text: String,
     /// Whether it reports a problem.
     pub problem: bool,
+    /// When it goes.
+    pub lasts: Lasts,
+    /// The plan's revision when it was said: an edit ends messages about the plan as it was.
+    revision: u64,
+    /// When it was first drawn (egui time, seconds), for a brief message.
+    shown_at: Option<f64>,
 }
+
+/// How long a status message stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lasts {
+    /// A few seconds, or until the plan is edited: "Undone", "Added".
+    Brief,
+    /// Until the plan is edited: "Saved", "Opened".
+    UntilEdit,
+    /// While the plan's file is gone or cannot be read; it goes when the file is back.
+    WhileFileTrouble,
+    /// Until another message takes its place: problems.
+    UntilReplaced,
+}
+
+/// Seconds a brief status message stays.
+pub const BRIEF_STATUS_SECS: f64 = 6.0;
 
 /// The whole workbench state. What tests and the frame read directly is public here; the rest
 /// is grouped by concern in `state.rs`.
@@ -123,8 +181,10 @@ pub struct Workbench {
     pub walk: Option<chrome::walk::Walk>,
     /// The open dialog, if any.
     pub dialog: Option<dialogs::Dialog>,
-    /// The last status message.
+    /// The last status message, while it is true.
     pub status: Option<Status>,
+    /// Why the plan asked for could not be opened, shown instead of a plan.
+    pub open_problem: Option<OpenProblem>,
     /// Presentation mode: full screen, large type, high contrast, editing chrome hidden.
     pub presenting: bool,
     /// Today, for sign-offs and overdue tasks (tests pin it).
@@ -151,25 +211,29 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// The workbench on `file` (or the example), reporting a file that fails to load.
+    /// The workbench on `file` (or the example). A file that fails to load is not replaced by
+    /// the example: the screen that says why is shown, with an empty plan behind it.
     pub fn open(ctx: &egui::Context, file: Option<PathBuf>, settings: Settings) -> Self {
-        let example = crate::format::parse(crate::EXAMPLE_PLAN).map(|l| l.plan);
-        let plan = match example {
-            Ok(p) => p,
-            Err(_) => crate::model::Plan::empty("New show", Date::today(), Date::today()),
-        };
         let repaint_ctx = ctx.clone();
         let background = settings.background_checks;
         let recovery_dir = settings.recovery_dir.clone();
         let identity =
             identity::Identity::load(settings.identity_file.clone(), settings.git_identity);
+        let watch = if settings.watch_in_background {
+            let ctx = ctx.clone();
+            watch::FileWatch::spawn(watch::EVERY, move || ctx.request_repaint())
+        } else {
+            None
+        };
+        let empty = crate::model::Plan::empty("New show", Date::today(), Date::today());
         let mut app = Workbench {
-            doc: Document::new(plan, None, true),
+            doc: Document::new(empty, None, true),
             section: Section::Accounts,
             board: None,
             walk: None,
             dialog: None,
             status: None,
+            open_problem: None,
             presenting: false,
             today: Date::today(),
             today_set: false,
@@ -185,13 +249,29 @@ impl Workbench {
                 dir: recovery_dir,
                 ..Default::default()
             },
-            disk: state::DiskWatch::default(),
             identity,
+            disk: state::DiskWatch {
+                watch,
+                ..Default::default()
+            },
         };
-        if let Some(path) = file {
-            app.load(path);
+        match file {
+            Some(path) => match app.read_document(&path) {
+                Ok((doc, note)) => {
+                    app.doc = doc;
+                    app.files.add_recent(&path);
+                    app.say_until_edit(format!("Opened {}{note}", path.display()));
+                    app.offer_recovery();
+                }
+                Err(e) => app.open_problem = Some(OpenProblem::new(path, &e.error)),
+            },
+            None => {
+                if let Ok(l) = crate::format::parse(crate::EXAMPLE_PLAN) {
+                    app.doc = Document::new(l.plan, None, true);
+                }
+                app.offer_recovery();
+            }
         }
-        app.offer_recovery();
         // Zoom is a command like any other (menus and presentation bar show it).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         app.apply_theme(ctx);
@@ -313,7 +393,8 @@ impl Workbench {
             self.chosen(ctx, chosen);
         }
         self.keep_recovery(ctx);
-        self.watch_disk(ctx);
+        self.watch_disk();
+        self.expire_status(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.window.allow_close {
             self.doc.commit();
             if self.doc.is_dirty() {

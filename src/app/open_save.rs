@@ -4,6 +4,7 @@
 
 use crate::app::dialogs::{ChangedOnDisk, CommentsWouldBeLost, Dialog, TypedPath};
 use crate::app::files::{Chosen, Purpose};
+use crate::app::open_problem::OpenProblem;
 use crate::app::{Document, Workbench};
 use crate::format;
 use crate::model::Section;
@@ -15,8 +16,26 @@ impl Workbench {
         match format::parse(crate::TEMPLATE_PLAN) {
             Ok(l) => {
                 self.replace_document(Document::new(l.plan, None, true));
+                self.open_problem = None;
                 self.section = Section::Event;
-                self.say("New plan from the starter template: Save as… to keep it");
+                self.say_until_edit("New plan from the starter template: Save as… to keep it");
+            }
+            Err(e) => self.complain("The starter template does not load", e.to_string()),
+        }
+    }
+
+    /// Starts a new plan from the starter template that saves to `path` (where there is no
+    /// file yet); nothing is written until it is saved.
+    pub(super) fn new_plan_at(&mut self, path: PathBuf) {
+        match format::parse(crate::TEMPLATE_PLAN) {
+            Ok(l) => {
+                self.replace_document(Document::new(l.plan, Some(path.clone()), false));
+                self.open_problem = None;
+                self.section = Section::Event;
+                self.say_until_edit(format!(
+                    "New plan from the starter template: Save writes it to {}",
+                    path.display()
+                ));
             }
             Err(e) => self.complain("The starter template does not load", e.to_string()),
         }
@@ -41,7 +60,9 @@ impl Workbench {
             self.dialog = None;
         }
         match chosen.purpose {
-            Purpose::Open => self.load(chosen.path),
+            Purpose::Open => {
+                self.load(chosen.path);
+            }
             // The desktop's dialog has already asked before replacing a file.
             Purpose::SaveAs => {
                 self.save_to(&chosen.path);
@@ -74,52 +95,72 @@ impl Workbench {
         self.doc = doc;
         self.disk.seen = None;
         self.disk.change_noted = None;
+        self.disk.trouble = None;
         self.views.lists.clear();
         self.walk = None;
         self.checks.checker.check_now(&mut self.doc, self.today);
     }
 
-    /// Opens `path`, keeping the current plan if it does not load.
-    pub fn load(&mut self, path: PathBuf) {
-        let read =
-            format::read_text(&path).and_then(|text| format::parse(&text).map(|l| (l, text)));
-        match read {
-            Ok((loaded, text)) => {
-                // The text and the source map go before the plan is copied for undo and the
-                // checker: at 100,000 accounts they are a few hundred megabytes.
-                let digest = crate::app::document::digest(text.as_bytes());
-                drop(text);
-                let format::Loaded {
-                    plan,
-                    source,
-                    migrated_from,
-                } = loaded;
-                // Only the comments are kept (`{ source }` moves the map into a temporary, so
-                // the rest of it goes at the end of this statement).
-                let format::SourceMap { comments, .. } = { source };
-                let note = migrated_from
-                    .map(|f| {
-                        format!(
-                            " (migrated from format {f}; saving writes format {})",
-                            plan.format
-                        )
-                    })
-                    .unwrap_or_default();
-                let mut doc = Document::new(plan, Some(path.clone()), migrated_from.is_none());
-                doc.disk_digest = Some(digest);
-                doc.comments = comments;
+    /// Reads the plan at `path` as a document, with a note for the status bar when it was
+    /// migrated from an older format.
+    pub(super) fn read_document(
+        &self,
+        path: &Path,
+    ) -> Result<(Document, String), format::LoadError> {
+        let read = format::read_text(path).and_then(|text| format::parse(&text).map(|l| (l, text)));
+        let (loaded, text) = read.map_err(|error| format::LoadError {
+            path: path.to_owned(),
+            error,
+        })?;
+        // The text and the source map go before the plan is copied for undo and the checker:
+        // at 100,000 accounts they are a few hundred megabytes.
+        let digest = crate::app::document::digest(text.as_bytes());
+        drop(text);
+        let format::Loaded {
+            plan,
+            source,
+            migrated_from,
+        } = loaded;
+        // Only the comments are kept (`{ source }` moves the map into a temporary, so the rest
+        // of it goes at the end of this statement).
+        let format::SourceMap { comments, .. } = { source };
+        let note = migrated_from
+            .map(|f| {
+                format!(
+                    " (migrated from format {f}; saving writes format {})",
+                    plan.format
+                )
+            })
+            .unwrap_or_default();
+        let mut doc = Document::new(plan, Some(path.to_owned()), migrated_from.is_none());
+        doc.disk_digest = Some(digest);
+        doc.comments = comments;
+        Ok((doc, note))
+    }
+
+    /// Opens `path`, keeping the current plan if it does not load (or, on the screen shown
+    /// when a plan could not be opened, showing this file's problem there). Returns whether it
+    /// opened.
+    pub fn load(&mut self, path: PathBuf) -> bool {
+        match self.read_document(&path) {
+            Ok((doc, note)) => {
                 self.replace_document(doc);
+                self.open_problem = None;
                 self.files.add_recent(&path);
-                self.say(format!("Opened {}{note}", path.display()));
+                self.say_until_edit(format!("Opened {}{note}", path.display()));
+                true
             }
-            Err(error) => self.complain(
-                "This plan could not be opened; the current plan stays open",
-                format::LoadError {
-                    path: path.clone(),
-                    error,
-                }
-                .to_string(),
-            ),
+            Err(error) if self.open_problem.is_some() => {
+                self.open_problem = Some(OpenProblem::new(path, &error.error));
+                false
+            }
+            Err(error) => {
+                self.complain(
+                    "This plan could not be opened; the current plan stays open",
+                    error.to_string(),
+                );
+                false
+            }
         }
     }
 
@@ -165,9 +206,11 @@ impl Workbench {
                 self.doc.comments.clear();
                 self.disk.seen = None;
                 self.disk.change_noted = None;
+                self.disk.trouble = None;
+                self.open_problem = None;
                 self.doc.mark_saved(path.to_owned());
                 self.files.add_recent(path);
-                self.say(format!("Saved {}", path.display()));
+                self.say_until_edit(format!("Saved {}", path.display()));
                 true
             }
             Err(e) => {

@@ -2,11 +2,9 @@
 //! someone else changes the file on disk.
 
 use crate::app::dialogs::{ChangedWhileEditing, Dialog, Recover};
-use crate::app::{Status, Workbench, recovery};
+use crate::app::state::DiskTrouble;
+use crate::app::{Lasts, Workbench, recovery, watch};
 use std::time::Duration;
-
-/// How often the file on disk is looked at.
-const DISK_CHECK_SECS: f64 = 1.0;
 
 impl Workbench {
     /// At start: offers the recovery copy of the plan just opened, if it differs from the file.
@@ -77,10 +75,11 @@ impl Workbench {
             Ok(()) => self.recovery.written = Some(self.doc.revision),
             Err(e) => {
                 self.recovery.written = Some(self.doc.revision);
-                self.status = Some(Status {
-                    text: format!("Could not keep a recovery copy in {}: {e}", dir.display()),
-                    problem: true,
-                });
+                self.tell(
+                    format!("Could not keep a recovery copy in {}: {e}", dir.display()),
+                    true,
+                    Lasts::UntilReplaced,
+                );
             }
         }
     }
@@ -98,26 +97,30 @@ impl Workbench {
         }
     }
 
-    /// Looks at the plan's file every second: reloads it when someone else changed it and there
-    /// are no local edits, and asks when there are.
-    pub(super) fn watch_disk(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.doc.path.clone() else {
-            return;
-        };
-        let now = ctx.input(|i| i.time);
-        if now - self.disk.checked_at < DISK_CHECK_SECS {
-            ctx.request_repaint_after(Duration::from_secs_f64(DISK_CHECK_SECS));
-            return;
+    /// Notices changes to the plan's file made by someone else: when the watching thread says
+    /// the file changed (or, without the thread, on every frame), compares it with what was
+    /// read. Asks for no frame of its own.
+    pub(super) fn watch_disk(&mut self) {
+        let path = self.doc.path.clone();
+        if let Some(watch) = &self.disk.watch {
+            if self.disk.watching != path {
+                watch.watch(path.clone());
+                self.disk.watching = path.clone();
+            }
+            if !watch.take_changed() {
+                return;
+            }
         }
-        self.disk.checked_at = now;
-        ctx.request_repaint_after(Duration::from_secs_f64(DISK_CHECK_SECS));
-        self.check_disk_now(&path);
+        if let Some(path) = path {
+            self.check_disk_now(&path);
+        }
     }
 
-    /// Compares the file on disk with what was read or written.
+    /// Compares the file on disk with what was read or written: reloads it when someone else
+    /// changed it and there are no local edits, asks when there are, and says so when it is
+    /// gone or no longer reads as a plan (the plan shown then differs from the file).
     pub fn check_disk_now(&mut self, path: &std::path::Path) {
-        let meta = std::fs::metadata(path);
-        let seen = meta.as_ref().ok().map(|m| (m.len(), m.modified().ok()));
+        let seen = watch::look(path);
         if seen == self.disk.seen && seen.is_some() {
             return;
         }
@@ -128,18 +131,25 @@ impl Workbench {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(_) => {
-                self.status = Some(Status {
-                    text: format!(
+                self.disk.trouble = Some(DiskTrouble::Gone);
+                self.tell(
+                    format!(
                         "{} was moved or deleted; Save asks before writing it again",
                         path.display()
                     ),
-                    problem: true,
-                });
+                    true,
+                    Lasts::WhileFileTrouble,
+                );
                 return;
             }
         };
+        // There and readable: any trouble found now is found again below.
+        self.disk.trouble = None;
         let now = crate::app::document::digest(&bytes);
-        if now == read || self.disk.change_noted.as_deref() == Some(now.as_str()) {
+        if now == read {
+            return;
+        }
+        if self.disk.change_noted.as_deref() == Some(now.as_str()) {
             return;
         }
         if self.doc.is_dirty() {
@@ -149,19 +159,33 @@ impl Workbench {
                     path: path.to_owned(),
                 }));
             }
-        } else {
-            let section = self.section;
-            let board = self.board;
-            self.load(path.to_owned());
-            self.section = section;
-            self.board = board;
-            self.status = Some(Status {
-                text: format!(
-                    "{} changed on disk and was reloaded (you had no unsaved edits)",
+            return;
+        }
+        match self.read_document(path) {
+            Ok((doc, note)) => {
+                let section = self.section;
+                let board = self.board;
+                self.replace_document(doc);
+                self.section = section;
+                self.board = board;
+                self.disk.seen = seen;
+                self.say_until_edit(format!(
+                    "{} changed on disk and was reloaded (you had no unsaved edits){note}",
                     path.display()
-                ),
-                problem: false,
-            });
+                ));
+            }
+            Err(error) => {
+                let message = error.to_string();
+                self.tell(
+                    format!(
+                        "{} changed on disk and cannot be read, so it was not reloaded: {message}",
+                        path.display()
+                    ),
+                    true,
+                    Lasts::WhileFileTrouble,
+                );
+                self.disk.trouble = Some(DiskTrouble::Unreadable(message));
+            }
         }
     }
 }

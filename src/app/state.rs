@@ -1,20 +1,21 @@
 //! The workbench's state besides the plan, grouped by concern: the checks ([`Checks`]), what the
 //! views keep between frames ([`ViewState`]), the frame's command queue ([`FrameState`]), the
 //! window ([`WindowState`]), recovery copies ([`RecoveryState`]) and the watch on the plan's file
-//! ([`DiskWatch`]).
+//! ([`DiskWatch`], with what is wrong with it: [`DiskTrouble`]).
 
 use crate::app::boards::Boards;
 use crate::app::checker::Checker;
 use crate::app::chrome::palette::PaletteState;
 use crate::app::commands::Command;
 use crate::app::derived::Derived;
+use crate::app::editor::EditorRun;
 use crate::app::recovery::Snapshot;
 use crate::app::sections::list::ListState;
 use crate::app::theme::Theme;
+use crate::app::watch::{FileWatch, Seen};
 use crate::model::Section;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::SystemTime;
 
 /// The plan's gaps, and what the views work out from it; both follow the plan's revision.
 pub struct Checks {
@@ -75,6 +76,10 @@ pub struct FrameState {
     pub skip_guard: bool,
     /// The widget with the keyboard focus last frame: when it changes, the edit is finished.
     pub text_focus: Option<egui::Id>,
+    /// A view changed the plan while drawing this frame.
+    pub edited: bool,
+    /// A field held typed text not yet in the plan last frame (a number or an id being typed).
+    pub typing: bool,
 }
 
 /// The window: its themes, its title, and whether it may close.
@@ -121,10 +126,27 @@ pub struct RecoveryState {
 /// The watch on the plan's file, for changes made by someone else.
 #[derive(Default)]
 pub struct DiskWatch {
-    /// When the file on disk was last looked at (egui time, seconds).
-    pub checked_at: f64,
-    /// How it looked then: its length and modification time.
-    pub seen: Option<(u64, Option<SystemTime>)>,
+    /// The thread looking at the file; `None`: it is looked at on every frame (tests).
+    pub watch: Option<FileWatch>,
+    /// The file the thread was told to watch.
+    pub watching: Option<PathBuf>,
+    /// How the file looked when last compared: its length and modification time.
+    pub seen: Seen,
     /// A digest of a change on disk the user chose to keep editing over.
     pub change_noted: Option<String>,
+    /// What is wrong with the file on disk, while something is.
+    pub trouble: Option<DiskTrouble>,
+    /// The editor opened on the file from the banner that says it cannot be read.
+    pub editor: Option<EditorRun>,
+}
+
+/// What is wrong with the plan's file on disk while a plan read from it is open: the plan in
+/// the window then differs from the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiskTrouble {
+    /// It was moved or deleted.
+    Gone,
+    /// Someone changed it and it no longer reads as a plan; the message says where
+    /// (`FILE:LINE:COLUMN: what is wrong`).
+    Unreadable(String),
 }

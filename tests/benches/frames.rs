@@ -1,10 +1,11 @@
 //! Frame benchmarks: the workbench drawn headlessly (egui without a window or GPU: the UI code
 //! and tessellation, which is the CPU work of a frame) on every section and board, with generated
 //! plans of 100 and 10,000 accounts; then what typing costs at 10,000 accounts: the frame right
-//! after an edit, and how long until the gaps are current again (checks off the UI thread).
+//! after an edit, and how long until the gaps are current again (checks off the UI thread); and
+//! how many frames the window asks for in ten seconds left alone (`idle`).
 //!
 //! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
-//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory`. The figures
+//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory idle`. The figures
 //! as measured are in `README.md` beside this file.
 
 /// The allocator the `preshow` binary uses.
@@ -278,6 +279,122 @@ fn main() {
     }
     if wanted("memory", &only) {
         memory(dir.path(), &peak_sizes);
+    }
+    if wanted("idle", &only) {
+        idle(dir.path());
+    }
+}
+
+/// When the next frame is due, as eframe keeps it: the earliest repaint asked for, from a frame
+/// or from another thread.
+#[derive(Default)]
+struct Due {
+    at: std::sync::Mutex<Option<Instant>>,
+    wake: std::sync::Condvar,
+    requests: std::sync::atomic::AtomicUsize,
+}
+
+impl Due {
+    fn ask(&self, delay: Duration) {
+        self.requests
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let at = Instant::now() + delay;
+        if let Ok(mut due) = self.at.lock() {
+            *due = Some(due.map_or(at, |d| d.min(at)));
+        }
+        self.wake.notify_all();
+    }
+
+    /// Waits until a frame is due or `until`; returns whether one is due.
+    fn wait(&self, until: Instant) -> bool {
+        let Ok(mut due) = self.at.lock() else {
+            return false;
+        };
+        loop {
+            let now = Instant::now();
+            if due.is_some_and(|d| d <= now) {
+                *due = None;
+                return true;
+            }
+            if now >= until {
+                return false;
+            }
+            let next = due.map_or(until, |d| d.min(until));
+            match self.wake.wait_timeout(due, next - now) {
+                Ok((d, _)) => due = d,
+                Err(_) => return false,
+            }
+        }
+    }
+}
+
+/// The workbench left alone for ten seconds of real time, run as eframe runs it: a frame only
+/// when a repaint is due. Counts the repaints asked for and the frames drawn once the first frames
+/// have settled (the plan read, its first check shown); both should be zero.
+fn idle(dir: &std::path::Path) {
+    println!();
+    println!(
+        "idle: the example plan open, no input for 10 s (real time, frames only when asked for)"
+    );
+    let path = dir.join("idle.ron");
+    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write the plan");
+    let settings = Settings {
+        background_checks: true,
+        watch_in_background: true,
+        recovery_dir: Some(dir.join("recovery")),
+        ..Settings::ephemeral()
+    };
+    let ctx = egui::Context::default();
+    let due = std::sync::Arc::new(Due::default());
+    let asked = due.clone();
+    ctx.set_request_repaint_callback(move |info| asked.ask(info.delay));
+    let mut app = Workbench::open(&ctx, Some(path), settings);
+    let started = Instant::now();
+    let frame = |app: &mut Workbench| {
+        let begun = Instant::now();
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1440.0, 900.0),
+            )),
+            time: Some(started.elapsed().as_secs_f64()),
+            predicted_dt: 1.0 / 60.0,
+            ..Default::default()
+        };
+        let output = ctx.run_ui(input, |ui| {
+            app.logic(ui.ctx());
+            app.ui(ui);
+        });
+        std::hint::black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        // A window shows at most 60 frames a second (vsync).
+        std::thread::sleep(Duration::from_secs_f64(1.0 / 60.0).saturating_sub(begun.elapsed()));
+        ctx.repaint_causes()
+    };
+    // Settling: the first frame, and those asked for until the first check is shown.
+    frame(&mut app);
+    let mut settling = 1;
+    while settling < 100
+        && (app.gaps().revision != app.doc.revision
+            || due.wait(Instant::now() + Duration::from_millis(50)))
+    {
+        frame(&mut app);
+        settling += 1;
+    }
+    due.requests.store(0, std::sync::atomic::Ordering::Relaxed);
+    let end = Instant::now() + Duration::from_secs(10);
+    let mut frames = 0;
+    let mut causes = std::collections::BTreeSet::new();
+    while due.wait(end) {
+        causes.extend(frame(&mut app).iter().map(|c| c.to_string()));
+        frames += 1;
+    }
+    let requests = due.requests.load(std::sync::atomic::Ordering::Relaxed);
+    println!(
+        "  settled after {settling} frames; then in 10 s: {requests} repaints asked for, {frames} frames drawn  (target 0: {})",
+        verdict(requests == 0 && frames == 0)
+    );
+    for cause in causes {
+        println!("    asked for by {cause}");
     }
 }
 

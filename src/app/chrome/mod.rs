@@ -14,11 +14,16 @@ use crate::model::human;
 impl Workbench {
     /// The menu bar, with the plan's name and its gaps at the right.
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let plan_open = self.open_problem.is_none();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
-            ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+            ui.add_enabled_ui(plan_open, |ui| {
+                ui.menu_button("Edit", |ui| self.edit_menu_ui(ui));
+            });
             ui.menu_button("View", |ui| self.view_menu_ui(ui));
-            ui.menu_button("Go", |ui| self.go_menu_ui(ui));
+            ui.add_enabled_ui(plan_open, |ui| {
+                ui.menu_button("Go", |ui| self.go_menu_ui(ui));
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.summary_ui(ui);
             });
@@ -26,6 +31,7 @@ impl Workbench {
     }
 
     fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let plan_open = self.open_problem.is_none();
         let pending = &mut self.frame.pending;
         item_ui(ui, pending, Command::NewPlan, true);
         item_ui(ui, pending, Command::Open, true);
@@ -42,16 +48,23 @@ impl Workbench {
             }
         });
         ui.separator();
-        item_ui(ui, pending, Command::Save, true);
-        item_ui(ui, pending, Command::SaveAs, true);
-        item_ui(ui, pending, Command::Reload, self.doc.path.is_some());
+        item_ui(ui, pending, Command::Save, plan_open);
+        item_ui(ui, pending, Command::SaveAs, plan_open);
+        item_ui(
+            ui,
+            pending,
+            Command::Reload,
+            self.doc.path.is_some() || !plan_open,
+        );
         ui.separator();
-        item_ui(ui, pending, Command::Import(Kind::Accounts), true);
-        item_ui(ui, pending, Command::Import(Kind::Meetings), true);
-        ui.menu_button("Export", |ui| {
-            for f in ExportFormat::ALL {
-                item_ui(ui, pending, Command::Export(f), true);
-            }
+        item_ui(ui, pending, Command::Import(Kind::Accounts), plan_open);
+        item_ui(ui, pending, Command::Import(Kind::Meetings), plan_open);
+        ui.add_enabled_ui(plan_open, |ui| {
+            ui.menu_button("Export", |ui| {
+                for f in ExportFormat::ALL {
+                    item_ui(ui, pending, Command::Export(f), true);
+                }
+            });
         });
         ui.separator();
         item_ui(ui, pending, Command::Quit, true);
@@ -113,28 +126,59 @@ impl Workbench {
         if ui.button("Command palette  Ctrl+K").clicked() {
             self.frame.pending.push(Command::Palette);
         }
-        ui.label(format!(
-            "{} · {}",
-            self.doc.title(),
-            if self.doc.is_dirty() {
-                "unsaved changes"
-            } else {
-                "saved"
-            }
-        ));
+        if let Some(problem) = &self.open_problem {
+            ui.colored_label(
+                widgets::palette::error(),
+                format!("{} · not opened", problem.file_name()),
+            );
+            return;
+        }
+        let state = self.saved_state();
+        if self.disk.trouble.is_some() {
+            ui.colored_label(
+                widgets::palette::warning(),
+                format!("{} · {state}", self.doc.title()),
+            );
+        } else {
+            ui.label(format!("{} · {state}", self.doc.title()));
+        }
         ui.separator();
         ui.colored_label(widgets::palette::info(), format!("{} info", s.info));
         ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
         ui.colored_label(widgets::palette::error(), count(s.error, "error"));
     }
 
+    /// Whether the plan in the window is the file on disk, in a few words for the header.
+    pub(super) fn saved_state(&self) -> &'static str {
+        match &self.disk.trouble {
+            Some(crate::app::state::DiskTrouble::Gone) => "file gone, not saved",
+            Some(crate::app::state::DiskTrouble::Unreadable(_)) => "differs from the file",
+            None if self.doc.is_dirty() => "unsaved changes",
+            None if self.frame.typing => "editing, not saved",
+            None => "saved",
+        }
+    }
+
+    /// Whether the window shows something the file on disk does not hold.
+    fn differs_from_file(&self) -> bool {
+        self.doc.is_dirty() || self.frame.typing || self.disk.trouble.is_some()
+    }
+
     /// The bar shown instead of the menus while presenting.
     pub(super) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let plan_open = self.open_problem.is_none();
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
-            let s = self.checks.checker.gaps.summary();
-            ui.colored_label(widgets::palette::error(), count(s.error, "error"));
-            ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            if let Some(problem) = &self.open_problem {
+                ui.colored_label(
+                    widgets::palette::error(),
+                    format!("{} · not opened", problem.file_name()),
+                );
+            } else {
+                ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
+                let s = self.checks.checker.gaps.summary();
+                ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+                ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Exit presentation")
@@ -185,7 +229,8 @@ impl Workbench {
                     self.frame.pending.push(Command::SetTheme(other));
                 }
                 self.you_ui(ui);
-                if self.walk.is_none()
+                if plan_open
+                    && self.walk.is_none()
                     && ui
                         .button("Walk through gaps")
                         .on_hover_text("F8 or Page Down")
@@ -200,6 +245,10 @@ impl Workbench {
     /// The status bar: the plan's file, its gaps, and the last message.
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if let Some(problem) = &self.open_problem {
+                ui.colored_label(widgets::palette::error(), problem.summary());
+                return;
+            }
             let where_ = match &self.doc.path {
                 Some(p) => p.display().to_string(),
                 None => "Bundled example: Save as… to keep your changes".to_owned(),
@@ -251,14 +300,17 @@ impl Workbench {
     /// Sets the window title when it changes: the plan, unsaved edits, errors and warnings.
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let s = self.checks.checker.gaps.summary();
-        let title = format!(
-            "{}{} — Preshow ({}, {})",
-            // The window title is drawn by the desktop, not egui: any glyph works there.
-            if self.doc.is_dirty() { "● " } else { "" },
-            self.doc.title(),
-            count(s.error, "error"),
-            count(s.warning, "warning")
-        );
+        let title = match &self.open_problem {
+            Some(p) => format!("{} could not be opened — Preshow", p.file_name()),
+            None => format!(
+                "{}{} — Preshow ({}, {})",
+                // The window title is drawn by the desktop, not egui: any glyph works there.
+                if self.differs_from_file() { "● " } else { "" },
+                self.doc.title(),
+                count(s.error, "error"),
+                count(s.warning, "warning")
+            ),
+        };
         if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window.title = title;

@@ -210,6 +210,9 @@ fn buffered_ui<T>(
     let parsed = parse(text.trim());
     let error = parsed.as_ref().err().cloned();
     if r.has_focus() {
+        if text.trim() != current {
+            crate::app::widgets::form::note_pending(ui.ctx());
+        }
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     } else {
         // Not being edited: show what the plan holds (an invalid entry is dropped on leaving).

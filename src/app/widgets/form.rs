@@ -13,8 +13,11 @@ pub struct Edits {
 
 impl Edits {
     /// Notes a widget's change when the value it edits really differs from `before` (a drag
-    /// value can report a change that leaves the number as it was).
+    /// value can report a change that leaves the number as it was). A number field being typed
+    /// in applies its text only on Enter or on leaving it: until then it is noted as pending
+    /// ([`note_pending`]).
     pub fn track_value<T: PartialEq>(&mut self, r: &Response, before: &T, after: &T) -> bool {
+        typing_in_number(r);
         let changed = r.changed() && before != after;
         self.changed |= changed;
         changed
@@ -24,6 +27,50 @@ impl Edits {
     pub fn track(&mut self, r: &Response) -> bool {
         self.changed |= r.changed();
         r.changed()
+    }
+}
+
+fn pending_id() -> egui::Id {
+    egui::Id::unique("preshow-pending-text")
+}
+
+/// Notes that a field holds typed text that has not reached the plan yet (it applies on Enter
+/// or on leaving the field). Fields call it on every frame they hold such text.
+pub fn note_pending(ctx: &egui::Context) {
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(pending_id(), pass));
+}
+
+/// Whether a field noted typed text not yet in the plan during this frame.
+pub fn any_pending(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<u64>(pending_id())) == Some(ctx.cumulative_pass_nr())
+}
+
+/// A number field's text is not visible from outside egui's drag value: a field counts as
+/// pending from the first key typed into it until it loses the keyboard.
+fn typing_in_number(r: &Response) {
+    let id = r.id.with("preshow-typed");
+    if !r.has_focus() {
+        if r.lost_focus() {
+            r.ctx.data_mut(|d| d.remove::<bool>(id));
+        }
+        return;
+    }
+    let typed = r.ctx.input(|i| {
+        i.events.iter().any(|e| match e {
+            egui::Event::Text(_) | egui::Event::Paste(_) => true,
+            egui::Event::Key { key, pressed, .. } => {
+                *pressed && matches!(key, egui::Key::Backspace | egui::Key::Delete)
+            }
+            _ => false,
+        })
+    });
+    let was = r.ctx.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
+    if typed && !was {
+        r.ctx.data_mut(|d| d.insert_temp(id, true));
+    }
+    if typed || was {
+        note_pending(&r.ctx);
     }
 }
 

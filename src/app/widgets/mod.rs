@@ -22,8 +22,8 @@ pub use date::{
     text_width,
 };
 pub use form::{
-    Edits, field_row, focus_highlight_pending, form_ui, request_focus_highlight,
-    request_scroll_to_highlight, warned_row, working_in,
+    Edits, any_pending, field_row, focus_highlight_pending, form_ui, note_pending,
+    request_focus_highlight, request_scroll_to_highlight, warned_row, working_in,
 };
 pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use legend::legend_item_ui;

@@ -113,6 +113,9 @@ pub fn id_ui(
         None
     };
     if r.has_focus() {
+        if text != current {
+            crate::app::widgets::form::note_pending(ui.ctx());
+        }
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
         if let Some(p) = &problem {
             ui.colored_label(palette::error(), p);
