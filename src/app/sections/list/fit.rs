@@ -24,6 +24,8 @@ pub struct Want {
     pub min: f32,
     /// The width that shows its usual value whole.
     pub pref: f32,
+    /// The narrowest it is squeezed to when even the columns that always stay do not fit.
+    pub floor: f32,
     /// Whether it takes a share of the width left once every column has its preferred width
     /// (free text does; dates, counts and statuses do not).
     pub grows: bool,
@@ -35,11 +37,12 @@ pub struct Want {
 /// `spacing` between them fill `available` points.
 ///
 /// Columns are left out from the lowest priority up (the rightmost first among equals) while the
-/// narrowest widths of those kept do not fit; [`Priority::Always`] columns are never left out,
-/// even if they then need more than `available`. The width beyond the narrowest widths goes to
-/// the columns kept in proportion to how far each is from its preferred width; once all have
-/// it, the rest goes to the columns that grow, in proportion to their preferred width. Widths
-/// are whole points.
+/// narrowest widths of those kept do not fit; [`Priority::Always`] columns are never left out.
+/// If those alone do not fit, they are squeezed below their narrowest width, each in proportion
+/// to how far it is above its floor, but not below it (then they need more than `available`).
+/// The width beyond the narrowest widths goes to the columns kept in proportion to how far each
+/// is from its preferred width; once all have it, the rest goes to the columns that grow, in
+/// proportion to their preferred width. Widths are whole points.
 pub fn fit(wants: &[Want], available: f32, spacing: f32) -> Vec<Option<f32>> {
     let mut kept: Vec<bool> = vec![true; wants.len()];
     let need = |kept: &[bool]| -> f32 {
@@ -59,6 +62,21 @@ pub fn fit(wants: &[Want], available: f32, spacing: f32) -> Vec<Option<f32>> {
             Some(slot) => *slot = false,
             None => break,
         }
+    }
+    let over = need(&kept) - available;
+    let squeezable: f32 = wants
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| **k)
+        .map(|(w, _)| (w.min - w.floor).max(0.0))
+        .sum();
+    if over > 0.0 && squeezable > 0.0 {
+        let t = (over / squeezable).min(1.0);
+        return wants
+            .iter()
+            .zip(&kept)
+            .map(|(w, &k)| k.then(|| (w.min - (w.min - w.floor).max(0.0) * t).floor()))
+            .collect();
     }
     let extra = (available - need(&kept)).max(0.0);
     let shown = || wants.iter().zip(&kept).filter(|(_, k)| **k).map(|(w, _)| w);
@@ -94,6 +112,7 @@ mod tests {
         Want {
             min,
             pref,
+            floor: 30.0,
             grows,
             priority,
         }
@@ -155,14 +174,44 @@ mod tests {
         assert!(total(&widths, 8.0) <= 480.0);
     }
 
-    #[test]
-    fn the_columns_that_always_stay_stay_even_when_they_do_not_fit() {
-        let widths = fit(&accounts(), 200.0, 8.0);
-        let shown: Vec<usize> = (0..widths.len())
+    fn shown(widths: &[Option<f32>]) -> Vec<usize> {
+        (0..widths.len())
             .filter(|&i| widths.get(i).is_some_and(Option::is_some))
-            .collect();
-        assert_eq!(shown, vec![0, 2, 3], "name and both owners");
-        assert_eq!(widths.first(), Some(&Some(90.0)), "at their narrowest");
+            .collect()
+    }
+
+    #[test]
+    fn the_columns_that_always_stay_are_squeezed_to_fit_then_to_their_floor() {
+        // Name, both owners: 330 at their narrowest, with 16 of spacing.
+        let widths = fit(&accounts(), 300.0, 8.0);
+        assert_eq!(shown(&widths), vec![0, 2, 3], "name and both owners");
+        assert!(total(&widths, 8.0) <= 300.0, "squeezed to fit");
+        assert!(widths.iter().flatten().all(|&w| w >= 30.0));
+        // Each gives up the same share of what it has above the floor.
+        let name = widths.first().copied().flatten().unwrap_or_default();
+        let owner = widths.get(3).copied().flatten().unwrap_or_default();
+        assert!(owner > name, "the wider stays wider: {owner} > {name}");
+
+        let widths = fit(&accounts(), 50.0, 8.0);
+        assert_eq!(shown(&widths), vec![0, 2, 3]);
+        assert!(widths.iter().flatten().all(|&w| w == 30.0), "at the floor");
+    }
+
+    #[test]
+    fn a_column_whose_floor_is_its_width_is_not_squeezed() {
+        // The user dragged the name column to 200: the owners give way, it does not.
+        let mut wants = accounts();
+        if let Some(name) = wants.first_mut() {
+            *name = Want {
+                min: 200.0,
+                pref: 200.0,
+                floor: 200.0,
+                ..*name
+            };
+        }
+        let widths = fit(&wants, 300.0, 8.0);
+        assert_eq!(widths.first(), Some(&Some(200.0)));
+        assert_eq!(shown(&widths), vec![0, 2, 3]);
     }
 
     #[test]

@@ -254,10 +254,14 @@ pub fn section_ui<S: ListSection>(
     if state.selected.is_none() && len > 0 && state.filter.is_empty() {
         state.selected = Some(0);
     }
+    // The editor takes at most half of the width it shares with the table, so the table keeps
+    // its columns that matter on a small screen or a zoomed one.
+    let half = ui.available_width() / 2.0;
     egui::Panel::right(("editor", S::SECTION.key()))
         .resizable(true)
         .default_size(400.0)
         .min_size(300.0)
+        .max_size(half.max(300.0))
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)

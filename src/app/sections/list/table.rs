@@ -93,6 +93,8 @@ fn measure<T>(ui: &Ui, column: &Column<T>, ch: f32) -> Want {
     Want {
         min,
         pref: pref.ceil().max(min),
+        // Squeezed, a column keeps room for a few letters and the "…".
+        floor: (4.0 * ch).min(min).ceil(),
         grows,
         priority: column.priority,
     }
@@ -121,6 +123,7 @@ impl Widths {
                 Some(w) => Want {
                     min: *w,
                     pref: *w,
+                    floor: *w,
                     grows: false,
                     ..*want
                 },
