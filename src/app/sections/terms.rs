@@ -30,7 +30,7 @@ impl ListSection for Terms {
         vec![
             column("Term")
                 .priority(Always)
-                .chars(12.0, 30.0)
+                .chars(12.0, 22.0)
                 .text(|t, _, _| {
                     if t.id == QUALIFIED_LEAD {
                         format!("{}  ★ lead definition", t.term)

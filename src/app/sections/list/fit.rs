@@ -38,11 +38,14 @@ pub struct Want {
 ///
 /// Columns are left out from the lowest priority up (the rightmost first among equals) while the
 /// narrowest widths of those kept do not fit; [`Priority::Always`] columns are never left out.
-/// If those alone do not fit, they are squeezed below their narrowest width, each in proportion
-/// to how far it is above its floor, but not below it (then they need more than `available`).
-/// The width beyond the narrowest widths goes to the columns kept in proportion to how far each
-/// is from its preferred width; once all have it, the rest goes to the columns that grow, in
-/// proportion to their preferred width. Widths are whole points.
+/// If those alone do not fit, they are squeezed below their narrowest width, but not below
+/// their floors (then they need more than `available`): the columns of free text first, so
+/// that dates and statuses stay whole as long as they can.
+/// The width beyond the narrowest widths goes to the most important columns first: those of one
+/// priority share it in proportion to how far each is from its preferred width, and what is
+/// left once they all have it goes to the next priority. Once every column has its preferred
+/// width, the rest goes to the columns that grow, in proportion to their preferred width.
+/// Widths are whole points.
 pub fn fit(wants: &[Want], available: f32, spacing: f32) -> Vec<Option<f32>> {
     let mut kept: Vec<bool> = vec![true; wants.len()];
     let need = |kept: &[bool]| -> f32 {
@@ -64,42 +67,91 @@ pub fn fit(wants: &[Want], available: f32, spacing: f32) -> Vec<Option<f32>> {
         }
     }
     let over = need(&kept) - available;
-    let squeezable: f32 = wants
+    if over > 0.0 {
+        return squeeze(wants, &kept, over);
+    }
+    // The width beyond the narrowest goes to the most important columns first.
+    let mut widths: Vec<Option<f32>> = wants
         .iter()
         .zip(&kept)
-        .filter(|(_, k)| **k)
-        .map(|(w, _)| (w.min - w.floor).max(0.0))
-        .sum();
-    if over > 0.0 && squeezable > 0.0 {
-        let t = (over / squeezable).min(1.0);
-        return wants
+        .map(|(w, &k)| k.then_some(w.min))
+        .collect();
+    let mut extra = (available - need(&kept)).max(0.0);
+    for tier in [
+        Priority::Always,
+        Priority::High,
+        Priority::Normal,
+        Priority::Low,
+    ] {
+        let in_tier = |w: &Want| w.priority == tier;
+        let room: f32 = wants
             .iter()
             .zip(&kept)
-            .map(|(w, &k)| k.then(|| (w.min - (w.min - w.floor).max(0.0) * t).floor()))
-            .collect();
+            .filter(|(w, k)| **k && in_tier(w))
+            .map(|(w, _)| (w.pref - w.min).max(0.0))
+            .sum();
+        if room <= 0.0 {
+            continue;
+        }
+        let share = (extra / room).min(1.0);
+        for (width, w) in widths.iter_mut().zip(wants) {
+            if let Some(width) = width.as_mut().filter(|_| in_tier(w)) {
+                *width += (w.pref - w.min).max(0.0) * share;
+            }
+        }
+        extra -= room * share;
     }
-    let extra = (available - need(&kept)).max(0.0);
-    let shown = || wants.iter().zip(&kept).filter(|(_, k)| **k).map(|(w, _)| w);
-    let room: f32 = shown().map(|w| (w.pref - w.min).max(0.0)).sum();
-    let growing: f32 = shown().filter(|w| w.grows).map(|w| w.pref.max(1.0)).sum();
-    let toward_pref = if room > 0.0 {
-        (extra / room).min(1.0)
+    let growing: f32 = wants
+        .iter()
+        .zip(&kept)
+        .filter(|(w, k)| **k && w.grows)
+        .map(|(w, _)| w.pref.max(1.0))
+        .sum();
+    widths
+        .into_iter()
+        .zip(wants)
+        .map(|(width, w)| {
+            width.map(|mut width| {
+                if w.grows && growing > 0.0 {
+                    width += extra * w.pref.max(1.0) / growing;
+                }
+                width.floor()
+            })
+        })
+        .collect()
+}
+
+/// The widths of the `kept` columns squeezed by `over` points in all: the columns of free text
+/// first, down to their floors, then the others (dates, statuses), each column in proportion
+/// to how far it is above its floor.
+fn squeeze(wants: &[Want], kept: &[bool], over: f32) -> Vec<Option<f32>> {
+    let above = |w: &Want| (w.min - w.floor).max(0.0);
+    let room = |grows: bool| -> f32 {
+        wants
+            .iter()
+            .zip(kept)
+            .filter(|(w, k)| **k && w.grows == grows)
+            .map(|(w, _)| above(w))
+            .sum()
+    };
+    let (text_room, other_room) = (room(true), room(false));
+    let text_share = if text_room > 0.0 {
+        (over / text_room).min(1.0)
     } else {
         0.0
     };
-    let beyond = (extra - room).max(0.0);
+    let rest = (over - text_room * text_share).max(0.0);
+    let other_share = if other_room > 0.0 {
+        (rest / other_room).min(1.0)
+    } else {
+        0.0
+    };
     wants
         .iter()
-        .zip(&kept)
+        .zip(kept)
         .map(|(w, &k)| {
-            if !k {
-                return None;
-            }
-            let mut width = w.min + (w.pref - w.min).max(0.0) * toward_pref;
-            if w.grows && growing > 0.0 {
-                width += beyond * w.pref.max(1.0) / growing;
-            }
-            Some(width.floor())
+            let share = if w.grows { text_share } else { other_share };
+            k.then(|| (w.min - above(w) * share).floor())
         })
         .collect()
 }
@@ -198,6 +250,19 @@ mod tests {
     }
 
     #[test]
+    fn free_text_is_squeezed_before_dates_and_statuses() {
+        use Priority::*;
+        let wants = [
+            want(100.0, 200.0, true, Always),
+            want(80.0, 80.0, false, Always),
+        ];
+        // 40 short: the text gives it all.
+        assert_eq!(fit(&wants, 140.0, 0.0), vec![Some(60.0), Some(80.0)]);
+        // 100 short: the text is at its floor, the date gives the rest.
+        assert_eq!(fit(&wants, 80.0, 0.0), vec![Some(30.0), Some(50.0)]);
+    }
+
+    #[test]
     fn a_column_whose_floor_is_its_width_is_not_squeezed() {
         // The user dragged the name column to 200: the owners give way, it does not.
         let mut wants = accounts();
@@ -212,6 +277,19 @@ mod tests {
         let widths = fit(&wants, 300.0, 8.0);
         assert_eq!(widths.first(), Some(&Some(200.0)));
         assert_eq!(shown(&widths), vec![0, 2, 3]);
+    }
+
+    #[test]
+    fn the_most_important_columns_reach_their_preferred_width_first() {
+        use Priority::*;
+        let wants = [
+            want(100.0, 200.0, true, Always),
+            want(50.0, 150.0, true, Normal),
+        ];
+        let widths = fit(&wants, 250.0, 0.0);
+        assert_eq!(widths, vec![Some(200.0), Some(50.0)]);
+        let widths = fit(&wants, 300.0, 0.0);
+        assert_eq!(widths, vec![Some(200.0), Some(100.0)]);
     }
 
     #[test]
