@@ -553,3 +553,33 @@ fn refresh_rows<S: ListSection>(
     state.rows = rows;
     state.rows_for = Some(wanted);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_samples_cover_every_month_and_weekday() {
+        let samples = date_samples(|m| m.0.format("%a %b %H:%M").to_string());
+        let all = samples.join(" ");
+        for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+            assert!(all.contains(day), "{day} in {all}");
+        }
+        for month in [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ] {
+            assert!(all.contains(month), "{month} in {all}");
+        }
+        assert!(samples.iter().all(|s| s.ends_with("23:58")), "a late hour");
+    }
+
+    #[test]
+    fn a_list_of_names_reads_as_english() {
+        assert_eq!(and_list(&["Segment"]), "Segment");
+        assert_eq!(and_list(&["Segment", "Messages"]), "Segment and Messages");
+        assert_eq!(
+            and_list(&["Tier", "Segment", "Messages"]),
+            "Tier, Segment and Messages"
+        );
+    }
+}
