@@ -55,7 +55,8 @@
 //!   `tests/fixtures/rules/<name>/`; and the rule in `../shared/spec/rules.md`. If a board needs
 //!   a fact the rule decides, put the fact in [`analysis`] and have both call it.
 //! - **A section or a board:** a file in `app/sections/` implementing `ListSection` (and a line
-//!   in `with_list!`), or a folder in `app/boards/` with its state in `boards::Boards` and its
+//!   in `with_list!`; each column says how much it matters and how wide it wants to be in
+//!   characters or by its widest value, never in points), or a folder in `app/boards/` with its state in `boards::Boards` and its
 //!   entry in `boards::board_ui` and [`app::boards::Board`]. Draw only what is visible.
 //! - **A command:** a variant of [`app::Command`] with its label and shortcuts in
 //!   `app/commands.rs`, run in `app/actions.rs`. Menus, the palette and shortcuts all read it.

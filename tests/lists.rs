@@ -181,6 +181,14 @@ fn revealing_an_item_far_down_scrolls_it_into_view() {
     assert_eq!(state.selected, Some(index));
 }
 
+/// The middle of the handle on the Name column's right edge, in the header.
+fn name_edge(h: &Harness<'static, Workbench>) -> Pos2 {
+    let handle = h
+        .get_by_role_and_label(Role::Splitter, "Resize Name")
+        .rect();
+    Pos2::new(handle.center().x, header(h, "Name").rect().center().y)
+}
+
 /// The resize handle on the right edge of the column before `next`.
 fn edge_before(h: &Harness<'static, Workbench>, next: &str) -> Pos2 {
     let r = header(h, next).rect();
@@ -246,35 +254,36 @@ fn dragging_a_column_edge_resizes_it_and_a_double_click_restores_it() {
     h.state_mut().command(Command::GoTo(Section::Accounts));
     h.run();
 
-    let tier = header(&h, "Tier").rect().min.x;
-    let edge = edge_before(&h, "Tier");
-    drag(&mut h, edge, edge + egui::vec2(100.0, 0.0));
-    let moved = header(&h, "Tier").rect().min.x - tier;
-    assert!(
-        (moved - 100.0).abs() < 2.0,
-        "the Name column grew by {moved}"
-    );
+    // The edge sits on the Name column's right: dragged left, the column narrows with it.
+    let edge = name_edge(&h);
+    drag(&mut h, edge, edge - egui::vec2(60.0, 0.0));
+    let moved = name_edge(&h).x - edge.x;
+    assert!((moved + 60.0).abs() < 2.0, "the edge moved by {moved}");
 
-    // A double-click on the edge gives the column back its first width.
-    let edge = edge_before(&h, "Tier");
-    h.hover_at(edge);
+    // A double-click on the edge fits the column to the table again.
+    let narrowed = name_edge(&h);
+    h.hover_at(narrowed);
     h.run();
     for pressed in [true, false, true, false] {
         h.event(egui::Event::PointerButton {
-            pos: edge,
+            pos: narrowed,
             button: egui::PointerButton::Primary,
             pressed,
             modifiers: egui::Modifiers::NONE,
         });
     }
     h.run();
-    let back = header(&h, "Tier").rect().min.x;
-    assert!((back - tier).abs() < 2.0, "back at {back}, was {tier}");
+    let back = name_edge(&h).x;
+    assert!(
+        (back - edge.x).abs() < 2.0,
+        "back at {back}, was {}",
+        edge.x
+    );
 
     // The edge can be taken anywhere down the table, not only in the header.
     let y = h.get_by_label("Beta Clinics").rect().center().y;
-    let edge = Pos2::new(edge_before(&h, "Tier").x, y);
-    drag(&mut h, edge, edge + egui::vec2(50.0, 0.0));
-    let moved = header(&h, "Tier").rect().min.x - tier;
-    assert!((moved - 50.0).abs() < 2.0, "moved by {moved}");
+    let from = Pos2::new(edge.x, y);
+    drag(&mut h, from, from - egui::vec2(30.0, 0.0));
+    let moved = name_edge(&h).x - edge.x;
+    assert!((moved + 30.0).abs() < 2.0, "moved by {moved}");
 }

@@ -10,6 +10,8 @@ mod atomic_save;
 #[cfg(feature = "gui")]
 mod boards;
 mod cli;
+#[cfg(feature = "gui")]
+mod columns;
 mod format;
 mod fuzz_regressions;
 mod generate;

@@ -1,7 +1,7 @@
 //! Target accounts: who owns each, its tier and segment, and the messages chosen for it.
 
 use crate::analysis::lookup::Lookup;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, SortKey, column};
 use crate::app::sections::people::person_name;
 use crate::app::widgets::{self, field_row};
 use crate::model::{Account, Date, Plan, Section, Team, unique_id};
@@ -32,29 +32,39 @@ impl ListSection for Accounts {
 
     fn columns() -> Vec<Column<Account>> {
         vec![
-            Column::text("Name", Some(220.0), |a, _, _| a.name.clone()),
-            Column::keyed(
-                "Tier",
-                Some(48.0),
-                |a, _, _| a.tier.to_string(),
-                |a, _, _| SortKey::Number(a.tier as f64),
-            ),
-            Column::text("Sales owner", Some(140.0), |a, p, l| {
-                person_name(p, l, &a.owner)
-            }),
-            Column::text("Marketing owner", Some(140.0), |a, p, l| {
-                person_name(p, l, &a.marketing_owner)
-            }),
-            Column::text("Segment", Some(140.0), |a, _, _| {
-                a.segment.clone().unwrap_or_default()
-            }),
-            Column::keyed(
-                "Meetings",
-                Some(70.0),
-                |a, p, l| active_meetings(a, p, l).to_string(),
-                |a, p, l| SortKey::Number(active_meetings(a, p, l) as f64),
-            ),
-            Column::text("Messages", None, |a, _, _| a.messages.join(", ")),
+            column("Name")
+                .priority(Always)
+                .chars(12.0, 26.0)
+                .text(|a, _, _| a.name.clone()),
+            column("Tier")
+                .priority(High)
+                .widest(|| ["1", "2", "3"].map(String::from).to_vec())
+                .keyed(
+                    |a, _, _| a.tier.to_string(),
+                    |a, _, _| SortKey::Number(a.tier as f64),
+                ),
+            column("Sales owner")
+                .priority(Always)
+                .chars(10.0, 16.0)
+                .text(|a, p, l| person_name(p, l, &a.owner)),
+            column("Marketing owner")
+                .priority(Always)
+                .chars(10.0, 16.0)
+                .text(|a, p, l| person_name(p, l, &a.marketing_owner)),
+            column("Segment")
+                .chars(8.0, 20.0)
+                .text(|a, _, _| a.segment.clone().unwrap_or_default()),
+            column("Meetings")
+                .priority(Low)
+                .widest(|| vec!["99".to_owned()])
+                .keyed(
+                    |a, p, l| active_meetings(a, p, l).to_string(),
+                    |a, p, l| SortKey::Number(active_meetings(a, p, l) as f64),
+                ),
+            column("Messages")
+                .priority(Low)
+                .chars(10.0, 30.0)
+                .text(|a, _, _| a.messages.join(", ")),
         ]
     }
 

@@ -3,7 +3,7 @@
 use crate::analysis::agreement::{Agreement, Signatures};
 use crate::analysis::flow::{SALES_FOLLOW_UP_HOURS, hands_to_sales};
 use crate::analysis::lookup::Lookup;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, SortKey, column};
 use crate::app::widgets::{self, Choice, Stakes, field_row, warned_row};
 use crate::model::{Date, Handoff, Plan, Section, Team, unique_id};
 use egui::Ui;
@@ -64,25 +64,40 @@ impl ListSection for Handoffs {
 
     fn columns() -> Vec<Column<Handoff>> {
         vec![
-            Column::text("From", Some(170.0), |h, p, _| stage_name(p, &h.from)),
-            Column::text("To", Some(170.0), |h, p, _| stage_name(p, &h.to)),
-            Column::text("Crossing", Some(150.0), |x, p, _| crossing(x, p)),
-            Column::text("Owner", Some(140.0), |h, p, _| match &h.owner {
-                Some(id) => p
-                    .person(id)
-                    .map_or_else(|| format!("{id}?"), |x| x.name.clone()),
-                None => "—".to_owned(),
-            }),
-            Column::keyed(
-                "SLA",
-                Some(60.0),
-                |h, _, _| {
-                    h.sla_hours
-                        .map_or_else(|| "—".to_owned(), |x| format!("{x} h"))
-                },
-                sla_key,
-            ),
-            Column::text("Accepted", None, |h, p, _| accepted(h, p).to_owned()),
+            column("From")
+                .priority(Always)
+                .chars(10.0, 22.0)
+                .text(|h, p, _| stage_name(p, &h.from)),
+            column("To")
+                .priority(Always)
+                .chars(10.0, 22.0)
+                .text(|h, p, _| stage_name(p, &h.to)),
+            column("Crossing")
+                .widest(|| vec![format!("{} ➡ {}", Team::Leadership, Team::Marketing)])
+                .text(|x, p, _| crossing(x, p)),
+            column("Owner")
+                .priority(Always)
+                .chars(10.0, 16.0)
+                .text(|h, p, _| match &h.owner {
+                    Some(id) => p
+                        .person(id)
+                        .map_or_else(|| format!("{id}?"), |x| x.name.clone()),
+                    None => "—".to_owned(),
+                }),
+            column("SLA")
+                .priority(High)
+                .widest(|| vec!["999 h".to_owned()])
+                .keyed(
+                    |h, _, _| {
+                        h.sla_hours
+                            .map_or_else(|| "—".to_owned(), |x| format!("{x} h"))
+                    },
+                    sla_key,
+                ),
+            column("Accepted")
+                .priority(Always)
+                .widest(|| ["yes", "stale", "no", "n/a"].map(String::from).to_vec())
+                .text(|h, p, _| accepted(h, p).to_owned()),
         ]
     }
 

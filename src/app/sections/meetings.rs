@@ -2,7 +2,9 @@
 
 use crate::analysis::lookup::Lookup;
 use crate::app::commands::Command;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{
+    Column, EditorCx, ListSection, Priority::*, SortKey, column, date_samples,
+};
 use crate::app::widgets::{self, Edits, field_row};
 use crate::model::{Date, DateTime, Meeting, MeetingStatus, Plan, Section, human, unique_id};
 use egui::Ui;
@@ -135,6 +137,12 @@ fn status_ui(ui: &mut Ui, l: egui::Id, status: &mut MeetingStatus, e: &mut Edits
     }
 }
 
+/// A meeting's start as its table shows it (and sizes its column by).
+/// A start as the list shows it, leaving out the plan's `year`: "Tue 16 Mar, 09:30".
+fn start_text(start: DateTime, year: i32) -> String {
+    human::date_time(start, year)
+}
+
 impl ListSection for Meetings {
     type Item = Meeting;
     const SECTION: Section = Section::Meetings;
@@ -150,32 +158,39 @@ impl ListSection for Meetings {
 
     fn columns() -> Vec<Column<Meeting>> {
         vec![
-            Column::keyed(
-                "Start",
-                Some(130.0),
-                |m, p, _| human::date_time(m.start, p.year()),
-                |m, _, _| SortKey::Number(m.start.0.and_utc().timestamp() as f64),
-            ),
-            Column::keyed(
-                "Minutes",
-                Some(60.0),
-                |m, _, _| m.minutes.to_string(),
-                |m, _, _| SortKey::Number(m.minutes as f64),
-            ),
-            Column::text("Account", Some(180.0), |m, p, l| {
-                account_name(p, l, &m.account)
-            }),
-            Column::text("People", Some(200.0), |m, p, l| {
+            column("Start")
+                .priority(Always)
+                .widest(|| date_samples(|t| start_text(t, 0)))
+                .keyed(
+                    |m, p, _| start_text(m.start, p.year()),
+                    |m, _, _| SortKey::Number(m.start.0.and_utc().timestamp() as f64),
+                ),
+            column("Minutes")
+                .priority(Low)
+                .widest(|| vec!["240".to_owned()])
+                .keyed(
+                    |m, _, _| m.minutes.to_string(),
+                    |m, _, _| SortKey::Number(m.minutes as f64),
+                ),
+            column("Account")
+                .priority(Always)
+                .chars(14.0, 24.0)
+                .text(|m, p, l| account_name(p, l, &m.account)),
+            column("People").chars(12.0, 30.0).text(|m, p, l| {
                 m.people
                     .iter()
                     .map(|id| person_name(p, l, id))
                     .collect::<Vec<_>>()
                     .join(", ")
             }),
-            Column::text("Location", Some(130.0), |m, _, _| {
-                m.location.clone().unwrap_or_default()
-            }),
-            Column::text("Status", None, |m, _, _| m.status.to_string()),
+            column("Location")
+                .priority(Low)
+                .chars(8.0, 14.0)
+                .text(|m, _, _| m.location.clone().unwrap_or_default()),
+            column("Status")
+                .priority(Always)
+                .widest(|| MeetingStatus::ALL.map(|s| s.to_string()).to_vec())
+                .text(|m, _, _| m.status.to_string()),
         ]
     }
 

@@ -2,7 +2,9 @@
 
 use crate::analysis::agreement::{Agreement, Signatures};
 use crate::analysis::lookup::Lookup;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey, plural};
+use crate::app::sections::list::{
+    Column, EditorCx, ListSection, Priority::*, SortKey, column, plural,
+};
 use crate::app::sections::objectives::signoffs_row;
 use crate::app::sections::people::person_name;
 use crate::app::widgets::{self, Edits, Stakes, field_row, palette, warned_row};
@@ -39,8 +41,17 @@ fn usage(m: &Message, plan: &Plan, lookup: &Lookup) -> (usize, usize) {
 fn usage_text(m: &Message, plan: &Plan, lookup: &Lookup) -> String {
     match usage(m, plan, lookup) {
         (0, 0) => "unused".to_owned(),
-        (a, n) => format!("{a} {}, {n} {}", plural("account", a), plural("meeting", n)),
+        (a, n) => usage_words(a, n),
     }
+}
+
+/// "3 accounts, 1 meeting".
+fn usage_words(accounts: usize, meetings: usize) -> String {
+    format!(
+        "{accounts} {}, {meetings} {}",
+        plural("account", accounts),
+        plural("meeting", meetings)
+    )
 }
 
 /// The proof list: one line per proof with ✖, and "Add proof".
@@ -158,22 +169,35 @@ impl ListSection for Messages {
 
     fn columns() -> Vec<Column<Message>> {
         vec![
-            Column::text("Headline", Some(240.0), |m, _, _| m.headline.clone()),
-            Column::text("Author", Some(130.0), |m, p, l| {
-                person_name(p, l, &m.author)
-            }),
-            Column::text("Segments", Some(160.0), |m, _, _| m.segments.join(", ")),
-            Column::keyed(
-                "Proof",
-                Some(50.0),
-                |m, _, _| m.proof.len().to_string(),
-                |m, _, _| SortKey::Number(m.proof.len() as f64),
-            ),
-            Column::text("Agreed by Sales", Some(110.0), sales_agreement),
-            Column::keyed("Used by", None, usage_text, |m, p, l| {
-                let (a, n) = usage(m, p, l);
-                SortKey::Number((a + n) as f64)
-            }),
+            column("Headline")
+                .priority(Always)
+                .chars(14.0, 40.0)
+                .text(|m, _, _| m.headline.clone()),
+            column("Author")
+                .priority(Always)
+                .chars(10.0, 16.0)
+                .text(|m, p, l| person_name(p, l, &m.author)),
+            column("Segments")
+                .chars(8.0, 24.0)
+                .text(|m, _, _| m.segments.join(", ")),
+            column("Proof")
+                .priority(Low)
+                .widest(|| vec!["99".to_owned()])
+                .keyed(
+                    |m, _, _| m.proof.len().to_string(),
+                    |m, _, _| SortKey::Number(m.proof.len() as f64),
+                ),
+            column("Agreed by Sales")
+                .priority(Always)
+                .widest(|| ["yes", "stale", "no"].map(String::from).to_vec())
+                .text(sales_agreement),
+            column("Used by")
+                .priority(Low)
+                .widest(|| vec![usage_words(99, 99)])
+                .keyed(usage_text, |m, p, l| {
+                    let (a, n) = usage(m, p, l);
+                    SortKey::Number((a + n) as f64)
+                }),
         ]
     }
 

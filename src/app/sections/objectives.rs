@@ -1,7 +1,7 @@
 //! Objectives: what both teams agree success looks like, its target, and who signed off on it.
 
 use crate::analysis::agreement::Signatures;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, SortKey, column};
 use crate::app::widgets::{self, Choices, Stakes, field_row, warned_row};
 use crate::model::fingerprint::Signable;
 use crate::model::{Date, Objective, Plan, Section, Team, unique_id};
@@ -46,6 +46,14 @@ pub(super) fn signoffs_row<T: Signable>(
     });
 }
 
+/// Every text [`agreed_by`] can show, to size a column by.
+pub(super) fn agreement_samples() -> Vec<String> {
+    let mut texts = vec!["nobody".to_owned()];
+    texts.extend(Team::ALL.map(|t| format!("{t} only")));
+    texts.push(Team::ALL.map(|t| t.as_str()).join(" + "));
+    texts
+}
+
 fn target_text(o: &Objective) -> String {
     match (o.target, &o.unit) {
         (Some(t), Some(u)) => format!("{t} {u}"),
@@ -69,17 +77,21 @@ impl ListSection for Objectives {
 
     fn columns() -> Vec<Column<Objective>> {
         vec![
-            Column::text("Name", Some(200.0), |o, _, _| o.name.clone()),
-            Column::text("Metric", Some(240.0), |o, _, _| {
-                o.metric.clone().unwrap_or_default()
-            }),
-            Column::keyed(
-                "Target",
-                Some(130.0),
+            column("Name")
+                .priority(Always)
+                .chars(12.0, 26.0)
+                .text(|o, _, _| o.name.clone()),
+            column("Metric")
+                .chars(10.0, 30.0)
+                .text(|o, _, _| o.metric.clone().unwrap_or_default()),
+            column("Target").priority(High).chars(6.0, 14.0).keyed(
                 |o, _, _| target_text(o),
                 |o, _, _| SortKey::Number(o.target.unwrap_or(f64::NEG_INFINITY)),
             ),
-            Column::text("Agreed by", None, |x, p, _| agreed_by(x, p)),
+            column("Agreed by")
+                .priority(Always)
+                .widest(agreement_samples)
+                .text(|x, p, _| agreed_by(x, p)),
         ]
     }
 

@@ -3,7 +3,7 @@
 use crate::analysis::bookings::DayLoad;
 use crate::analysis::lookup::Lookup;
 use crate::app::commands::Command;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, SortKey, column};
 use crate::app::widgets::{self, field_row, palette};
 use crate::model::{Date, Person, Plan, Section, Team, unique_id};
 use egui::Ui;
@@ -86,27 +86,35 @@ impl ListSection for People {
 
     fn columns() -> Vec<Column<Person>> {
         vec![
-            Column::text("Name", Some(180.0), |p, _, _| p.name.clone()),
-            Column::text("Team", Some(90.0), |p, _, _| p.team.to_string()),
-            Column::text("Role", Some(160.0), |p, _, _| {
-                p.role.clone().unwrap_or_default()
-            }),
-            Column::text("Email", Some(180.0), |p, _, _| {
-                p.email.clone().unwrap_or_default()
-            }),
-            Column::keyed(
-                "Max meetings/day",
-                Some(120.0),
-                |p, _, _| {
-                    p.max_meetings_per_day
-                        .map(|n| n.to_string())
-                        .unwrap_or_default()
-                },
-                |p, _, _| SortKey::Number(p.max_meetings_per_day.map_or(f64::INFINITY, f64::from)),
-            ),
-            Column::keyed(
-                "Owns",
-                None,
+            column("Name")
+                .priority(Always)
+                .chars(12.0, 22.0)
+                .text(|p, _, _| p.name.clone()),
+            column("Team")
+                .priority(High)
+                .widest(|| Team::ALL.map(|t| t.to_string()).to_vec())
+                .text(|p, _, _| p.team.to_string()),
+            column("Role")
+                .chars(8.0, 22.0)
+                .text(|p, _, _| p.role.clone().unwrap_or_default()),
+            column("Email")
+                .priority(Low)
+                .chars(10.0, 24.0)
+                .text(|p, _, _| p.email.clone().unwrap_or_default()),
+            column("Max meetings/day")
+                .priority(Low)
+                .widest(|| vec!["99".to_owned()])
+                .keyed(
+                    |p, _, _| {
+                        p.max_meetings_per_day
+                            .map(|n| n.to_string())
+                            .unwrap_or_default()
+                    },
+                    |p, _, _| {
+                        SortKey::Number(p.max_meetings_per_day.map_or(f64::INFINITY, f64::from))
+                    },
+                ),
+            column("Owns").widest(|| vec!["999".to_owned()]).keyed(
                 |p, plan, l| owned_count(p, plan, l).to_string(),
                 |p, plan, l| SortKey::Number(owned_count(p, plan, l) as f64),
             ),

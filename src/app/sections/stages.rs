@@ -1,7 +1,7 @@
 //! Lead stages: the steps a lead passes through, which team works each, and where leads enter and rest.
 
 use crate::app::commands::Command;
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, SortKey, column};
 use crate::app::widgets::{self, field_row};
 use crate::model::{Date, Plan, Section, Stage, Team, unique_id};
 use egui::Ui;
@@ -82,22 +82,34 @@ impl ListSection for Stages {
 
     fn columns() -> Vec<Column<Stage>> {
         vec![
-            Column::text("Name", Some(220.0), |s, _, _| s.name.clone()),
-            Column::text("Team", Some(100.0), |s, _, _| s.team.to_string()),
-            Column::text("Entry", Some(50.0), |s, _, _| tick(s.entry)),
-            Column::text("Terminal", Some(64.0), |s, _, _| tick(s.terminal)),
-            Column::keyed(
-                "Out",
-                Some(44.0),
-                |s, p, _| out_count(s, p).to_string(),
-                |s, p, _| SortKey::Number(out_count(s, p) as f64),
-            ),
-            Column::keyed(
-                "In",
-                None,
-                |s, p, _| in_count(s, p).to_string(),
-                |s, p, _| SortKey::Number(in_count(s, p) as f64),
-            ),
+            column("Name")
+                .priority(Always)
+                .chars(12.0, 26.0)
+                .text(|s, _, _| s.name.clone()),
+            column("Team")
+                .priority(High)
+                .widest(|| Team::ALL.map(|t| t.to_string()).to_vec())
+                .text(|s, _, _| s.team.to_string()),
+            column("Entry")
+                .widest(|| vec![tick(true)])
+                .text(|s, _, _| tick(s.entry)),
+            column("Terminal")
+                .widest(|| vec![tick(true)])
+                .text(|s, _, _| tick(s.terminal)),
+            column("Out")
+                .priority(Low)
+                .widest(|| vec!["99".to_owned()])
+                .keyed(
+                    |s, p, _| out_count(s, p).to_string(),
+                    |s, p, _| SortKey::Number(out_count(s, p) as f64),
+                ),
+            column("In")
+                .priority(Low)
+                .widest(|| vec!["99".to_owned()])
+                .keyed(
+                    |s, p, _| in_count(s, p).to_string(),
+                    |s, p, _| SortKey::Number(in_count(s, p) as f64),
+                ),
         ]
     }
 

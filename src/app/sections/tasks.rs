@@ -1,6 +1,8 @@
 //! Tasks: the work to do before the show, who does it, by when, and whether it is done.
 
-use crate::app::sections::list::{Column, EditorCx, ListSection, SortKey};
+use crate::app::sections::list::{
+    Column, EditorCx, ListSection, Priority::*, SortKey, column, date_samples,
+};
 use crate::app::sections::people::person_name;
 use crate::app::widgets::{self, field_row, palette};
 use crate::model::{Date, Plan, Section, Task, unique_id};
@@ -8,6 +10,13 @@ use egui::Ui;
 
 /// The tasks section.
 pub struct Tasks;
+
+/// A task's due date as its table shows it (and sizes its column by).
+/// A due date as the list shows it, leaving out the plan's `year`: "Wed 10 Feb".
+fn due_text(due: Option<Date>, year: i32) -> String {
+    due.map(|d| crate::model::human::date(d, year))
+        .unwrap_or_default()
+}
 
 impl ListSection for Tasks {
     type Item = Task;
@@ -24,26 +33,33 @@ impl ListSection for Tasks {
 
     fn columns() -> Vec<Column<Task>> {
         vec![
-            Column::text("Done", Some(44.0), |t, _, _| {
-                if t.done {
-                    "✔".to_owned()
-                } else {
-                    String::new()
-                }
-            }),
-            Column::text("Title", Some(300.0), |t, _, _| t.title.clone()),
-            Column::text("Owner", Some(140.0), |t, p, l| person_name(p, l, &t.owner)),
-            Column::keyed(
-                "Due",
-                None,
-                |t, p, _| {
-                    t.due
-                        .map(|d| crate::model::human::date(d, p.year()))
-                        .unwrap_or_default()
-                },
-                // ISO dates sort as text; tasks without a date sort last.
-                |t, _, _| SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string())),
-            ),
+            column("Title")
+                .priority(Always)
+                .chars(14.0, 36.0)
+                .text(|t, _, _| t.title.clone()),
+            column("Owner")
+                .priority(Always)
+                .chars(10.0, 16.0)
+                .text(|t, p, l| person_name(p, l, &t.owner)),
+            column("Due")
+                .priority(Always)
+                .widest(|| date_samples(|moment| due_text(Some(moment.date()), 0)))
+                .keyed(
+                    |t, p, _| due_text(t.due, p.year()), // ISO dates sort as text; tasks without a date sort last.
+                    |t, _, _| {
+                        SortKey::Text(t.due.map_or_else(|| "~".to_owned(), |d| d.to_string()))
+                    },
+                ),
+            column("Done")
+                .priority(Always)
+                .widest(|| vec!["✔".to_owned()])
+                .text(|t, _, _| {
+                    if t.done {
+                        "✔".to_owned()
+                    } else {
+                        String::new()
+                    }
+                }),
         ]
     }
 

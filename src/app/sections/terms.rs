@@ -1,7 +1,7 @@
 //! Terms: the shared vocabulary, above all the qualified-lead definition, and who agreed to it.
 
-use crate::app::sections::list::{Column, EditorCx, ListSection};
-use crate::app::sections::objectives::{agreed_by, signoffs_row};
+use crate::app::sections::list::{Column, EditorCx, ListSection, Priority::*, column};
+use crate::app::sections::objectives::{agreed_by, agreement_samples, signoffs_row};
 use crate::app::widgets::{self, Stakes, field_row, palette, warned_row};
 use crate::model::{Date, Plan, QUALIFIED_LEAD, Section, Term, unique_id};
 use egui::Ui;
@@ -28,17 +28,24 @@ impl ListSection for Terms {
 
     fn columns() -> Vec<Column<Term>> {
         vec![
-            Column::text("Term", Some(220.0), |t, _, _| {
-                if t.id == QUALIFIED_LEAD {
-                    format!("{}  ★ lead definition", t.term)
-                } else {
-                    t.term.clone()
-                }
-            }),
-            Column::text("Definition", Some(360.0), |t, _, _| {
-                t.definition.replace('\n', " ")
-            }),
-            Column::text("Agreed by", None, |x, p, _| agreed_by(x, p)),
+            column("Term")
+                .priority(Always)
+                .chars(12.0, 22.0)
+                .text(|t, _, _| {
+                    if t.id == QUALIFIED_LEAD {
+                        format!("{}  ★ lead definition", t.term)
+                    } else {
+                        t.term.clone()
+                    }
+                }),
+            column("Definition")
+                .priority(High)
+                .chars(16.0, 60.0)
+                .text(|t, _, _| t.definition.replace('\n', " ")),
+            column("Agreed by")
+                .priority(Always)
+                .widest(agreement_samples)
+                .text(|x, p, _| agreed_by(x, p)),
         ]
     }
 

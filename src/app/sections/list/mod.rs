@@ -7,11 +7,14 @@ use crate::app::commands::Command;
 use crate::app::derived::Derived;
 use crate::app::widgets::{Edits, severity_color};
 use crate::check::Finding;
-use crate::model::{Date, Plan, Section};
+use crate::model::{Date, DateTime, Plan, Section};
 use egui::{RichText, Ui};
 use std::cmp::Ordering;
 
+mod fit;
 mod table;
+
+pub use fit::Priority;
 
 /// How a column sorts.
 #[derive(Debug, Clone, PartialEq, PartialOrd)]
@@ -29,44 +32,100 @@ pub type CellText<T> = fn(&T, &Plan, &Lookup) -> String;
 /// The sort key of a column.
 pub type CellKey<T> = fn(&T, &Plan, &Lookup) -> SortKey;
 
+/// How wide a column wants to be, in terms of its text, never in fixed points: the table
+/// measures it with the text size of the moment (so it is right at any zoom), and the header
+/// title is always whole.
+#[derive(Clone, Copy)]
+pub enum Fit {
+    /// Free text: readable at `min` characters, whole at about `pref`; takes a share of spare
+    /// width.
+    Chars {
+        /// The narrowest, in characters.
+        min: f32,
+        /// The preferred width, in characters.
+        pref: f32,
+    },
+    /// As wide as the widest of these texts (every status, a representative date, the largest
+    /// count), and never wider: shown whole or not at all.
+    Widest(fn() -> Vec<String>),
+}
+
 /// One column of a list.
 pub struct Column<T> {
     /// Header.
     pub title: &'static str,
-    /// Initial width in points; `None` takes the rest.
-    pub width: Option<f32>,
+    /// How wide it wants to be.
+    pub fit: Fit,
+    /// How much it matters when the width runs out: the least important columns are left
+    /// out first (the editor beside the table still shows every field).
+    pub priority: Priority,
     /// The cell text.
     pub text: CellText<T>,
     /// The sort key; `None` sorts by the cell text.
     pub key: Option<CellKey<T>>,
 }
 
-impl<T> Column<T> {
-    /// A text column.
-    pub const fn text(title: &'static str, width: Option<f32>, text: CellText<T>) -> Self {
+/// A column being declared: its header, how wide it wants to be and how much it matters; the
+/// text comes last. `column("Name").priority(Always).chars(12.0, 26.0).text(|a, _, _| ..)`.
+#[derive(Clone, Copy)]
+pub struct ColumnHead {
+    title: &'static str,
+    fit: Fit,
+    priority: Priority,
+}
+
+/// Starts declaring a column titled `title`: of normal priority, 6 to 14 characters wide until
+/// said otherwise.
+pub const fn column(title: &'static str) -> ColumnHead {
+    ColumnHead {
+        title,
+        fit: Fit::Chars {
+            min: 6.0,
+            pref: 14.0,
+        },
+        priority: Priority::Normal,
+    }
+}
+
+impl ColumnHead {
+    /// Readable at `min` characters, whole at about `pref`.
+    pub const fn chars(mut self, min: f32, pref: f32) -> Self {
+        self.fit = Fit::Chars { min, pref };
+        self
+    }
+
+    /// As wide as the widest of `samples` (see [`Fit::Widest`]).
+    pub const fn widest(mut self, samples: fn() -> Vec<String>) -> Self {
+        self.fit = Fit::Widest(samples);
+        self
+    }
+
+    /// How much the column matters (see [`Priority`]).
+    pub const fn priority(mut self, priority: Priority) -> Self {
+        self.priority = priority;
+        self
+    }
+
+    /// The column, showing `text` and sorting by it.
+    pub const fn text<T>(self, text: CellText<T>) -> Column<T> {
         Column {
-            title,
-            width,
+            title: self.title,
+            fit: self.fit,
+            priority: self.priority,
             text,
             key: None,
         }
     }
 
-    /// A column with its own sort key.
-    pub const fn keyed(
-        title: &'static str,
-        width: Option<f32>,
-        text: CellText<T>,
-        key: CellKey<T>,
-    ) -> Self {
-        Column {
-            title,
-            width,
-            text,
-            key: Some(key),
-        }
+    /// The column, showing `text` and sorting by `key`.
+    pub const fn keyed<T>(self, text: CellText<T>, key: CellKey<T>) -> Column<T> {
+        let mut c = self.text(text);
+        c.key = Some(key);
+        c
     }
+}
 
+impl<T> Column<T> {
     fn sort_key(&self, item: &T, plan: &Plan, lookup: &Lookup) -> SortKey {
         match self.key {
             Some(k) => k(item, plan, lookup),
@@ -195,10 +254,14 @@ pub fn section_ui<S: ListSection>(
     if state.selected.is_none() && len > 0 && state.filter.is_empty() {
         state.selected = Some(0);
     }
+    // The editor takes at most half of the width it shares with the table, so the table keeps
+    // its columns that matter on a small screen or a zoomed one.
+    let half = ui.available_width() / 2.0;
     egui::Panel::right(("editor", S::SECTION.key()))
         .resizable(true)
         .default_size(400.0)
         .min_size(300.0)
+        .max_size(half.max(300.0))
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
@@ -231,8 +294,16 @@ pub fn section_ui<S: ListSection>(
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        toolbar_ui::<S>(ui, plan, state, commands);
-        table::table_ui::<S>(ui, plan, state, gaps, &derived.lookup, revision);
+        let columns = S::columns();
+        let layout = table::layout::<S>(ui, state, &columns);
+        let hidden: Vec<&str> = layout
+            .hidden
+            .iter()
+            .filter_map(|&i| columns.get(i).map(|c| c.title))
+            .collect();
+        toolbar_ui::<S>(ui, plan, state, &hidden, commands);
+        let lookup = &derived.lookup;
+        table::table_ui::<S>(ui, plan, state, gaps, lookup, revision, &columns, &layout);
     });
     if edits.changed {
         state.highlight = None;
@@ -316,19 +387,33 @@ fn item_gaps_ui<'a>(ui: &mut Ui, findings: impl Iterator<Item = &'a Finding>) {
     }
 }
 
+/// The section's title and count, the columns left out for lack of room (`hidden`), the
+/// buttons and the search box.
 fn toolbar_ui<S: ListSection>(
     ui: &mut Ui,
     plan: &Plan,
     state: &mut ListState,
+    hidden: &[&str],
     commands: &mut Vec<Command>,
 ) {
     let total = S::items(plan).len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(S::SECTION.title());
         if state.filter.is_empty() {
             ui.weak(format!("{total} {}", plural(S::NOUN, total)));
         } else {
             ui.weak(format!("{} of {total} shown", state.rows.len()));
+        }
+        if !hidden.is_empty() {
+            let n = hidden.len();
+            ui.weak(format!("· {n} {} not shown", plural("column", n)))
+                .on_hover_text(format!(
+                    "No room for {}. The editor shows every field of the selected {}; a \
+                     wider window or a narrower editor brings the {} back.",
+                    and_list(hidden),
+                    S::NOUN,
+                    plural("column", n),
+                ));
         }
     });
     // Wraps rather than overlaps when the type is large (presentation mode).
@@ -381,6 +466,29 @@ fn toolbar_ui<S: ListSection>(
         }
     });
     ui.add_space(4.0);
+}
+
+/// "A", "A and B", "A, B and C".
+fn and_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The texts to size a date column by: `format` applied to a day in every month and on every
+/// weekday, at a late two-digit hour, so that whatever the format (month and weekday names
+/// differ in width), the widest date fits. A date column sizes itself with
+/// `.widest(|| date_samples(f))`, `f` being the function its cells use, so a new format keeps
+/// the column whole.
+pub fn date_samples(format: impl Fn(DateTime) -> String) -> Vec<String> {
+    let months = (1..=12).filter_map(|m| Date::from_ymd(2027, m, 28));
+    let weekdays = (22..=28).filter_map(|d| Date::from_ymd(2027, 9, d));
+    months
+        .chain(weekdays)
+        .map(|d| format(d.at(23, 58)))
+        .collect()
 }
 
 /// The plural of a noun, for counts.
@@ -444,4 +552,34 @@ fn refresh_rows<S: ListSection>(
     }
     state.rows = rows;
     state.rows_for = Some(wanted);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_samples_cover_every_month_and_weekday() {
+        let samples = date_samples(|m| m.0.format("%a %b %H:%M").to_string());
+        let all = samples.join(" ");
+        for day in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+            assert!(all.contains(day), "{day} in {all}");
+        }
+        for month in [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ] {
+            assert!(all.contains(month), "{month} in {all}");
+        }
+        assert!(samples.iter().all(|s| s.ends_with("23:58")), "a late hour");
+    }
+
+    #[test]
+    fn a_list_of_names_reads_as_english() {
+        assert_eq!(and_list(&["Segment"]), "Segment");
+        assert_eq!(and_list(&["Segment", "Messages"]), "Segment and Messages");
+        assert_eq!(
+            and_list(&["Tier", "Segment", "Messages"]),
+            "Tier, Segment and Messages"
+        );
+    }
 }

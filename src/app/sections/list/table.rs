@@ -4,7 +4,8 @@
 
 use crate::analysis::lookup::Lookup;
 use crate::app::checker::Gaps;
-use crate::app::sections::list::{Column, ListSection, ListState, refresh_rows};
+use crate::app::sections::list::fit::{Want, fit};
+use crate::app::sections::list::{Column, Fit, ListSection, ListState, refresh_rows};
 use crate::app::widgets::{arrow_step, focus_outline, severity_color, text_still_good};
 use crate::model::Plan;
 use egui::text::Galley;
@@ -15,59 +16,167 @@ use egui::{
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// The first column: a dot when the item has gaps.
-const GAP_COLUMN: f32 = 22.0;
-/// The narrowest a column can be dragged.
-const MIN_WIDTH: f32 = 40.0;
-/// The narrowest a column that takes the rest of the width becomes.
-const MIN_REST: f32 = 160.0;
 /// How far either side of a column's edge the resize handle reaches.
 const HANDLE: f32 = 4.0;
+/// A sentence whose letters are as wide as a column of names or words is, on average: the
+/// width of one of its characters is the unit of [`Fit::Chars`].
+const PANGRAM: &str = "The quick brown fox jumps over the lazy dog";
 
-/// Column widths as the user left them: `None` takes the rest of the width until dragged.
+/// Column widths: what each column wants at the current text size, and the widths the user
+/// dragged.
 #[derive(Default)]
-pub struct Widths(Vec<Option<f32>>);
+pub struct Widths {
+    /// A width dragged by the user, per column; `None` fits the column to the table.
+    dragged: Vec<Option<f32>>,
+    /// What each column wants, measured at the text size of `generation`.
+    wants: Vec<Want>,
+    /// The text size the wants were measured at (points per pixel included).
+    measured_at: Option<u32>,
+    /// See [`text_still_good`].
+    generation: Option<Arc<Galley>>,
+}
 
-impl Widths {
-    /// The width of each column, the gap column first, to fill `available` points.
-    fn resolve<T>(&mut self, columns: &[Column<T>], available: f32, spacing: f32) -> Vec<f32> {
-        if self.0.len() != columns.len() {
-            self.0 = columns.iter().map(|c| c.width).collect();
-        }
-        let fixed: f32 = self.0.iter().flatten().sum();
-        let rest = self.0.iter().filter(|w| w.is_none()).count();
-        let used = GAP_COLUMN + fixed + spacing * columns.len() as f32;
-        let share = if rest == 0 {
-            0.0
-        } else {
-            ((available - used) / rest as f32).max(MIN_REST)
-        };
-        std::iter::once(GAP_COLUMN)
-            .chain(self.0.iter().map(|w| w.unwrap_or(share)))
-            .collect()
+/// The columns shown and their widths, in points.
+pub(super) struct Layout {
+    /// The first column: a dot when the item has gaps.
+    gap: f32,
+    /// The columns shown, left to right: (index in the section's columns, width). The first
+    /// is frozen: it stays in view when the table scrolls sideways.
+    shown: Vec<(usize, f32)>,
+    /// The columns left out for lack of room.
+    pub(super) hidden: Vec<usize>,
+    /// Between columns.
+    spacing: f32,
+}
+
+impl Layout {
+    /// The width of all the columns shown, with the spacing between them.
+    fn total(&self) -> f32 {
+        let columns: f32 = self.shown.iter().map(|(_, w)| w).sum();
+        self.gap + columns + self.spacing * self.shown.len() as f32
+    }
+
+    /// The right edge of the frozen part (gap column and first column), from the row's left.
+    fn frozen(&self) -> f32 {
+        let first = self.shown.first().map_or(0.0, |(_, w)| *w);
+        self.gap + self.spacing + first + self.spacing / 2.0
     }
 }
 
+/// The width of `text` laid out on one line.
+fn text_width(ui: &Ui, text: impl Into<WidgetText>, style: TextStyle) -> f32 {
+    text.into()
+        .into_galley(ui, Some(TextWrapMode::Extend), f32::INFINITY, style)
+        .size()
+        .x
+}
+
+/// What a column wants: its header whole (with room for the sort arrow), and its text as its
+/// [`Fit`] says, measured at the current text size.
+fn measure<T>(ui: &Ui, column: &Column<T>, ch: f32) -> Want {
+    let header = text_width(
+        ui,
+        RichText::new(format!("{} ⏷", column.title)).strong(),
+        TextStyle::Button,
+    ) + 2.0 * ui.spacing().button_padding.x;
+    let (min, pref, grows) = match column.fit {
+        Fit::Chars { min, pref } => (min * ch, pref * ch, true),
+        Fit::Widest(samples) => {
+            let widest = samples()
+                .into_iter()
+                .map(|s| text_width(ui, s, TextStyle::Body))
+                .fold(0.0, f32::max);
+            (widest, widest, false)
+        }
+    };
+    let min = min.max(header).ceil();
+    Want {
+        min,
+        pref: pref.ceil().max(min),
+        // Squeezed, a column keeps room for a few letters and the "…".
+        floor: (4.0 * ch).min(min).ceil(),
+        grows,
+        priority: column.priority,
+    }
+}
+
+impl Widths {
+    /// The columns that fit in `available` points and their widths; measures the columns anew
+    /// when the text size changed.
+    fn layout<T>(&mut self, ui: &Ui, columns: &[Column<T>], available: f32) -> Layout {
+        if self.dragged.len() != columns.len() {
+            self.dragged = vec![None; columns.len()];
+        }
+        let body = ui.text_style_height(&TextStyle::Body);
+        let size = (body * ui.ctx().pixels_per_point()).to_bits();
+        let fonts_same = text_still_good(ui, &mut self.generation);
+        if !fonts_same || self.measured_at != Some(size) || self.wants.len() != columns.len() {
+            let ch = text_width(ui, PANGRAM, TextStyle::Body) / PANGRAM.chars().count() as f32;
+            self.wants = columns.iter().map(|c| measure(ui, c, ch)).collect();
+            self.measured_at = Some(size);
+        }
+        let wants: Vec<Want> = self
+            .wants
+            .iter()
+            .zip(&self.dragged)
+            .map(|(want, dragged)| match dragged {
+                Some(w) => Want {
+                    min: *w,
+                    pref: *w,
+                    floor: *w,
+                    grows: false,
+                    ..*want
+                },
+                None => *want,
+            })
+            .collect();
+        let spacing = ui.spacing().item_spacing.x;
+        let gap = (body * 1.6).round();
+        let widths = fit(&wants, available - gap - spacing, spacing);
+        let mut layout = Layout {
+            gap,
+            shown: Vec::new(),
+            hidden: Vec::new(),
+            spacing,
+        };
+        for (i, w) in widths.into_iter().enumerate() {
+            match w {
+                Some(w) => layout.shown.push((i, w)),
+                None => layout.hidden.push(i),
+            }
+        }
+        layout
+    }
+}
+
+/// What laid-out cells were laid out for: the plan revision, the text size, and each column
+/// shown with its width (as bits).
+type CellsFor = (u64, u32, Vec<(usize, u32)>);
+
 /// The laid-out text of the rows drawn last frame, so that a frame with nothing new to show
-/// lays out no text. Kept for one plan revision, text size and set of widths; holds only the
-/// rows on screen.
+/// lays out no text. Kept for one plan revision, text size and set of columns and widths; holds
+/// only the rows on screen.
 #[derive(Default)]
 pub struct CellCache {
-    key: Option<(u64, u32, Vec<u32>)>,
+    key: Option<CellsFor>,
     rows: HashMap<usize, Vec<Arc<Galley>>>,
     /// See [`text_still_good`].
     generation: Option<Arc<Galley>>,
 }
 
 impl CellCache {
-    /// Starts a frame: forgets everything when the plan, the text size or the widths changed,
-    /// or egui laid all text out anew.
-    fn begin(&mut self, revision: u64, ui: &Ui, widths: &[f32]) {
+    /// Starts a frame: forgets everything when the plan, the text size or the columns and
+    /// widths changed, or egui laid all text out anew.
+    fn begin(&mut self, revision: u64, ui: &Ui, layout: &Layout) {
         let size = ui.text_style_height(&TextStyle::Body) * ui.ctx().pixels_per_point();
         let key = (
             revision,
             size.to_bits(),
-            widths.iter().map(|w| w.to_bits()).collect(),
+            layout
+                .shown
+                .iter()
+                .map(|(i, w)| (*i, w.to_bits()))
+                .collect(),
         );
         let good = text_still_good(ui, &mut self.generation);
         if !good || self.key.as_ref() != Some(&key) {
@@ -86,7 +195,18 @@ struct Clicks {
     stepped: bool,
 }
 
-/// The table, scrolling sideways when its columns are wider than the space it has.
+/// Which columns fit the width left in `ui`, and how wide.
+pub(super) fn layout<S: ListSection>(
+    ui: &Ui,
+    state: &mut ListState,
+    columns: &[Column<S::Item>],
+) -> Layout {
+    state.widths.layout(ui, columns, ui.available_width())
+}
+
+/// The table: the columns of `layout`, and the first frozen when the columns that always stay
+/// are wider than the space the table has and it scrolls sideways.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn table_ui<S: ListSection>(
     ui: &mut Ui,
     plan: &Plan,
@@ -94,45 +214,33 @@ pub(super) fn table_ui<S: ListSection>(
     gaps: &Gaps,
     lookup: &Lookup,
     revision: u64,
+    columns: &[Column<S::Item>],
+    layout: &Layout,
 ) {
-    let columns = S::columns();
-    refresh_rows::<S>(plan, lookup, state, &columns, revision);
-    let spacing = ui.spacing().item_spacing.x;
-    let widths = state
-        .widths
-        .resolve(&columns, ui.available_width(), spacing);
-    let total: f32 = widths.iter().sum::<f32>() + spacing * (widths.len() - 1) as f32;
+    refresh_rows::<S>(plan, lookup, state, columns, revision);
     let row_h = (ui.text_style_height(&TextStyle::Body) + 12.0).round();
-    state.cells.begin(revision, ui, &widths);
+    state.cells.begin(revision, ui, layout);
     let mut clicks = Clicks::default();
     egui::ScrollArea::horizontal()
         .id_salt(("table-x", S::SECTION.key()))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let width = total.max(ui.available_width());
+            let width = layout.total().max(ui.available_width());
             let top = ui.cursor().min;
-            header_ui::<S>(
-                ui,
-                state,
-                &columns,
-                &widths,
-                width,
-                row_h + 2.0,
-                &mut clicks,
-            );
+            header_ui::<S>(ui, state, columns, layout, width, row_h + 2.0, &mut clicks);
             body_ui::<S>(
                 ui,
                 plan,
                 state,
                 gaps,
                 lookup,
-                &columns,
-                &widths,
+                columns,
+                layout,
                 width,
                 row_h,
                 &mut clicks,
             );
-            column_edges_ui::<S>(ui, state, &columns, &widths, top);
+            column_edges_ui::<S>(ui, state, columns, layout, top);
         });
     if let Some(i) = clicks.sort {
         state.sort = match state.sort {
@@ -151,17 +259,35 @@ pub(super) fn table_ui<S: ListSection>(
     }
 }
 
+/// How far the table has scrolled sideways past `left`, the left edge of its rows: where the
+/// frozen column is drawn, from `left`.
+fn scrolled(ui: &Ui, left: f32) -> f32 {
+    (ui.clip_rect().min.x - left).max(0.0)
+}
+
+/// Covers what scrolled under the frozen part of a row or the header (`rect`, its full height)
+/// with the panel's colour and `fill` over it, and draws the line along its right edge.
+fn cover_frozen(ui: &Ui, rect: Rect, fill: Option<egui::Color32>) {
+    let painter = ui.painter();
+    painter.rect_filled(rect, 0.0, ui.visuals().panel_fill);
+    if let Some(fill) = fill {
+        painter.rect_filled(rect, 0.0, fill);
+    }
+    let line = ui.visuals().widgets.noninteractive.bg_stroke;
+    painter.vline(rect.max.x, rect.y_range(), line);
+}
+
 /// The header: a sort button per column and a handle on each column's right edge to resize it.
 fn header_ui<S: ListSection>(
     ui: &mut Ui,
     state: &mut ListState,
     columns: &[Column<S::Item>],
-    widths: &[f32],
+    layout: &Layout,
     width: f32,
     height: f32,
     clicks: &mut Clicks,
 ) {
-    let spacing = ui.spacing().item_spacing.x;
+    let spacing = layout.spacing;
     let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let line = ui.visuals().widgets.noninteractive.bg_stroke;
     ui.painter().hline(
@@ -169,15 +295,11 @@ fn header_ui<S: ListSection>(
         rect.max.y - 0.5,
         Stroke::new(1.0, line.color),
     );
-    let mut x = rect.min.x;
-    let Some((&gap_w, widths)) = widths.split_first() else {
-        return;
-    };
-    let gap_cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, height));
-    ui.interact(gap_cell, ui.make_persistent_id("gap-head"), Sense::hover())
-        .on_hover_text("Gaps on the item");
-    x += gap_w + spacing;
-    for (i, (c, &w)) in columns.iter().zip(widths).enumerate() {
+    let shift = scrolled(ui, rect.min.x);
+    let mut sort_button = |ui: &mut Ui, i: usize, x: f32, w: f32| {
+        let Some(c) = columns.get(i) else {
+            return;
+        };
         let cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(w, height));
         let arrow = match state.sort {
             Some((col, true)) if col == i => " ⏶",
@@ -194,35 +316,71 @@ fn header_ui<S: ListSection>(
         let sort = cell_ui.add(
             egui::Button::new(RichText::new(format!("{}{arrow}", c.title)).strong()).frame(false),
         );
-        if sort.on_hover_text("Sort").clicked() {
+        // The tip names the column: its title in full, should a narrowed column cut it.
+        if sort
+            .on_hover_text(format!("Sort by {}", c.title.to_lowercase()))
+            .clicked()
+        {
             clicks.sort = Some(i);
         }
+    };
+    let first = layout.shown.first().map_or(0.0, |(_, w)| w + spacing);
+    let mut x = rect.min.x + layout.gap + spacing + first;
+    for &(i, w) in layout.shown.iter().skip(1) {
+        sort_button(ui, i, x, w);
         x += w + spacing;
+    }
+    // The frozen part last, over what scrolled under it.
+    let left = rect.min.x + shift;
+    let frozen = Rect::from_x_y_ranges(left..=left + layout.frozen(), rect.y_range());
+    if shift > 0.0 {
+        cover_frozen(ui, frozen.with_max_y(frozen.max.y - 1.0), None);
+    }
+    ui.interact(
+        Rect::from_min_size(frozen.min, vec2(layout.gap, height)),
+        ui.make_persistent_id("gap-head"),
+        Sense::hover(),
+    )
+    .on_hover_text("Gaps on the item");
+    if let Some(&(i, w)) = layout.shown.first() {
+        sort_button(ui, i, left + layout.gap + spacing, w);
     }
 }
 
 /// The lines between the columns, from the header down, each a handle that resizes the column
-/// on its left: drag it, or double-click it for the column's first width. Drawn after the rows,
-/// so the handles lie on top of them.
+/// on its left: drag it, or double-click it to fit the column to the table again. Drawn after
+/// the rows, so the handles lie on top of them.
 fn column_edges_ui<S: ListSection>(
     ui: &mut Ui,
     state: &mut ListState,
     columns: &[Column<S::Item>],
-    widths: &[f32],
+    layout: &Layout,
     top: egui::Pos2,
 ) {
-    let spacing = ui.spacing().item_spacing.x;
+    let spacing = layout.spacing;
     let bottom = ui.min_rect().max.y.min(ui.clip_rect().max.y);
     let line = ui.visuals().widgets.noninteractive.bg_stroke;
-    let Some((&gap_w, widths)) = widths.split_first() else {
-        return;
-    };
-    let mut left = top.x + gap_w + spacing;
+    let shift = scrolled(ui, top.x);
+    let frozen_right = top.x + shift + layout.frozen();
+    let mut left = top.x + layout.gap + spacing;
     ui.painter()
-        .vline(left - spacing / 2.0, top.y..=bottom, line);
+        .vline(left + shift - spacing / 2.0, top.y..=bottom, line);
     let mut resized = None;
-    for (i, (c, &w)) in columns.iter().zip(widths).enumerate() {
-        let edge = left + w + spacing / 2.0;
+    for (k, &(i, w)) in layout.shown.iter().enumerate() {
+        // The frozen column's edge moves with it; the edges that scrolled under it are gone.
+        let edge = if k == 0 {
+            frozen_right
+        } else {
+            left + w + spacing / 2.0
+        };
+        let from = if k == 0 { left + shift } else { left };
+        left += w + spacing;
+        if k > 0 && edge <= frozen_right + HANDLE {
+            continue;
+        }
+        let Some(c) = columns.get(i) else {
+            continue;
+        };
         let handle = Rect::from_x_y_ranges(edge - HANDLE..=edge + HANDLE, top.y..=bottom);
         let id = ui.make_persistent_id(("resize", i));
         let r = ui
@@ -239,15 +397,15 @@ fn column_edges_ui<S: ListSection>(
             && let Some(p) = r.interact_pointer_pos()
         {
             // The edge follows the pointer, also back from the narrowest width.
-            resized = Some((i, Some((p.x - spacing / 2.0 - left).max(MIN_WIDTH))));
+            let narrowest = 3.0 * ui.text_style_height(&TextStyle::Body);
+            resized = Some((i, Some((p.x - spacing / 2.0 - from).max(narrowest))));
         }
         if r.double_clicked() {
-            resized = Some((i, c.width));
+            resized = Some((i, None));
         }
-        left += w + spacing;
     }
     if let Some((i, w)) = resized
-        && let Some(slot) = state.widths.0.get_mut(i)
+        && let Some(slot) = state.widths.dragged.get_mut(i)
     {
         *slot = w;
     }
@@ -262,7 +420,7 @@ fn body_ui<S: ListSection>(
     gaps: &Gaps,
     lookup: &Lookup,
     columns: &[Column<S::Item>],
-    widths: &[f32],
+    layout: &Layout,
     width: f32,
     row_h: f32,
     clicks: &mut Clicks,
@@ -284,7 +442,6 @@ fn body_ui<S: ListSection>(
     } else {
         Some(egui::Align::Center)
     };
-    let spacing = ui.spacing().item_spacing.x;
     let rows = &state.rows;
     let selected = state.selected;
     let had_focus = state.focused_row.take();
@@ -316,11 +473,10 @@ fn body_ui<S: ListSection>(
                     had_focus: had_focus == Some(index),
                     width,
                     height: row_h,
-                    spacing,
                 };
                 let cells = Cells {
                     columns,
-                    widths,
+                    layout,
                     laid_out: cached.remove(&index),
                 };
                 let out = row_ui::<S>(ui, &row, item, plan, gaps, lookup, cells);
@@ -353,10 +509,10 @@ fn body_ui<S: ListSection>(
     state.focused_row = focused_row;
 }
 
-/// A row's columns, their widths, and the text laid out for it last frame.
+/// A row's columns, those shown and their widths, and the text laid out for it last frame.
 struct Cells<'c, T> {
     columns: &'c [Column<T>],
-    widths: &'c [f32],
+    layout: &'c Layout,
     laid_out: Option<Vec<Arc<Galley>>>,
 }
 
@@ -371,7 +527,6 @@ struct Row {
     had_focus: bool,
     width: f32,
     height: f32,
-    spacing: f32,
 }
 
 /// One row: whether it was clicked, and its cells' laid-out text.
@@ -384,18 +539,20 @@ fn row_ui<S: ListSection>(
     lookup: &Lookup,
     cells: Cells<'_, S::Item>,
 ) -> RowOut {
-    let Some((&gap_w, widths)) = cells.widths.split_first() else {
-        return RowOut::default();
-    };
+    let layout = cells.layout;
     // Text is laid out only for rows that were not on screen last frame.
     let galleys = match cells.laid_out {
-        Some(galleys) if galleys.len() == cells.columns.len() => galleys,
-        _ => cells
-            .columns
+        Some(galleys) if galleys.len() == layout.shown.len() => galleys,
+        _ => layout
+            .shown
             .iter()
-            .zip(widths)
-            .map(|(c, &w)| {
-                WidgetText::from((c.text)(item, plan, lookup)).into_galley(
+            .map(|&(i, w)| {
+                let text = cells
+                    .columns
+                    .get(i)
+                    .map(|c| (c.text)(item, plan, lookup))
+                    .unwrap_or_default();
+                WidgetText::from(text).into_galley(
                     ui,
                     Some(TextWrapMode::Truncate),
                     w,
@@ -439,14 +596,37 @@ fn row_ui<S: ListSection>(
     if let Some(fill) = fill {
         painter.rect_filled(rect, 0.0, fill);
     }
-    if response.has_focus() {
-        focus_outline(ui, painter, rect);
-    }
     let pointer = response.hover_pos();
     // What the pointer rests on that has more to say: the gap dot, or a cut cell.
     let mut tip = None;
-    let mut x = rect.min.x;
-    let dot = Rect::from_min_size(pos2(x, rect.min.y), vec2(gap_w, row.height));
+    let spacing = layout.spacing;
+    let cell_at = |x: f32, w: f32| Rect::from_min_size(pos2(x, rect.min.y), vec2(w, row.height));
+    let paint = |galley: &Arc<Galley>, cell: Rect, tip: &mut Option<String>| {
+        if galley.elided && pointer.is_some_and(|p| cell.contains(p)) {
+            *tip = Some(galley.text().to_owned());
+        }
+        let top = rect.center().y - galley.size().y / 2.0;
+        painter.galley(pos2(cell.min.x, top), Arc::clone(galley), text_color);
+    };
+    // The columns after the first, then the frozen part over whatever scrolled under it.
+    let mut x = rect.min.x + layout.frozen() + spacing / 2.0;
+    for (galley, &(_, w)) in galleys.iter().zip(&layout.shown).skip(1) {
+        paint(galley, cell_at(x, w), &mut tip);
+        x += w + spacing;
+    }
+    let shift = scrolled(ui, rect.min.x);
+    let left = rect.min.x + shift;
+    if shift > 0.0 {
+        let frozen = Rect::from_x_y_ranges(left..=left + layout.frozen(), rect.y_range());
+        cover_frozen(ui, frozen, fill);
+        if pointer.is_some_and(|p| frozen.contains(p)) {
+            tip = None;
+        }
+    }
+    if let (Some(galley), Some(&(_, w))) = (galleys.first(), layout.shown.first()) {
+        paint(galley, cell_at(left + layout.gap + spacing, w), &mut tip);
+    }
+    let dot = cell_at(left, layout.gap);
     if let Some(severity) = gaps.worst_on_item(S::SECTION, row.index) {
         painter.text(
             dot.center(),
@@ -459,29 +639,29 @@ fn row_ui<S: ListSection>(
             tip = Some(gap_messages::<S>(gaps, row.index).join("\n"));
         }
     }
-    x += gap_w + row.spacing;
-    for (galley, &w) in galleys.iter().zip(widths) {
-        let cell = Rect::from_min_size(pos2(x, rect.min.y), vec2(w, row.height));
-        if galley.elided && pointer.is_some_and(|p| cell.contains(p)) {
-            tip = Some(galley.text().to_owned());
-        }
-        let top = rect.center().y - galley.size().y / 2.0;
-        painter.galley(pos2(x, top), Arc::clone(galley), text_color);
-        x += w + row.spacing;
+    if response.has_focus() {
+        focus_outline(ui, painter, on_screen);
     }
     // Screen readers (and tests) know the row by its first column, and hear the other columns
-    // and the item's gaps after it.
+    // (those left out for lack of room too) and the item's gaps after it.
     let name = galleys.first().map(|g| g.text()).unwrap_or_default();
     response.widget_info(|| WidgetInfo::labeled(Role::Row, true, name));
     ui.ctx().accesskit_node_builder(id, |node| {
         node.set_selected(row.selected);
+        let first = layout.shown.first().map(|(i, _)| *i);
         let mut parts: Vec<String> = cells
             .columns
             .iter()
-            .zip(&galleys)
-            .skip(1)
-            .filter(|(_, g)| !g.text().trim().is_empty())
-            .map(|(c, g)| format!("{}: {}", c.title, g.text()))
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != first)
+            .filter_map(|(i, c)| {
+                let shown = layout.shown.iter().position(|(j, _)| *j == i);
+                let text = match shown.and_then(|k| galleys.get(k)) {
+                    Some(g) => g.text().to_owned(),
+                    None => (c.text)(item, plan, lookup),
+                };
+                (!text.trim().is_empty()).then(|| format!("{}: {text}", c.title))
+            })
             .collect();
         let gaps = gap_messages::<S>(gaps, row.index);
         if !gaps.is_empty() {
