@@ -158,7 +158,7 @@ fn killed_with_unsaved_edits_the_next_start_restores_them() {
     let mut h = workbench(&path, settings());
     assert!(h.query_by_label("Recover unsaved changes?").is_some());
     assert!(
-        h.query_by_label_contains("Accounts `beta` changed: owner")
+        h.query_by_label_contains("Accounts \"beta\" changed: owner")
             .is_some()
     );
     h.get_by_label("Restore my unsaved changes").click();

@@ -97,7 +97,7 @@ fn presentation_mode_is_large_and_still_editable() {
     h.run();
     assert!(h.state().presenting);
     let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
-    let pixels = body * h.ctx.zoom_factor() * h.ctx.pixels_per_point();
+    let pixels = body * h.ctx.pixels_per_point();
     assert!(pixels >= 24.0, "body text is {pixels} px");
     assert!(h.query_by_label("File").is_none(), "menus are hidden");
     assert!(h.query_by_label("Exit presentation").is_some());
@@ -138,7 +138,7 @@ fn presentation_fits_its_canvas_on_any_projector() {
         h.key_press(Key::F11);
         h.run();
         let body = h.ctx.global_style().text_styles[&egui::TextStyle::Body].size;
-        let pixels = body * h.ctx.zoom_factor() * h.ctx.pixels_per_point();
+        let pixels = body * h.ctx.pixels_per_point();
         assert!(
             (pixels - px).abs() < 0.1,
             "{size:?}: body text is {pixels} px"

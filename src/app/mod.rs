@@ -374,7 +374,7 @@ impl Workbench {
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
-        theme::apply(ctx, self.current_theme());
+        theme::apply(ctx, self.current_theme(), self.presenting);
     }
 
     /// Non-drawing work of a frame: results of checks and file dialogs.

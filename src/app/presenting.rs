@@ -1,8 +1,9 @@
 //! Presentation mode's size. The whole interface is zoomed, not just its type, so every width
 //! (a date field, a table column, a board's boxes) grows with the text it holds and nothing a room
 //! must read is cut. The zoom fits a fixed logical canvas to the screen: 1,120 × 630 points, which
-//! puts body text at 24 pixels on a 1080p projector and at 16 on a 720p one, the same share of
-//! the wall. Every view is laid out to be whole on that canvas.
+//! with the 14-point body text of presentation mode (see `theme`) puts it at 24 pixels on a 1080p
+//! projector and at 16 on a 720p one, the same share of the wall. Every view is laid out to be
+//! whole on that canvas.
 
 use egui::Vec2;
 

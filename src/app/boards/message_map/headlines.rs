@@ -3,7 +3,9 @@
 //! pointer and the keyboard; clicking one opens the message.
 
 use crate::app::boards::message_map::layout::Canvas;
-use crate::app::boards::message_map::look::{badge_color, badge_label, line_galley, missing_color};
+use crate::app::boards::message_map::look::{
+    badge_color, badge_label, missing_color, two_line_galley,
+};
 use crate::app::boards::message_map::tips::headline_tip;
 use crate::app::commands::Command;
 use crate::app::widgets::{ItemInfo, strip_ui};
@@ -148,19 +150,19 @@ fn paint_link(
     } else {
         cv.colors.text
     };
-    let g = line_galley(ui, headline, font, color, text_rect.width());
-    let gy = text_rect.center().y - g.size().y / 2.0;
-    let gw = g.size().x;
-    painter.galley(pos2(text_rect.min.x, gy), g, color);
+    let g = two_line_galley(ui, headline, font, color, text_rect.width());
+    let top = pos2(text_rect.min.x, text_rect.center().y - g.size().y / 2.0);
     if hovered {
-        painter.line_segment(
-            [
-                pos2(text_rect.min.x, gy + font.size * 1.15),
-                pos2(text_rect.min.x + gw, gy + font.size * 1.15),
-            ],
-            Stroke::new(1.0, color),
-        );
+        for row in &g.rows {
+            let r = row.rect().translate(top.to_vec2());
+            let y = r.min.y + font.size * 1.15;
+            painter.line_segment(
+                [pos2(r.min.x, y), pos2(r.max.x, y)],
+                Stroke::new(1.0, color),
+            );
+        }
     }
+    painter.galley(top, g, color);
 }
 
 /// "No message" in the frozen column, at the row of the columns no message covers, and the line

@@ -35,7 +35,8 @@ impl Metrics {
         let font = TextStyle::Body.resolve(ui.style());
         let small = TextStyle::Small.resolve(ui.style());
         let size = font.size;
-        let row_h = (size * 2.1).max(ui.spacing().interact_size.y + 6.0).round();
+        // Two lines of headline: the room tells messages apart by more than their first words.
+        let row_h = (size * 2.9).max(ui.spacing().interact_size.y + 6.0).round();
         let col_w = (size * 2.2).round();
         // Rotated headers: tall enough for most names, long ones are cut and shown in full on
         // hover.

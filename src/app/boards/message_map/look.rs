@@ -57,6 +57,25 @@ pub(super) fn line_galley(
     ui.painter().layout_job(job)
 }
 
+/// `text` wrapped in `width`, on at most two lines, the second cut with "…": a headline the
+/// room can tell from the others.
+pub(super) fn two_line_galley(
+    ui: &Ui,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+    width: f32,
+) -> Arc<egui::Galley> {
+    let mut job = LayoutJob::simple(text.to_owned(), font.clone(), color, width.max(8.0));
+    job.wrap = TextWrapping {
+        max_width: width.max(8.0),
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    ui.painter().layout_job(job)
+}
+
 /// The colours of the matrix, from the theme of this frame.
 pub(super) struct Colors {
     /// Text.
