@@ -10,6 +10,8 @@ mod boards;
 mod cli;
 mod format;
 mod fuzz_regressions;
+#[cfg(feature = "gui")]
+mod gaps_panel;
 mod generate;
 mod git;
 #[cfg(feature = "gui")]
