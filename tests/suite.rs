@@ -25,6 +25,8 @@ mod input;
 mod lead_flow;
 #[cfg(feature = "gui")]
 mod lists;
+#[cfg(feature = "gui")]
+mod palette;
 mod properties;
 #[cfg(feature = "gui")]
 mod review;

@@ -5,7 +5,7 @@
 
 use crate::app::boards::Boards;
 use crate::app::checker::Checker;
-use crate::app::chrome::palette::PaletteState;
+use crate::app::chrome::palette::{self, PaletteState};
 use crate::app::commands::Command;
 use crate::app::derived::Derived;
 use crate::app::recovery::Snapshot;
@@ -34,6 +34,8 @@ pub struct ViewState {
     pub show_gaps: bool,
     /// The command palette, while open.
     pub palette: Option<PaletteState>,
+    /// What the palette finds, kept while the plan and its gaps stay as they are.
+    pub palette_index: palette::Index,
 }
 
 impl Default for ViewState {
@@ -43,6 +45,7 @@ impl Default for ViewState {
             boards: Boards::default(),
             show_gaps: true,
             palette: None,
+            palette_index: palette::Index::default(),
         }
     }
 }
