@@ -8,6 +8,8 @@ mod atomic_save;
 #[cfg(feature = "gui")]
 mod boards;
 mod cli;
+#[cfg(feature = "gui")]
+mod dialogs;
 mod format;
 mod fuzz_regressions;
 #[cfg(feature = "gui")]
