@@ -12,8 +12,12 @@ mod boards;
 mod cli;
 #[cfg(feature = "gui")]
 mod columns;
+#[cfg(feature = "gui")]
+mod dialogs;
 mod format;
 mod fuzz_regressions;
+#[cfg(feature = "gui")]
+mod gaps_panel;
 mod generate;
 mod git;
 #[cfg(feature = "gui")]
@@ -31,6 +35,8 @@ mod lead_flow;
 mod lists;
 #[cfg(feature = "gui")]
 mod open_problem;
+#[cfg(feature = "gui")]
+mod palette;
 mod properties;
 #[cfg(feature = "gui")]
 mod review;

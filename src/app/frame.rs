@@ -37,7 +37,18 @@ impl Workbench {
             self.plan_ui(ui);
         }
         if let Some(p) = &mut self.views.palette
-            && let Some(done) = palette::palette_ui(&ctx, p, &self.files.recent())
+            && let Some(done) = palette::palette_ui(
+                &ctx,
+                p,
+                &mut self.views.palette_index,
+                &palette::Sources {
+                    plan: &self.doc.plan,
+                    gaps: &self.checks.checker.gaps,
+                    lookup: &self.checks.derived.lookup,
+                    recent: &self.files.recent(),
+                    revision: self.doc.revision,
+                },
+            )
         {
             self.views.palette = None;
             if let Some(cmd) = done {

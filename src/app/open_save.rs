@@ -79,11 +79,7 @@ impl Workbench {
             (Purpose::SaveAs, Some(p)) => p.display().to_string(),
             _ => String::new(),
         };
-        self.dialog = Some(Dialog::TypedPath(TypedPath {
-            purpose,
-            text,
-            problem: None,
-        }));
+        self.dialog = Some(Dialog::TypedPath(TypedPath::new(purpose, text)));
     }
 
     /// Puts `doc` in place of the open plan, with fresh view state and checks.

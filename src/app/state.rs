@@ -5,7 +5,7 @@
 
 use crate::app::boards::Boards;
 use crate::app::checker::Checker;
-use crate::app::chrome::palette::PaletteState;
+use crate::app::chrome::palette::{self, PaletteState};
 use crate::app::commands::Command;
 use crate::app::derived::Derived;
 use crate::app::editor::EditorRun;
@@ -38,6 +38,8 @@ pub struct ViewState {
     pub present_panels: Panels,
     /// The command palette, while open.
     pub palette: Option<PaletteState>,
+    /// What the palette finds, kept while the plan and its gaps stay as they are.
+    pub palette_index: palette::Index,
 }
 
 impl Default for ViewState {
@@ -54,6 +56,7 @@ impl Default for ViewState {
                 gaps: false,
             },
             palette: None,
+            palette_index: palette::Index::default(),
         }
     }
 }

@@ -43,10 +43,14 @@ pub fn unique_id<'a>(name: &str, taken: impl IntoIterator<Item = &'a str> + Clon
 
 /// A key that sorts names as people expect: case and accents ignored (Álvarez before Baltic).
 pub fn sort_key(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_accent)
-        .collect()
+    text.chars().map(fold_char).collect()
+}
+
+/// One character as [`sort_key`] and searches compare it: lowercase, without its accent (`Ö`
+/// gives `o`). Always one character for one, so a match in the folded text is at the same place
+/// in the original.
+pub fn fold_char(c: char) -> char {
+    fold_accent(c.to_lowercase().next().unwrap_or(c))
 }
 
 fn fold_accent(c: char) -> char {

@@ -9,7 +9,7 @@ pub mod human;
 mod ids;
 
 pub use dates::{Date, DateTime};
-pub use ids::{is_valid_id, slug, sort_key, unique_id};
+pub use ids::{fold_char, is_valid_id, slug, sort_key, unique_id};
 
 use serde::Deserialize;
 

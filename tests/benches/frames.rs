@@ -2,11 +2,12 @@
 //! and tessellation, which is the CPU work of a frame) on every section and board, with generated
 //! plans of 100 and 10,000 accounts; then what typing costs at 10,000 accounts: the frame right
 //! after an edit, and how long until the gaps are current again (checks off the UI thread); and
-//! how many frames the window asks for in ten seconds left alone (`idle`).
+//! how many frames the window asks for in ten seconds left alone (`idle`); and the palette at
+//! 10,000 accounts: opening it, and the frame after each key typed in it.
 //!
 //! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
-//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing memory idle`. The figures
-//! as measured are in `README.md` beside this file.
+//! to draw only those: `cargo bench --bench frames -- 10000 accounts typing palette memory idle`.
+//! The figures as measured are in `README.md` beside this file.
 
 /// The allocator the `preshow` binary uses.
 #[global_allocator]
@@ -85,8 +86,14 @@ impl Screen {
 
     /// One frame: the UI code, then tessellation. Returns (ui, tessellation) times.
     fn frame(&mut self) -> (Duration, Duration) {
+        self.frame_with(Vec::new())
+    }
+
+    /// One frame with these input events (keys, text typed).
+    fn frame_with(&mut self, events: Vec<egui::Event>) -> (Duration, Duration) {
         self.time += 1.0 / 60.0;
         let input = egui::RawInput {
+            events,
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
                 egui::vec2(1440.0, 900.0),
@@ -273,6 +280,9 @@ fn main() {
     if sizes.contains(&10_000) && wanted("typing", &only) {
         typing(&write_plan(10_000, dir.path()));
     }
+    if sizes.contains(&10_000) && wanted("palette", &only) {
+        palette(&write_plan(10_000, dir.path()));
+    }
     let mut peak_sizes = sizes.clone();
     if sizes.contains(&10_000) {
         peak_sizes.push(100_000);
@@ -442,6 +452,61 @@ fn typing(path: &std::path::Path) {
             ms(current.median),
             ms(current.min),
             verdict(current.median <= Duration::from_millis(100)),
+        );
+    }
+}
+
+/// The palette at 10,000 accounts (about 40,000 items and every gap to go to): the frame that
+/// opens it (and builds what it searches), then the frame after each key typed.
+fn palette(path: &std::path::Path) {
+    println!();
+    println!("the palette at 10,000 accounts: Ctrl+K, then typing");
+    let mut screen = Screen::open(path, Settings::ephemeral());
+    screen.show(Place::Section(Section::Accounts));
+    let mut opens = Vec::new();
+    let mut keys = Vec::new();
+    let mut first_keys = Vec::new();
+    for _ in 0..5 {
+        // A plan revision of its own each time, so every opening builds the index again.
+        screen.type_a_key(0);
+        screen.app.doc.commit();
+        screen.app.check_now();
+        screen.frame();
+        screen.app.command(Command::Palette);
+        screen.frame();
+        let (ui, tess) = screen.frame();
+        opens.push(ui + tess);
+        for (i, text) in ["h", "e", "l", "i", "x", " ", "b", "i", "o"]
+            .iter()
+            .enumerate()
+        {
+            let (ui, tess) = screen.frame_with(vec![egui::Event::Text((*text).to_owned())]);
+            if i == 0 {
+                first_keys.push(ui + tess);
+            } else {
+                keys.push(ui + tess);
+            }
+        }
+        screen.frame_with(vec![egui::Event::Key {
+            key: egui::Key::Escape,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]);
+        screen.frame();
+    }
+    for (what, times, target_ms) in [
+        ("open (index built)", opens, 50),
+        ("first key (all items)", first_keys, 8),
+        ("each later key", keys, 8),
+    ] {
+        let stats = Stats::of(times);
+        println!(
+            "{what:<24} {:>8} / {:>8}  (< {target_ms} ms: {})",
+            ms(stats.median),
+            ms(stats.min),
+            verdict(stats.median < Duration::from_millis(target_ms))
         );
     }
 }

@@ -206,12 +206,17 @@ fn finding_row_ui(ui: &mut Ui, plan: &Plan, f: &crate::check::Finding) -> bool {
     let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
     let name = item_name(plan, f.section, f.index, f.id.as_deref());
     ui.add_space(2.0);
-    ui.add(egui::Label::new(galley).sense(egui::Sense::click()))
-        .on_hover_text(format!(
-            "{}\n{name} · {} · click to open",
-            f.message, f.rule
-        ))
-        .clicked()
+    // One tooltip with the whole message: ours, not also egui's own for cut text.
+    ui.add(
+        egui::Label::new(galley)
+            .sense(egui::Sense::click())
+            .show_tooltip_when_elided(false),
+    )
+    .on_hover_text(format!(
+        "{}\n{name} · {} · click to open",
+        f.message, f.rule
+    ))
+    .clicked()
 }
 
 fn heading(s: Severity) -> &'static str {

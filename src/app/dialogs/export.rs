@@ -164,16 +164,54 @@ pub enum ExportAction {
     Write(Box<ExportDialog>),
 }
 
+/// What a file of each format holds, said where a calendar lists whose meetings it holds.
+fn about(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Calendar => "The active meetings, for a calendar program.",
+        ExportFormat::AccountsCsv => {
+            "One row per account: its name, tier, segment, owners and their emails, messages and \
+             notes, with the headers a CRM imports (and Preshow imports back)."
+        }
+        ExportFormat::MeetingsCsv => {
+            "One row per meeting: its account, start and end, place, status, goal, attendees and \
+             messages, with the headers a CRM imports (and Preshow imports back)."
+        }
+        ExportFormat::HandoffsCsv => {
+            "One row per lead handoff: the stages it goes between, what triggers it, its owner \
+             and the hours allowed."
+        }
+        ExportFormat::BriefMarkdown => {
+            "A one-page brief for leadership: the event, objectives and targets, tier-1 accounts \
+             and their meetings, the agreed messages, the handoffs and the open gaps by team, \
+             as Markdown."
+        }
+        ExportFormat::BriefHtml => {
+            "A one-page brief for leadership: the event, objectives and targets, tier-1 accounts \
+             and their meetings, the agreed messages, the handoffs and the open gaps by team, \
+             as one printable web page."
+        }
+    }
+}
+
 impl ExportDialog {
     /// Draws the export dialog's contents; returns what the user asked when they export or
     /// browse, and sets `close` on Cancel.
+    ///
+    /// Its size never changes while it is open, so the modal, centred by its size, stays where
+    /// it is and the next click lands where the user aims: the width comes from the text size,
+    /// and the parts that change (whose meetings or what the file holds; a problem or the
+    /// question before replacing a file) each have a place of fixed height.
     pub fn ui(&mut self, ui: &mut egui::Ui, plan: &Plan, close: &mut bool) -> Option<ExportAction> {
         let d = self;
         let mut answer = None;
-        // A centred modal places itself by the size it had the frame before: when the size changes,
-        // lay it out again at once.
-        let layout = d.layout_key();
-        ui.set_min_width(640.0);
+        let body = ui.text_style_height(&egui::TextStyle::Body);
+        let row = ui.spacing().interact_size.y.max(body);
+        let gap = ui.spacing().item_spacing.y;
+        let screen = ui.ctx().content_rect();
+        let width = (body * 46.0)
+            .min(screen.width() - body * 4.0)
+            .max(body * 20.0);
+        ui.set_width(width);
         ui.heading("Export the plan");
         ui.label("Write the plan for another program. The plan itself is not changed.");
         ui.add_space(6.0);
@@ -183,9 +221,16 @@ impl ExportDialog {
                 ui.radio_value(&mut d.format, f, f.title());
             }
         });
-        if d.format == ExportFormat::Calendar {
-            d.whose_meetings_ui(ui, plan);
-        }
+        ui.add_space(4.0);
+        // Whose meetings (a calendar) or what the file holds: always this high.
+        let choice_height = row * 7.0 + gap * 2.0;
+        fixed_height_ui(ui, choice_height, |ui| {
+            if d.format == ExportFormat::Calendar {
+                d.whose_meetings_ui(ui, plan, choice_height - row - gap);
+            } else {
+                ui.label(RichText::new(about(d.format)).weak());
+            }
+        });
         if (d.format, d.person.clone()) != before {
             d.suggest(plan);
         }
@@ -193,39 +238,47 @@ impl ExportDialog {
         let mut enter = false;
         ui.horizontal(|ui| {
             let l = ui.label("Output file");
-            let r = ui
-                .add(
-                    egui::TextEdit::singleline(&mut d.path)
-                        .desired_width(440.0)
-                        .hint_text(format!("brief.{}", d.format.extension())),
-                )
-                .labelled_by(l.id);
-            if r.changed() {
-                d.edited_path();
-            }
-            enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui
-                .button("Browse…")
-                .on_hover_text("Choose the file in the desktop's save dialog")
-                .clicked()
-            {
-                answer = Some(ExportAction::Browse {
-                    format: d.format,
-                    suggested: d.target(),
-                });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Browse…")
+                    .on_hover_text("Choose the file in the desktop's save dialog")
+                    .clicked()
+                {
+                    answer = Some(ExportAction::Browse {
+                        format: d.format,
+                        suggested: d.target(),
+                    });
+                }
+                let r = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut d.path)
+                            .desired_width(ui.available_width())
+                            .hint_text(format!("brief.{}", d.format.extension())),
+                    )
+                    .labelled_by(l.id);
+                if r.changed() {
+                    d.edited_path();
+                }
+                enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            });
+        });
+        ui.add_space(4.0);
+        // A problem, or the question before replacing a file: always two rows high.
+        fixed_height_ui(ui, row * 2.0 + gap, |ui| {
+            if d.asking_replace {
+                if let Some(write) = d.replace_ui(ui) {
+                    answer = Some(write);
+                }
+            } else if let Some(p) = &d.problem {
+                ui.add(
+                    egui::Label::new(RichText::new(p.as_str()).color(palette::error())).truncate(),
+                );
             }
         });
-        if let Some(p) = &d.problem {
-            ui.colored_label(palette::error(), p.as_str());
-        }
-        ui.add_space(8.0);
-        if d.asking_replace
-            && let Some(write) = d.replace_ui(ui)
-        {
-            answer = Some(write);
-        }
+        ui.add_space(4.0);
         ui.horizontal(|ui| {
-            if (ui.button("Export").clicked() || enter) && !d.asking_replace {
+            let export = ui.add_enabled(!d.asking_replace, egui::Button::new("Export"));
+            if (export.clicked() || enter) && !d.asking_replace {
                 match d.target() {
                     None => d.problem = Some("Type where to write the file".to_owned()),
                     Some(path) if path.exists() && d.replace_ok.as_ref() != Some(&path) => {
@@ -238,32 +291,22 @@ impl ExportDialog {
                 *close = true;
             }
         });
-        if d.layout_key() != layout {
-            ui.ctx().request_repaint();
-        }
         answer
     }
 
-    /// What decides the dialog's size.
-    fn layout_key(&self) -> (bool, bool, bool) {
-        (
-            self.format == ExportFormat::Calendar,
-            self.asking_replace,
-            self.problem.is_some(),
-        )
-    }
-
-    /// For a calendar: the list of people to choose whose meetings it holds.
-    fn whose_meetings_ui(&mut self, ui: &mut egui::Ui, plan: &Plan) {
-        ui.add_space(4.0);
+    /// For a calendar: the list of people to choose whose meetings it holds, `height` high.
+    fn whose_meetings_ui(&mut self, ui: &mut egui::Ui, plan: &Plan, height: f32) {
         ui.label("Whose meetings");
         // A list, not a drop-down: a pop-up inside a modal can end up behind it.
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        let frame = egui::Frame::group(ui.style());
+        let inside = height - frame.total_margin().sum().y;
+        frame.show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("export-person")
-                .max_height(120.0)
+                .max_height(inside)
+                .min_scrolled_height(inside)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    ui.set_min_width(420.0);
                     ui.selectable_value(&mut self.person, None, "Everyone");
                     for p in &plan.people {
                         ui.selectable_value(
@@ -280,9 +323,12 @@ impl ExportDialog {
     fn replace_ui(&mut self, ui: &mut egui::Ui) -> Option<ExportAction> {
         let mut answer = None;
         let shown = self.path.trim().to_owned();
-        ui.colored_label(
-            palette::warning(),
-            format!("⚠ {shown} already exists. Replace it?"),
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("⚠ {shown} already exists. Replace it?"))
+                    .color(palette::warning()),
+            )
+            .truncate(),
         );
         ui.horizontal(|ui| {
             if ui
@@ -296,7 +342,16 @@ impl ExportDialog {
                 self.asking_replace = false;
             }
         });
-        ui.add_space(4.0);
         answer
     }
+}
+
+/// Lays out `contents` in a place exactly `height` high and as wide as `ui`, whatever they take.
+fn fixed_height_ui(ui: &mut egui::Ui, height: f32, contents: impl FnOnce(&mut egui::Ui)) {
+    let size = egui::vec2(ui.available_width(), height);
+    ui.allocate_ui_with_layout(size, egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.set_min_size(size);
+        ui.set_max_height(height);
+        contents(ui);
+    });
 }

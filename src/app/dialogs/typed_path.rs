@@ -2,7 +2,7 @@
 
 use crate::app::dialogs::answer::Answer;
 use crate::app::files::Purpose;
-use crate::app::widgets::palette;
+use crate::app::widgets::{self, palette};
 use egui::Ui;
 use std::path::PathBuf;
 
@@ -15,16 +15,31 @@ pub struct TypedPath {
     pub text: String,
     /// A problem with the text.
     pub problem: Option<String>,
+    /// The field has been given the keyboard (once, when the dialog opens).
+    focused: bool,
 }
 
 impl TypedPath {
-    /// Draws the path field; returns the path once given, and sets `close` on Cancel.
+    /// The dialog for `purpose`, its field holding `text`.
+    pub fn new(purpose: Purpose, text: String) -> Self {
+        TypedPath {
+            purpose,
+            text,
+            problem: None,
+            focused: false,
+        }
+    }
+
+    /// Draws the path field; returns the path once given, and sets `close` on Cancel. The field
+    /// takes the keyboard when the dialog opens, its text selected, so a path can be typed at
+    /// once and Enter opens it.
     pub fn ui(&mut self, ui: &mut Ui, close: &mut bool) -> Option<Answer> {
         let mut answer = None;
         let TypedPath {
             purpose,
             text,
             problem,
+            focused,
         } = self;
         ui.heading(match purpose {
             Purpose::Open => "Open a plan",
@@ -36,10 +51,19 @@ impl TypedPath {
         let r = ui
             .add(
                 egui::TextEdit::singleline(text)
-                    .desired_width(520.0)
+                    .desired_width(f32::INFINITY)
                     .hint_text("plans/show.ron"),
             )
             .labelled_by(l.id);
+        // Asked after the field is drawn, and again until it has the keyboard: a modal's first
+        // frame only measures it, disabled, and a field asked before that drops the request.
+        if !*focused {
+            if r.has_focus() {
+                *focused = true;
+            } else {
+                widgets::focus_selecting_all(ui.ctx(), r.id, text);
+            }
+        }
         if r.changed() {
             *problem = None;
         }

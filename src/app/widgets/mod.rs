@@ -33,5 +33,6 @@ pub use pickers::{choice_picker_ui, multi_picker_ui, people_picker_ui, person_pi
 pub use signoffs::{Stakes, signoffs_ui};
 pub use strip::{Arrows, ItemInfo, Strip, arrow_step, focus_outline, pointer_sensor, strip_ui};
 pub use text::{
-    id_ui, opt_multiline_ui, opt_text_ui, request_focus_first_text, suggest_ui, text_ui,
+    focus_selecting_all, id_ui, opt_multiline_ui, opt_text_ui, request_focus_first_text,
+    suggest_ui, text_ui,
 };

@@ -15,6 +15,19 @@ pub fn request_focus_first_text(ctx: &egui::Context) {
     ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
 }
 
+/// Gives the keyboard to the text field `id` (drawn next) with all its `text` selected, so typing
+/// replaces it and the arrow keys keep it.
+pub fn focus_selecting_all(ctx: &egui::Context, id: egui::Id, text: &str) {
+    ctx.memory_mut(|m| m.request_focus(id));
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    let all = egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    );
+    state.cursor.set_char_range(Some(all));
+    state.store(ctx, id);
+}
+
 /// A required single-line text.
 pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edits) -> Response {
     let id = ui.make_persistent_id("text");
@@ -22,14 +35,7 @@ pub fn text_ui(ui: &mut Ui, label: egui::Id, value: &mut String, edits: &mut Edi
         .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
         .unwrap_or(false);
     if focus_now {
-        ui.memory_mut(|m| m.request_focus(id));
-        let mut state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-        let all = egui::text::CCursorRange::two(
-            egui::text::CCursor::new(0),
-            egui::text::CCursor::new(value.chars().count()),
-        );
-        state.cursor.set_char_range(Some(all));
-        state.store(ui.ctx(), id);
+        focus_selecting_all(ui.ctx(), id, value);
     }
     let before = value.clone();
     let r = ui
