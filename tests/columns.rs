@@ -72,7 +72,10 @@ fn at_1440_the_columns_that_matter_are_whole_and_in_view() {
     let (_dir, mut h) = crate::support::example();
     let plan = h.state().doc.plan.clone();
     let first = |section: Section| match section {
-        Section::Meetings => plan.meetings.first().map(|m| m.start.to_string()),
+        Section::Meetings => plan
+            .meetings
+            .first()
+            .map(|m| preshow::model::human::date_time(m.start, plan.year())),
         Section::Tasks => plan.tasks.first().map(|t| t.title.clone()),
         _ => plan.accounts.first().map(|a| a.name.clone()),
     };
@@ -103,7 +106,7 @@ fn at_1440_the_columns_that_matter_are_whole_and_in_view() {
         .tasks
         .first()
         .and_then(|t| t.due)
-        .map(|d| d.to_string())
+        .map(|d| preshow::model::human::date(d, plan.year()))
         .unwrap_or_default();
     let cells = painted(&h, &due);
     assert!(
