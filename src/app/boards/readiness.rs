@@ -140,7 +140,13 @@ impl Columns {
             .fold(0.0, f32::max);
         let count_w = areas
             .iter()
-            .map(|a| text_w(format!("{} / {}", a.done, a.total)))
+            .map(|a| {
+                text_w(format!(
+                    "{} / {}",
+                    crate::model::human::number(a.done as f64, 0),
+                    crate::model::human::number(a.total as f64, 0)
+                ))
+            })
             .fold(0.0, f32::max);
         let percent_w = text_w("100%".to_owned());
         let gap = body * 0.6;
@@ -232,7 +238,11 @@ fn area_ui(ui: &mut Ui, a: &Area, cols: &Columns, commands: &mut Vec<Command>) {
             painter.text(
                 pos2(count_right, mid_y),
                 egui::Align2::RIGHT_CENTER,
-                format!("{} / {}", a.done, a.total),
+                format!(
+                    "{} / {}",
+                    crate::model::human::number(a.done as f64, 0),
+                    crate::model::human::number(a.total as f64, 0)
+                ),
                 font.clone(),
                 visuals.text_color(),
             );

@@ -60,11 +60,11 @@ fn entries_ui(
         let open = gap_count(gaps, section);
         let count = match section {
             Section::Event | Section::Scoring => String::new(),
-            s => plan.count(s).to_string(),
+            s => human::number(plan.count(s) as f64, 0),
         };
         let worst = worst_gap(gaps, section);
         let badge = if open > 0 {
-            RichText::new(format!("⏺ {open}"))
+            RichText::new(format!("⏺ {}", human::number(open as f64, 0)))
                 .color(worst.map_or(palette::info(), crate::app::widgets::severity_color))
                 .strong()
         } else {

@@ -400,9 +400,18 @@ fn toolbar_ui<S: ListSection>(
     ui.horizontal_wrapped(|ui| {
         ui.heading(S::SECTION.title());
         if state.filter.is_empty() {
-            ui.weak(format!("{total} {}", plural(S::NOUN, total)));
+            ui.weak(format!(
+                "{} {}",
+                crate::model::human::number(total as f64, 0),
+                plural(S::NOUN, total)
+            ));
         } else {
-            ui.weak(format!("{} of {total} shown", state.rows.len()));
+            let number = |n: usize| crate::model::human::number(n as f64, 0);
+            ui.weak(format!(
+                "{} of {} shown",
+                number(state.rows.len()),
+                number(total)
+            ));
         }
         if !hidden.is_empty() {
             let n = hidden.len();
