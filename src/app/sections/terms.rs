@@ -86,7 +86,7 @@ impl ListSection for Terms {
             ui.colored_label(palette::ok(), "★ This is the qualified-lead definition.");
             ui.weak(format!(
                 "Both teams count leads by it; lead scoring and handoffs rely on it. \
-                 Its id `{QUALIFIED_LEAD}` marks it, so keep the id."
+                 Its id, {QUALIFIED_LEAD}, marks it: keep the id."
             ));
             ui.add_space(6.0);
         } else if !lead_defined {

@@ -36,15 +36,15 @@ impl Metrics {
         let small = TextStyle::Small.resolve(ui.style());
         let size = font.size;
         // Two lines of headline: the room tells messages apart by more than their first words.
-        let row_h = (size * 2.9).max(ui.spacing().interact_size.y + 6.0).round();
+        let row_h = (size * 2.6).max(ui.spacing().interact_size.y + 6.0).round();
         let col_w = (size * 2.2).round();
         // Rotated headers: tall enough for most names, long ones are cut and shown in full on
         // hover.
         let longest = longest as f32;
-        // At most a third of the height, so rows stay in view with large type.
+        // At most 30% of the height, so rows stay in view with large type.
         let header_h = (longest * size * 0.52 + size)
             .min(size * 12.0)
-            .min(max_h * 0.34)
+            .min(max_h * 0.3)
             .max(size * 5.0);
         // The headline column takes what the columns leave, within reason.
         let spare = ui.available_width() - cols.len() as f32 * col_w - 16.0;
