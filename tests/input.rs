@@ -119,3 +119,55 @@ fn a_start_typed_with_pauses_keeps_every_digit() {
         "2027-03-17T14:45"
     );
 }
+
+/// A meeting's start as people say it, typed that way, and picked on the calendar: the day and
+/// the time each change without touching the other, and the file keeps ISO.
+#[test]
+fn a_start_reads_as_people_say_it_and_is_picked_on_a_calendar() {
+    let (_dir, mut h) = crate::support::example();
+    h.state_mut()
+        .command(Command::Reveal(Section::Meetings, Some(0), Some("start")));
+    h.run();
+    let start = h.get_by_role_and_label(Role::TextInput, "Start");
+    assert_eq!(start.value().as_deref(), Some("Tue 16 Mar, 09:30"));
+
+    // Typed as people say it; it lands on leaving the field.
+    start.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_slowly(&mut h, "17 Mar 2:15 pm");
+    assert_eq!(
+        h.state().doc.plan.meetings[0].start.to_string(),
+        "2027-03-16T09:30",
+        "nothing lands mid-typing"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.meetings[0].start.to_string(),
+        "2027-03-17T14:15"
+    );
+
+    // The calendar: another day keeps the time; a time from the list keeps the day.
+    h.get_by_label("📅").click();
+    h.run();
+    h.get_by_label("18").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.meetings[0].start.to_string(),
+        "2027-03-18T14:15"
+    );
+    h.get_by_label("📅").click();
+    h.run();
+    h.get_by_label("10:45").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.meetings[0].start.to_string(),
+        "2027-03-18T10:45"
+    );
+    assert!(
+        preshow::format::to_string(&h.state().doc.plan).contains("start: \"2027-03-18T10:45\""),
+        "the file keeps ISO"
+    );
+}
