@@ -136,8 +136,7 @@ impl ExportDialog {
             }
             ExportFormat::BriefHtml => (brief::html(plan, today), "HTML brief".to_owned()),
         };
-        crate::format::write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("{}: could not write: {e}", path.display()))?;
+        crate::format::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(format!("{what} written to {}", path.display()))
     }
 }
