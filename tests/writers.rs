@@ -225,6 +225,7 @@ fn writers_refuse_a_folder_and_name_it() {
     std::fs::create_dir(dir.path().join("out")).expect("mkdir");
     for args in [
         &["export", "show.ron", "--csv", "meetings", "-o", "out"][..],
+        &["new", "out"][..],
         &["generate", "--accounts", "3", "-o", "out", "--force"][..],
     ] {
         let o = preshow(dir.path(), args);
@@ -378,6 +379,25 @@ fn a_full_disk_leaves_the_plan_whole_and_no_temporary_file() {
         assert_eq!(read(&path), text, "{args:?} cut the plan");
         assert!(temporary_files(dir.path()).is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn new_on_a_full_disk_leaves_nothing_and_works_once_there_is_room() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = preshow_on_full_disk(dir.path(), 1, &["new", "plan.ron"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        !dir.path().join("plan.ron").exists(),
+        "an empty file was left"
+    );
+    assert!(temporary_files(dir.path()).is_empty());
+
+    let o = preshow(dir.path(), &["new", "plan.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(read(&dir.path().join("plan.ron")), preshow::TEMPLATE_PLAN);
+    let o = preshow(dir.path(), &["new", "plan.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("plan.ron already exists; nothing was written"));
 }
 
 #[test]
