@@ -1,7 +1,8 @@
 //! Every command that writes a file, on hostile paths: a link is written through and stays a
 //! link; a folder, a named pipe or a device is refused and left alone; a read-only plan is
 //! refused unless `--force`; a full disk leaves the old file whole and no temporary file; a
-//! killed save's leftovers are removed by the next save.
+//! killed save's leftovers are removed by the next save; merge never calls a broken result
+//! clean.
 
 #![cfg(unix)]
 
@@ -416,6 +417,75 @@ fn a_failing_writer_leaves_the_old_file_whole_and_no_temporary_file() {
     assert!(matches!(e, WriteError::Io { .. }), "{e:?}");
     assert_eq!(read(&path), "old plan\n");
     assert!(temporary_files(dir.path()).is_empty());
+}
+
+#[test]
+fn the_merge_fallback_on_a_full_disk_leaves_ours_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A comment sends merge to git's line merge.
+    let ours = format!("// our note\n{}", preshow::EXAMPLE_PLAN);
+    let theirs = preshow::EXAMPLE_PLAN.replacen("Lena Hoffmann", "Lena Hoffmann-Berg", 1);
+    std::fs::write(dir.path().join("base.ron"), preshow::EXAMPLE_PLAN).expect("write");
+    std::fs::write(dir.path().join("ours.ron"), &ours).expect("write");
+    std::fs::write(dir.path().join("theirs.ron"), &theirs).expect("write");
+    let o = preshow_on_full_disk(
+        dir.path(),
+        8,
+        &["merge", "base.ron", "ours.ron", "theirs.ron"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(read(&dir.path().join("ours.ron")), ours, "OURS was cut");
+    assert!(temporary_files(dir.path()).is_empty());
+
+    // With room, the line merge is written and reads as a plan.
+    let o = preshow(dir.path(), &["merge", "base.ron", "ours.ron", "theirs.ron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let merged = read(&dir.path().join("ours.ron"));
+    assert!(merged.starts_with("// our note\n") && merged.contains("Lena Hoffmann-Berg"));
+}
+
+/// `merge` with THEIRS holding `theirs`, on a base and OURS of the example plan.
+fn merge_with_theirs(theirs: &str) -> (tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("base.ron"), preshow::EXAMPLE_PLAN).expect("write");
+    std::fs::write(dir.path().join("ours.ron"), preshow::EXAMPLE_PLAN).expect("write");
+    std::fs::write(dir.path().join("theirs.ron"), theirs).expect("write");
+    let o = preshow(
+        dir.path(),
+        &[
+            "merge",
+            "base.ron",
+            "ours.ron",
+            "theirs.ron",
+            "plans/show.ron",
+        ],
+    );
+    (dir, o)
+}
+
+#[test]
+fn merge_with_an_empty_theirs_is_not_called_clean() {
+    let (dir, o) = merge_with_theirs("");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the line merge gave a file Preshow cannot open"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(format::load_file(&dir.path().join("ours.ron")).is_err());
+}
+
+#[test]
+fn merge_with_conflict_markers_in_theirs_is_not_called_clean() {
+    let theirs = format!(
+        "<<<<<<< HEAD\n{}=======\n{}>>>>>>> topic\n",
+        preshow::EXAMPLE_PLAN,
+        preshow::EXAMPLE_PLAN
+    );
+    let (dir, o) = merge_with_theirs(&theirs);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("plans/show.ron"), "{}", stderr(&o));
+    assert!(format::load_file(&dir.path().join("ours.ron")).is_err());
 }
 
 /// Makes `path` as if written `ago`.

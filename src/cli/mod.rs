@@ -153,7 +153,8 @@ pub enum Command {
         git_external: bool,
     },
     /// Three-way merge of plans by item and field; git's merge driver (`%O %A %B %P`). Writes
-    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS; 2: trouble.
+    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS, or a result that is
+    /// not a plan Preshow can open; 2: trouble.
     Merge {
         /// The common ancestor.
         base: PathBuf,
