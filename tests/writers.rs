@@ -609,9 +609,37 @@ mod window {
         h.run_steps(2);
         assert!(h.query_by_label("The plan was not saved").is_some());
         let message = format!("{} is read-only; nothing was written", path.display());
-        // In the error dialog and in the status bar.
-        assert_eq!(h.query_all_by_label(&message).count(), 2, "says: {message}");
+        assert!(
+            h.query_all_by_label(&message).next().is_some(),
+            "the dialog says: {message}"
+        );
+        let status = h.state().status.clone().expect("a status");
+        assert!(status.problem && status.text == message, "{status:?}");
         assert_eq!(read(&path), PLAN);
         assert!(h.state().doc.is_dirty(), "the edit is still unsaved");
+    }
+
+    #[test]
+    fn save_as_onto_a_folder_is_refused_by_name_without_asking_to_replace_it() {
+        let (dir, mut h) = crate::support::example();
+        let folder = dir.path().join("plans");
+        std::fs::create_dir(&folder).expect("mkdir");
+        crate::support::keys(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, &[Key::S]);
+        // The plan's path is offered selected: typing replaces it.
+        h.event(egui::Event::Text(folder.display().to_string()));
+        h.run();
+        crate::support::keys(&mut h, Modifiers::NONE, &[Key::Enter]);
+        assert!(
+            h.query_all_by_label_contains("Replace").next().is_none(),
+            "a folder is not offered for replacing"
+        );
+        let message = format!(
+            "{} is a folder, not a file; nothing was written",
+            folder.display()
+        );
+        let status = h.state().status.clone().expect("a status");
+        assert!(status.problem && status.text == message, "{status:?}");
+        assert!(folder.is_dir());
+        assert_ne!(h.state().doc.path.as_deref(), Some(folder.as_path()));
     }
 }
