@@ -13,7 +13,7 @@
 //! |---|---|
 //! | [`model`] | The plan as plain data: items, dates, ids, sign-off fingerprints. No I/O. |
 //! | [`analysis`] | Facts about a plan, each computed in one place: agreement, coverage, bookings and load, the lead-flow graph and its layout, the reference schema, the views' [`analysis::lookup::Lookup`]. |
-//! | [`format`](mod@format) | The file: reading with positions for every error, migrating older formats, writing the canonical form. |
+//! | [`format`](mod@format) | The file: reading with positions for every error, migrating older formats, writing the canonical form, and [`format::write_file`], the one way any file is written (through links, never over a folder, pipe or device, never half). |
 //! | [`check`] | The gap checks: one file per rule in `check/rules/`, structured findings, rendering as text, JSON and annotations. |
 //! | [`readiness`] | The readiness score and who owes what, from a plan and its findings. |
 //! | [`ops`] | Operations on a plan: edits that follow references, patches for undo and the checker, diff for people, merge for git, generated plans. |

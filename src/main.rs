@@ -11,6 +11,8 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // For telling a killed save's leftovers from a save in progress.
+    preshow::format::note_process_start();
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),

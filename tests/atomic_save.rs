@@ -97,9 +97,9 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
         .expect("readable folder")
         .map(|e| e.expect("entry").path())
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(".preshow-save-") && n.ends_with(".tmp"))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with(".big.ron.preshow-tmp-") || n.starts_with(".plan.ron.preshow-tmp-")
+            })
         })
         .collect()
 }
@@ -233,7 +233,8 @@ fn write_atomic_keeps_the_original_files_permissions() {
     for wanted in [0o640, 0o600, 0o644, 0o664, 0o755, 0o444] {
         std::fs::write(&path, "old").expect("write");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(wanted)).expect("chmod");
-        format::write_atomic(&path, b"new").expect("save");
+        // A read-only plan is written only when the user insists (`--force`).
+        format::write_file(&path, b"new", format::Replace::ReadOnlyToo).expect("save");
         assert_eq!(std::fs::read(&path).expect("read"), b"new");
         assert_eq!(mode(&path), wanted, "permissions {wanted:o} kept");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");

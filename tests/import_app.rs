@@ -388,3 +388,28 @@ fn exports_write_the_files_and_ask_before_replacing_one() {
     assert_eq!(h.state().doc.plan, plan, "exporting changes nothing");
     assert!(!h.state().doc.is_dirty());
 }
+
+#[test]
+fn an_export_onto_a_folder_is_refused_by_name_without_asking_to_replace_it() {
+    let f = fixture();
+    let mut h = workbench(&f.path);
+    let folder = f.dir.path().join("exports");
+    std::fs::create_dir(&folder).expect("mkdir");
+    file_menu(&mut h, Some("Export"), "Export accounts as CSV…");
+    type_into(&mut h, "Output file", &folder.display().to_string());
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Replace it?").is_none(),
+        "a folder is not offered for replacing"
+    );
+    let message = format!(
+        "{} is a folder, not a file; nothing was written",
+        folder.display()
+    );
+    assert!(
+        h.query_all_by_label(&message).next().is_some(),
+        "says: {message}"
+    );
+    assert!(folder.is_dir());
+}

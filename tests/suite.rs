@@ -53,3 +53,4 @@ mod support;
 mod today;
 #[cfg(feature = "gui")]
 mod workshop;
+mod writers;

@@ -253,7 +253,8 @@ impl Workbench {
                 self.load(path);
             }
             Answer::Path(Purpose::SaveAs, path) => {
-                if path.exists() && self.doc.path.as_deref() != Some(path.as_path()) {
+                // Only a file is worth asking about: a folder or a device is refused by the save.
+                if path.is_file() && self.doc.path.as_deref() != Some(path.as_path()) {
                     self.dialog = Some(Dialog::ConfirmOverwrite(ConfirmOverwrite { path }));
                 } else {
                     self.save_to(&path);

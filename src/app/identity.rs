@@ -102,7 +102,7 @@ impl Identity {
                 if let Some(dir) = file.parent() {
                     std::fs::create_dir_all(dir)?;
                 }
-                crate::format::write_atomic(file, text.as_bytes())
+                crate::format::write_atomic(file, text.as_bytes()).map_err(Into::into)
             }
             None => Ok(()),
         }

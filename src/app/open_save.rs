@@ -210,7 +210,7 @@ impl Workbench {
                 true
             }
             Err(e) => {
-                self.complain("The plan was not saved", format!("{}: {e}", path.display()));
+                self.complain("The plan was not saved", e.to_string());
                 false
             }
         }

@@ -46,7 +46,7 @@ fn header(plan: Option<&Path>) -> String {
 pub fn write(dir: &Path, path: Option<&Path>, plan: &Plan) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let text = format!("{}{}", header(path), crate::format::to_string(plan));
-    crate::format::write_atomic(&file_for(dir, path), text.as_bytes())
+    crate::format::write_atomic(&file_for(dir, path), text.as_bytes()).map_err(Into::into)
 }
 
 /// A recovery copy found at start.

@@ -1,6 +1,6 @@
 //! `preshow export`: the meetings as a calendar, CRM-ready CSV, or a brief for leadership.
 
-use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option, not_written, replace};
 use crate::format;
 use crate::interchange::export::{brief, csv, ics};
 use clap::{ArgGroup, Args, ValueEnum};
@@ -57,6 +57,9 @@ pub struct ExportArgs {
     /// The date that decides what is overdue in the brief (YYYY-MM-DD; default: the system date).
     #[arg(long)]
     pub today: Option<String>,
+    /// Replace OUT even when it is read-only.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub(super) fn run(args: &ExportArgs) -> u8 {
@@ -73,15 +76,19 @@ fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-fn write_out(path: &Path, text: &str) -> Result<(), String> {
+fn write_out(path: &Path, text: &str, force: bool) -> Result<(), String> {
     if is_stdout(path) {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
             .map_err(|e| format!("could not write to standard output: {e}"))
     } else {
-        format::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("{}: could not write: {e}", path.display()))
+        format::write_file(path, text.as_bytes(), replace(force)).map_err(|e| match e {
+            format::WriteError::NotAFile { what, .. } if what != "a folder" => {
+                format!("{e} (to write to standard output, give -)")
+            }
+            _ => not_written(&e),
+        })
     }
 }
 
@@ -113,7 +120,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         if let Some(w) = &cal.warning {
             eprintln!("{}: {w}", args.file.display());
         }
-        write_out(out, &cal.text)?;
+        write_out(out, &cal.text, args.force)?;
         done(
             out,
             format!(
@@ -145,7 +152,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             None => return Err("preshow export: give --ics, --csv or --brief".into()),
         }
     };
-    write_out(out, &text)?;
+    write_out(out, &text, args.force)?;
     done(
         out,
         format!(

@@ -1,6 +1,8 @@
 //! `preshow fmt`: rewrite plans in the canonical form, or say which would change.
 
-use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
+use crate::cli::{
+    EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, not_written, replace,
+};
 use crate::format;
 use std::path::PathBuf;
 
@@ -56,10 +58,10 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
                 loaded.plan.format
             );
         }
-        match format::write_atomic(path, canonical.as_bytes()) {
+        match format::write_file(path, canonical.as_bytes(), replace(force)) {
             Ok(()) => println!("{}: reformatted", path.display()),
             Err(e) => {
-                eprintln!("{}: could not write: {e}", path.display());
+                eprintln!("{}", not_written(&e));
                 status = EXIT_TROUBLE;
             }
         }

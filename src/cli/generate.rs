@@ -22,14 +22,12 @@ pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -
             }
         };
     };
-    if path.exists() && !force {
-        eprintln!(
-            "{}: already exists; nothing was written (pass --force to replace it)",
-            path.display()
-        );
-        return EXIT_TROUBLE;
-    }
-    match crate::format::write_atomic(path, text.as_bytes()) {
+    let replace = if force {
+        crate::format::Replace::ReadOnlyToo
+    } else {
+        crate::format::Replace::Nothing
+    };
+    match crate::format::write_file(path, text.as_bytes(), replace) {
         Ok(()) => {
             eprintln!(
                 "{}: a plan of {accounts} accounts written (seed {seed}); check it with \
@@ -40,8 +38,12 @@ pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -
             );
             EXIT_OK
         }
+        Err(e @ crate::format::WriteError::Exists { .. }) => {
+            eprintln!("{e} (pass --force to replace it)");
+            EXIT_TROUBLE
+        }
         Err(e) => {
-            eprintln!("{}: could not write: {e}", path.display());
+            eprintln!("{e}");
             EXIT_TROUBLE
         }
     }

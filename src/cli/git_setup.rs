@@ -95,7 +95,7 @@ fn attributes(path: &Path) -> Result<String, String> {
     }
     text.push_str(ATTRIBUTES);
     text.push('\n');
-    format::write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    format::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(format!("added `{ATTRIBUTES}` to .gitattributes"))
 }
 

@@ -1,6 +1,6 @@
 //! `preshow import`: merge a CRM's CSV export of accounts or meetings into a plan.
 
-use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, not_written, replace};
 use crate::format;
 use crate::interchange::import::{self, DateOrder, ImportReport, Mapping};
 use clap::{Args, ValueEnum};
@@ -45,7 +45,7 @@ pub struct ImportArgs {
     /// that falls within the event's days).
     #[arg(long, value_enum)]
     pub dates: Option<Dates>,
-    /// Rewrite the plan even when its comments would be lost.
+    /// Rewrite the plan even when its comments would be lost or it is read-only.
     #[arg(long)]
     pub force: bool,
 }
@@ -122,8 +122,8 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
         return Err(comments_would_be_lost(path, &loaded.source.comments));
     }
     let canonical = format::to_string(&report.plan);
-    format::write_atomic(path, canonical.as_bytes())
-        .map_err(|e| format!("{}: could not write: {e}", path.display()))?;
+    format::write_file(path, canonical.as_bytes(), replace(args.force))
+        .map_err(|e| not_written(&e))?;
     println!("{}: written", path.display());
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::format::{self, LoadError};
 use crate::model::Plan;
 use crate::ops::merge::{self, MARKER_OURS, MARKER_SEPARATOR, MARKER_THEIRS, Merge};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> u8 {
     // Git merges temporary copies: name the file as the repository does when we know it.
@@ -44,13 +44,13 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
             ),
         };
         eprintln!("preshow merge: {why}; merging line by line instead");
-        return line_merge(base, ours, theirs);
+        return line_merge(base, ours, theirs, &label);
     }
     let [base_plan, our_plan, their_plan] = plans.as_slice() else {
         return EXIT_TROUBLE;
     };
     match merge::merge(base_plan, our_plan, their_plan) {
-        Ok(Merge::Clean(plan)) => write(ours, &format::to_string(&plan), EXIT_OK),
+        Ok(Merge::Clean(plan)) => write(ours, format::to_string(&plan).as_bytes(), EXIT_OK),
         Ok(Merge::Conflicted { text, conflicts }) => {
             eprintln!(
                 "preshow merge: {label}: {} conflict{}, marked in the file between `{MARKER_OURS}`, \
@@ -65,45 +65,98 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
                 "keep one side of each (or combine them), delete the marker lines, run \
                  `preshow check {label}`, then `git add` it"
             );
-            write(ours, &text, EXIT_FINDINGS)
+            write(ours, text.as_bytes(), EXIT_FINDINGS)
         }
         Err(e) => {
             eprintln!(
                 "preshow merge: {label}: the merged plan did not read back ({e}); merging line \
                  by line instead"
             );
-            line_merge(base, ours, theirs)
+            line_merge(base, ours, theirs, &label)
         }
     }
 }
 
-fn write(path: &Path, text: &str, status: u8) -> u8 {
-    match format::write_atomic(path, text.as_bytes()) {
+/// Writes the result into OURS (through a link, atomically) and returns `status`, or trouble
+/// when it could not be written.
+fn write(path: &Path, text: &[u8], status: u8) -> u8 {
+    match format::write_atomic(path, text) {
         Ok(()) => status,
         Err(e) => {
-            eprintln!("{}: could not write: {e}", path.display());
+            eprintln!("preshow merge: {e}");
             EXIT_TROUBLE
         }
     }
 }
 
 /// Git's own line merge (`git merge-file`) into OURS: for what is not a plan this build can
-/// merge by item, such as a file with comments, or of a newer format.
-fn line_merge(base: &Path, ours: &Path, theirs: &Path) -> u8 {
-    let status = Command::new("git")
-        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+/// merge by item, such as a file with comments, or of a newer format. Git prints the result,
+/// which is written into OURS the one safe way; a clean result that is no plan Preshow can
+/// open is reported as a conflict, so git does not record it as merged.
+fn line_merge(base: &Path, ours: &Path, theirs: &Path, label: &str) -> u8 {
+    let output = Command::new("git")
+        .args([
+            "merge-file",
+            "--stdout",
+            "-L",
+            "ours",
+            "-L",
+            "base",
+            "-L",
+            "theirs",
+            "--",
+        ])
         .arg(ours)
         .arg(base)
         .arg(theirs)
-        .status();
-    match status.map(|s| s.code()) {
-        Ok(Some(0)) => EXIT_OK,
-        // A positive status is the number of conflicts, marked in OURS.
-        Ok(Some(1..=127)) => EXIT_FINDINGS,
-        Ok(_) => EXIT_TROUBLE,
+        .stderr(Stdio::inherit())
+        .output();
+    let output = match output {
+        Ok(o) => o,
         Err(e) => {
             eprintln!("preshow merge: could not run git merge-file: {e}");
-            EXIT_TROUBLE
+            return EXIT_TROUBLE;
         }
-    }
+    };
+    let conflicts = match output.status.code() {
+        // A positive status is the number of conflicts, marked in the text.
+        Some(n @ 0..=127) => n,
+        _ => {
+            eprintln!("preshow merge: git merge-file failed ({})", output.status);
+            return EXIT_TROUBLE;
+        }
+    };
+    let text = output.stdout;
+    let status = if conflicts > 0 {
+        eprintln!(
+            "preshow merge: {label}: {} from the line merge, marked in the file; keep one side \
+             of each (or combine them), delete the marker lines, run `preshow check {label}`, \
+             then `git add` it",
+            crate::model::human::count(usize::try_from(conflicts).unwrap_or(0), "conflict")
+        );
+        EXIT_FINDINGS
+    } else {
+        let why = match std::str::from_utf8(&text) {
+            Ok(t) => format::parse(t).err().map(|error| {
+                LoadError {
+                    path: PathBuf::from(label),
+                    error,
+                }
+                .to_string()
+            }),
+            Err(_) => Some(format!("{label}: the merged text is not UTF-8")),
+        };
+        match why {
+            None => EXIT_OK,
+            Some(why) => {
+                eprintln!(
+                    "preshow merge: the line merge gave a file Preshow cannot open, so it is \
+                     left as a conflict: {why}\nmake it a plan again (`preshow check {label}` \
+                     says what is wrong), then `git add` it"
+                );
+                EXIT_FINDINGS
+            }
+        }
+    };
+    write(ours, &text, status)
 }

@@ -99,7 +99,7 @@ pub enum Command {
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
-        /// Rewrite even when the file's comments would be lost.
+        /// Rewrite even when the file's comments would be lost or it is read-only.
         #[arg(long)]
         force: bool,
     },
@@ -124,7 +124,7 @@ pub enum Command {
         /// The date of agreement (YYYY-MM-DD; default: today).
         #[arg(long)]
         on: Option<String>,
-        /// Rewrite even when the file's comments would be lost.
+        /// Rewrite even when the file's comments would be lost or it is read-only.
         #[arg(long)]
         force: bool,
     },
@@ -153,7 +153,8 @@ pub enum Command {
         git_external: bool,
     },
     /// Three-way merge of plans by item and field; git's merge driver (`%O %A %B %P`). Writes
-    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS; 2: trouble.
+    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS, or a result that is
+    /// not a plan Preshow can open; 2: trouble.
     Merge {
         /// The common ancestor.
         base: PathBuf,
@@ -190,7 +191,7 @@ pub enum Command {
         /// Where to write it (standard output when left out).
         #[arg(short = 'o', long = "out", value_name = "OUT")]
         out: Option<PathBuf>,
-        /// Replace OUT if it exists.
+        /// Replace OUT if it exists, even when it is read-only.
         #[arg(long)]
         force: bool,
     },
@@ -258,6 +259,26 @@ fn date_option(name: &str, value: Option<&str>) -> Result<crate::model::Date, St
     match value {
         None => Ok(crate::model::Date::today()),
         Some(v) => v.parse().map_err(|e| format!("--{name}: {e}")),
+    }
+}
+
+/// What a write with `--force` (or without) may replace: `--force` also replaces a read-only
+/// file.
+fn replace(force: bool) -> crate::format::Replace {
+    if force {
+        crate::format::Replace::ReadOnlyToo
+    } else {
+        crate::format::Replace::Writable
+    }
+}
+
+/// The message for a file that was not written, for a command that has `--force`.
+fn not_written(e: &crate::format::WriteError) -> String {
+    match e {
+        crate::format::WriteError::ReadOnly { .. } => {
+            format!("{e} (pass --force to write it anyway)")
+        }
+        _ => e.to_string(),
     }
 }
 

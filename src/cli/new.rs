@@ -1,19 +1,13 @@
 //! `preshow new FILE`: a starter plan, never over an existing file.
 
 use crate::cli::{EXIT_OK, EXIT_TROUBLE};
-use std::io::Write;
+use crate::format::{self, Replace};
 use std::path::Path;
 
 pub(super) fn run(path: &Path) -> u8 {
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path);
-    let result = file.and_then(|mut f| {
-        f.write_all(crate::TEMPLATE_PLAN.as_bytes())?;
-        f.sync_all()
-    });
-    match result {
+    // Written whole beside the path and moved there only if nothing is there by then: a full
+    // disk leaves no empty file behind to stand in the way of the next try.
+    match format::write_file(path, crate::TEMPLATE_PLAN.as_bytes(), Replace::Nothing) {
         Ok(()) => {
             println!(
                 "{}: starter plan written; open it with `preshow {}` and check it with `preshow check {}`",
@@ -23,12 +17,8 @@ pub(super) fn run(path: &Path) -> u8 {
             );
             EXIT_OK
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!("{}: already exists; nothing was written", path.display());
-            EXIT_TROUBLE
-        }
         Err(e) => {
-            eprintln!("{}: could not write: {e}", path.display());
+            eprintln!("{e}");
             EXIT_TROUBLE
         }
     }

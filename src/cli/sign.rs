@@ -1,6 +1,8 @@
 //! `preshow sign`: agree to an item from a terminal, with a fingerprint that pins its text.
 
-use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, date_option};
+use crate::cli::{
+    EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, date_option, not_written, replace,
+};
 use crate::format;
 use crate::model::Section;
 use crate::ops::edit::sign_off;
@@ -54,8 +56,8 @@ fn sign(
             section
         )
     })?;
-    format::save_file(path, plan)
-        .map_err(|e| format!("{}: could not write: {e}", path.display()))?;
+    format::write_file(path, format::to_string(plan).as_bytes(), replace(force))
+        .map_err(|e| not_written(&e))?;
     Ok(format!(
         "{}: {person} signed off {what} on {on}",
         path.display()

@@ -1,10 +1,11 @@
-//! The plan file: reading (with positions for every error), migrating older formats, and
-//! writing the canonical form.
+//! The plan file: reading (with positions for every error), migrating older formats, writing
+//! the canonical form, and the one safe way to put any file on disk ([`write_file`]).
 
 mod de;
 mod fast;
 mod migrate;
 mod read;
+mod save;
 pub mod scan;
 pub mod tree;
 mod write;
@@ -12,5 +13,8 @@ mod write;
 pub use de::ParseError;
 pub use migrate::{MigrateError, Migrator, Step};
 pub use read::{LoadError, Loaded, MAX_FILE_BYTES, load_file, parse, parse_with, read_text};
+pub use save::{
+    Replace, WriteError, note_process_start, save_file, write_atomic, write_file, write_file_with,
+};
 pub use scan::{Comment, Pos, SourceMap};
-pub use write::{item_fields, item_fields_at, save_file, to_string, write_atomic};
+pub use write::{item_fields, item_fields_at, to_string};

@@ -7,7 +7,6 @@ use crate::model::{
     Task, Term,
 };
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// Lists of short strings stay on one line up to this width.
 const INLINE_LIST_WIDTH: usize = 72;
@@ -36,44 +35,6 @@ pub fn to_string(plan: &Plan) -> String {
     w.list("tasks", &plan.tasks, task);
     w.out.push_str(")\n");
     w.out
-}
-
-/// Writes a plan to `path` atomically: a temporary file in the same folder is written, flushed
-/// to disk and renamed over the original, keeping the original's permissions. A crash at any
-/// instant leaves either the old file or the new one, whole.
-pub fn save_file(path: &Path, plan: &Plan) -> std::io::Result<()> {
-    write_atomic(path, to_string(plan).as_bytes())
-}
-
-/// Replaces `path` with `bytes` atomically (see [`save_file`]).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".preshow-save-").suffix(".tmp");
-    // A new file gets the permissions any new file gets here (0o666 less the umask), not the
-    // owner-only ones of a temporary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // Before the sync, so that the permissions are as durable as the bytes.
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Make the rename itself durable where the platform allows syncing a folder.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 struct Writer {

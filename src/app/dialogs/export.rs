@@ -100,7 +100,7 @@ impl ExportDialog {
         let Some(path) = self.target() else {
             return Err("Type where to write the file".to_owned());
         };
-        if path.exists() && self.replace_ok.as_deref() != Some(path.as_path()) {
+        if path.is_file() && self.replace_ok.as_deref() != Some(path.as_path()) {
             return Err(format!(
                 "{} already exists and was not replaced",
                 path.display()
@@ -136,8 +136,7 @@ impl ExportDialog {
             }
             ExportFormat::BriefHtml => (brief::html(plan, today), "HTML brief".to_owned()),
         };
-        crate::format::write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("{}: could not write: {e}", path.display()))?;
+        crate::format::write_atomic(&path, text.as_bytes()).map_err(|e| e.to_string())?;
         Ok(format!("{what} written to {}", path.display()))
     }
 }
@@ -281,7 +280,9 @@ impl ExportDialog {
             if (export.clicked() || enter) && !d.asking_replace {
                 match d.target() {
                     None => d.problem = Some("Type where to write the file".to_owned()),
-                    Some(path) if path.exists() && d.replace_ok.as_ref() != Some(&path) => {
+                    // Only a file is worth asking about: a folder or a pipe is refused by name
+                    // when written.
+                    Some(path) if path.is_file() && d.replace_ok.as_ref() != Some(&path) => {
                         d.asking_replace = true;
                     }
                     Some(_) => answer = Some(ExportAction::Write(Box::new(d.clone()))),
