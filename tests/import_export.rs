@@ -813,6 +813,75 @@ fn csv_cells_that_spreadsheets_would_run_open_as_text() {
 }
 
 #[test]
+fn csv_cells_with_hidden_or_look_alike_formula_signs_open_as_text() {
+    let mut plan = parse(FORMULA_PLAN);
+    let hostile = [
+        "\0=1+1",
+        "\0Acme",
+        "\n=1+1",
+        "\r\n=1+1",
+        "\t=1+1",
+        " =1+1",
+        "   +49 30",
+        " -5",
+        "  @SUM(A1)",
+        "\u{3000}=1+1",
+        "\u{A0}=1+1",
+        "\u{200B}=1+1",
+        "\u{FEFF}@SUM(A1)",
+        "\u{202E}=1+1",
+        " \0\t=1+1",
+        "＝1+1",
+        "＋49 30",
+        "－5",
+        "＠SUM(A1)",
+        " ＝HYPERLINK(\"http://evil.example\")",
+        "﹦1+1",
+        "﹢1",
+        "﹣1",
+        "﹫x",
+        "⁼1",
+        "₊1",
+        "−5",
+    ];
+    let plain = [
+        "Acme",
+        " Acme",
+        "a=b",
+        "1-2",
+        "Ünal Holding",
+        "–Dash Ltd",
+        "日本＝",
+    ];
+    plan.accounts = hostile
+        .iter()
+        .chain(&plain)
+        .enumerate()
+        .map(|(i, name)| preshow::model::Account {
+            id: format!("a{i}"),
+            name: (*name).to_owned(),
+            tier: 2,
+            owner: None,
+            marketing_owner: None,
+            segment: None,
+            messages: Vec::new(),
+            notes: Some((*name).to_owned()),
+        })
+        .collect();
+    let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Accounts).expect("csv"));
+    assert_eq!(rows.len(), hostile.len() + plain.len());
+    for (row, name) in rows.iter().zip(hostile.iter().chain(&plain)) {
+        let expected = if hostile.contains(name) {
+            format!("'{name}")
+        } else {
+            (*name).to_owned()
+        };
+        assert_eq!(row[col(&h, "Account Name")], expected, "{name:?}");
+        assert_eq!(row[col(&h, "Notes")], expected, "{name:?}");
+    }
+}
+
+#[test]
 fn exported_accounts_import_back_without_changes() {
     let plan = parse(preshow::EXAMPLE_PLAN);
     let text = csv_export::export(&plan, csv_export::Table::Accounts).expect("csv");
