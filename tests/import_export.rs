@@ -1234,6 +1234,115 @@ fn brief_covers_the_plan_and_escapes_its_text() {
     assert!(html.contains("<h2>Open gaps by team</h2>"));
 }
 
+/// Markup that would change a brief's structure if it got through: script and image tags, an
+/// event handler, Markdown links, images, headings, lists, emphasis, code and table pipes, HTML
+/// entities, a line break, a carriage return and a terminal escape.
+const MARKUP: &str = "x<script>alert('x')</script> [link](javascript:alert(1)) \
+    ![img](http://evil.example/x.png) <img src=x onerror=alert(1)> <a href=\"http://e.example\">a</a> \
+    | a | b | &amp; &#60; &lt; **bold** _em_ `code` ~~del~~ \n# h1\n## h2\r\n- item\n1. one\n> quote \
+    \u{1b}[2J \"quoted\" y";
+
+/// The example plan with `text` in every text field but ids, references and emails.
+fn example_with_text(text: &str) -> Plan {
+    let mut plan = parse(preshow::EXAMPLE_PLAN);
+    let t = || text.to_owned();
+    plan.event.name = t();
+    plan.event.venue = plan.event.venue.as_ref().map(|_| t());
+    plan.event.booth = plan.event.booth.as_ref().map(|_| t());
+    for p in &mut plan.people {
+        p.name = t();
+        p.role = p.role.as_ref().map(|_| t());
+    }
+    for o in &mut plan.objectives {
+        o.name = t();
+        o.metric = o.metric.as_ref().map(|_| t());
+        o.unit = o.unit.as_ref().map(|_| t());
+    }
+    for term in &mut plan.terms {
+        term.term = t();
+        term.definition = t();
+    }
+    if let Some(scoring) = &mut plan.scoring {
+        for signal in &mut scoring.signals {
+            signal.signal = t();
+        }
+    }
+    for a in &mut plan.accounts {
+        a.name = t();
+        a.segment = a.segment.as_ref().map(|_| t());
+        a.notes = a.notes.as_ref().map(|_| t());
+    }
+    for m in &mut plan.meetings {
+        m.location = m.location.as_ref().map(|_| t());
+        m.goal = m.goal.as_ref().map(|_| t());
+    }
+    for m in &mut plan.messages {
+        m.headline = t();
+        m.body = m.body.as_ref().map(|_| t());
+        m.proof = m.proof.iter().map(|_| t()).collect();
+        m.segments = m.segments.iter().map(|_| t()).collect();
+    }
+    for s in &mut plan.stages {
+        s.name = t();
+    }
+    for h in &mut plan.handoffs {
+        h.trigger = t();
+    }
+    for task in &mut plan.tasks {
+        task.title = t();
+    }
+    plan
+}
+
+#[test]
+fn briefs_keep_escaping_markup_in_every_text_field() {
+    let today = Date::from_ymd(2027, 2, 15).expect("date");
+    // As long as the markup, so that the page breaks fall the same way.
+    let plain = &"p".repeat(MARKUP.len());
+    let benign = example_with_text(plain);
+    let hostile = example_with_text(MARKUP);
+
+    // The hostile brief is the plain one with each plain text replaced by the escaped markup:
+    // the markup adds no element, link, heading, list item, row or cell.
+    let html = brief::html(&hostile, today);
+    let escaped = brief::escape_html(MARKUP);
+    assert!(html.contains(&escaped), "the text is in the brief");
+    assert_eq!(
+        html.replace(&escaped, plain),
+        brief::html(&benign, today),
+        "HTML brief"
+    );
+    for tag in ["<script", "<img", "<a "] {
+        assert!(!html.contains(tag), "{tag} got through");
+    }
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && html.contains("&amp;amp;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\r'));
+
+    let md = brief::markdown(&hostile, today);
+    let escaped = brief::escape_markdown(MARKUP);
+    assert!(md.contains(&escaped), "the text is in the brief");
+    assert_eq!(
+        md.replace(&escaped, plain),
+        brief::markdown(&benign, today),
+        "Markdown brief"
+    );
+    // Spot checks of the escaped form: nothing opens a tag, a link, an image or a cell.
+    for raw in [
+        "<script>",
+        "[link](",
+        "![img]",
+        " | a | b |",
+        "**bold**",
+        "\n# h1",
+        "\n- item",
+    ] {
+        assert!(!md.contains(raw), "{raw} got through:\n{md}");
+    }
+    assert!(md.contains(r"\<script\>") && md.contains(r"\[link\](") && md.contains(r"\| a \|"));
+    assert!(md.contains(r"\&amp;") && md.contains(r"\&\#60;"));
+    assert!(!md.contains('\u{1b}') && !md.contains('\r'));
+}
+
 // ---------------------------------------------------------------- command line
 
 #[test]
