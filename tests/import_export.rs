@@ -304,6 +304,400 @@ fn ics_of_the_example_is_well_formed() {
     );
 }
 
+/// The calendar injections of issue 18: an attendee added through a line break, and a whole
+/// forged event.
+const FORGED_ATTENDEE: &str = "\r\nATTENDEE;CN=Mallory:mailto:mallory@evil.example";
+const FORGED_EVENT: &str =
+    "\nEND:VEVENT\nBEGIN:VEVENT\nUID:forged@evil.example\nSUMMARY:Forged\nDTSTART:20270309T100000";
+
+/// The calendar plan with `text(n)` in every text field (ids and references included, kept
+/// consistent), and `email(n)` as each person's email.
+fn calendar_plan_with(text: impl Fn(usize) -> String, email: impl Fn(usize) -> String) -> Plan {
+    let mut plan = parse(CALENDAR_PLAN);
+    let mut n = 0;
+    let mut next = || {
+        n += 1;
+        text(n)
+    };
+    plan.event.name = next();
+    plan.event.venue = Some(next());
+    plan.event.booth = Some(next());
+    let mut renamed = std::collections::HashMap::new();
+    for (i, p) in plan.people.iter_mut().enumerate() {
+        let id = format!("{}{i}", next());
+        renamed.insert(p.id.clone(), id.clone());
+        p.id = id;
+        p.name = next();
+        p.role = Some(next());
+        p.email = Some(email(i));
+    }
+    for (i, a) in plan.accounts.iter_mut().enumerate() {
+        let id = format!("{}{i}", next());
+        renamed.insert(a.id.clone(), id.clone());
+        a.id = id;
+        a.name = next();
+        a.segment = Some(next());
+        a.notes = Some(next());
+        a.owner = a.owner.as_ref().map(|o| renamed[o].clone());
+    }
+    for (i, m) in plan.messages.iter_mut().enumerate() {
+        let id = format!("{}{i}", next());
+        renamed.insert(m.id.clone(), id.clone());
+        m.id = id;
+        m.headline = next();
+        m.body = Some(next());
+        m.proof = vec![next(), next()];
+    }
+    for (i, m) in plan.meetings.iter_mut().enumerate() {
+        m.id = format!("{}{i}", next());
+        m.account = renamed[&m.account].clone();
+        m.location = Some(next());
+        m.goal = Some(next());
+        for p in &mut m.people {
+            *p = renamed[p].clone();
+        }
+        for x in &mut m.messages {
+            *x = renamed[x].clone();
+        }
+    }
+    plan
+}
+
+/// Every property (and component delimiter) the calendar writes.
+const WRITTEN: &[&str] = &[
+    "BEGIN",
+    "END",
+    "VERSION",
+    "PRODID",
+    "CALSCALE",
+    "METHOD",
+    "X-WR-CALNAME",
+    "X-WR-TIMEZONE",
+    "TZID",
+    "DTSTART",
+    "RRULE",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "TZNAME",
+    "UID",
+    "DTSTAMP",
+    "DTEND",
+    "SUMMARY",
+    "LOCATION",
+    "STATUS",
+    "ORGANIZER",
+    "ATTENDEE",
+    "DESCRIPTION",
+    "TRANSP",
+];
+
+/// Whether an email can be an attendee's `mailto:` as it is: what the calendar's module docs
+/// promise.
+fn usable_email(email: &str) -> bool {
+    let email = email.trim();
+    email.contains('@')
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\'))
+}
+
+/// What a calendar holds, read back by an independent parser: per event, its UIDs, attendees
+/// (value and CN) and organisers; and what sits beside the events.
+struct ReadBack {
+    uids: Vec<Vec<String>>,
+    attendees: Vec<Vec<(String, Option<String>)>>,
+    organisers: Vec<usize>,
+    others: Vec<String>,
+}
+
+fn read_back(text: &str) -> ReadBack {
+    assert_wire_format(text);
+    let unfolded = unfold(text);
+    let cal = read_calendar(&unfolded).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let evs = events(&cal);
+    let all = |e: &Component<'_>, name: &str| -> Vec<String> {
+        e.properties
+            .iter()
+            .filter(|p| p.name.as_str() == name)
+            .map(|p| p.val.as_str().to_owned())
+            .collect()
+    };
+    ReadBack {
+        uids: evs.iter().map(|e| all(e, "UID")).collect(),
+        attendees: evs
+            .iter()
+            .map(|e| {
+                e.properties
+                    .iter()
+                    .filter(|p| p.name.as_str() == "ATTENDEE")
+                    .map(|p| {
+                        let cn = p.params.iter().find(|x| x.key.as_str() == "CN");
+                        (
+                            p.val.as_str().to_owned(),
+                            cn.and_then(|x| x.val.as_ref().map(|v| v.as_str().to_owned())),
+                        )
+                    })
+                    .collect()
+            })
+            .collect(),
+        organisers: evs.iter().map(|e| all(e, "ORGANIZER").len()).collect(),
+        others: cal
+            .components
+            .iter()
+            .map(|c| c.name.as_str().to_owned())
+            .filter(|n| n != "VEVENT" && n != "VTIMEZONE")
+            .collect(),
+    }
+}
+
+/// TEXT as a calendar holds it: line breaks as `\n`, other control characters left out.
+fn as_calendar_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+#[test]
+fn ics_carries_no_structure_from_plan_text() {
+    for payload in [FORGED_ATTENDEE, FORGED_EVENT] {
+        // The payload in every text field, and in one person's email; the other two are real.
+        let plan = calendar_plan_with(
+            |n| format!("x{n}{payload}"),
+            |i| {
+                if i == 0 {
+                    format!("ana@example.com{payload}")
+                } else {
+                    format!("p{i}@example.com")
+                }
+            },
+        );
+        let out = ics::calendar(&plan, None, stamp()).expect("exports");
+        assert_eq!(out.events, 2);
+        let back = read_back(&out.text);
+        assert_eq!(
+            back.uids.len(),
+            2,
+            "exactly one VEVENT per meeting:\n{}",
+            out.text
+        );
+        assert!(back.others.is_empty(), "{:?}", back.others);
+        let demo = &plan.meetings[0];
+        // One UID each, the id percent-encoded: one token, the same for the same id.
+        assert_eq!(back.uids[0].len(), 1);
+        assert_eq!(back.uids[1].len(), 1);
+        let uid = &back.uids[0][0];
+        assert!(
+            uid.starts_with("x") && uid.ends_with(".preshow") && !uid.contains("forged@"),
+            "{uid}"
+        );
+        assert_eq!(
+            uid.split('@').next().map(|local| local.len()),
+            Some(ics::uid_local_part(&demo.id).len())
+        );
+        // No content line that the plan's text started: each is a property Preshow writes.
+        for line in unfold(&out.text).split("\r\n").filter(|l| !l.is_empty()) {
+            let name = line.split([';', ':']).next().unwrap_or_default();
+            assert!(WRITTEN.contains(&name), "{name}: {line}\n{}", out.text);
+        }
+        // Ana's email carries the payload, so she is not an attendee; Mo and Li are, each
+        // named as they are.
+        assert_eq!(
+            back.attendees[0]
+                .iter()
+                .map(|(v, _)| v.as_str())
+                .collect::<Vec<_>>(),
+            ["mailto:p1@example.com", "mailto:p2@example.com"]
+        );
+        let cn = back.attendees[0][0].1.clone().unwrap_or_default();
+        assert_eq!(
+            cn,
+            plan.people[1]
+                .name
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+        );
+        assert_eq!(back.attendees[1].len(), 1);
+        assert_eq!(back.organisers, [1, 1]);
+        // Every text value reads back as it is (line breaks kept, escaped on the wire).
+        let unfolded = unfold(&out.text);
+        let cal = read_calendar(&unfolded).expect("parses");
+        let ev = events(&cal)[0];
+        assert_eq!(
+            prop(ev, "LOCATION"),
+            as_calendar_text(demo.location.as_deref().unwrap_or_default())
+        );
+        assert_eq!(
+            prop(ev, "SUMMARY"),
+            as_calendar_text(&format!(
+                "{}: {}",
+                plan.accounts[0].name,
+                demo.goal.as_deref().unwrap_or_default()
+            ))
+        );
+        assert!(prop(ev, "DESCRIPTION").contains(&as_calendar_text(&plan.messages[0].proof[1])));
+    }
+}
+
+#[test]
+fn ics_uids_stay_the_same_for_plain_ids_and_become_one_token_otherwise() {
+    assert_eq!(ics::uid_local_part("acme-demo"), "acme-demo");
+    assert_eq!(ics::uid_local_part("Demo_1.x~"), "Demo_1.x~");
+    assert_eq!(
+        ics::uid_local_part(&format!("m1{FORGED_ATTENDEE}")),
+        "m1%0D%0AATTENDEE%3BCN%3DMallory%3Amailto%3Amallory%40evil.example"
+    );
+    assert_eq!(ics::uid_local_part("café 50%"), "caf%C3%A9%2050%25");
+    // Different ids, different UIDs: `%` itself is encoded.
+    assert_ne!(ics::uid_local_part("a%40"), ics::uid_local_part("a@"));
+}
+
+/// The calendar plan with its first meeting moved to `start` and lasting `minutes`.
+fn calendar_plan_at(start: &str, minutes: i64) -> Plan {
+    let mut plan = parse(CALENDAR_PLAN);
+    plan.meetings[0].start = start.parse().expect("a time");
+    plan.meetings[0].minutes = minutes;
+    plan
+}
+
+#[test]
+fn ics_times_stay_within_what_a_calendar_can_hold() {
+    // The last minute of year 9999, and the first of year 0, are written as they are.
+    let plan = calendar_plan_at("9999-12-31T23:00", 59);
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert!(out.text.contains(";TZID=Europe/Paris:99991231T230000\r\n"));
+    assert!(out.text.contains(";TZID=Europe/Paris:99991231T235900\r\n"));
+    read_back(&out.text);
+    let plan = calendar_plan_at("0000-01-01T00:00", 30);
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    assert!(out.text.contains(";TZID=Europe/Paris:00000101T000000\r\n"));
+    // A meeting of no length ends when it starts: no DTEND (RFC 5545 3.6.1).
+    let plan = calendar_plan_at("2027-03-09T10:00", 0);
+    let out = ics::calendar(&plan, None, stamp()).expect("exports");
+    let back = unfold(&out.text);
+    let cal = read_calendar(&back).expect("parses");
+    assert!(events(&cal)[0].find_prop("DTEND").is_none());
+    assert_eq!(prop(events(&cal)[1], "DTEND"), "20270311T003000");
+
+    // Past 9999, before it starts, or overflowing: refused, naming the meeting.
+    for (start, minutes, why) in [
+        (
+            "9999-12-31T23:00",
+            61,
+            "61 minutes long and so ends after the year 9999",
+        ),
+        ("2027-03-09T10:00", i64::MAX, "ends after the year 9999"),
+        (
+            "2027-03-09T10:00",
+            -30,
+            "ends before it starts (its length is -30 minutes)",
+        ),
+        (
+            "0000-01-01T00:00",
+            -1,
+            "ends before it starts (its length is -1 minute)",
+        ),
+    ] {
+        let plan = calendar_plan_at(start, minutes);
+        let e = ics::calendar(&plan, None, stamp()).expect_err("refused");
+        let text = e.to_string();
+        assert!(text.contains(why), "{text}");
+        assert!(
+            text.starts_with("the meeting with Acme, Inc.; Europe at ")
+                && text.contains("(id \"acme-demo\") cannot go into a calendar"),
+            "{text}"
+        );
+        // Only the meetings exported count: Li's calendar does not hold Mo's late meeting…
+        assert!(ics::calendar(&plan, Some("li"), stamp()).is_err());
+        // …and a cancelled meeting is not exported.
+        let mut cancelled = plan.clone();
+        cancelled.meetings[0].status = preshow::model::MeetingStatus::Cancelled;
+        assert!(ics::calendar(&cancelled, None, stamp()).is_ok());
+    }
+    let mut plan = calendar_plan_at("2027-03-10T09:00", i64::MAX);
+    plan.meetings[0].people = vec!["ana".into()];
+    assert!(ics::calendar(&plan, Some("mo"), stamp()).is_ok());
+
+    // On the command line: exit 2, the meeting named, nothing written.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut plan = calendar_plan_at("9999-12-31T23:00", 120);
+    plan.meetings[0].id = format!("late{FORGED_ATTENDEE}");
+    let path = write_plan(dir.path(), &plan);
+    let target = dir.path().join("late.ics");
+    let o = preshow(&["export", s(&path), "--ics", s(&target)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            r#"(id "late\r\nATTENDEE;CN=Mallory:mailto:mallory@evil.example") cannot go into a calendar: it is 120 minutes long and so ends after the year 9999"#
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!target.exists());
+}
+
+proptest::proptest! {
+    /// Whatever the plan's text fields hold (ids, names, emails, locations, goals, messages),
+    /// the calendar reads back with one event per active meeting, one UID each, and exactly the
+    /// attendees with usable emails.
+    #[test]
+    fn ics_of_any_text_reads_back_with_the_same_events_and_attendees(
+        texts in proptest::collection::vec(calendar_text(), 40),
+        emails in proptest::collection::vec(calendar_email(), 3),
+    ) {
+        let plan = calendar_plan_with(
+            |n| texts[n % texts.len()].clone(),
+            |i| emails[i].clone(),
+        );
+        let out = ics::calendar(&plan, None, stamp())
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let back = read_back(&out.text);
+        let active: Vec<_> = plan.meetings.iter().filter(|m| m.status.is_active()).collect();
+        proptest::prop_assert_eq!(back.uids.len(), active.len());
+        proptest::prop_assert!(back.others.is_empty());
+        for (i, m) in active.iter().enumerate() {
+            proptest::prop_assert_eq!(back.uids[i].len(), 1);
+            let attendees: Vec<String> = m
+                .people
+                .iter()
+                .filter_map(|p| plan.person(p)?.email.as_deref())
+                .filter(|e| !e.trim().is_empty() && usable_email(e))
+                .map(|e| format!("mailto:{}", e.trim()))
+                .collect();
+            let read: Vec<String> = back.attendees[i].iter().map(|(v, _)| v.clone()).collect();
+            proptest::prop_assert_eq!(read, attendees);
+            proptest::prop_assert!(back.organisers[i] <= 1);
+        }
+    }
+}
+
+/// Text for a calendar's fields: the payloads, the characters RFC 5545 gives a meaning, and
+/// anything at all.
+fn calendar_text() -> proptest::strategy::BoxedStrategy<String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        1 => Just(FORGED_ATTENDEE.to_owned()),
+        1 => Just(FORGED_EVENT.to_owned()),
+        4 => r#"[a-zA-Z;:,"\\\r\n\t@=^% é日]{0,20}"#,
+        4 => r"(\PC|\pC){0,20}",
+        1 => any::<String>(),
+    ]
+    .boxed()
+}
+
+/// An email: usually usable, sometimes with a payload or anything at all.
+fn calendar_email() -> proptest::strategy::BoxedStrategy<String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        3 => "[a-z.]{1,8}@example\\.com",
+        2 => (r"(\PC|\pC){0,12}", "[a-z]{1,4}").prop_map(|(a, b)| format!("{a}@{b}")),
+        1 => calendar_text(),
+    ]
+    .boxed()
+}
+
 // ---------------------------------------------------------------- CSV
 
 const FORMULA_PLAN: &str = r#"#![enable(implicit_some)]
@@ -416,6 +810,75 @@ fn csv_cells_that_spreadsheets_would_run_open_as_text() {
     assert_eq!(rows[0][col(&h, "Trigger")], quoted("+score >= 60"));
     assert_eq!(rows[0][col(&h, "SLA Hours")], "24");
     assert_eq!(rows[0][col(&h, "Owner Team")], "Sales");
+}
+
+#[test]
+fn csv_cells_with_hidden_or_look_alike_formula_signs_open_as_text() {
+    let mut plan = parse(FORMULA_PLAN);
+    let hostile = [
+        "\0=1+1",
+        "\0Acme",
+        "\n=1+1",
+        "\r\n=1+1",
+        "\t=1+1",
+        " =1+1",
+        "   +49 30",
+        " -5",
+        "  @SUM(A1)",
+        "\u{3000}=1+1",
+        "\u{A0}=1+1",
+        "\u{200B}=1+1",
+        "\u{FEFF}@SUM(A1)",
+        "\u{202E}=1+1",
+        " \0\t=1+1",
+        "＝1+1",
+        "＋49 30",
+        "－5",
+        "＠SUM(A1)",
+        " ＝HYPERLINK(\"http://evil.example\")",
+        "﹦1+1",
+        "﹢1",
+        "﹣1",
+        "﹫x",
+        "⁼1",
+        "₊1",
+        "−5",
+    ];
+    let plain = [
+        "Acme",
+        " Acme",
+        "a=b",
+        "1-2",
+        "Ünal Holding",
+        "–Dash Ltd",
+        "日本＝",
+    ];
+    plan.accounts = hostile
+        .iter()
+        .chain(&plain)
+        .enumerate()
+        .map(|(i, name)| preshow::model::Account {
+            id: format!("a{i}"),
+            name: (*name).to_owned(),
+            tier: 2,
+            owner: None,
+            marketing_owner: None,
+            segment: None,
+            messages: Vec::new(),
+            notes: Some((*name).to_owned()),
+        })
+        .collect();
+    let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Accounts).expect("csv"));
+    assert_eq!(rows.len(), hostile.len() + plain.len());
+    for (row, name) in rows.iter().zip(hostile.iter().chain(&plain)) {
+        let expected = if hostile.contains(name) {
+            format!("'{name}")
+        } else {
+            (*name).to_owned()
+        };
+        assert_eq!(row[col(&h, "Account Name")], expected, "{name:?}");
+        assert_eq!(row[col(&h, "Notes")], expected, "{name:?}");
+    }
 }
 
 #[test]
@@ -769,6 +1232,115 @@ fn brief_covers_the_plan_and_escapes_its_text() {
     assert!(html.contains("background: transparent !important"));
     assert!(html.contains("@page"));
     assert!(html.contains("<h2>Open gaps by team</h2>"));
+}
+
+/// Markup that would change a brief's structure if it got through: script and image tags, an
+/// event handler, Markdown links, images, headings, lists, emphasis, code and table pipes, HTML
+/// entities, a line break, a carriage return and a terminal escape.
+const MARKUP: &str = "x<script>alert('x')</script> [link](javascript:alert(1)) \
+    ![img](http://evil.example/x.png) <img src=x onerror=alert(1)> <a href=\"http://e.example\">a</a> \
+    | a | b | &amp; &#60; &lt; **bold** _em_ `code` ~~del~~ \n# h1\n## h2\r\n- item\n1. one\n> quote \
+    \u{1b}[2J \"quoted\" y";
+
+/// The example plan with `text` in every text field but ids, references and emails.
+fn example_with_text(text: &str) -> Plan {
+    let mut plan = parse(preshow::EXAMPLE_PLAN);
+    let t = || text.to_owned();
+    plan.event.name = t();
+    plan.event.venue = plan.event.venue.as_ref().map(|_| t());
+    plan.event.booth = plan.event.booth.as_ref().map(|_| t());
+    for p in &mut plan.people {
+        p.name = t();
+        p.role = p.role.as_ref().map(|_| t());
+    }
+    for o in &mut plan.objectives {
+        o.name = t();
+        o.metric = o.metric.as_ref().map(|_| t());
+        o.unit = o.unit.as_ref().map(|_| t());
+    }
+    for term in &mut plan.terms {
+        term.term = t();
+        term.definition = t();
+    }
+    if let Some(scoring) = &mut plan.scoring {
+        for signal in &mut scoring.signals {
+            signal.signal = t();
+        }
+    }
+    for a in &mut plan.accounts {
+        a.name = t();
+        a.segment = a.segment.as_ref().map(|_| t());
+        a.notes = a.notes.as_ref().map(|_| t());
+    }
+    for m in &mut plan.meetings {
+        m.location = m.location.as_ref().map(|_| t());
+        m.goal = m.goal.as_ref().map(|_| t());
+    }
+    for m in &mut plan.messages {
+        m.headline = t();
+        m.body = m.body.as_ref().map(|_| t());
+        m.proof = m.proof.iter().map(|_| t()).collect();
+        m.segments = m.segments.iter().map(|_| t()).collect();
+    }
+    for s in &mut plan.stages {
+        s.name = t();
+    }
+    for h in &mut plan.handoffs {
+        h.trigger = t();
+    }
+    for task in &mut plan.tasks {
+        task.title = t();
+    }
+    plan
+}
+
+#[test]
+fn briefs_keep_escaping_markup_in_every_text_field() {
+    let today = Date::from_ymd(2027, 2, 15).expect("date");
+    // As long as the markup, so that the page breaks fall the same way.
+    let plain = &"p".repeat(MARKUP.len());
+    let benign = example_with_text(plain);
+    let hostile = example_with_text(MARKUP);
+
+    // The hostile brief is the plain one with each plain text replaced by the escaped markup:
+    // the markup adds no element, link, heading, list item, row or cell.
+    let html = brief::html(&hostile, today);
+    let escaped = brief::escape_html(MARKUP);
+    assert!(html.contains(&escaped), "the text is in the brief");
+    assert_eq!(
+        html.replace(&escaped, plain),
+        brief::html(&benign, today),
+        "HTML brief"
+    );
+    for tag in ["<script", "<img", "<a "] {
+        assert!(!html.contains(tag), "{tag} got through");
+    }
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") && html.contains("&amp;amp;"));
+    assert!(!html.contains('\u{1b}') && !html.contains('\r'));
+
+    let md = brief::markdown(&hostile, today);
+    let escaped = brief::escape_markdown(MARKUP);
+    assert!(md.contains(&escaped), "the text is in the brief");
+    assert_eq!(
+        md.replace(&escaped, plain),
+        brief::markdown(&benign, today),
+        "Markdown brief"
+    );
+    // Spot checks of the escaped form: nothing opens a tag, a link, an image or a cell.
+    for raw in [
+        "<script>",
+        "[link](",
+        "![img]",
+        " | a | b |",
+        "**bold**",
+        "\n# h1",
+        "\n- item",
+    ] {
+        assert!(!md.contains(raw), "{raw} got through:\n{md}");
+    }
+    assert!(md.contains(r"\<script\>") && md.contains(r"\[link\](") && md.contains(r"\| a \|"));
+    assert!(md.contains(r"\&amp;") && md.contains(r"\&\#60;"));
+    assert!(!md.contains('\u{1b}') && !md.contains('\r'));
 }
 
 // ---------------------------------------------------------------- command line

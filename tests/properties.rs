@@ -8,7 +8,8 @@
 //! - (a) `parse(to_string(plan)) == plan`, and the same for hand-written shapes of the same plan
 //!   (struct names, `Some(...)`, comments, raw strings, compact or spread out);
 //! - (b) formatting is idempotent;
-//! - (c) `check::check` never panics and gives the same findings twice;
+//! - (c) `check::check` never panics and gives the same findings twice, and its output for a
+//!   terminal holds no control character (but line breaks) or bidirectional override;
 //! - (d) a format-1 file survives the migration path: through the tree and back, and through a
 //!   no-op step to a pretend format 2.
 //!
@@ -932,9 +933,18 @@ proptest! {
         let lines = text.lines().count();
         let located = check::render::locate("plan.ron", first, &loaded.source);
         prop_assert!(located.iter().all(|l| l.line >= 1 && l.line <= lines));
-        let _ = check::render::human(&located);
-        let _ = check::render::json(&located);
-        let _ = check::render::github(&located);
+        // Whatever the plan holds, nothing in the text for a terminal can drive it.
+        for out in [
+            check::render::human(&located),
+            check::render::json(&located),
+            check::render::github(&located),
+        ] {
+            prop_assert!(
+                !out.chars().any(|c| c != '\n' && format::is_unsafe_on_terminal(c)),
+                "{}",
+                out.escape_debug()
+            );
+        }
     }
 
     /// (d) A format-1 file survives the migration path unchanged.

@@ -49,6 +49,7 @@ mod schedule;
 mod status;
 #[cfg(feature = "gui")]
 mod support;
+mod terminal_text;
 #[cfg(feature = "gui")]
 mod today;
 #[cfg(feature = "gui")]

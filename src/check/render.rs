@@ -1,8 +1,11 @@
 //! Findings as text for people, JSON for tools, and GitHub Actions annotations: a thin layer
-//! over the structured findings.
+//! over the structured findings. Plan text (ids, names in messages) and file names go into the
+//! text and the annotations through [`display_safe`], so no control character or
+//! bidirectional override from a plan reaches the terminal or the CI log; JSON escapes them
+//! itself.
 
 use crate::check::{Finding, Severity, Summary};
-use crate::format::SourceMap;
+use crate::format::{SourceMap, display_safe, json_display_safe};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -58,13 +61,18 @@ pub fn human(located: &[Located]) -> String {
     for l in located {
         let f = &l.finding;
         let item = match &f.id {
-            Some(id) => format!("{} `{id}`", f.section),
+            Some(id) => format!("{} `{}`", f.section, display_safe(id)),
             None => f.section.to_string(),
         };
         let _ = writeln!(
             out,
             "{}:{}: {}[{}] {}: {}",
-            l.file, l.line, f.severity, f.rule, item, f.message
+            display_safe(&l.file),
+            l.line,
+            f.severity,
+            f.rule,
+            item,
+            display_safe(&f.message)
         );
     }
     let summary = Summary::of(located.iter().map(|l| &l.finding));
@@ -122,7 +130,8 @@ pub fn json(located: &[Located]) -> String {
             info: summary.info,
         },
     };
-    let mut text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_owned());
+    let text = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".to_owned());
+    let mut text = json_display_safe(&text).into_owned();
     text.push('\n');
     text
 }
@@ -148,12 +157,15 @@ pub fn github(located: &[Located]) -> String {
     out
 }
 
+/// A workflow command's message: control characters written out ([`display_safe`]), then `%`
+/// encoded, as GitHub reads it back.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    // A line break would be `%0A`; display_safe has already written it out as `\n`, so that a
+    // finding stays one line, as in the human format.
+    display_safe(s).replace('%', "%25")
 }
 
+/// A workflow command's property: as [`escape_data`], and `:` and `,` encoded too.
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }

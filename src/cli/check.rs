@@ -2,7 +2,7 @@
 
 use crate::check::{self, Severity, render};
 use crate::cli::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
-use crate::format;
+use crate::format::{self, display_safe};
 use std::path::PathBuf;
 
 pub(super) fn run(
@@ -26,7 +26,7 @@ pub(super) fn run(
                 if let Some(from) = loaded.migrated_from {
                     eprintln!(
                         "{}: read as format {from} and checked as format {}",
-                        path.display(),
+                        display_safe(&path.display().to_string()),
                         loaded.plan.format
                     );
                 }
@@ -38,7 +38,7 @@ pub(super) fn run(
                 ));
             }
             Err(e) => {
-                eprintln!("{e}");
+                eprintln!("{}", display_safe(&e.to_string()));
                 unreadable = true;
             }
         }

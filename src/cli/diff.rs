@@ -3,7 +3,7 @@
 //! (`--textconv FILE`, and git's external-diff arguments).
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::format::{self, LoadError, ParseError, item_fields};
+use crate::format::{self, LoadError, ParseError, display_safe, display_safe_lines, item_fields};
 use crate::git::{repo_path, run as git, toplevel};
 use crate::model::{Plan, Section};
 use crate::ops::diff::{self, ChangeKind};
@@ -68,7 +68,7 @@ pub(super) fn run(req: &Request<'_>) -> u8 {
             }
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", display_safe_lines(&e));
             EXIT_TROUBLE
         }
     }
@@ -119,8 +119,8 @@ fn two_files(old: &Path, new: &Path) -> Result<Compared, String> {
         .map_err(|e| e.to_string());
     let (old_plan, new_plan) = match (old_plan, new_plan) {
         (Ok(o), Ok(n)) => (o, n),
-        (Err(a), Err(b)) => return Err(format!("{a}\n{b}")),
-        (Err(e), _) | (_, Err(e)) => return Err(e),
+        (Err(a), Err(b)) => return Err(format!("{}\n{}", display_safe(&a), display_safe(&b))),
+        (Err(e), _) | (_, Err(e)) => return Err(display_safe(&e).into_owned()),
     };
     Ok(Compared {
         old: Some(old.display().to_string()),
@@ -212,6 +212,8 @@ fn render(all: &[Compared], output: DiffFormat) -> String {
     }
 }
 
+/// Plan text (file names, ids, values) goes through [`display_safe`].
+///
 /// ```text
 /// plans/show.ron (was HEAD:plans/show.ron)
 ///   accounts
@@ -225,8 +227,8 @@ fn render(all: &[Compared], output: DiffFormat) -> String {
 fn human(c: &Compared) -> String {
     let mut out = String::new();
     let (old, new) = (
-        c.old.as_deref().unwrap_or("(none)"),
-        c.new.as_deref().unwrap_or("(none)"),
+        display_safe(c.old.as_deref().unwrap_or("(none)")),
+        display_safe(c.new.as_deref().unwrap_or("(none)")),
     );
     let _ = match (&c.old, &c.new) {
         (Some(_), Some(_)) => writeln!(out, "{old} → {new}"),
@@ -248,8 +250,12 @@ fn human(c: &Compared) -> String {
             "removed" => '-',
             _ => '~',
         };
-        let _ = writeln!(out, "    {mark} {}", e.id);
-        let shown = |v: &Option<String>| v.as_deref().map_or("(none)".to_owned(), one_line);
+        let _ = writeln!(out, "    {mark} {}", display_safe(&e.id));
+        let shown = |v: &Option<String>| {
+            v.as_deref().map_or("(none)".to_owned(), |v| {
+                display_safe(&one_line(v)).into_owned()
+            })
+        };
         for f in e
             .fields
             .iter()
@@ -294,7 +300,8 @@ fn json(all: &[Compared]) -> String {
             json!({"old": c.old, "new": c.new, "changes": changes})
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default();
+    let text = serde_json::to_string_pretty(&json!({ "files": files })).unwrap_or_default();
+    let mut text = format::json_display_safe(&text).into_owned();
     text.push('\n');
     text
 }
@@ -364,7 +371,8 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
         };
         if old.is_none() && new.is_none() {
             errors.push(format!(
-                "preshow diff --git: {path} exists neither at {rev} nor in the working tree"
+                "preshow diff --git: {} exists neither at {rev} nor in the working tree",
+                display_safe(&path)
             ));
             continue;
         }
@@ -377,8 +385,8 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
                 entries: entries(o.as_ref(), n.as_ref()),
             }),
             (o, n) => {
-                errors.extend(o.err().map(|e| e.to_string()));
-                errors.extend(n.err().map(|e| e.to_string()));
+                errors.extend(o.err().map(|e| display_safe(&e.to_string()).into_owned()));
+                errors.extend(n.err().map(|e| display_safe(&e.to_string()).into_owned()));
             }
         }
     }
@@ -417,7 +425,10 @@ fn git_external(path: &Path, old: &Path, new: &Path, output: DiffFormat) -> u8 {
         }
         (o, n) => {
             for e in [o.err(), n.err()].into_iter().flatten() {
-                eprintln!("preshow diff: {e}; showing the line diff");
+                eprintln!(
+                    "preshow diff: {}; showing the line diff",
+                    display_safe(&e.to_string())
+                );
             }
             let _ = std::io::stdout().flush();
             let status = Command::new("git")
@@ -470,7 +481,7 @@ fn field_lines(plan: &Plan) -> String {
     for section in Section::ALL {
         for (id, fields) in item_fields(plan, section) {
             let at = if section.is_list() {
-                format!("{}/{id}", section.key())
+                format!("{}/{}", section.key(), display_safe(&id))
             } else {
                 id
             };
@@ -479,7 +490,7 @@ fn field_lines(plan: &Plan) -> String {
                 if section.is_list() && name == "id" {
                     continue;
                 }
-                let _ = writeln!(out, "{at}: {name} = {}", one_line(&value));
+                let _ = writeln!(out, "{at}: {name} = {}", display_safe(&one_line(&value)));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `preshow export`: the meetings as a calendar, CRM-ready CSV, or a brief for leadership.
 
 use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option, not_written, replace};
-use crate::format;
+use crate::format::{self, display_safe};
 use crate::interchange::export::{brief, csv, ics};
 use clap::{ArgGroup, Args, ValueEnum};
 use std::io::Write;
@@ -66,7 +66,7 @@ pub(super) fn run(args: &ExportArgs) -> u8 {
     match export(args) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", display_safe(&e));
             EXIT_TROUBLE
         }
     }
@@ -118,7 +118,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         let cal = ics::calendar(plan, args.person.as_deref(), stamp)
             .map_err(|e| format!("{}: {e}", args.file.display()))?;
         if let Some(w) = &cal.warning {
-            eprintln!("{}: {w}", args.file.display());
+            eprintln!("{}: {}", args.file.display(), display_safe(w));
         }
         write_out(out, &cal.text, args.force)?;
         done(

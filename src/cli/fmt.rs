@@ -12,13 +12,11 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
         let text = match format::read_text(path) {
             Ok(t) => t,
             Err(error) => {
-                eprintln!(
-                    "{}",
-                    format::LoadError {
-                        path: path.clone(),
-                        error
-                    }
-                );
+                let e = format::LoadError {
+                    path: path.clone(),
+                    error,
+                };
+                eprintln!("{}", format::display_safe(&e.to_string()));
                 status = EXIT_TROUBLE;
                 continue;
             }
@@ -26,13 +24,11 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
         let loaded = match format::parse(&text) {
             Ok(l) => l,
             Err(error) => {
-                eprintln!(
-                    "{}",
-                    format::LoadError {
-                        path: path.clone(),
-                        error
-                    }
-                );
+                let e = format::LoadError {
+                    path: path.clone(),
+                    error,
+                };
+                eprintln!("{}", format::display_safe(&e.to_string()));
                 status = EXIT_TROUBLE;
                 continue;
             }

@@ -54,7 +54,7 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
     match import_file(args) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", format::display_safe_lines(&e));
             EXIT_TROUBLE
         }
     }

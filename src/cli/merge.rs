@@ -2,27 +2,27 @@
 //! three-way merge by item and field is [`crate::ops::merge`]; this writes its result into OURS.
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::format::{self, LoadError};
+use crate::format::{self, LoadError, display_safe};
 use crate::model::Plan;
 use crate::ops::merge::{self, MARKER_OURS, MARKER_SEPARATOR, MARKER_THEIRS, Merge};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> u8 {
-    // Git merges temporary copies: name the file as the repository does when we know it.
-    let label = name.map_or_else(|| ours.display().to_string(), str::to_owned);
+    // Git merges temporary copies: name the file as the repository does when we know it. The
+    // name and everything from the plans is printed through display_safe.
+    let label =
+        display_safe(&name.map_or_else(|| ours.display().to_string(), str::to_owned)).into_owned();
     let mut plans: Vec<Plan> = Vec::with_capacity(3);
     for (path, side) in [(base, "base"), (ours, "ours"), (theirs, "theirs")] {
         let text = match format::read_text(path) {
             Ok(t) => t,
             Err(error) => {
-                eprintln!(
-                    "{}",
-                    LoadError {
-                        path: path.to_owned(),
-                        error
-                    }
-                );
+                let e = LoadError {
+                    path: path.to_owned(),
+                    error,
+                };
+                eprintln!("{}", display_safe(&e.to_string()));
                 return EXIT_TROUBLE;
             }
         };
@@ -37,10 +37,13 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
             ),
             Err(error) => format!(
                 "{label} ({side}) is not a readable plan: {}",
-                LoadError {
-                    path: PathBuf::from(&label),
-                    error
-                }
+                display_safe(
+                    &LoadError {
+                        path: PathBuf::from(&label),
+                        error
+                    }
+                    .to_string()
+                )
             ),
         };
         eprintln!("preshow merge: {why}; merging line by line instead");
@@ -59,7 +62,7 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
                 if conflicts.len() == 1 { "" } else { "s" }
             );
             for c in &conflicts {
-                eprintln!("  {c}");
+                eprintln!("  {}", display_safe(&c.to_string()));
             }
             eprintln!(
                 "keep one side of each (or combine them), delete the marker lines, run \
@@ -69,8 +72,9 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
         }
         Err(e) => {
             eprintln!(
-                "preshow merge: {label}: the merged plan did not read back ({e}); merging line \
-                 by line instead"
+                "preshow merge: {label}: the merged plan did not read back ({}); merging line \
+                 by line instead",
+                display_safe(&e.to_string())
             );
             line_merge(base, ours, theirs, &label)
         }

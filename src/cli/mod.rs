@@ -293,10 +293,11 @@ fn comments_would_be_lost(path: &std::path::Path, comments: &[crate::format::Com
     for c in comments.iter().take(5) {
         let first = c.text.lines().next().unwrap_or_default();
         msg.push_str(&format!(
-            "  {}:{}:{}: {first}\n",
+            "  {}:{}:{}: {}\n",
             path.display(),
             c.pos.line,
-            c.pos.column
+            c.pos.column,
+            crate::format::display_safe(first)
         ));
     }
     if comments.len() > 5 {

@@ -18,11 +18,11 @@ pub(super) fn run(
 ) -> u8 {
     match sign(path, section, id, by, on, force) {
         Ok(msg) => {
-            println!("{msg}");
+            println!("{}", format::display_safe(&msg));
             EXIT_OK
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", format::display_safe_lines(&e));
             EXIT_TROUBLE
         }
     }

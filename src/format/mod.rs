@@ -1,7 +1,9 @@
 //! The plan file: reading (with positions for every error), migrating older formats, writing
-//! the canonical form, and the one safe way to put any file on disk ([`write_file`]).
+//! the canonical form, the one safe way to put any file on disk ([`write_file`]), and showing
+//! its text on a terminal without letting it drive the terminal ([`display_safe`]).
 
 mod de;
+mod display;
 mod fast;
 mod migrate;
 mod read;
@@ -11,6 +13,7 @@ pub mod tree;
 mod write;
 
 pub use de::ParseError;
+pub use display::{display_safe, display_safe_lines, is_unsafe_on_terminal, json_display_safe};
 pub use migrate::{MigrateError, Migrator, Step};
 pub use read::{LoadError, Loaded, MAX_FILE_BYTES, load_file, parse, parse_with, read_text};
 pub use save::{

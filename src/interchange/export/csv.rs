@@ -2,10 +2,9 @@
 //!
 //! The files are RFC 4180 CSV (comma-separated, CRLF line endings, quoted where needed) in UTF-8
 //! with a byte-order mark, so spreadsheet programs read accents right. Every cell that a
-//! spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage
-//! return) is prefixed with a single quote `'`, as OWASP recommends against CSV injection: the
-//! cell then opens as text. The headers are the ones [`crate::interchange::import`] recognises, so an exported
-//! file imports back.
+//! spreadsheet could run as a formula is prefixed with a single quote `'`, as OWASP recommends
+//! against CSV injection: the cell then opens as text ([`neutralise`] says which). The headers
+//! are the ones [`crate::interchange::import`] recognises, so an exported file imports back.
 
 use crate::interchange::export::{
     account_name, message_headline, person_email, person_name, stage_name,
@@ -36,14 +35,64 @@ impl Table {
     }
 }
 
-/// A cell as it is safe to open in a spreadsheet: one that starts with `=`, `+`, `-`, `@`, a tab
-/// or a carriage return gets a leading `'`; any other is unchanged.
+/// A cell as it is safe to open in a spreadsheet: it gets a leading `'` when it
+/// - starts with a control character (NUL, tab, line feed, carriage return, any other), which
+///   spreadsheets drop or read as a cell break before what follows, or
+/// - has, after any leading spaces, control characters and invisible characters (zero-width
+///   spaces and joiners, the byte-order mark, direction marks), a formula sign: `=`, `+`, `-`,
+///   `@`, or a look-alike that spreadsheets take for one: the full-width `＝ ＋ － ＠`, the small
+///   `﹦ ﹢ ﹣ ﹫`, the superscript and subscript `⁼ ⁺ ⁻ ₌ ₊ ₋` (every character that Unicode
+///   compatibility normalisation turns into one of the four) and the minus sign `−`.
+///
+/// Any other cell is unchanged.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let starts_with_control = cell.chars().next().is_some_and(char::is_control);
+    let first_visible = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c)));
+    if starts_with_control || first_visible.is_some_and(is_formula_sign) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// `=`, `+`, `-`, `@` and the characters that read as them (see [`neutralise`]).
+fn is_formula_sign(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{FF1D}' // ＝ full-width
+            | '\u{FF0B}' // ＋
+            | '\u{FF0D}' // －
+            | '\u{FF20}' // ＠
+            | '\u{FE66}' // ﹦ small
+            | '\u{FE62}' // ﹢
+            | '\u{FE63}' // ﹣
+            | '\u{FE6B}' // ﹫
+            | '\u{207C}' // ⁼ superscript
+            | '\u{207A}' // ⁺
+            | '\u{207B}' // ⁻
+            | '\u{208C}' // ₌ subscript
+            | '\u{208A}' // ₊
+            | '\u{208B}' // ₋
+            | '\u{FB29}' // ﬩ Hebrew alternative plus
+            | '\u{2212}' // − minus sign
+    )
+}
+
+/// Characters that take no room: a spreadsheet shows the cell as if they were not there.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// A table's header row and data rows.
@@ -235,7 +284,9 @@ mod tests {
         for bad in ["=1+1", "+49 30", "-5", "@SUM(A1)", "\tx", "\rx"] {
             assert_eq!(neutralise(bad), format!("'{bad}"));
         }
-        for fine in ["Acme", "", " =x", "'quoted", "1-2"] {
+        for fine in [
+            "Acme", "", " Acme", "'quoted", "1-2", "Ünal", "日本", "a=b", "–dash",
+        ] {
             assert_eq!(neutralise(fine), fine);
         }
     }

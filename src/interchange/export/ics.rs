@@ -7,6 +7,23 @@
 //! `TZID=<event time zone>` with a `VTIMEZONE` built from rules Preshow knows for common show
 //! locations; without a time zone, or with one Preshow has no rules for, they are floating
 //! local times (and [`Ics::warning`] says so).
+//!
+//! No text from the plan can add structure to the calendar, whatever it holds:
+//! - TEXT values (summary, location, description, calendar name) are escaped, and control
+//!   characters other than line breaks, which TEXT may not hold, are left out ([`escape_text`]).
+//! - The UID is `<meeting id>@<event slug>.preshow`, with every byte of the id outside
+//!   `A-Z a-z 0-9 - . _ ~` percent-encoded as in a URI ([`uid_local_part`]): an id such as
+//!   `acme-demo` keeps its UID, and one holding a line break, `;`, `:`, `@` or `%` gets a UID of
+//!   its own that cannot break the line, deterministically, so the same plan always gives the
+//!   same UIDs.
+//! - Parameter values (the `CN` of organiser and attendees) are quoted, with no control
+//!   character and `"` written as `'` (RFC 5545 3.2 QSAFE-CHAR); an email goes into `mailto:`
+//!   only when it has an `@` and no space, control character, quote, `<`, `>` or `\`, else the
+//!   person is not an attendee (they are still named in the description).
+//! - Times are checked against what RFC 5545 can write (years 0000 to 9999): a meeting that
+//!   starts or ends outside them, or ends before it starts, is refused with
+//!   [`CalendarError::Unrepresentable`], which names it, and nothing is written. A meeting of
+//!   no length has no `DTEND` (it ends when it starts, RFC 5545 3.6.1).
 
 use crate::interchange::export::{
     account_name, event_slug, message_headline, person_email, person_name,
@@ -33,6 +50,15 @@ pub enum CalendarError {
     UnknownPerson {
         /// The id asked for.
         id: String,
+    },
+    /// A meeting's times cannot be written in a calendar: it ends before it starts, or starts
+    /// or ends outside the years 0000 to 9999.
+    #[error("the {meeting} cannot go into a calendar: {why}; correct its start or its length")]
+    Unrepresentable {
+        /// The meeting as people name it: its account, its start and its id.
+        meeting: String,
+        /// What is wrong with its times.
+        why: String,
     },
 }
 
@@ -67,6 +93,9 @@ pub fn calendar(
         .filter(|m| person.is_none_or(|p| m.people.iter().any(|x| x == p)))
         .collect();
     meetings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    if let Some(e) = meetings.iter().find_map(|m| unrepresentable(plan, m)) {
+        return Err(e);
+    }
 
     let mut out = String::new();
     let mut line = |text: &str| push_line(&mut out, text);
@@ -126,12 +155,14 @@ fn vevent(
     };
     let mut out = vec![
         "BEGIN:VEVENT".to_owned(),
-        format!("UID:{}@{uid_domain}", m.id),
+        format!("UID:{}@{uid_domain}", uid_local_part(&m.id)),
         format!("DTSTAMP:{stamp}"),
         format!("DTSTART{}", time(m.start)),
-        format!("DTEND{}", time(m.end())),
-        format!("SUMMARY:{}", escape_text(&summary)),
     ];
+    if m.minutes > 0 {
+        out.push(format!("DTEND{}", time(m.end())));
+    }
+    out.push(format!("SUMMARY:{}", escape_text(&summary)));
     if let Some(loc) = m.location.as_deref().filter(|l| !l.trim().is_empty()) {
         out.push(format!("LOCATION:{}", escape_text(loc)));
     }
@@ -150,6 +181,55 @@ fn vevent(
     ));
     out.push("TRANSP:OPAQUE".to_owned());
     out.push("END:VEVENT".to_owned());
+    out
+}
+
+/// The latest year RFC 5545 can write (`date-fullyear` is four digits).
+const LAST_YEAR: i32 = 9999;
+
+/// Why a meeting's times cannot be written in a calendar, if they cannot.
+fn unrepresentable(plan: &Plan, m: &Meeting) -> Option<CalendarError> {
+    let (start, end) = (m.start.0.year(), m.end().0.year());
+    let why = if m.minutes < 0 {
+        format!(
+            "it ends before it starts (its length is {} minute{})",
+            m.minutes,
+            if m.minutes == -1 { "" } else { "s" }
+        )
+    } else if !(0..=LAST_YEAR).contains(&start) {
+        format!("it starts in the year {start}, and a calendar holds the years 0 to {LAST_YEAR}")
+    } else if end > LAST_YEAR {
+        // The end saturates at the last time chrono knows: say "after", not a year.
+        format!(
+            "it is {} long and so ends after the year {LAST_YEAR}, the last a calendar can hold",
+            crate::model::human::count(usize::try_from(m.minutes).unwrap_or(usize::MAX), "minute")
+        )
+    } else {
+        return None;
+    };
+    Some(CalendarError::Unrepresentable {
+        meeting: format!(
+            "meeting with {} at {} (id \"{}\")",
+            account_name(plan, &m.account),
+            crate::model::human::date_time(m.start, plan.year()),
+            m.id
+        ),
+        why,
+    })
+}
+
+/// A meeting id as the part of its UID before the `@`: every byte outside `A-Z a-z 0-9 - . _ ~`
+/// percent-encoded (`%0D`, `%40`, `%25`), so that the UID is one token whatever the id holds,
+/// and different ids keep different UIDs.
+pub fn uid_local_part(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
     out
 }
 

@@ -1,6 +1,7 @@
 //! What an import did, or would do ([`ImportReport`]): the merged plan, every item added or
 //! changed, every row or value skipped or found ambiguous, and its rendering as lines.
 
+use crate::format::display_safe;
 use crate::interchange::import::fields::{Field, Kind};
 use crate::interchange::import::mapping::Columns;
 use crate::interchange::import::read::Table;
@@ -66,26 +67,28 @@ impl ImportReport {
         )
     }
 
-    /// The whole report as lines for a terminal or a preview.
+    /// The whole report as lines for a terminal or a preview. Text from the CSV or the plan
+    /// (headers, ids, values) goes through [`display_safe`]: one line each, and no control
+    /// character reaches the terminal.
     pub fn render(&self) -> String {
         let mut out = String::new();
         let used: Vec<String> = self
             .columns
             .iter()
-            .filter_map(|(h, f)| f.map(|f| format!("{h} -> {f}")))
+            .filter_map(|(h, f)| f.map(|f| format!("{} -> {f}", display_safe(h))))
             .collect();
-        let unused: Vec<&str> = self
+        let unused: Vec<std::borrow::Cow<'_, str>> = self
             .columns
             .iter()
             .filter(|(_, f)| f.is_none())
-            .map(|(h, _)| h.as_str())
+            .map(|(h, _)| display_safe(h))
             .collect();
         out.push_str(&format!("columns: {}\n", used.join(", ")));
         if !unused.is_empty() {
             out.push_str(&format!("not used: {}\n", unused.join(", ")));
         }
         for note in &self.notes {
-            out.push_str(&format!("note: {note}\n"));
+            out.push_str(&format!("note: {}\n", display_safe(note)));
         }
         if !self.added.is_empty() {
             out.push_str(&format!(
@@ -96,7 +99,11 @@ impl ImportReport {
                 } else {
                     self.kind.key()
                 },
-                self.added.join(", ")
+                self.added
+                    .iter()
+                    .map(|id| display_safe(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if !self.updated.is_empty() {
@@ -110,19 +117,19 @@ impl ImportReport {
                 }
             ));
             for (id, fields) in &self.updated {
-                out.push_str(&format!("  {id}: {}\n", fields.join(", ")));
+                out.push_str(&format!("  {}: {}\n", display_safe(id), fields.join(", ")));
             }
         }
         if !self.skipped.is_empty() {
             out.push_str("skipped:\n");
             for (line, reason) in &self.skipped {
-                out.push_str(&format!("  line {line}: {reason}\n"));
+                out.push_str(&format!("  line {line}: {}\n", display_safe(reason)));
             }
         }
         if !self.ambiguous.is_empty() {
             out.push_str("ambiguous:\n");
             for (line, reason) in &self.ambiguous {
-                out.push_str(&format!("  line {line}: {reason}\n"));
+                out.push_str(&format!("  line {line}: {}\n", display_safe(reason)));
             }
         }
         out.push_str(&self.summary());
