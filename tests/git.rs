@@ -451,7 +451,7 @@ fn diff_exit_statuses_and_json_shape() {
     assert_eq!(out(&o), "");
     let o = run(&["diff", OLD, "tests/fixtures/git/missing.ron"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("missing.ron: no such file"), "{}", err(&o));
+    assert!(err(&o).contains("missing.ron:1:1: no such file"), "{}", err(&o));
     let o = run(&["diff", OLD]);
     assert_eq!(o.status.code(), Some(2));
 

@@ -16,10 +16,12 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
         let text = match format::read_text(path) {
             Ok(t) => t,
             Err(error) => {
+                // Git hands over temporary copies: the error names the file as the repository
+                // does, and which side it is.
                 eprintln!(
-                    "{}",
+                    "preshow merge: {label} ({side}) could not be read: {}",
                     LoadError {
-                        path: path.to_owned(),
+                        path: PathBuf::from(&label),
                         error
                     }
                 );

@@ -11,6 +11,8 @@ mod write;
 
 pub use de::ParseError;
 pub use migrate::{MigrateError, Migrator, Step};
-pub use read::{LoadError, Loaded, MAX_FILE_BYTES, load_file, parse, parse_with, read_text};
+pub use read::{
+    LoadError, Loaded, MAX_FILE_BYTES, decode, load_file, parse, parse_with, read_text,
+};
 pub use scan::{Comment, Pos, SourceMap};
 pub use write::{item_fields, item_fields_at, save_file, to_string, write_atomic};
