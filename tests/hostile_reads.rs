@@ -1,7 +1,9 @@
 //! Reading what is not a plan, on the command line: junk is refused within bounded memory,
-//! whole-file errors have a place like every other, and a byte-order mark is read past.
+//! whole-file errors have a place like every other, a byte-order mark is read past, and an
+//! import that would make a plan too large to open is refused before writing.
 
 use preshow::format::{self, MAX_FILE_BYTES};
+use preshow::interchange::import::{self, ImportError, Mapping};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -213,4 +215,34 @@ fn a_byte_order_mark_is_read_past() {
         "{}",
         stderr(&o)
     );
+}
+
+/// An import whose plan would be larger than Preshow opens is refused before anything is
+/// written (a 1,000,000-row import wrote a 322 MiB plan that every command then refused). The
+/// limit is lowered here so that a small file shows it.
+#[test]
+fn an_import_too_large_to_open_again_is_refused() {
+    let plan = format::parse(PLAN).expect("loads").plan;
+    let mut csv = String::from("Account Name,Tier\n");
+    for i in 0..200 {
+        csv.push_str(&format!("Account number {i},2\n"));
+    }
+    let report = import::accounts(&plan, &csv, &Mapping::default()).expect("imports");
+    assert_eq!(report.added.len(), 200);
+    let text = report
+        .plan_text(MAX_FILE_BYTES)
+        .expect("small enough for a real plan");
+    let limit = text.len() as u64 - 1;
+    match report.plan_text(limit) {
+        Err(e @ ImportError::TooLarge { .. }) => {
+            let message = e.to_string();
+            assert!(
+                message.contains(&format!("{} bytes", text.len()))
+                    && message.contains("not changed"),
+                "{message}"
+            );
+        }
+        other => panic!("expected the import to be refused, got {other:?}"),
+    }
+    assert_eq!(report.plan_text(limit + 1), Ok(text));
 }
