@@ -132,6 +132,12 @@ fn huge_hostile_inputs_are_refused_quickly() {
             format!("(format: 1, {event}{}", "/*".repeat(1_000_000)),
         ),
         (
+            // Each comment's column was counted from the start of its line: time grew with
+            // the square of the line.
+            "a million comments on one line, unclosed",
+            format!("(format: 1, {event}{}", "/**/".repeat(1_000_000)),
+        ),
+        (
             "a string of ten million characters, unterminated",
             format!("(format: 1, event: (name: \"{}", "x".repeat(10_000_000)),
         ),

@@ -451,7 +451,11 @@ fn diff_exit_statuses_and_json_shape() {
     assert_eq!(out(&o), "");
     let o = run(&["diff", OLD, "tests/fixtures/git/missing.ron"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(err(&o).contains("missing.ron: no such file"), "{}", err(&o));
+    assert!(
+        err(&o).contains("missing.ron:1:1: no such file"),
+        "{}",
+        err(&o)
+    );
     let o = run(&["diff", OLD]);
     assert_eq!(o.status.code(), Some(2));
 
@@ -588,6 +592,36 @@ fn git_setup_is_idempotent() {
         err(&o).contains("not inside a git work tree"),
         "{}",
         err(&o)
+    );
+}
+
+/// A `.gitattributes` that is a symbolic link was followed: git-setup copied the file it
+/// pointed to, outside the repository, into a regular `.gitattributes` to be committed. Git
+/// itself does not read attributes through a link; git-setup now refuses it and changes
+/// nothing.
+#[cfg(unix)]
+#[test]
+fn git_setup_never_follows_a_linked_gitattributes() {
+    let repo = Repo::new();
+    let outside = tempfile::tempdir().expect("tempdir");
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "api-token=hunter2\n").expect("write");
+    let link = repo.path().join(".gitattributes");
+    std::os::unix::fs::symlink(&secret, &link).expect("symlink");
+    let o = repo.preshow(&["git-setup", "--command", BIN]);
+    assert_eq!(o.status.code(), Some(2), "{}{}", out(&o), err(&o));
+    assert!(err(&o).contains("is a symbolic link"), "{}", err(&o));
+    let meta = std::fs::symlink_metadata(&link).expect("still there");
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(
+        std::fs::read_to_string(&secret).expect("read"),
+        "api-token=hunter2\n"
+    );
+    assert!(
+        repo.run_git(&["config", "--get", "merge.preshow.driver"])
+            .stdout
+            .is_empty(),
+        "nothing was set up"
     );
 }
 

@@ -1498,3 +1498,43 @@ fn command_line_exit_statuses() {
     assert!(stdout(&o).contains("nothing to change"));
     assert_eq!(std::fs::read(&plan_path).expect("read"), before);
 }
+
+/// An unterminated quote swallowed every later row into one account name, and the import said
+/// "2 rows read" and exited 0. Now it is an error naming the line where the quote opens, and
+/// the plan is left as it was, with or without --dry-run.
+#[test]
+fn an_unterminated_quote_stops_the_import_at_its_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan_path = write_plan(dir.path(), &parse(preshow::EXAMPLE_PLAN));
+    let original = std::fs::read(&plan_path).expect("read");
+    let csv = dir.path().join("accounts.csv");
+    std::fs::write(
+        &csv,
+        "Account Name,Tier\nAcme Robotics,1\n\"Globex, Inc,2\nInitech,1\nUmbrella Corp,3\n",
+    )
+    .expect("write csv");
+    for dry_run in [true, false] {
+        let mut args = vec!["import", s(&plan_path), "--accounts", s(&csv)];
+        if dry_run {
+            args.push("--dry-run");
+        }
+        let o = preshow(&args);
+        assert_eq!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
+        assert!(
+            stderr(&o).starts_with(&format!("{}: line 3: a cell opened with a quote", s(&csv))),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!stdout(&o).contains("rows read"), "{}", stdout(&o));
+        assert_eq!(std::fs::read(&plan_path).expect("read"), original);
+    }
+    // The same file with the quote closed imports every row.
+    std::fs::write(
+        &csv,
+        "Account Name,Tier\nAcme Robotics,1\n\"Globex, Inc\",2\nInitech,1\nUmbrella Corp,3\n",
+    )
+    .expect("write csv");
+    let o = preshow(&["import", s(&plan_path), "--accounts", s(&csv), "--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("4 rows read"), "{}", stdout(&o));
+}

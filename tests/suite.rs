@@ -20,6 +20,7 @@ mod fuzz_regressions;
 mod gaps_panel;
 mod generate;
 mod git;
+mod hostile_reads;
 #[cfg(feature = "gui")]
 mod idle;
 #[cfg(feature = "gui")]

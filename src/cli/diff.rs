@@ -3,7 +3,7 @@
 //! (`--textconv FILE`, and git's external-diff arguments).
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
-use crate::format::{self, LoadError, ParseError, display_safe, display_safe_lines, item_fields};
+use crate::format::{self, LoadError, display_safe, display_safe_lines, item_fields};
 use crate::git::{repo_path, run as git, toplevel};
 use crate::model::{Plan, Section};
 use crate::ops::diff::{self, ChangeKind};
@@ -350,13 +350,10 @@ fn against_git(rev: &str, file: Option<&PathBuf>) -> Result<Vec<Compared>, Strin
             Err(_) => None,
             Ok(_) => {
                 let bytes = git(Some(&top), &["show", &old_label]).map_err(|e| e.to_string())?;
-                let text = String::from_utf8(bytes).map_err(|_| {
+                let text = format::decode(bytes).map_err(|error| {
                     LoadError {
                         path: PathBuf::from(&old_label),
-                        error: ParseError {
-                            pos: None,
-                            message: "the file is not UTF-8 text".to_owned(),
-                        },
+                        error,
                     }
                     .to_string()
                 })?;

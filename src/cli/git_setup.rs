@@ -76,7 +76,30 @@ fn setup(command: Option<&str>) -> Result<Vec<String>, String> {
 }
 
 /// Adds [`ATTRIBUTES`] to the file unless a line already says it.
+///
+/// A `.gitattributes` that is a link (or anything but a regular file) is refused, never
+/// followed: git itself does not read attributes through a link, and following it would copy
+/// a file from wherever it points, outside the repository perhaps, into one to be committed.
 fn attributes(path: &Path) -> Result<String, String> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" (to {})", t.display()))
+                .unwrap_or_default();
+            return Err(format!(
+                "{} is a symbolic link{target}; git does not read attributes through a link, \
+                 and git-setup does not follow it: make it a regular file, then run git-setup again",
+                path.display()
+            ));
+        }
+        Ok(m) if !m.is_file() => {
+            return Err(format!(
+                "{} is not a regular file: make it one, then run git-setup again",
+                path.display()
+            ));
+        }
+        _ => {}
+    }
     let existing = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

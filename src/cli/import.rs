@@ -121,7 +121,9 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
     if !loaded.source.comments.is_empty() && !args.force {
         return Err(comments_would_be_lost(path, &loaded.source.comments));
     }
-    let canonical = format::to_string(&report.plan);
+    let canonical = report
+        .plan_text(format::MAX_FILE_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
     format::write_file(path, canonical.as_bytes(), replace(args.force))
         .map_err(|e| not_written(&e))?;
     println!("{}: written", path.display());

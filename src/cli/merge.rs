@@ -18,11 +18,16 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
         let text = match format::read_text(path) {
             Ok(t) => t,
             Err(error) => {
+                // Git hands over temporary copies: the error names the file as the repository
+                // does, and which side it is.
                 let e = LoadError {
-                    path: path.to_owned(),
+                    path: PathBuf::from(&label),
                     error,
                 };
-                eprintln!("{}", display_safe(&e.to_string()));
+                eprintln!(
+                    "preshow merge: {label} ({side}) could not be read: {}",
+                    display_safe(&e.to_string())
+                );
                 return EXIT_TROUBLE;
             }
         };

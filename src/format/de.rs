@@ -4,8 +4,12 @@
 use crate::format::scan::{self, Pos};
 
 /// Why text is not a plan: what is wrong, and where when there is a place.
+///
+/// Shown as `LINE:COLUMN: message`, like a compiler's errors; an error of the file as a whole
+/// (missing, empty, a folder, too large) is shown at line 1, column 1, so that every error a
+/// tool reads has the same shape.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{message}", pos.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_else(|| " ".to_owned()))]
+#[error("{}:{}: {message}", pos.map_or(1, |p| p.line), pos.map_or(1, |p| p.column))]
 pub struct ParseError {
     /// Where, when the problem has a place.
     pub pos: Option<Pos>,
@@ -136,6 +140,12 @@ fn explain(code: &ron::Error) -> String {
         E::ExceededRecursionLimit => "nested too deeply: this is not a plan file".to_owned(),
         E::IntegerOutOfBounds => "this number is out of range".to_owned(),
         E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
+        E::ExpectedIdentifier => "expected a field name here".to_owned(),
+        E::UnexpectedChar(c) => format!("unexpected character {c:?} here"),
+        E::UnclosedBlockComment => "a `/*` comment is never closed: end it with `*/`".to_owned(),
+        E::InvalidEscape(what) => format!("invalid escape in this string: {what}"),
+        E::ExpectedUnit => "expected `()` here".to_owned(),
+        E::ExpectedChar => "expected a character in single quotes".to_owned(),
         other => other.to_string(),
     }
 }

@@ -71,6 +71,16 @@ impl Migrator {
 
     /// Reads `text` of format `from` and migrates it step by step to the current format.
     pub fn migrate(&self, text: &str, from: u32) -> Result<Plan, MigrateError> {
+        // Whether it can be done is known before the text is read into a tree (which costs
+        // memory with every token): a format with no way forward is refused at once.
+        if let Some(format) =
+            (from..self.current).find(|f| !self.steps.iter().any(|s| s.from == *f))
+        {
+            return Err(MigrateError::NoStep {
+                format,
+                oldest: self.oldest(),
+            });
+        }
         let mut doc = tree::parse(text)?;
         let mut format = from;
         while format < self.current {

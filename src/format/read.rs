@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are refused before reading: 256 MiB is far beyond any real plan.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The UTF-8 byte-order mark.
+const BOM: char = '\u{feff}';
+
 /// A plan read from text, with where its parts are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -45,7 +48,11 @@ pub fn parse(text: &str) -> Result<Loaded, ParseError> {
 }
 
 /// Reads a plan from text, migrating older formats with `migrator`.
+///
+/// A UTF-8 byte-order mark at the start, which some Windows editors write, is read past:
+/// positions count from the character after it, as editors show the file.
 pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ParseError::whole(
             "the file is empty: a plan needs at least `format` and `event`",
@@ -61,7 +68,11 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             migrated_from: None,
         });
     }
-    let source = scan::scan(text).map_err(|deep| {
+    // The full way reads the text three times, each with no memory beyond a few tokens until
+    // the text is known to be a plan: the nesting and the `format` number, then `ron` (which
+    // stops at the first error), and only then the source map, whose items and comments grow
+    // with the text.
+    let format = scan::format_number(text).map_err(|deep| {
         ParseError::at(
             deep.0,
             format!(
@@ -77,7 +88,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
              (with `#![enable(implicit_some)]` at the top, write just the value)",
         ));
     }
-    let format = source.format;
+    let shallow = |text: &str| scan::scan(text).unwrap_or_default();
     if let Some((number, pos)) = format {
         if number > u64::from(migrator.current) {
             return Err(ParseError::at(
@@ -96,12 +107,13 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
             })?;
             return Ok(Loaded {
                 plan,
-                source,
+                source: shallow(text),
                 migrated_from: Some(from),
             });
         }
     }
     let plan: Plan = deserialize(text).map_err(|e| conflict_marker(text).unwrap_or(e))?;
+    let source = shallow(text);
     // The scan reads `format` only as plain decimal digits; RON also spells numbers `0x2`,
     // `0b10`, `1_0` or `-0`. The parsed number is the one that counts: a file claiming another
     // format must not load as the current one (and then be rewritten as that format).
@@ -180,21 +192,20 @@ pub fn read_text(path: &Path) -> Result<String, ParseError> {
     let file = std::fs::File::open(path).map_err(|e| ParseError::whole(io_message(&e)))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
-        return Err(ParseError::whole(format!(
-            "the file is {} MiB; plans larger than {} MiB are refused",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ParseError::whole(io_message(&e)))?;
+    decode(bytes)
+}
+
+/// Plan text from bytes (a file's, or a version's from git): refused when larger than
+/// [`MAX_FILE_BYTES`], or not UTF-8, at the first byte that is not.
+pub fn decode(bytes: Vec<u8>) -> Result<String, ParseError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ParseError::whole(format!(
-            "the file is larger than {} MiB and was refused",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(too_large(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = e
@@ -203,12 +214,26 @@ pub fn read_text(path: &Path) -> Result<String, ParseError> {
             .unwrap_or_default();
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let last_line = good.rsplit(|&b| b == b'\n').next().unwrap_or_default();
+        let last_line = last_line
+            .strip_prefix(BOM.to_string().as_bytes())
+            .filter(|_| line == 1)
+            .unwrap_or(last_line);
         let column = String::from_utf8_lossy(last_line).chars().count() + 1;
         ParseError::at(
             Pos { line, column },
             "the file is not UTF-8 text: save it as UTF-8",
         )
     })
+}
+
+/// The error for a file of `size` bytes, more than [`MAX_FILE_BYTES`]. The exact size is given,
+/// since a file one byte too large is "256 MiB" rounded.
+fn too_large(size: u64) -> ParseError {
+    ParseError::whole(format!(
+        "the file is {size} bytes, more than the {} MiB ({MAX_FILE_BYTES} bytes) a plan may be: \
+         this is not a plan Preshow can open",
+        MAX_FILE_BYTES / (1024 * 1024)
+    ))
 }
 
 fn io_message(e: &std::io::Error) -> String {

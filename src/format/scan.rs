@@ -74,6 +74,7 @@ pub(super) enum Tok {
     Other,
 }
 
+#[derive(Clone, Copy)]
 pub(super) struct Token {
     pub(super) tok: Tok,
     pub(super) pos: Pos,
@@ -83,25 +84,50 @@ pub(super) struct Token {
 
 /// The tokens of `src`, comments left out.
 pub(super) fn tokens(src: &str) -> Vec<Token> {
-    Lexer {
-        src,
-        bytes: src.as_bytes(),
-        at: 0,
-        line: 1,
-        col: 1,
-    }
-    .lex(&mut Vec::new())
+    Lexer::new(src, false).collect()
 }
 
+/// Every comment in `src`, in file order.
+pub(super) fn comments(src: &str) -> Vec<Comment> {
+    let mut lexer = Lexer::new(src, true);
+    lexer.by_ref().for_each(drop);
+    lexer.comments
+}
+
+/// The tokens of the text one at a time, so that no pass over the text holds more than a few
+/// of them: a file of tiny tokens costs no more memory than a plan of the same size.
 struct Lexer<'a> {
     src: &'a str,
     bytes: &'a [u8],
     at: usize,
     line: usize,
     col: usize,
+    /// Whether comments are noted in `comments`.
+    keep_comments: bool,
+    comments: Vec<Comment>,
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        self.next_token()
+    }
 }
 
 impl<'a> Lexer<'a> {
+    fn new(src: &'a str, keep_comments: bool) -> Self {
+        Lexer {
+            src,
+            bytes: src.as_bytes(),
+            at: 0,
+            line: 1,
+            col: 1,
+            keep_comments,
+            comments: Vec::new(),
+        }
+    }
+
     fn pos(&self) -> Pos {
         Pos {
             line: self.line,
@@ -137,8 +163,7 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn lex(mut self, comments: &mut Vec<Comment>) -> Vec<Token> {
-        let mut out = Vec::new();
+    fn next_token(&mut self) -> Option<Token> {
         while let Some(b) = self.peek(0) {
             let pos = self.pos();
             let start = self.at;
@@ -154,12 +179,12 @@ impl<'a> Lexer<'a> {
                     while self.peek(0).is_some_and(|c| c != b'\n') {
                         self.bump();
                     }
-                    comments.push(self.comment(pos, start));
+                    self.note_comment(pos, start);
                     continue;
                 }
                 b'/' if self.peek(1) == Some(b'*') => {
                     self.block_comment();
-                    comments.push(self.comment(pos, start));
+                    self.note_comment(pos, start);
                     continue;
                 }
                 b'(' | b'[' | b'{' => {
@@ -237,20 +262,20 @@ impl<'a> Lexer<'a> {
                     Tok::Other
                 }
             };
-            out.push(Token {
+            return Some(Token {
                 tok,
                 pos,
                 start,
                 end: self.at,
             });
         }
-        out
+        None
     }
 
-    fn comment(&self, pos: Pos, start: usize) -> Comment {
-        Comment {
-            pos,
-            text: self.src.get(start..self.at).unwrap_or_default().to_owned(),
+    fn note_comment(&mut self, pos: Pos, start: usize) {
+        if self.keep_comments {
+            let text = self.src.get(start..self.at).unwrap_or_default().to_owned();
+            self.comments.push(Comment { pos, text });
         }
     }
 
@@ -316,12 +341,17 @@ enum Role {
 /// `Some"x"` or `Some 5` as `Some(...)` when `implicit_some` is on, a quirk nobody writes on
 /// purpose; the reader refuses it rather than guess.
 pub(super) fn bare_some(src: &str) -> Option<Pos> {
-    let tokens = tokens(src);
-    tokens.windows(2).find_map(|w| {
-        let is_some = w[0].tok == Tok::Ident && src.get(w[0].start..w[0].end) == Some("Some");
-        let ok = matches!(w[1].tok, Tok::Open(b'(') | Tok::Colon);
-        (is_some && !ok).then_some(w[0].pos)
-    })
+    let mut tokens = Lexer::new(src, false).peekable();
+    while let Some(t) = tokens.next() {
+        let is_some = t.tok == Tok::Ident && src.get(t.start..t.end) == Some("Some");
+        let ok = tokens
+            .peek()
+            .is_some_and(|n| matches!(n.tok, Tok::Open(b'(') | Tok::Colon));
+        if is_some && !ok && tokens.peek().is_some() {
+            return Some(t.pos);
+        }
+    }
+    None
 }
 
 /// An identifier's name: a raw identifier `r#done` names `done`.
@@ -331,23 +361,30 @@ pub(super) fn ident_name(text: &str) -> &str {
 
 /// Scans `src`. Fails only when nesting goes beyond [`MAX_DEPTH`].
 pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
+    walk(src, true)
+}
+
+/// The `format` number and its position, or where nesting goes beyond [`MAX_DEPTH`]: what the
+/// reader needs to know before parsing, found with no memory beyond a few tokens, whatever the
+/// text holds.
+pub(super) fn format_number(src: &str) -> Result<Option<(u64, Pos)>, TooDeep> {
+    walk(src, false).map(|map| map.format)
+}
+
+/// One pass over the tokens, with the one before and the two after each at hand. Notes the
+/// items, keys and comments only when `keep`; the `format` number always.
+fn walk(src: &str, keep: bool) -> Result<SourceMap, TooDeep> {
     let mut map = SourceMap::default();
-    let tokens = Lexer {
-        src,
-        bytes: src.as_bytes(),
-        at: 0,
-        line: 1,
-        col: 1,
-    }
-    .lex(&mut map.comments);
+    let mut lexer = Lexer::new(src, keep);
     let text = |t: &Token| src.get(t.start..t.end).unwrap_or_default();
-    let mut stack: Vec<Role> = Vec::new();
-    let mut key: Option<String> = None;
+    let mut stack: Vec<Role> = Vec::with_capacity(MAX_DEPTH + 1);
+    let mut key: Option<&str> = None;
     let mut seen_plan = false;
-    for (i, t) in tokens.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
-        let next = tokens.get(i + 1);
-        let after = tokens.get(i + 2);
+    let mut prev: Option<Token> = None;
+    let mut current = lexer.next();
+    let mut next = lexer.next();
+    let mut after = lexer.next();
+    while let Some(t) = current {
         match t.tok {
             Tok::Open(b) => {
                 let role = match (stack.last(), b) {
@@ -355,7 +392,7 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
                         seen_plan = true;
                         Role::Plan
                     }
-                    (Some(Role::Plan), b'[') => match key.as_deref().and_then(Section::from_key) {
+                    (Some(Role::Plan), b'[') => match key.and_then(Section::from_key) {
                         Some(s) if s.is_list() => Role::List(s),
                         _ => Role::Other,
                     },
@@ -364,10 +401,12 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
                             Some(p) if p.tok == Tok::Ident => p.pos.line,
                             _ => t.pos.line,
                         };
-                        map.items
-                            .entry(*section)
-                            .or_default()
-                            .push(ItemSpan { line, id: None });
+                        if keep {
+                            map.items
+                                .entry(*section)
+                                .or_default()
+                                .push(ItemSpan { line, id: None });
+                        }
                         Role::Item
                     }
                     _ => Role::Other,
@@ -382,30 +421,37 @@ pub fn scan(src: &str) -> Result<SourceMap, TooDeep> {
             }
             Tok::Ident if next.is_some_and(|n| n.tok == Tok::Colon) => match stack.last() {
                 Some(Role::Plan) if stack.len() == 1 => {
-                    let name = ident_name(text(t)).to_owned();
-                    map.keys.entry(name.clone()).or_insert(t.pos.line);
+                    let name = ident_name(text(&t));
+                    if keep {
+                        map.keys.entry(name.to_owned()).or_insert(t.pos.line);
+                    }
                     if name == "format"
                         && let Some(v) = after
-                        && let Ok(n) = text(v).parse::<u64>()
+                        && let Ok(n) = text(&v).parse::<u64>()
                     {
                         map.format.get_or_insert((n, v.pos));
                     }
                     key = Some(name);
                 }
-                Some(Role::Item) if ident_name(text(t)) == "id" => {
+                Some(Role::Item) if keep && ident_name(text(&t)) == "id" => {
                     let parent = stack.len().checked_sub(2).and_then(|p| stack.get(p));
                     if let (Some(Role::List(section)), Some(v)) = (parent, after)
                         && v.tok == Tok::Str
                         && let Some(item) = map.items.get_mut(section).and_then(|l| l.last_mut())
                     {
-                        item.id.get_or_insert_with(|| unquote(text(v)));
+                        item.id.get_or_insert_with(|| unquote(text(&v)));
                     }
                 }
                 _ => {}
             },
             _ => {}
         }
+        prev = Some(t);
+        current = next;
+        next = after;
+        after = lexer.next();
     }
+    map.comments = lexer.comments;
     Ok(map)
 }
 

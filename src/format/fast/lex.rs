@@ -1,8 +1,7 @@
-//! The bytes of the text: whitespace and comments (noted in the source map), identifiers and
-//! strings.
+//! The bytes of the text: whitespace and comments, identifiers and strings.
 
 use crate::format::fast::Parser;
-use crate::format::scan::{Comment, Pos};
+use crate::format::scan::Pos;
 use std::borrow::Cow;
 
 /// Where the first `"`, `\` or line end is in `hay`: eight bytes at a time (a zero byte of
@@ -60,8 +59,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips spaces, tabs, line ends and comments, noting the comments. Whitespace the full
-    /// reader knows but this one does not is left in place, so that what follows fails.
+    /// Skips spaces, tabs, line ends and comments. Whitespace the full reader knows but this one
+    /// does not is left in place, so that what follows fails.
     pub(super) fn ws(&mut self) -> Option<()> {
         loop {
             // Indentation comes in runs of spaces: skip them eight at a time.
@@ -102,13 +101,10 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Steps over a comment. Comments are noted only once the whole plan is read (see
+    /// [`super::parse`]), so text that turns out not to be a plan costs no memory for them.
     fn comment(&mut self, start: usize, end: usize) -> Option<()> {
-        let pos = self.pos(start);
-        let text = self.src.get(start..end)?;
-        self.map.comments.push(Comment {
-            pos,
-            text: text.to_owned(),
-        });
+        self.has_comments = true;
         for (i, &c) in self.b.get(start..end)?.iter().enumerate() {
             if c == b'\n' {
                 self.line += 1;

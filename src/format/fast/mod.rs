@@ -1,6 +1,8 @@
 //! The fast way in: one pass over the text that builds the plan and its [`SourceMap`] together,
 //! for text that is plainly a plan (what the writer produces, and what people usually write by
-//! hand: comments, `Some(...)`, struct names, any spacing).
+//! hand: comments, `Some(...)`, struct names, any spacing). Comments are only stepped over; when
+//! the text has any and proves to be a plan, the scan's lexer notes them afterwards, so that junk
+//! full of comments costs no memory for them.
 //!
 //! It reads a strict subset of RON. Anything it is not sure of — an unknown or repeated field, a
 //! missing one, a raw string, an unusual escape or number, odd whitespace, an older format — makes
@@ -46,6 +48,7 @@ pub(super) fn parse(text: &str) -> Option<(Plan, SourceMap)> {
         line_start: 0,
         implicit_some: false,
         key_line: 1,
+        has_comments: false,
         map: SourceMap::default(),
     };
     p.ws()?;
@@ -56,7 +59,14 @@ pub(super) fn parse(text: &str) -> Option<(Plan, SourceMap)> {
     }
     let plan = p.plan()?;
     p.ws()?;
-    (p.at == p.b.len()).then_some((plan, p.map))
+    if p.at != p.b.len() {
+        return None;
+    }
+    let mut map = p.map;
+    if p.has_comments {
+        map.comments = crate::format::scan::comments(text);
+    }
+    Some((plan, map))
 }
 
 /// The reader: where it is in the text, and the source map it fills in as it goes.
@@ -70,5 +80,7 @@ struct Parser<'a> {
     implicit_some: bool,
     /// The line of the field name being read.
     key_line: usize,
+    /// Whether the text has comments: they are noted in the map once the plan is read.
+    has_comments: bool,
     map: SourceMap,
 }

@@ -77,6 +77,28 @@ pub enum ImportError {
     /// Nothing to read.
     #[error("the CSV file is empty: it needs a header row and at least one row")]
     Empty,
+    /// A quoted cell is never closed: the rest of the file would be read into it.
+    #[error(
+        "line {line}: a cell opened with a quote (\") here is never closed, so every line after it \
+         would be read into that one cell; close the quote (a quote inside a cell is written twice, \
+         \"\") and import again"
+    )]
+    UnterminatedQuote {
+        /// The line the quote opens on, counted from 1.
+        line: usize,
+    },
+    /// The merged plan would be larger than Preshow opens.
+    #[error(
+        "the plan would be {bytes} bytes with this import, more than the {limit_mib} MiB a plan \
+         may be, and Preshow could not open it again: it was not changed; import fewer rows",
+        limit_mib = limit / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The size of the merged plan's text.
+        bytes: u64,
+        /// The largest plan Preshow opens, in bytes.
+        limit: u64,
+    },
     /// The header row could not be read.
     #[error("the CSV header row cannot be read: {0}")]
     NotCsv(String),

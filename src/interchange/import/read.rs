@@ -50,6 +50,37 @@ fn sniff_delimiter(text: &str) -> u8 {
         .0
 }
 
+/// The line on which a quoted cell opens that is never closed, if one is. The CSV reader reads
+/// such a cell to the end of the file, so one stray quote would silently turn every row after
+/// it into one cell. Quotes are read as the CSV reader reads them: a quote opens a quoted cell
+/// only at the start of a cell, and inside one, two quotes are a quote.
+fn unterminated_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_cell_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        match opened {
+            Some(_) => {
+                if b == b'"' {
+                    if bytes.peek() == Some(&b'"') {
+                        bytes.next();
+                    } else {
+                        opened = None;
+                        at_cell_start = false;
+                    }
+                }
+            }
+            None if b == b'"' && at_cell_start => opened = Some(line),
+            None => at_cell_start = b == delimiter || b == b'\n' || b == b'\r',
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    opened
+}
+
 /// Reads a CSV file as text, refusing what is too large or not UTF-8; errors name the file.
 pub fn read_file(path: &Path) -> Result<String, ReadError> {
     let unreadable = |source| ReadError::Unreadable {
@@ -77,8 +108,12 @@ pub fn headers(csv_text: &str) -> Result<Vec<String>, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    let delimiter = sniff_delimiter(text);
+    if let Some(line) = unterminated_quote(text, delimiter) {
+        return Err(ImportError::UnterminatedQuote { line });
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -96,8 +131,12 @@ pub(super) fn read_table(text: &str) -> Result<Table, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
+    let delimiter = sniff_delimiter(text);
+    if let Some(line) = unterminated_quote(text, delimiter) {
+        return Err(ImportError::UnterminatedQuote { line });
+    }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(text))
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
         .from_reader(text.as_bytes());
@@ -137,5 +176,15 @@ mod tests {
         assert_eq!(sniff_delimiter("a;b;\"c,d\"\n1;2;3"), b';');
         assert_eq!(sniff_delimiter("a,b\n"), b',');
         assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(unterminated_quote("a,b\n\"x,1\ny,2\n", b','), Some(2));
+        assert_eq!(unterminated_quote("a,b\n\"x\n\"\"y\",1\n", b','), None);
+        // A quote inside an unquoted cell is text, as the CSV reader reads it.
+        assert_eq!(unterminated_quote("a,b\n5\" screen,1\n", b','), None);
+        assert_eq!(unterminated_quote("a;b\nx;\"y\n", b';'), Some(2));
+        assert_eq!(unterminated_quote("a,b\n\"x\"\"\n", b','), Some(2));
     }
 }

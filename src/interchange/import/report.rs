@@ -2,6 +2,7 @@
 //! changed, every row or value skipped or found ambiguous, and its rendering as lines.
 
 use crate::format::display_safe;
+use crate::interchange::import::error::ImportError;
 use crate::interchange::import::fields::{Field, Kind};
 use crate::interchange::import::mapping::Columns;
 use crate::interchange::import::read::Table;
@@ -47,6 +48,18 @@ impl ImportReport {
     /// Whether the plan changed.
     pub fn changed(&self) -> bool {
         !self.added.is_empty() || !self.updated.is_empty()
+    }
+
+    /// The merged plan's text, to be written, or why it must not be: text longer than `limit`
+    /// bytes ([`crate::format::MAX_FILE_BYTES`] for a plan file) would be refused by every
+    /// command and the workbench the next time it is opened.
+    pub fn plan_text(&self, limit: u64) -> Result<String, ImportError> {
+        let text = crate::format::to_string(&self.plan);
+        let bytes = text.len() as u64;
+        if bytes > limit {
+            return Err(ImportError::TooLarge { bytes, limit });
+        }
+        Ok(text)
     }
 
     /// One line: rows read, added, updated, skipped, ambiguous.
