@@ -43,7 +43,7 @@ pub mod revision;
 mod vtimezone;
 
 use crate::interchange::export::{account_name, message_headline, person_email, person_name};
-use crate::model::{DateTime, Meeting, MeetingStatus, Plan, Team, slug, zone};
+use crate::model::{DateTime, Meeting, MeetingStatus, Plan, Team, zone};
 use chrono::{Datelike, NaiveDateTime};
 pub use revision::Earliers;
 
@@ -195,7 +195,18 @@ fn years(plan: &Plan, meetings: &[&Meeting]) -> (i32, i32) {
 /// change when the event is renamed.
 fn uid_domain(plan: &Plan, tzid: Option<&str>) -> String {
     let day = plan.event.starts.0.format("%Y-%m-%d");
-    match tzid.map(slug).filter(|z| !z.is_empty()) {
+    // The zone's name in lower case, `/` and `_` as `-` and `+` as `plus`, so that
+    // `Etc/GMT+1` and `Etc/GMT-1` stay apart.
+    let zone = |name: &str| -> String {
+        name.chars()
+            .flat_map(|c| match c {
+                '+' => "plus".chars().collect::<Vec<_>>(),
+                c if c.is_ascii_alphanumeric() || c == '-' => vec![c.to_ascii_lowercase()],
+                _ => vec!['-'],
+            })
+            .collect()
+    };
+    match tzid.map(zone).filter(|z| !z.is_empty()) {
         Some(z) => format!("{day}.{z}.preshow"),
         None => format!("{day}.preshow"),
     }
@@ -449,6 +460,27 @@ mod tests {
             assert!(physical.len() <= 75, "{} octets", physical.len());
         }
         assert_eq!(out.replace("\r\n ", ""), format!("{long}\r\n"));
+    }
+
+    #[test]
+    fn the_uid_domain_keeps_zones_apart_and_ignores_the_event_name() {
+        let mut plan = Plan::empty(
+            "Expo",
+            crate::model::Date::from_ymd(2027, 3, 9)
+                .unwrap_or(crate::model::Date(chrono::NaiveDate::MIN)),
+            crate::model::Date::from_ymd(2027, 3, 11)
+                .unwrap_or(crate::model::Date(chrono::NaiveDate::MIN)),
+        );
+        assert_eq!(uid_domain(&plan, None), "2027-03-09.preshow");
+        plan.event.name = "Expo (renamed)".into();
+        assert_eq!(
+            uid_domain(&plan, Some("America/Port_of_Spain")),
+            "2027-03-09.america-port-of-spain.preshow"
+        );
+        assert_ne!(
+            uid_domain(&plan, Some("Etc/GMT+1")),
+            uid_domain(&plan, Some("Etc/GMT-1"))
+        );
     }
 
     #[test]
