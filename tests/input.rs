@@ -171,3 +171,61 @@ fn a_start_reads_as_people_say_it_and_is_picked_on_a_calendar() {
         "the file keeps ISO"
     );
 }
+
+/// The event's time zone: picked from every IANA zone by typing part of its name, or typed
+/// freely; a misspelt one shows the check's finding under the field, naming the nearest zone.
+#[test]
+fn a_time_zone_is_picked_from_the_list_or_typed_and_a_misspelt_one_is_named() {
+    let (_dir, mut h) = crate::support::example();
+    h.state_mut()
+        .command(Command::Reveal(Section::Event, None, Some("timezone")));
+    h.run();
+    h.get_by_label("☰").click();
+    h.run();
+    type_slowly(&mut h, "jerus");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan.event.timezone.as_deref(),
+        Some("Asia/Jerusalem")
+    );
+
+    let field = h.get_by_role_and_label(Role::TextInput, "Time zone");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.run();
+    type_slowly(&mut h, "Europe/Madird");
+    assert_eq!(
+        h.state().doc.plan.event.timezone.as_deref(),
+        Some("Europe/Madird")
+    );
+    // The field is left, and the plan checked (on this thread: no waiting for the worker).
+    h.key_press(Key::Tab);
+    h.run();
+    h.state_mut().check_now();
+    h.run();
+    let message = h
+        .state()
+        .gaps()
+        .findings
+        .iter()
+        .find(|f| f.message.contains("Europe/Madird"))
+        .map(|f| f.message.clone())
+        .expect("the check names the zone as written");
+    assert!(
+        message.contains("which is not an IANA time zone (did you mean Europe/Madrid?)"),
+        "{message}"
+    );
+    // Shown right under the field, word for word (besides the gaps panel).
+    let field = h.get_by_role_and_label(Role::TextInput, "Time zone").rect();
+    assert!(
+        h.query_all_by_label(&message).any(|n| {
+            let r = n.rect();
+            r.top() >= field.bottom()
+                && r.top() < field.bottom() + field.height()
+                && r.left() < field.right()
+        }),
+        "the finding under the field"
+    );
+}

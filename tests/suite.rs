@@ -9,6 +9,7 @@ mod app;
 mod atomic_save;
 #[cfg(feature = "gui")]
 mod boards;
+mod calendar;
 mod cli;
 #[cfg(feature = "gui")]
 mod columns;

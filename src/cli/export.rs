@@ -115,7 +115,13 @@ fn export(args: &ExportArgs) -> Result<(), String> {
     let plan = &loaded.plan;
     if let Some(out) = &args.ics {
         let stamp = chrono::Utc::now().naive_utc();
-        let cal = ics::calendar(plan, args.person.as_deref(), stamp)
+        // The calendar being replaced says which meetings changed since it was written.
+        let earlier = if is_stdout(out) {
+            ics::Earliers::default()
+        } else {
+            ics::Earliers::read(out)
+        };
+        let cal = ics::calendar_replacing(plan, args.person.as_deref(), stamp, &earlier)
             .map_err(|e| format!("{}: {e}", args.file.display()))?;
         if let Some(w) = &cal.warning {
             eprintln!("{}: {}", args.file.display(), display_safe(w));

@@ -7,6 +7,7 @@ mod dates;
 pub mod fingerprint;
 pub mod human;
 mod ids;
+pub mod zone;
 
 pub use dates::{Date, DateTime};
 pub use ids::{fold_char, is_valid_id, slug, sort_key, unique_id};

@@ -109,7 +109,9 @@ impl ExportDialog {
         let (text, what) = match self.format {
             ExportFormat::Calendar => {
                 let stamp = chrono::Utc::now().naive_utc();
-                let cal = ics::calendar(plan, self.person.as_deref(), stamp)
+                // The calendar being replaced says which meetings changed since it was written.
+                let earlier = ics::Earliers::read(&path);
+                let cal = ics::calendar_replacing(plan, self.person.as_deref(), stamp, &earlier)
                     .map_err(|e| e.to_string())?;
                 let mut what = format!(
                     "Calendar of {} meeting{}",

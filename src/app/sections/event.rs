@@ -1,9 +1,11 @@
-//! The event: name, place, booth, time zone and days, and the plan-wide gaps.
+//! The event: name, place, booth, time zone (typed, or picked from every IANA zone) and days,
+//! and the plan-wide gaps.
 
 use crate::app::checker::Gaps;
 use crate::app::sections::list::ListState;
 use crate::app::widgets::{self, Edits, field_row, severity_color};
-use crate::model::{Plan, Section};
+use crate::check::RuleId;
+use crate::model::{Plan, Section, zone};
 use egui::{RichText, Ui};
 
 /// Draws the event form.
@@ -23,7 +25,12 @@ pub fn event_ui(ui: &mut Ui, plan: &mut Plan, state: &mut ListState, gaps: &Gaps
                     matches!(f.section, Section::Event | Section::Plan) || f.index.is_none()
                 })
                 .collect();
-            if !plan_wide.is_empty() {
+            // One scope, however many gaps it lists, so that the form below keeps its widgets'
+            // ids (focus, typed text) when a gap comes or goes as the user types.
+            ui.scope(|ui| {
+                if plan_wide.is_empty() {
+                    return;
+                }
                 ui.label(RichText::new("Gaps that concern the whole plan").strong());
                 for f in plan_wide {
                     ui.horizontal_wrapped(|ui| {
@@ -35,7 +42,7 @@ pub fn event_ui(ui: &mut Ui, plan: &mut Plan, state: &mut ListState, gaps: &Gaps
                     });
                 }
                 ui.separator();
-            }
+            });
             let e = &mut plan.event;
             let ed = &mut edits;
             widgets::form_ui(ui, |ui| {
@@ -49,7 +56,27 @@ pub fn event_ui(ui: &mut Ui, plan: &mut Plan, state: &mut ListState, gaps: &Gaps
                     widgets::opt_text_ui(ui, l, &mut e.booth, "stand number", ed)
                 });
                 field_row(ui, "Time zone", hl == Some("timezone"), |ui, l| {
-                    widgets::opt_text_ui(ui, l, &mut e.timezone, "Europe/Berlin", ed)
+                    ui.vertical(|ui| {
+                        let r = widgets::suggested_text_ui(
+                            ui,
+                            l,
+                            &mut e.timezone,
+                            "Europe/Berlin",
+                            "America/Argentina/Buenos_Aires",
+                            zone::names(),
+                            ed,
+                        );
+                        // The check's word on a time zone it does not know, under the field.
+                        for f in gaps.findings.iter().filter(|f| {
+                            f.rule == RuleId::InvalidValue
+                                && f.section == Section::Event
+                                && f.message.contains("time zone")
+                        }) {
+                            ui.colored_label(severity_color(f.severity), &f.message);
+                        }
+                        r
+                    })
+                    .inner
                 });
                 field_row(ui, "First day", hl == Some("starts"), |ui, l| {
                     widgets::date_ui(ui, l, &mut e.starts, ed)

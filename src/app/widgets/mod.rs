@@ -29,7 +29,9 @@ pub use lazy::{lazy_ui, text_generation, text_still_good};
 pub use legend::legend_item_ui;
 pub use number::number;
 pub use palette::severity_color;
-pub use pickers::{choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui};
+pub use pickers::{
+    choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui, suggested_text_ui,
+};
 pub use signoffs::{Stakes, signoffs_ui};
 pub use strip::{Arrows, ItemInfo, Strip, arrow_step, focus_outline, pointer_sensor, strip_ui};
 pub use text::{

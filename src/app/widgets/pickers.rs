@@ -1,9 +1,9 @@
-//! Pickers: one person, one item of a list (with a search box when it is long), and lists of
-//! ids as removable chips.
+//! Pickers: one person, one item of a list (with a search box when it is long), lists of ids as
+//! removable chips, and free text with a searchable list of suggestions beside it.
 
 use crate::app::widgets::choices::{Choice, Choices};
 use crate::app::widgets::date::text_width;
-use crate::app::widgets::form::Edits;
+use crate::app::widgets::form::{Edits, set_if_changed};
 use crate::model::Team;
 use egui::{Response, Ui};
 
@@ -89,6 +89,51 @@ pub fn choice_picker_ui(
         edits.changed = true;
     }
     inner.response.labelled_by(label)
+}
+
+/// Free text that can also be picked from a long list of `suggestions` (such as every IANA time
+/// zone): the text field, typed as any text (empty means absent), and beside it a button that
+/// opens the suggestions with a search box (type to narrow, arrows, Enter). `sample` is the
+/// widest text the field should show whole.
+pub fn suggested_text_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    hint: &str,
+    sample: &str,
+    suggestions: &[String],
+    edits: &mut Edits,
+) -> Response {
+    ui.horizontal(|ui| {
+        let mut text = value.clone().unwrap_or_default();
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .hint_text(hint)
+                    .desired_width(text_width(ui, sample)),
+            )
+            .labelled_by(label);
+        if field.changed() {
+            set_if_changed(value, (!text.trim().is_empty()).then_some(text), edits);
+        }
+        let button = ui.button("☰").on_hover_text("Pick from the list");
+        let list = ListId::new(ui, label.with("suggestions"));
+        let current = value.clone().unwrap_or_default();
+        let shown = egui::Popup::from_toggle_button_response(&button)
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .width(text_width(ui, sample) + text_width(ui, "Find  "))
+            .show(|ui| {
+                let items: Vec<(String, String)> =
+                    suggestions.iter().map(|s| (s.clone(), s.clone())).collect();
+                keyboard_list_ui(ui, list, &items, &current)
+            });
+        list.forget_when_closed(ui, shown.is_none());
+        if let Some(picked) = shown.and_then(|r| r.inner) {
+            set_if_changed(value, Some(picked), edits);
+        }
+        field
+    })
+    .inner
 }
 
 /// The height of a drop-down list: ten rows of body text and the search box.

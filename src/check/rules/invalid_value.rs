@@ -5,20 +5,27 @@ rule! {
     /// ## What it finds
     /// A value out of range, or an id that is not well formed.
     ///
-    /// An event that ends before it starts, an account `tier` other than 1, 2 or 3, a meeting of 0
-    /// `minutes` or less, a handoff whose `sla_hours` is 0 or less, or an `id` that is empty or uses
-    /// anything but lowercase letters, digits and `-`. One finding per item, naming every bad value in it.
+    /// An event that ends before it starts, an event `timezone` that is not an IANA time zone
+    /// name, an account `tier` other than 1, 2 or 3, a meeting of 0 `minutes` or less, a handoff
+    /// whose `sla_hours` is 0 or less, or an `id` that is empty or uses anything but lowercase
+    /// letters, digits and `-`. One finding per item, naming every bad value in it (the event's
+    /// dates and its time zone are two findings). A time zone finding names the zone as written
+    /// and the nearest IANA names.
     ///
     /// ## Why it matters
     /// A value like these is almost always a typo, and everything built on it goes wrong quietly:
     /// a zero-minute meeting never clashes with anything, a tier 4 account is never a priority,
-    /// and an id with a capital letter or a space is hard to refer to from elsewhere in the plan.
+    /// an id with a capital letter or a space is hard to refer to from elsewhere in the plan, and
+    /// a misspelt time zone puts every meeting in the exported calendar at the viewer's own
+    /// local time, hours off for anyone travelling to the show.
     ///
     /// ## Example
     /// ```ron
     /// (id: "acme", name: "Acme Hospitals", tier: 4),   // tiers are 1, 2 or 3
+    /// event: (name: "Expo", starts: "2027-03-09", ends: "2027-03-11", timezone: "Europe/Madird"),
     /// ```
-    /// Fix: the sales lead sets the tier the account really has, `tier: 1`.
+    /// Fix: the sales lead sets the tier the account really has, `tier: 1`; the event manager
+    /// writes the time zone `Europe/Madrid`.
     INVALID_VALUE = Rule {
         name: "invalid-value",
         severity: Error,
@@ -43,6 +50,9 @@ fn check(ctx: &Context, out: &mut Sink) {
                 editor(Section::Event)
             ),
         );
+    }
+    if let Some(message) = unknown_zone(ctx) {
+        out.section(Section::Event, message);
     }
     for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
         // The malformed ids come from the census; only accounts, meetings and handoffs have
@@ -137,4 +147,29 @@ fn out_of_range(plan: &Plan, section: Section, index: usize) -> Option<String> {
         _ => {}
     }
     bad
+}
+
+/// The finding on an event time zone that the time zone database does not know: the zone as
+/// written and the nearest names. One lookup per check; the names are searched only when the
+/// zone is unknown.
+fn unknown_zone(ctx: &Context) -> Option<String> {
+    let written = ctx.plan.event.timezone.as_deref()?;
+    if written.trim().is_empty() || crate::model::zone::find(written).is_some() {
+        return None;
+    }
+    let near: Vec<String> = crate::model::zone::nearest(written)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let hint = if near.is_empty() {
+        "write an IANA name such as Europe/Berlin or America/New_York".to_owned()
+    } else {
+        format!("did you mean {}?", join_or(&near))
+    };
+    Some(sentence(format!(
+        "{} has the time zone \"{}\", which is not an IANA time zone ({hint}): {} should correct it",
+        ctx.item_name(Section::Event, 0),
+        written.trim(),
+        editor(Section::Event)
+    )))
 }

@@ -3,19 +3,33 @@
 //! with the event's time zone, and the people and messages in the description.
 //!
 //! The text follows RFC 5545 to the letter: CRLF line endings, content lines folded at 75 octets
-//! (never inside a UTF-8 sequence), TEXT values escaped (`\\`, `\;`, `\,`, `\n`). Times carry
-//! `TZID=<event time zone>` with a `VTIMEZONE` built from rules Preshow knows for common show
-//! locations; without a time zone, or with one Preshow has no rules for, they are floating
-//! local times (and [`Ics::warning`] says so).
+//! (never inside a UTF-8 sequence), TEXT values escaped (`\\`, `\;`, `\,`, `\n`).
+//!
+//! **Times.** Times carry `TZID=<event time zone>` (as the time zone database spells it) and the
+//! calendar a `VTIMEZONE` for it, written from the IANA database bundled with Preshow
+//! ([`crate::model::zone`]): every change of clocks over the years the plan's meetings and days
+//! span (`ics/vtimezone.rs`), so any IANA zone is exact, whatever its rules. Without a time zone, or
+//! with a name the database does not know (which `check` reports), times are floating local
+//! times, and [`Ics::warning`] says so.
+//!
+//! **Updates.** A calendar app recognises a meeting it already has by its UID and takes the
+//! copy with the higher `SEQUENCE`:
+//! - The UID is `<meeting id>@<first day>.<time zone>.preshow` (`acme-demo@2027-03-09.europe-berlin.preshow`;
+//!   without a time zone, `acme-demo@2027-03-09.preshow`): renaming the event, or changing its
+//!   venue or booth, keeps every UID, so importing again updates instead of duplicating. Two
+//!   shows in the same calendar differ by their first day or their zone. Moving the event's
+//!   first day or its time zone gives new UIDs.
+//! - `SEQUENCE` and `LAST-MODIFIED` change exactly when what the calendar shows of a meeting
+//!   changes: [`revision`] explains how an export over an earlier calendar
+//!   ([`calendar_replacing`]) learns which meetings changed.
 //!
 //! No text from the plan can add structure to the calendar, whatever it holds:
 //! - TEXT values (summary, location, description, calendar name) are escaped, and control
 //!   characters other than line breaks, which TEXT may not hold, are left out ([`escape_text`]).
-//! - The UID is `<meeting id>@<event slug>.preshow`, with every byte of the id outside
-//!   `A-Z a-z 0-9 - . _ ~` percent-encoded as in a URI ([`uid_local_part`]): an id such as
-//!   `acme-demo` keeps its UID, and one holding a line break, `;`, `:`, `@` or `%` gets a UID of
-//!   its own that cannot break the line, deterministically, so the same plan always gives the
-//!   same UIDs.
+//! - The meeting id in the UID has every byte outside `A-Z a-z 0-9 - . _ ~` percent-encoded as
+//!   in a URI ([`uid_local_part`]): an id such as `acme-demo` keeps its UID, and one holding a
+//!   line break, `;`, `:`, `@` or `%` gets a UID of its own that cannot break the line,
+//!   deterministically, so the same plan always gives the same UIDs.
 //! - Parameter values (the `CN` of organiser and attendees) are quoted, with no control
 //!   character and `"` written as `'` (RFC 5545 3.2 QSAFE-CHAR); an email goes into `mailto:`
 //!   only when it has an `@` and no space, control character, quote, `<`, `>` or `\`, else the
@@ -25,11 +39,13 @@
 //!   [`CalendarError::Unrepresentable`], which names it, and nothing is written. A meeting of
 //!   no length has no `DTEND` (it ends when it starts, RFC 5545 3.6.1).
 
-use crate::interchange::export::{
-    account_name, event_slug, message_headline, person_email, person_name,
-};
-use crate::model::{DateTime, Meeting, MeetingStatus, Plan, Team};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+pub mod revision;
+mod vtimezone;
+
+use crate::interchange::export::{account_name, message_headline, person_email, person_name};
+use crate::model::{DateTime, Meeting, MeetingStatus, Plan, Team, zone};
+use chrono::{Datelike, NaiveDateTime};
+pub use revision::Earliers;
 
 /// A calendar, ready to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +78,25 @@ pub enum CalendarError {
     },
 }
 
-/// The calendar of the plan's active meetings, or only `person`'s. `stamp` is the UTC time
-/// written as every event's `DTSTAMP` (the time of export).
+/// The calendar of the plan's active meetings, or only `person`'s, as a first export (every
+/// event new). `stamp` is the UTC time of export, written as every event's `DTSTAMP`.
 pub fn calendar(
     plan: &Plan,
     person: Option<&str>,
     stamp: NaiveDateTime,
+) -> Result<Ics, CalendarError> {
+    calendar_replacing(plan, person, stamp, &Earliers::default())
+}
+
+/// The calendar of the plan's active meetings, or only `person`'s, written over the calendar
+/// whose events are `earlier` ([`Earliers::read`] of the file being replaced): a meeting that
+/// has not changed since keeps its `SEQUENCE` and `LAST-MODIFIED`, one that has gets higher
+/// ones ([`revision`]). `stamp` is the UTC time of export.
+pub fn calendar_replacing(
+    plan: &Plan,
+    person: Option<&str>,
+    stamp: NaiveDateTime,
+    earlier: &Earliers,
 ) -> Result<Ics, CalendarError> {
     if let Some(id) = person.filter(|id| plan.person(id).is_none()) {
         return Err(CalendarError::UnknownPerson { id: id.to_owned() });
@@ -78,11 +107,16 @@ pub fn calendar(
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let zone = tz.and_then(|name| zone(name).map(|z| (name, z)));
-    let warning = match (tz, zone) {
+    let found = tz.and_then(zone::find);
+    let tzid = found
+        .as_ref()
+        .zip(tz)
+        .map(|(z, name)| param_safe(zone::canonical(z, name)));
+    let warning = match (tz, &found) {
         (Some(name), None) => Some(format!(
-            "time zone `{name}` is not one Preshow has rules for: times are written as floating \
-             local times (calendar apps show them as they are, in the viewer's own time zone)"
+            "time zone \"{name}\" is not an IANA time zone Preshow knows: times are written as \
+             floating local times (calendar apps show them as they are, in the viewer's own \
+             time zone)"
         )),
         _ => None,
     };
@@ -112,18 +146,31 @@ pub fn calendar(
         calname = format!("{calname}: {}", p.name);
     }
     line(&format!("X-WR-CALNAME:{}", escape_text(&calname)));
-    if let Some((name, z)) = zone {
-        line(&format!("X-WR-TIMEZONE:{}", param_safe(name)));
-        for l in vtimezone(name, &z) {
+    if let (Some(z), Some(tzid)) = (&found, &tzid) {
+        line(&format!("X-WR-TIMEZONE:{tzid}"));
+        let (first, last) = years(plan, &meetings);
+        for l in vtimezone::vtimezone(tzid, z, first, last) {
             line(&l);
         }
     }
-    let uid_domain = format!("{}.preshow", event_slug(plan));
+    let domain = uid_domain(plan, tzid.as_deref());
+    let minutes = revision::minutes_since_2020(stamp);
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for m in &meetings {
-        for l in vevent(plan, m, zone.map(|(n, _)| n), &uid_domain, &stamp) {
-            line(&l);
+        let lines = vevent(plan, m, tzid.as_deref(), &domain);
+        let uid = format!("{}@{domain}", uid_local_part(&m.id));
+        let (sequence, modified) = earlier.revision(&uid, &lines, &stamp, minutes);
+        line("BEGIN:VEVENT");
+        for (i, l) in lines.iter().enumerate() {
+            line(l);
+            if i == 0 {
+                // Right after the UID, as calendar apps write them.
+                line(&format!("DTSTAMP:{stamp}"));
+                line(&format!("SEQUENCE:{sequence}"));
+                line(&format!("LAST-MODIFIED:{modified}"));
+            }
         }
+        line("END:VEVENT");
     }
     line("END:VCALENDAR");
     Ok(Ics {
@@ -133,18 +180,45 @@ pub fn calendar(
     })
 }
 
-/// The lines of one meeting's `VEVENT`.
-fn vevent(
-    plan: &Plan,
-    m: &Meeting,
-    tzid: Option<&str>,
-    uid_domain: &str,
-    stamp: &str,
-) -> Vec<String> {
+/// The years the event's days and the meetings touch, first and last.
+fn years(plan: &Plan, meetings: &[&Meeting]) -> (i32, i32) {
+    let mut first = plan.event.starts.0.year().min(plan.event.ends.0.year());
+    let mut last = plan.event.starts.0.year().max(plan.event.ends.0.year());
+    for m in meetings {
+        first = first.min(m.start.0.year());
+        last = last.max(m.end().0.year());
+    }
+    (first.clamp(0, LAST_YEAR), last.clamp(0, LAST_YEAR))
+}
+
+/// The part of every UID after the `@`: the event's first day and time zone, which do not
+/// change when the event is renamed.
+fn uid_domain(plan: &Plan, tzid: Option<&str>) -> String {
+    let day = plan.event.starts.0.format("%Y-%m-%d");
+    // The zone's name in lower case, `/` and `_` as `-` and `+` as `plus`, so that
+    // `Etc/GMT+1` and `Etc/GMT-1` stay apart.
+    let zone = |name: &str| -> String {
+        name.chars()
+            .flat_map(|c| match c {
+                '+' => "plus".chars().collect::<Vec<_>>(),
+                c if c.is_ascii_alphanumeric() || c == '-' => vec![c.to_ascii_lowercase()],
+                _ => vec!['-'],
+            })
+            .collect()
+    };
+    match tzid.map(zone).filter(|z| !z.is_empty()) {
+        Some(z) => format!("{day}.{z}.preshow"),
+        None => format!("{day}.preshow"),
+    }
+}
+
+/// The lines of one meeting's `VEVENT` between `BEGIN` and `END`, UID first, without those
+/// that change with every export or revision (`DTSTAMP`, `SEQUENCE`, `LAST-MODIFIED`).
+fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec<String> {
     let time = |t: DateTime| {
         let local = t.0.format("%Y%m%dT%H%M%S");
         match tzid {
-            Some(z) => format!(";TZID={}:{local}", param_safe(z)),
+            Some(z) => format!(";TZID={z}:{local}"),
             None => format!(":{local}"),
         }
     };
@@ -154,9 +228,7 @@ fn vevent(
         None => account_label.clone(),
     };
     let mut out = vec![
-        "BEGIN:VEVENT".to_owned(),
         format!("UID:{}@{uid_domain}", uid_local_part(&m.id)),
-        format!("DTSTAMP:{stamp}"),
         format!("DTSTART{}", time(m.start)),
     ];
     if m.minutes > 0 {
@@ -180,7 +252,6 @@ fn vevent(
         escape_text(&description(plan, m, account_label))
     ));
     out.push("TRANSP:OPAQUE".to_owned());
-    out.push("END:VEVENT".to_owned());
     out
 }
 
@@ -376,316 +447,6 @@ fn push_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
-/// When daylight saving time starts and ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dst {
-    /// The European Union and its neighbours: last Sunday of March to last Sunday of October,
-    /// at 01:00 UTC.
-    Europe,
-    /// The United States and Canada: second Sunday of March to first Sunday of November, at
-    /// 02:00 local time.
-    NorthAmerica,
-    /// South-eastern Australia: first Sunday of October (02:00) to first Sunday of April (03:00).
-    Australia,
-    /// New Zealand: last Sunday of September (02:00) to first Sunday of April (03:00).
-    NewZealand,
-}
-
-/// What Preshow knows of a time zone: its standard offset and name, and its summer time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Zone {
-    /// Minutes east of UTC in standard time.
-    offset: i32,
-    /// The standard time's abbreviation.
-    name: &'static str,
-    /// Summer time (one hour ahead) and its abbreviation.
-    dst: Option<(Dst, &'static str)>,
-}
-
-const CET: &[&str] = &[
-    "Africa/Ceuta",
-    "Arctic/Longyearbyen",
-    "Europe/Amsterdam",
-    "Europe/Andorra",
-    "Europe/Belgrade",
-    "Europe/Berlin",
-    "Europe/Bratislava",
-    "Europe/Brussels",
-    "Europe/Budapest",
-    "Europe/Busingen",
-    "Europe/Copenhagen",
-    "Europe/Gibraltar",
-    "Europe/Ljubljana",
-    "Europe/Luxembourg",
-    "Europe/Madrid",
-    "Europe/Malta",
-    "Europe/Monaco",
-    "Europe/Oslo",
-    "Europe/Paris",
-    "Europe/Podgorica",
-    "Europe/Prague",
-    "Europe/Rome",
-    "Europe/San_Marino",
-    "Europe/Sarajevo",
-    "Europe/Skopje",
-    "Europe/Stockholm",
-    "Europe/Tirane",
-    "Europe/Vaduz",
-    "Europe/Vatican",
-    "Europe/Vienna",
-    "Europe/Warsaw",
-    "Europe/Zagreb",
-    "Europe/Zurich",
-];
-
-const EET: &[&str] = &[
-    "Asia/Nicosia",
-    "Europe/Athens",
-    "Europe/Bucharest",
-    "Europe/Helsinki",
-    "Europe/Kiev",
-    "Europe/Kyiv",
-    "Europe/Mariehamn",
-    "Europe/Nicosia",
-    "Europe/Riga",
-    "Europe/Sofia",
-    "Europe/Tallinn",
-    "Europe/Vilnius",
-];
-
-/// Zones with a fixed offset all year: name, minutes east of UTC, abbreviation.
-const FIXED: &[(&str, i32, &str)] = &[
-    ("UTC", 0, "UTC"),
-    ("Etc/UTC", 0, "UTC"),
-    ("Etc/GMT", 0, "GMT"),
-    ("GMT", 0, "GMT"),
-    ("Atlantic/Reykjavik", 0, "GMT"),
-    ("Africa/Abidjan", 0, "GMT"),
-    ("Africa/Accra", 0, "GMT"),
-    ("Africa/Lagos", 60, "WAT"),
-    ("Africa/Algiers", 60, "CET"),
-    ("Africa/Tunis", 60, "CET"),
-    ("Africa/Johannesburg", 120, "SAST"),
-    ("Africa/Nairobi", 180, "EAT"),
-    ("Europe/Istanbul", 180, "+03"),
-    ("Europe/Moscow", 180, "MSK"),
-    ("Europe/Minsk", 180, "+03"),
-    ("Asia/Riyadh", 180, "+03"),
-    ("Asia/Qatar", 180, "+03"),
-    ("Asia/Kuwait", 180, "+03"),
-    ("Asia/Bahrain", 180, "+03"),
-    ("Asia/Dubai", 240, "+04"),
-    ("Asia/Muscat", 240, "+04"),
-    ("Asia/Baku", 240, "+04"),
-    ("Asia/Karachi", 300, "PKT"),
-    ("Asia/Tashkent", 300, "+05"),
-    ("Asia/Kolkata", 330, "IST"),
-    ("Asia/Calcutta", 330, "IST"),
-    ("Asia/Colombo", 330, "+0530"),
-    ("Asia/Kathmandu", 345, "+0545"),
-    ("Asia/Dhaka", 360, "+06"),
-    ("Asia/Almaty", 300, "+05"),
-    ("Asia/Bangkok", 420, "+07"),
-    ("Asia/Jakarta", 420, "WIB"),
-    ("Asia/Ho_Chi_Minh", 420, "+07"),
-    ("Asia/Shanghai", 480, "CST"),
-    ("Asia/Hong_Kong", 480, "HKT"),
-    ("Asia/Macau", 480, "CST"),
-    ("Asia/Taipei", 480, "CST"),
-    ("Asia/Singapore", 480, "+08"),
-    ("Asia/Kuala_Lumpur", 480, "+08"),
-    ("Asia/Manila", 480, "PST"),
-    ("Australia/Perth", 480, "AWST"),
-    ("Asia/Tokyo", 540, "JST"),
-    ("Asia/Seoul", 540, "KST"),
-    ("Australia/Darwin", 570, "ACST"),
-    ("Australia/Brisbane", 600, "AEST"),
-    ("America/Sao_Paulo", -180, "-03"),
-    ("America/Argentina/Buenos_Aires", -180, "-03"),
-    ("America/Montevideo", -180, "-03"),
-    ("America/Bogota", -300, "-05"),
-    ("America/Lima", -300, "-05"),
-    ("America/Panama", -300, "EST"),
-    ("America/Cancun", -300, "EST"),
-    ("America/Mexico_City", -360, "CST"),
-    ("America/Monterrey", -360, "CST"),
-    ("America/Costa_Rica", -360, "CST"),
-    ("America/Phoenix", -420, "MST"),
-    ("America/Puerto_Rico", -240, "AST"),
-    ("Pacific/Honolulu", -600, "HST"),
-];
-
-/// Zones with summer time: name, standard offset, standard and summer abbreviations, rule.
-const SEASONAL: &[(&str, i32, &str, &str, Dst)] = &[
-    ("Europe/London", 0, "GMT", "BST", Dst::Europe),
-    ("Europe/Dublin", 0, "GMT", "IST", Dst::Europe),
-    ("Europe/Lisbon", 0, "WET", "WEST", Dst::Europe),
-    ("Atlantic/Madeira", 0, "WET", "WEST", Dst::Europe),
-    ("Atlantic/Canary", 0, "WET", "WEST", Dst::Europe),
-    ("Atlantic/Faroe", 0, "WET", "WEST", Dst::Europe),
-    ("America/St_Johns", -210, "NST", "NDT", Dst::NorthAmerica),
-    ("America/Halifax", -240, "AST", "ADT", Dst::NorthAmerica),
-    ("America/New_York", -300, "EST", "EDT", Dst::NorthAmerica),
-    ("America/Toronto", -300, "EST", "EDT", Dst::NorthAmerica),
-    ("America/Detroit", -300, "EST", "EDT", Dst::NorthAmerica),
-    (
-        "America/Indiana/Indianapolis",
-        -300,
-        "EST",
-        "EDT",
-        Dst::NorthAmerica,
-    ),
-    ("America/Chicago", -360, "CST", "CDT", Dst::NorthAmerica),
-    ("America/Winnipeg", -360, "CST", "CDT", Dst::NorthAmerica),
-    ("America/Denver", -420, "MST", "MDT", Dst::NorthAmerica),
-    ("America/Edmonton", -420, "MST", "MDT", Dst::NorthAmerica),
-    ("America/Los_Angeles", -480, "PST", "PDT", Dst::NorthAmerica),
-    ("America/Vancouver", -480, "PST", "PDT", Dst::NorthAmerica),
-    ("America/Tijuana", -480, "PST", "PDT", Dst::NorthAmerica),
-    ("America/Anchorage", -540, "AKST", "AKDT", Dst::NorthAmerica),
-    ("Australia/Sydney", 600, "AEST", "AEDT", Dst::Australia),
-    ("Australia/Melbourne", 600, "AEST", "AEDT", Dst::Australia),
-    ("Australia/Canberra", 600, "AEST", "AEDT", Dst::Australia),
-    ("Australia/Hobart", 600, "AEST", "AEDT", Dst::Australia),
-    ("Australia/Adelaide", 570, "ACST", "ACDT", Dst::Australia),
-    ("Pacific/Auckland", 720, "NZST", "NZDT", Dst::NewZealand),
-];
-
-/// The rules Preshow knows for an IANA time zone (current rules only).
-fn zone(name: &str) -> Option<Zone> {
-    if CET.contains(&name) {
-        return Some(Zone {
-            offset: 60,
-            name: "CET",
-            dst: Some((Dst::Europe, "CEST")),
-        });
-    }
-    if EET.contains(&name) {
-        return Some(Zone {
-            offset: 120,
-            name: "EET",
-            dst: Some((Dst::Europe, "EEST")),
-        });
-    }
-    if let Some(&(_, offset, std, summer, rule)) = SEASONAL.iter().find(|z| z.0 == name) {
-        return Some(Zone {
-            offset,
-            name: std,
-            dst: Some((rule, summer)),
-        });
-    }
-    FIXED
-        .iter()
-        .find(|z| z.0 == name)
-        .map(|&(_, offset, std)| Zone {
-            offset,
-            name: std,
-            dst: None,
-        })
-}
-
-/// `+0100`, `-0330`.
-fn utc_offset(minutes: i32) -> String {
-    let sign = if minutes < 0 { '-' } else { '+' };
-    let m = minutes.unsigned_abs();
-    format!("{sign}{:02}{:02}", m / 60, m % 60)
-}
-
-/// The `n`th Sunday of a month (`n` = -1: the last).
-fn sunday(year: i32, month: u32, n: i32) -> Option<NaiveDate> {
-    if n > 0 {
-        let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-        let to_sunday = (7 - first.weekday().num_days_from_sunday()) % 7;
-        first.checked_add_days(chrono::Days::new(
-            u64::from(to_sunday) + 7 * u64::try_from(n - 1).ok()?,
-        ))
-    } else {
-        let (y, m) = if month == 12 {
-            (year + 1, 1)
-        } else {
-            (year, month + 1)
-        };
-        let last = NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()?;
-        let back = last.weekday().num_days_from_sunday();
-        last.checked_sub_days(chrono::Days::new(u64::from(back)))
-    }
-}
-
-/// One transition: the year the rule starts, month, which Sunday, and local time (in the offset
-/// before the change) as minutes after midnight.
-fn transition(year: i32, month: u32, n: i32, minutes: i32) -> Option<(String, String)> {
-    let day = sunday(year, month, n)?;
-    debug_assert_eq!(day.weekday(), Weekday::Sun);
-    let byday = if n < 0 {
-        "-1SU".to_owned()
-    } else {
-        format!("{n}SU")
-    };
-    Some((
-        format!(
-            "{}T{:02}{:02}00",
-            day.format("%Y%m%d"),
-            minutes / 60,
-            minutes % 60
-        ),
-        format!("FREQ=YEARLY;BYMONTH={month};BYDAY={byday}"),
-    ))
-}
-
-/// The `VTIMEZONE` lines for a zone.
-fn vtimezone(tzid: &str, z: &Zone) -> Vec<String> {
-    let mut out = vec![
-        "BEGIN:VTIMEZONE".to_owned(),
-        format!("TZID:{}", param_safe(tzid)),
-    ];
-    let std = utc_offset(z.offset);
-    match z.dst {
-        None => {
-            out.extend([
-                "BEGIN:STANDARD".to_owned(),
-                "DTSTART:19700101T000000".to_owned(),
-                format!("TZOFFSETFROM:{std}"),
-                format!("TZOFFSETTO:{std}"),
-                format!("TZNAME:{}", escape_text(z.name)),
-                "END:STANDARD".to_owned(),
-            ]);
-        }
-        Some((rule, summer_name)) => {
-            let summer = utc_offset(z.offset + 60);
-            // (year, month, which Sunday, local minutes) for the start and the end of summer time.
-            let (starts, ends) = match rule {
-                // 01:00 UTC, in local standard time and local summer time.
-                Dst::Europe => (
-                    (1996, 3, -1, 60 + z.offset),
-                    (1996, 10, -1, 60 + z.offset + 60),
-                ),
-                Dst::NorthAmerica => ((2007, 3, 2, 120), (2007, 11, 1, 120)),
-                Dst::Australia => ((2008, 10, 1, 120), (2008, 4, 1, 180)),
-                Dst::NewZealand => ((2007, 9, -1, 120), (2008, 4, 1, 180)),
-            };
-            for (part, (y, m, n, t), from, to, name) in [
-                ("DAYLIGHT", starts, &std, &summer, summer_name),
-                ("STANDARD", ends, &summer, &std, z.name),
-            ] {
-                let Some((dtstart, rrule)) = transition(y, m, n, t) else {
-                    continue;
-                };
-                out.extend([
-                    format!("BEGIN:{part}"),
-                    format!("DTSTART:{dtstart}"),
-                    format!("RRULE:{rrule}"),
-                    format!("TZOFFSETFROM:{from}"),
-                    format!("TZOFFSETTO:{to}"),
-                    format!("TZNAME:{}", escape_text(name)),
-                    format!("END:{part}"),
-                ]);
-            }
-        }
-    }
-    out.push("END:VTIMEZONE".to_owned());
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -702,35 +463,29 @@ mod tests {
     }
 
     #[test]
+    fn the_uid_domain_keeps_zones_apart_and_ignores_the_event_name() {
+        let mut plan = Plan::empty(
+            "Expo",
+            crate::model::Date::from_ymd(2027, 3, 9)
+                .unwrap_or(crate::model::Date(chrono::NaiveDate::MIN)),
+            crate::model::Date::from_ymd(2027, 3, 11)
+                .unwrap_or(crate::model::Date(chrono::NaiveDate::MIN)),
+        );
+        assert_eq!(uid_domain(&plan, None), "2027-03-09.preshow");
+        plan.event.name = "Expo (renamed)".into();
+        assert_eq!(
+            uid_domain(&plan, Some("America/Port_of_Spain")),
+            "2027-03-09.america-port-of-spain.preshow"
+        );
+        assert_ne!(
+            uid_domain(&plan, Some("Etc/GMT+1")),
+            uid_domain(&plan, Some("Etc/GMT-1"))
+        );
+    }
+
+    #[test]
     fn text_is_escaped() {
         assert_eq!(escape_text("a\\b;c,d\ne\r\nf"), "a\\\\b\\;c\\,d\\ne\\nf");
         assert_eq!(escape_text("bell\u{7}"), "bell");
-    }
-
-    #[test]
-    fn transitions_fall_on_the_right_sundays() {
-        assert_eq!(sunday(1996, 3, -1), NaiveDate::from_ymd_opt(1996, 3, 31));
-        assert_eq!(sunday(1996, 10, -1), NaiveDate::from_ymd_opt(1996, 10, 27));
-        assert_eq!(sunday(2007, 3, 2), NaiveDate::from_ymd_opt(2007, 3, 11));
-        assert_eq!(sunday(2007, 11, 1), NaiveDate::from_ymd_opt(2007, 11, 4));
-        assert_eq!(sunday(2008, 4, 1), NaiveDate::from_ymd_opt(2008, 4, 6));
-        assert_eq!(sunday(2007, 9, -1), NaiveDate::from_ymd_opt(2007, 9, 30));
-        assert_eq!(sunday(2027, 12, -1), NaiveDate::from_ymd_opt(2027, 12, 26));
-    }
-
-    #[test]
-    fn central_europe_changes_at_two_and_three() {
-        let lines = vtimezone(
-            "Europe/Madrid",
-            &zone("Europe/Madrid").unwrap_or(Zone {
-                offset: 0,
-                name: "",
-                dst: None,
-            }),
-        );
-        let text = lines.join("\n");
-        assert!(text.contains("DTSTART:19960331T020000\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200"), "{text}");
-        assert!(text.contains("DTSTART:19961027T030000\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100"), "{text}");
-        assert_eq!(utc_offset(-210), "-0330");
     }
 }

@@ -11,7 +11,7 @@ use crate::interchange::import::read::read_table;
 use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set};
 use crate::interchange::import::text::several;
 use crate::interchange::import::values::{parse_minutes, parse_status};
-use crate::interchange::import::when::{When, WhenError, parse_when, row_start};
+use crate::interchange::import::when::{Shift, When, WhenError, parse_when, row_start};
 use crate::model::{Account, DateTime, Meeting, MeetingStatus, Plan};
 use std::collections::HashMap;
 
@@ -169,7 +169,12 @@ impl<'p> Merge<'p> {
             &self.plan.event,
         );
         let e = match start {
-            Ok(s) => return Ok(s),
+            Ok(s) => {
+                if let Some(shift) = s.and_then(|s| s.shift) {
+                    self.converted(shift);
+                }
+                return Ok(s.map(|s| s.at));
+            }
             Err(e) => e,
         };
         let (list, msg) = match e {
@@ -185,6 +190,25 @@ impl<'p> Merge<'p> {
         } else {
             list.push((row.line, format!("{msg}: skipped")));
             Err(Skipped)
+        }
+    }
+
+    /// Notes in the report, once per import, that times given in UTC or with an offset were
+    /// converted to event time.
+    fn converted(&mut self, shift: Shift) {
+        let zone = self
+            .plan
+            .event
+            .timezone
+            .as_deref()
+            .unwrap_or_default()
+            .trim();
+        let zone = crate::model::zone::find(zone)
+            .and_then(|z| z.iana_name().map(str::to_owned))
+            .unwrap_or_else(|| zone.to_owned());
+        let note = shift.note(&zone);
+        if !self.report.notes.contains(&note) {
+            self.report.notes.push(note);
         }
     }
 
@@ -276,7 +300,7 @@ impl<'p> Merge<'p> {
             }
         } else if let (Some(e), Some(s)) = (row.cell(Field::End), start) {
             let end = match parse_when(e, self.date_order, &self.plan.event) {
-                Ok(When::Both(dt)) => Some(dt),
+                Ok(When::Both(dt) | When::Converted(dt, _)) => Some(dt),
                 Ok(When::Clock(c)) => Some(DateTime(s.0.date().and_time(c))),
                 _ => None,
             };
