@@ -9,7 +9,7 @@
 
 use crate::analysis::provenance::{Recorded, SignoffHistory, SignoffKey, Verification, keys};
 use crate::git::{GitError, repo_path};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -143,9 +143,14 @@ fn changes(repo: &Repo) -> Result<Vec<Change>, GitError> {
     Ok(out)
 }
 
-/// The objects `specs` name (`REV:PATH`, `REV^{commit}`), through one `git cat-file --batch`;
-/// `None` for one that does not exist. Each answer comes with its object id.
-fn objects(top: &Path, specs: Vec<String>) -> Result<Vec<Option<(String, Vec<u8>)>>, GitError> {
+/// What `read` makes of the objects `specs` name (`REV:PATH`, `REV^{commit}`), read through one
+/// `git cat-file --batch`, in order; `None` for one that does not exist. `read` runs on worker
+/// threads while git is still handing over the next objects.
+fn objects<T: Send>(
+    top: &Path,
+    specs: Vec<String>,
+    read: impl Fn(&[u8]) -> T + Sync,
+) -> Result<Vec<Option<T>>, GitError> {
     if specs.is_empty() {
         return Ok(Vec::new());
     }
@@ -162,53 +167,98 @@ fn objects(top: &Path, specs: Vec<String>) -> Result<Vec<Option<(String, Vec<u8>
         stderr: why.to_owned(),
     };
     let mut stdin = child.stdin.take().ok_or_else(|| failed("no input"))?;
+    let stdout = child.stdout.take().ok_or_else(|| failed("no output"))?;
     let count = specs.len();
-    // Asked on a thread of its own, so that a full pipe of answers never blocks the questions.
-    let writer = std::thread::spawn(move || {
-        for s in specs {
-            if writeln!(stdin, "{s}").is_err() {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    // The objects go to the workers as they come; what they make of them comes back with each
+    // object's place.
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<u8>)>(workers * 2);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<(usize, T)>();
+    let result = std::thread::scope(|scope| {
+        // Asked on a thread of its own, so that a full pipe of answers never blocks the questions.
+        scope.spawn(move || {
+            for s in specs {
+                if writeln!(stdin, "{s}").is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..workers {
+            let (work_rx, done_tx, read) = (&work_rx, done_tx.clone(), &read);
+            scope.spawn(move || {
+                loop {
+                    let next = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((i, body)) = next else { return };
+                    if done_tx.send((i, read(&body))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut reader = BufReader::with_capacity(1 << 16, stdout);
+        let mut line = String::new();
+        let mut outcome = Ok(());
+        for i in 0..count {
+            line.clear();
+            match reader.read_line(&mut line) {
+                Ok(0) => {
+                    outcome = Err(failed("the answers stopped early"));
+                    break;
+                }
+                Err(e) => {
+                    outcome = Err(GitError::Spawn(e));
+                    break;
+                }
+                Ok(_) => {}
+            }
+            let header = line.trim_end();
+            if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+                continue;
+            }
+            let Some(size) = header
+                .split(' ')
+                .nth(2)
+                .and_then(|s| s.parse::<usize>().ok())
+            else {
+                outcome = Err(failed(header));
+                break;
+            };
+            let mut body = vec![0; size + 1];
+            if let Err(e) = reader.read_exact(&mut body) {
+                outcome = Err(GitError::Spawn(e));
+                break;
+            }
+            body.truncate(size);
+            if work_tx.send((i, body)).is_err() {
                 break;
             }
         }
+        drop(work_tx);
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(count).collect();
+        for (i, t) in done_rx {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = Some(t);
+            }
+        }
+        outcome.map(|()| out)
     });
-    let stdout = child.stdout.take().ok_or_else(|| failed("no output"))?;
-    let mut reader = BufReader::with_capacity(1 << 16, stdout);
-    let mut out = Vec::with_capacity(count);
-    let mut line = String::new();
-    for _ in 0..count {
-        line.clear();
-        if reader.read_line(&mut line).map_err(GitError::Spawn)? == 0 {
-            return Err(failed("the answers stopped early"));
-        }
-        let header = line.trim_end();
-        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-            out.push(None);
-            continue;
-        }
-        let mut parts = header.split(' ');
-        let oid = parts.next().unwrap_or_default().to_owned();
-        let size: usize = parts
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| failed(header))?;
-        let mut body = vec![0; size + 1];
-        reader.read_exact(&mut body).map_err(GitError::Spawn)?;
-        body.truncate(size);
-        out.push(Some((oid, body)));
-    }
-    let _ = writer.join();
+    let _ = child.kill();
     let _ = child.wait();
-    Ok(out)
+    result
 }
 
-/// The sign-offs of one version of the file; none when it does not read as a plan (a conflict
-/// committed by mistake).
-fn version_keys(bytes: &[u8]) -> HashSet<SignoffKey> {
-    std::str::from_utf8(bytes)
+/// The sign-offs of one version of the file, or `None` when it does not read as a plan (a
+/// conflict committed by mistake).
+fn version_keys(bytes: &[u8]) -> Option<HashSet<SignoffKey>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    crate::format::parse(text)
         .ok()
-        .and_then(|text| crate::format::parse(text).ok())
         .map(|loaded| keys(&loaded.plan))
-        .unwrap_or_default()
 }
 
 /// Reads the history of `file`, and, when `rev` is given, the sign-offs the file had at `rev`.
@@ -220,7 +270,6 @@ fn read(file: &Path, rev: Option<&str>) -> Result<(Verification, PathBuf), GitEr
         .iter()
         .filter_map(|c| c.path.as_ref().map(|p| format!("{}:{p}", c.commit.hash)))
         .collect();
-    let versions = specs.len();
     // The file at `rev`, under its current name or any name it had before.
     let mut names: Vec<String> = vec![repo.path.clone()];
     for c in changes.iter().rev() {
@@ -234,26 +283,25 @@ fn read(file: &Path, rev: Option<&str>) -> Result<(Verification, PathBuf), GitEr
         specs.push(format!("{rev}^{{commit}}"));
         specs.extend(names.iter().map(|n| format!("{rev}:{n}")));
     }
-    let mut answers = objects(&repo.top, specs)?.into_iter();
+    let mut answers = objects(&repo.top, specs, version_keys)?.into_iter();
     let mut history = SignoffHistory::default();
-    // Versions with the same content share their sign-offs.
-    let mut seen: HashMap<String, HashSet<SignoffKey>> = HashMap::new();
+    // A version that does not read as a plan may have brought sign-offs that only the next
+    // readable version shows: those count as recorded by the first unreadable one, never by
+    // whoever repaired the file.
+    let mut unreadable: Option<Recorded> = None;
     for change in changes {
-        let keys = if change.path.is_some() {
-            match answers.next().flatten() {
-                Some((oid, body)) => seen
-                    .entry(oid)
-                    .or_insert_with(|| version_keys(&body))
-                    .clone(),
-                None => HashSet::new(),
-            }
-        } else {
-            HashSet::new()
+        let keys = match &change.path {
+            Some(_) => answers.next().flatten().flatten(),
+            None => Some(HashSet::new()),
         };
-        let boundary = repo.boundary.contains(&change.commit.hash);
-        history.add_version(change.commit, boundary, keys);
+        let Some(keys) = keys else {
+            unreadable.get_or_insert(change.commit);
+            continue;
+        };
+        let commit = unreadable.take().unwrap_or(change.commit);
+        let boundary = repo.boundary.contains(&commit.hash);
+        history.add_version(commit, boundary, keys);
     }
-    debug_assert!(versions <= history.commits_read);
     let mut baseline = HashSet::new();
     if let Some(rev) = rev {
         if answers.next().flatten().is_none() {
@@ -262,8 +310,9 @@ fn read(file: &Path, rev: Option<&str>) -> Result<(Verification, PathBuf), GitEr
                 shallow: !repo.boundary.is_empty(),
             });
         }
-        if let Some((_, body)) = answers.flatten().next() {
-            baseline = version_keys(&body);
+        // The file at `rev` under the first name it has there.
+        if let Some(keys) = answers.flatten().next() {
+            baseline = keys.unwrap_or_default();
         }
     }
     let verification = Verification {
