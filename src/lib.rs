@@ -12,13 +12,13 @@
 //! | Layer | What it holds |
 //! |---|---|
 //! | [`model`] | The plan as plain data: items, dates, ids, sign-off fingerprints. No I/O. |
-//! | [`analysis`] | Facts about a plan, each computed in one place: agreement, coverage, bookings and load, the lead-flow graph and its layout, the reference schema, the views' [`analysis::lookup::Lookup`]. |
+//! | [`analysis`] | Facts about a plan, each computed in one place: agreement and the provenance of sign-offs, coverage, bookings and load, the lead-flow graph and its layout, the reference schema, the views' [`analysis::lookup::Lookup`]. |
 //! | [`format`](mod@format) | The file: reading with positions for every error, migrating older formats, writing the canonical form, and [`format::write_file`], the one way any file is written (through links, never over a folder, pipe or device, never half). |
 //! | [`check`] | The gap checks: one file per rule in `check/rules/`, structured findings, rendering as text, JSON and annotations. |
 //! | [`readiness`] | The readiness score and who owes what, from a plan and its findings. |
 //! | [`ops`] | Operations on a plan: edits that follow references, patches for undo and the checker, diff for people, merge for git, generated plans. |
 //! | [`interchange`] | CRM CSV in, calendars, CSV and briefs out. |
-//! | [`git`] | The git command-line wrapper and the sign-off ledger read from history. |
+//! | [`git`] | The git command-line wrapper, the sign-off ledger read from history, and who recorded each sign-off (provenance). |
 //! | [`cli`] | One file per subcommand. |
 //! | [`app`] | The workbench: the only module that uses egui, eframe and rfd. |
 //!
@@ -52,7 +52,9 @@
 //!   explain` prints: What it finds / Why it matters / Example), its severity, the field that
 //!   fixes it, who owns the fix and a short tag; a line in the `catalogue!` of
 //!   `check/rules/mod.rs`, which also makes its [`check::RuleId`]; fixtures in
-//!   `tests/fixtures/rules/<name>/`; and the rule in `../shared/spec/rules.md`. If a board needs
+//!   `tests/fixtures/rules/<name>/`; and the rule in `../shared/spec/rules.md`. A rule that
+//!   reads git history (`history: true`, as `signoff-unverified`) runs only when
+//!   [`check::check_verified`] is asked for, and its fixture folder has a `history.txt`. If a board needs
 //!   a fact the rule decides, put the fact in [`analysis`] and have both call it.
 //! - **A section or a board:** a file in `app/sections/` implementing `ListSection` (and a line
 //!   in `with_list!`; each column says how much it matters and how wide it wants to be in

@@ -7,6 +7,11 @@
 //!   `section id` a line (`-` as the id of a finding on a whole section), optionally followed by
 //!   `~ text` that the finding's message must contain;
 //! - `clean.ron` (and any `clean-*.ron`): near misses on which the rule must stay quiet.
+//!
+//! A rule that reads git history (`signoff-unverified`) also has `history.txt`: the commits
+//! behind its plans, each a plan file of the folder and its author. The test builds that
+//! repository in a temporary folder, tags the first commit `rev`, writes the plan under test over
+//! the last commit, and checks it with `--verify-signoffs rev`.
 
 use preshow::check::{self, Finding, RULES, Severity};
 use preshow::model::Date;
@@ -27,6 +32,72 @@ fn check_file(path: &Path) -> Vec<Finding> {
     let loaded =
         preshow::format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     check::check(&loaded.plan, today())
+}
+
+/// Runs git in `dir` as `author` (`Name <email>`), away from the user's and the system's config.
+fn git(dir: &Path, author: &str, args: &[&str]) {
+    let (name, email) = author
+        .trim_end_matches('>')
+        .split_once(" <")
+        .unwrap_or_else(|| panic!("`{author}` is not `Name <email>`"));
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", dir.join(".no-global-gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", name)
+        .env("GIT_AUTHOR_EMAIL", email)
+        .env("GIT_COMMITTER_NAME", name)
+        .env("GIT_COMMITTER_EMAIL", email)
+        // Fixed dates make the same commits, hashes and all, every time.
+        .env("GIT_AUTHOR_DATE", "2027-02-01T12:00:00+00:00")
+        .env("GIT_COMMITTER_DATE", "2027-02-01T12:00:00+00:00")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The findings on `path` as `rule` sees them: for a rule that reads git history, checked
+/// against the repository its folder's `history.txt` describes.
+fn findings_for(rule: &check::Rule, path: &Path) -> Vec<Finding> {
+    if !rule.history {
+        return check_file(path);
+    }
+    let folder = path.parent().expect("a fixture folder");
+    let history = fs::read_to_string(folder.join("history.txt"))
+        .unwrap_or_else(|e| panic!("{}/history.txt: {e}", folder.display()));
+    let repo = tempfile::tempdir().expect("tempdir");
+    let plan = repo.path().join("plan.ron");
+    let someone = "Fixture Maker <maker@example.com>";
+    git(repo.path(), someone, &["init", "-q", "-b", "main"]);
+    let commits = history
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for (i, line) in commits.enumerate() {
+        let (file, author) = line
+            .split_once(char::is_whitespace)
+            .unwrap_or_else(|| panic!("history.txt: `{line}`"));
+        fs::copy(folder.join(file), &plan).unwrap_or_else(|e| panic!("{file}: {e}"));
+        git(repo.path(), author.trim(), &["add", "plan.ron"]);
+        git(repo.path(), author.trim(), &["commit", "-q", "-m", file]);
+        if i == 0 {
+            git(repo.path(), someone, &["tag", "rev"]);
+        }
+    }
+    fs::copy(path, &plan).expect("the plan under test");
+    let text = fs::read_to_string(&plan).expect("the plan");
+    let loaded =
+        preshow::format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let verification = preshow::git::provenance::verification(&plan, "rev")
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    check::check_verified(&loaded.plan, today(), &verification)
 }
 
 /// One line of an `expected.txt`.
@@ -103,6 +174,7 @@ const CATALOGUE: &[(&str, Severity)] = &[
     ("person-over-capacity", Severity::Warning),
     ("message-not-agreed", Severity::Error),
     ("signoff-stale", Severity::Error),
+    ("signoff-unverified", Severity::Error),
     ("message-without-proof", Severity::Warning),
     ("message-unused", Severity::Info),
     ("no-entry-stage", Severity::Error),
@@ -166,7 +238,7 @@ fn every_rule_fires_exactly_where_expected() {
     for rule in RULES {
         let dir = fixtures().join(rule.name);
         let expected = read_expected(&dir.join("expected.txt"));
-        let found: Vec<Finding> = check_file(&dir.join("fires.ron"))
+        let found: Vec<Finding> = findings_for(rule, &dir.join("fires.ron"))
             .into_iter()
             .filter(|f| f.rule == rule.name)
             .collect();
@@ -219,7 +291,7 @@ fn every_rule_stays_quiet_on_its_clean_plans() {
     let mut failures = Vec::new();
     for rule in RULES {
         for plan in clean_plans(&fixtures().join(rule.name)) {
-            let found: Vec<String> = check_file(&plan)
+            let found: Vec<String> = findings_for(rule, &plan)
                 .iter()
                 .filter(|f| f.rule == rule.name)
                 .map(|f| format!("{place}: {}", f.message, place = place(f)))
@@ -236,7 +308,7 @@ fn every_rule_stays_quiet_on_its_clean_plans() {
 fn messages_are_plain_sentences_that_say_who_fixes_it() {
     for rule in RULES {
         let dir = fixtures().join(rule.name);
-        for f in check_file(&dir.join("fires.ron")) {
+        for f in findings_for(rule, &dir.join("fires.ron")) {
             let m = &f.message;
             assert!(!m.is_empty() && !m.ends_with('.'), "{}: `{m}`", f.rule);
             assert!(
@@ -263,6 +335,11 @@ fn messages_are_plain_sentences_that_say_who_fixes_it() {
 fn findings_are_deterministic() {
     for rule in RULES {
         let path = fixtures().join(rule.name).join("fires.ron");
-        assert_eq!(check_file(&path), check_file(&path), "{}", rule.name);
+        assert_eq!(
+            findings_for(rule, &path),
+            findings_for(rule, &path),
+            "{}",
+            rule.name
+        );
     }
 }

@@ -40,6 +40,7 @@ mod open_problem;
 #[cfg(feature = "gui")]
 mod palette;
 mod properties;
+mod provenance;
 #[cfg(feature = "gui")]
 mod review;
 mod rules;

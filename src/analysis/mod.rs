@@ -5,4 +5,5 @@ pub mod bookings;
 pub mod coverage;
 pub mod flow;
 pub mod lookup;
+pub mod provenance;
 pub mod references;

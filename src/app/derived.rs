@@ -3,6 +3,7 @@
 //! revision changes; each part is built the first time a view asks for it.
 
 use crate::analysis::lookup::Lookup;
+use crate::app::provenance::SignoffTrail;
 use crate::app::widgets::Choices;
 use crate::model::Plan;
 use std::cell::OnceCell;
@@ -17,6 +18,9 @@ pub struct Derived {
     people_and_messages: OnceCell<Choices>,
     meetings: OnceCell<Choices>,
     handoffs: OnceCell<Choices>,
+    /// Who recorded each sign-off, from the file's git history; it outlives revisions of the
+    /// plan, and changes when the history is read again.
+    pub trail: SignoffTrail,
 }
 
 impl Derived {
@@ -31,7 +35,9 @@ impl Derived {
     /// Starts over when the plan is at another revision.
     pub fn refresh(&mut self, revision: u64) {
         if self.revision != revision {
+            let trail = std::mem::take(&mut self.trail);
             *self = Derived::new(revision);
+            self.trail = trail;
         }
     }
 

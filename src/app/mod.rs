@@ -25,6 +25,7 @@ mod open_problem;
 mod open_save;
 mod place;
 pub mod presenting;
+mod provenance;
 pub mod recovery;
 mod safety;
 pub mod sections;
@@ -240,6 +241,7 @@ impl Workbench {
             checks: state::Checks {
                 checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
                 derived: derived::Derived::default(),
+                trail: provenance::TrailReader::default(),
             },
             views: state::ViewState::default(),
             frame: state::FrameState::default(),
@@ -383,6 +385,9 @@ impl Workbench {
             self.window.zoom.apply(ctx);
         }
         self.checks.checker.poll();
+        if self.checks.trail.logic(ctx, self.doc.path.as_deref()) {
+            self.checks.derived.trail = self.checks.trail.trail.clone();
+        }
         if self.checks.checker.is_current(self.doc.revision)
             && let Some(walk) = &mut self.walk
             && let Some(step) = walk.after_check(&self.checks.checker.gaps)

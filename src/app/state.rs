@@ -23,6 +23,8 @@ pub struct Checks {
     pub checker: Checker,
     /// What the views work out from the plan, once per revision.
     pub derived: Derived,
+    /// Who recorded each sign-off, read from the file's git history off the UI thread.
+    pub trail: crate::app::provenance::TrailReader,
 }
 
 /// What the views keep between frames.

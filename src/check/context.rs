@@ -3,6 +3,7 @@
 
 use crate::analysis::agreement::Signatures;
 pub use crate::analysis::flow::Flow;
+use crate::analysis::provenance::Verification;
 use crate::check::index::{IdCensus, Index, index_by_id};
 use crate::check::maps::HashMap;
 use crate::check::meetings::MeetingTable;
@@ -21,6 +22,7 @@ pub struct Context<'a> {
     census: [OnceCell<IdCensus>; Section::ALL.len()],
     meetings: OnceCell<MeetingTable<'a>>,
     flow: OnceCell<Flow>,
+    verification: Option<&'a Verification>,
 }
 
 /// The position of `section` in [`Section::ALL`].
@@ -71,7 +73,19 @@ impl<'a> Context<'a> {
             census,
             meetings: OnceCell::new(),
             flow: OnceCell::new(),
+            verification: None,
         }
+    }
+
+    /// Checks sign-offs against `verification` too (`check --verify-signoffs`).
+    pub fn with_verification(mut self, verification: &'a Verification) -> Self {
+        self.verification = Some(verification);
+        self
+    }
+
+    /// The history sign-offs are verified against, when asked to.
+    pub fn verification(&self) -> Option<&'a Verification> {
+        self.verification
     }
 
     /// The person with this id.

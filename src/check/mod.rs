@@ -23,12 +23,22 @@ pub(crate) mod maps {
 pub use finding::{Finding, Severity, Summary};
 pub use rules::{ALL as RULES, FixedBy, Rule, RuleId, find as find_rule};
 
+use crate::analysis::provenance::Verification;
 use crate::model::{Date, Plan};
 
 /// Runs every rule over `plan`, with `today` deciding what is overdue. Findings come in the
 /// order of the rule catalogue, then of the items.
 pub fn check(plan: &Plan, today: Date) -> Vec<Finding> {
-    let ctx = Context::new(plan, today);
+    run(Context::new(plan, today))
+}
+
+/// As [`check`], and also verifies the sign-offs added since the revision of `verification`
+/// against the file's history (`signoff-unverified`, which [`check`] never reports).
+pub fn check_verified(plan: &Plan, today: Date, verification: &Verification) -> Vec<Finding> {
+    run(Context::new(plan, today).with_verification(verification))
+}
+
+fn run(ctx: Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for &id in RuleId::ALL {
         let mut sink = Sink { id, out: &mut out };

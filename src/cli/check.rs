@@ -1,17 +1,23 @@
-//! `preshow check`: findings for CI and people, with the exit statuses of the rule catalogue.
+//! `preshow check`: findings for CI and people, with the exit statuses of the rule catalogue;
+//! with `--verify-signoffs REV`, also who committed each sign-off added since `REV`.
 
 use crate::check::{self, Severity, render};
 use crate::cli::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
 use crate::format::{self, display_safe};
-use std::path::PathBuf;
+use crate::git::GitError;
+use std::path::{Path, PathBuf};
 
-pub(super) fn run(
-    files: &[PathBuf],
-    output: OutputFormat,
-    deny: Option<Deny>,
-    today: Option<&str>,
-) -> u8 {
-    let today = match date_option("today", today) {
+/// What `preshow check` was asked.
+pub(super) struct Request<'a> {
+    pub files: &'a [PathBuf],
+    pub output: OutputFormat,
+    pub deny: Option<Deny>,
+    pub today: Option<&'a str>,
+    pub verify_signoffs: Option<&'a str>,
+}
+
+pub(super) fn run(req: &Request<'_>) -> u8 {
+    let today = match date_option("today", req.today) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("preshow check: {e}");
@@ -20,7 +26,8 @@ pub(super) fn run(
     };
     let mut located = Vec::new();
     let mut unreadable = false;
-    for path in files {
+    let mut shallow_said = false;
+    for path in req.files {
         match format::load_file(path) {
             Ok(loaded) => {
                 if let Some(from) = loaded.migrated_from {
@@ -30,7 +37,31 @@ pub(super) fn run(
                         loaded.plan.format
                     );
                 }
-                let findings = check::check(&loaded.plan, today);
+                let findings = match req.verify_signoffs {
+                    None => check::check(&loaded.plan, today),
+                    Some(rev) => match crate::git::provenance::verification(path, rev) {
+                        Ok(v) => {
+                            if let Some(c) = &v.history.shallow
+                                && !shallow_said
+                            {
+                                eprintln!(
+                                    "preshow check: this is a shallow clone; its history of {} \
+                                     starts at commit {}, so sign-offs that commit already has are \
+                                     trusted as older than the clone",
+                                    path.display(),
+                                    c.short
+                                );
+                                shallow_said = true;
+                            }
+                            check::check_verified(&loaded.plan, today, &v)
+                        }
+                        Err(e) => {
+                            eprintln!("{}", history_error(path, &e));
+                            unreadable = true;
+                            continue;
+                        }
+                    },
+                };
                 located.extend(render::locate(
                     &path.display().to_string(),
                     findings,
@@ -44,7 +75,7 @@ pub(super) fn run(
         }
     }
     render::sort(&mut located);
-    let text = match output {
+    let text = match req.output {
         // "No gaps found" would be false when a file could not be read at all.
         OutputFormat::Human if unreadable && located.is_empty() => String::new(),
         OutputFormat::Human => render::human(&located),
@@ -53,7 +84,7 @@ pub(super) fn run(
     };
     print!("{text}");
     let fails = |s: Severity| {
-        s == Severity::Error || (deny == Some(Deny::Warnings) && s == Severity::Warning)
+        s == Severity::Error || (req.deny == Some(Deny::Warnings) && s == Severity::Warning)
     };
     if unreadable {
         EXIT_TROUBLE
@@ -61,5 +92,20 @@ pub(super) fn run(
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    }
+}
+
+/// Why the history of `path` could not be read, for `--verify-signoffs`.
+fn history_error(path: &Path, e: &GitError) -> String {
+    match e {
+        GitError::NotAWorkTree => format!(
+            "{}: --verify-signoffs needs the plan's git history, and the file is not inside a git \
+             repository",
+            path.display()
+        ),
+        _ => format!(
+            "{}: --verify-signoffs could not read the plan's git history: {e}",
+            path.display()
+        ),
     }
 }

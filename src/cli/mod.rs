@@ -90,6 +90,11 @@ pub enum Command {
         /// The date that decides what is overdue (YYYY-MM-DD; default: the system date).
         #[arg(long)]
         today: Option<String>,
+        /// Also check that every sign-off added since git revision REV was committed by its
+        /// signer (`signoff-unverified`), reading each file's git history. For pull requests:
+        /// `--verify-signoffs origin/main`.
+        #[arg(long, value_name = "REV")]
+        verify_signoffs: Option<String>,
     },
     /// Rewrite plans in the canonical form.
     Fmt {
@@ -205,7 +210,14 @@ pub fn run(command: Command) -> ExitCode {
             format,
             deny,
             today,
-        } => check::run(&files, format, deny, today.as_deref()),
+            verify_signoffs,
+        } => check::run(&check::Request {
+            files: &files,
+            output: format,
+            deny,
+            today: today.as_deref(),
+            verify_signoffs: verify_signoffs.as_deref(),
+        }),
         Command::Fmt {
             files,
             check,

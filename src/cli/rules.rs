@@ -6,8 +6,13 @@ use crate::cli::{EXIT_OK, EXIT_TROUBLE};
 pub(super) fn list() -> u8 {
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in RULES {
+        let when = if rule.history {
+            " (with --verify-signoffs)"
+        } else {
+            ""
+        };
         println!(
-            "{:width$}  {:7}  {}",
+            "{:width$}  {:7}  {}{when}",
             rule.name,
             rule.severity.as_str(),
             rule.summary()

@@ -49,8 +49,23 @@ pub struct Entry {
     pub entered_by: Option<String>,
     /// The day they signed.
     pub on: Date,
+    /// The fingerprint of the text they agreed to, when pinned.
+    pub fingerprint: Option<String>,
     /// Whether it still counts.
     pub standing: Standing,
+}
+
+impl Entry {
+    /// How history tells this sign-off from others.
+    pub fn key(&self) -> crate::analysis::provenance::SignoffKey {
+        crate::analysis::provenance::SignoffKey {
+            section: self.section,
+            id: self.id.clone(),
+            by: self.by.clone(),
+            on: self.on,
+            fingerprint: self.fingerprint.clone(),
+        }
+    }
 }
 
 fn push_item<T: Signable>(
@@ -83,6 +98,7 @@ fn push_item<T: Signable>(
                     .map_or_else(|| e.to_owned(), |p| p.name.clone())
             }),
             on: s.on,
+            fingerprint: s.fingerprint.clone(),
             standing,
         });
     }

@@ -1,8 +1,10 @@
 //! Plans in git, through the `git` command line: the plan file as it was at a revision, and the
-//! commits that touched it. Used by `preshow diff --git`, `preshow git-setup` and the
-//! workbench's Changes and Sign-offs views. Nothing here writes to the repository.
+//! commits that touched it. Used by `preshow diff --git`, `preshow git-setup`, `preshow check
+//! --verify-signoffs` and the workbench's Changes and Sign-offs views ([`ledger`]: who agreed to
+//! what; [`provenance`]: who recorded each sign-off). Nothing here writes to the repository.
 
 pub mod ledger;
+pub mod provenance;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -38,6 +40,14 @@ pub enum GitError {
     /// The folder of the file does not exist.
     #[error("{} does not exist", .0.display())]
     NoFolder(PathBuf),
+    /// A revision names no commit here.
+    #[error("{rev} names no commit in this repository{}", if *.shallow { " (this is a shallow clone: fetch the whole history, with fetch-depth: 0 on GitHub Actions)" } else { "" })]
+    UnknownRevision {
+        /// The revision, as given.
+        rev: String,
+        /// Whether the repository is a shallow clone, which may lack it.
+        shallow: bool,
+    },
     /// The file at a revision is not UTF-8 text.
     #[error("{spec} is not UTF-8 text")]
     NotUtf8 {

@@ -2,7 +2,11 @@
 //! accounts, and what an edit costs before its gaps are current (finding the changed items, which
 //! the workbench sends to its checker, then the check).
 //!
-//! Run with `cargo bench --bench core` (all sizes) or `cargo bench --bench core -- 10000`.
+//! And verifying sign-offs against git history (`check --verify-signoffs`): a temporary
+//! repository with 200 commits by three people and a plan with 1,000 sign-offs.
+//!
+//! Run with `cargo bench --bench core` (all sizes and the sign-offs), `cargo bench --bench core
+//! -- 10000` or `cargo bench --bench core -- signoffs`.
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -13,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[allow(dead_code)] // shared with the frame benchmark, which uses all of it
 mod common;
 
-use common::{Stats, measure, ms, sizes, verdict};
+use common::{Stats, measure, ms, only, sizes, verdict, wanted};
 use preshow::ops::{diff, generate, patch};
 use preshow::{check, format};
 use std::time::Duration;
@@ -98,8 +102,121 @@ fn bench(accounts: usize, dir: &std::path::Path) -> Row {
     }
 }
 
+/// The sign-off history benchmark: 200 commits, three authors, 1,000 sign-offs at the end.
+fn signoff_history(dir: &std::path::Path) {
+    use preshow::model::{Date, Signoff};
+    const COMMITS: usize = 200;
+    const SIGNOFFS: usize = 1_000;
+    let repo = dir.join("history");
+    std::fs::create_dir_all(&repo).expect("a folder");
+    let mut plan = generate::generate(200, generate::DEFAULT_SEED);
+    // Two people of the plan and a bot take turns committing.
+    let mut authors: Vec<(String, String)> = plan
+        .people
+        .iter()
+        .take(2)
+        .map(|p| (p.name.clone(), p.email.clone().unwrap_or_default()))
+        .collect();
+    authors.push(("Plan Bot".to_owned(), "bot@example.com".to_owned()));
+    let git = |author: &(String, String), args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&repo)
+            .env("GIT_CONFIG_GLOBAL", repo.join(".none"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", &author.0)
+            .env("GIT_AUTHOR_EMAIL", &author.1)
+            .env("GIT_COMMITTER_NAME", &author.0)
+            .env("GIT_COMMITTER_EMAIL", &author.1)
+            .output()
+            .expect("git runs");
+        assert!(out.status.success(), "git {args:?}");
+    };
+    git(&authors[0], &["init", "-q", "-b", "main"]);
+    for m in &mut plan.messages {
+        m.signoffs.clear();
+    }
+    let people: Vec<String> = plan.people.iter().map(|p| p.id.clone()).collect();
+    let path = repo.join("plan.ron");
+    let started = std::time::Instant::now();
+    std::fs::write(&path, format::to_string(&plan)).expect("write");
+    git(&authors[0], &["add", "plan.ron"]);
+    git(&authors[0], &["commit", "-q", "-m", "plan"]);
+    // Every commit after the first adds five or six sign-offs.
+    let mut k = 0;
+    for c in 1..COMMITS {
+        let author = &authors[c % authors.len()];
+        let by = plan
+            .people
+            .iter()
+            .find(|p| p.email.as_deref() == Some(author.1.as_str()))
+            .map(|p| p.id.clone());
+        while k < SIGNOFFS * c / (COMMITS - 1) {
+            let count = plan.messages.len();
+            let Some(m) = plan.messages.get_mut(k % count) else {
+                break;
+            };
+            let day = u32::try_from(k % 336).unwrap_or(0);
+            m.signoffs.push(Signoff {
+                // Half the sign-offs are committed by their signer.
+                by: match &by {
+                    Some(id) if k % 2 == 0 => id.clone(),
+                    _ => people[k % people.len()].clone(),
+                },
+                on: Date::from_ymd(2026, 1 + day / 28, 1 + day % 28).expect("a date"),
+                fingerprint: None,
+                entered_by: None,
+            });
+            k += 1;
+        }
+        std::fs::write(&path, format::to_string(&plan)).expect("write");
+        git(
+            &authors[c % authors.len()],
+            &["commit", "-q", "-a", "-m", "sign-offs"],
+        );
+    }
+    let built = started.elapsed();
+    let signoffs: usize = plan.messages.iter().map(|m| m.signoffs.len()).sum();
+    let today = generate::today();
+    let stats = measure(7, || {
+        let v = preshow::git::provenance::verification(&path, "main~199").expect("verifies");
+        check::check_verified(&plan, today, &v)
+    });
+    let findings = check::check_verified(
+        &plan,
+        today,
+        &preshow::git::provenance::verification(&path, "main~199").expect("verifies"),
+    )
+    .iter()
+    .filter(|f| f.rule == "signoff-unverified")
+    .count();
+    println!();
+    println!(
+        "sign-offs: {COMMITS} commits, {signoffs} sign-offs, file {:.2} MB (repository built in {:.1} s)",
+        std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6,
+        built.as_secs_f64()
+    );
+    let got_ms = stats.median.as_secs_f64() * 1000.0;
+    println!(
+        "{:<44} {got_ms:>8.2} ms  target  1000 ms  {}   (min {} ms; {findings} unverified)",
+        "verify sign-offs against history + check",
+        verdict(got_ms < 1000.0),
+        ms(stats.min)
+    );
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
+    let only = only();
+    if wanted("signoffs", &only) {
+        signoff_history(dir.path());
+    }
+    let sizes_asked = std::env::args()
+        .skip(1)
+        .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
+    if !only.is_empty() && !sizes_asked {
+        return;
+    }
     let mut rows = Vec::new();
     println!("preshow core benchmarks (median / min of several runs, milliseconds)");
     println!(

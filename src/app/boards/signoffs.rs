@@ -1,11 +1,15 @@
-//! The Sign-offs board: who agreed to what, and when, across the whole plan, newest first; and,
-//! when the file is in git, the sign-offs earlier versions had that no longer stand (withdrawn,
-//! replaced by a re-sign, or gone with their item).
+//! The Sign-offs board: who agreed to what, and when, across the whole plan, newest first, with
+//! who recorded each one when the file is in git (verified when its signer committed it); and
+//! the sign-offs earlier versions had that no longer stand (withdrawn, replaced by a re-sign, or
+//! gone with their item).
 
+use crate::analysis::provenance::{ProvenanceKind, SignoffHistory, judge};
 use crate::app::boards::context::BoardCx;
 use crate::app::commands::Command;
 use crate::app::job::Job;
+use crate::app::provenance::SignoffTrail;
 use crate::app::widgets::palette;
+use crate::app::widgets::provenance::{Badge, badge_ui, kind_label};
 use crate::git::ledger::{Entry, Past, Standing};
 use crate::git::{Commit, Tracked};
 use crate::model::{Plan, Team};
@@ -41,6 +45,10 @@ pub struct SignoffsState {
     team: Option<Team>,
     search: String,
     ledger: Option<(u64, Vec<Entry>)>,
+    /// Which provenance is listed (all when `None`).
+    provenance: Option<ProvenanceKind>,
+    /// The ledger's badges, for a revision of the plan and a reading of its history.
+    badges: Option<(u64, usize, Vec<Option<Badge>>)>,
     history: Option<(Option<PathBuf>, History)>,
     job: Option<(Option<PathBuf>, Job<History>)>,
     past: Option<(u64, Vec<Past>)>,
@@ -94,7 +102,32 @@ fn team_name(team: Option<Team>) -> &'static str {
     team.map_or("unknown person", |t| t.as_str())
 }
 
-fn matches(state: &SignoffsState, e: &Entry) -> bool {
+/// The badge of every sign-off of the ledger, in its order.
+fn badges(plan: &Plan, ledger: &[Entry], history: &SignoffHistory) -> Vec<Option<Badge>> {
+    let name_of = |id: &str| {
+        plan.person(id)
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
+    ledger
+        .iter()
+        .map(|e| {
+            let p = judge(
+                history.origin(&e.key()),
+                &e.by,
+                |id| plan.person(id).and_then(|p| p.email.clone()),
+                |email| plan.person_with_email(email).map(|p| p.id.clone()),
+            );
+            Some(Badge::new(&p, &e.name, name_of))
+        })
+        .collect()
+}
+
+fn matches(state: &SignoffsState, e: &Entry, badge: Option<&Badge>) -> bool {
+    if let Some(kind) = state.provenance
+        && badge.is_none_or(|b| b.kind != kind)
+    {
+        return false;
+    }
     let show = match state.show {
         Show::All => true,
         Show::Agreed => e.standing != Standing::Stale,
@@ -113,6 +146,23 @@ pub fn signoffs_ui(ui: &mut Ui, state: &mut SignoffsState, cx: &mut BoardCx<'_>)
     if state.ledger.as_ref().is_none_or(|(r, _)| *r != cx.revision) {
         state.ledger = Some((cx.revision, crate::git::ledger::entries(cx.plan)));
     }
+    let trail = &cx.derived.trail;
+    let reading = match trail {
+        SignoffTrail::Ready(h) => std::sync::Arc::as_ptr(h) as usize,
+        _ => 0,
+    };
+    if state
+        .badges
+        .as_ref()
+        .is_none_or(|(r, h, _)| *r != cx.revision || *h != reading)
+        && let Some((_, ledger)) = &state.ledger
+    {
+        let list = match trail.history() {
+            Some(history) => badges(cx.plan, ledger, history),
+            None => vec![None; ledger.len()],
+        };
+        state.badges = Some((cx.revision, reading, list));
+    }
     let path = cx.path.map(Path::to_owned);
     let mut refresh = false;
 
@@ -127,6 +177,19 @@ pub fn signoffs_ui(ui: &mut Ui, state: &mut SignoffsState, cx: &mut BoardCx<'_>)
         ui.label(format!("{all} in the plan"));
         if stale > 0 {
             ui.colored_label(palette::error(), format!("{stale} stale"));
+        }
+        let unverified = state.badges.as_ref().map_or(0, |(_, _, b)| {
+            b.iter()
+                .flatten()
+                .filter(|b| b.kind != ProvenanceKind::Verified)
+                .count()
+        });
+        if unverified > 0 {
+            ui.colored_label(palette::warning(), format!("{unverified} not verified"))
+                .on_hover_text(
+                    "Not committed by their signer: recorded by someone else, by an unknown \
+                     author, or not committed yet",
+                );
         }
     });
     ui.horizontal(|ui| {
@@ -150,12 +213,20 @@ pub fn signoffs_ui(ui: &mut Ui, state: &mut SignoffsState, cx: &mut BoardCx<'_>)
         )
         .labelled_by(label.id);
     });
+    provenance_filter_ui(ui, state, trail);
     ui.separator();
 
     let Some((_, ledger)) = &state.ledger else {
         return;
     };
-    let rows: Vec<&Entry> = ledger.iter().filter(|e| matches(state, e)).collect();
+    let no_badges = Vec::new();
+    let all_badges = state.badges.as_ref().map_or(&no_badges, |(_, _, b)| b);
+    let rows: Vec<(&Entry, Option<&Badge>)> = ledger
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e, all_badges.get(i).and_then(Option::as_ref)))
+        .filter(|(e, b)| matches(state, e, *b))
+        .collect();
     let body = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     let height = (ui.available_height() * 0.6).max(body * 4.0);
     if ledger.is_empty() {
@@ -227,22 +298,78 @@ pub fn signoffs_ui(ui: &mut Ui, state: &mut SignoffsState, cx: &mut BoardCx<'_>)
     });
 }
 
-fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mut Vec<Command>) {
+/// The provenance filter, or why there is none: the file's history is being read, or cannot be.
+fn provenance_filter_ui(ui: &mut Ui, state: &mut SignoffsState, trail: &SignoffTrail) {
+    match trail {
+        SignoffTrail::Ready(_) => {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Recorded");
+                ui.selectable_value(&mut state.provenance, None, "Any way");
+                for kind in [
+                    ProvenanceKind::Verified,
+                    ProvenanceKind::RecordedBy,
+                    ProvenanceKind::UnknownAuthor,
+                    ProvenanceKind::NotCommitted,
+                ] {
+                    ui.selectable_value(&mut state.provenance, Some(kind), kind_label(kind));
+                }
+            });
+        }
+        SignoffTrail::Reading => {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.weak("Reading who recorded each sign-off from the file's git history…");
+            });
+        }
+        SignoffTrail::Unavailable(why) => {
+            ui.weak(why.as_ref());
+        }
+        SignoffTrail::NoFile => {
+            ui.weak("Save the plan in a git repository to see who recorded each sign-off.");
+        }
+    }
+}
+
+fn ledger_ui(
+    ui: &mut Ui,
+    rows: &[(&Entry, Option<&Badge>)],
+    body: f32,
+    height: f32,
+    commands: &mut Vec<Command>,
+) {
+    // Widths from the text they hold, so the table fits at any text size; on a narrow screen
+    // the columns beside the item's give up to half their width (their text is clipped, and
+    // whole on hover).
+    let w = |sample: &str| crate::app::widgets::text_width(ui, sample) + 12.0;
+    let date = w("Wed 30 Sep");
+    let item_least = w("Messages: Pays back in");
+    let wanted = [
+        w("Priya Natarajan (Marketing)"),
+        w("✔ agreed (not pinned)"),
+        w("⚠ recorded by Priya Natarajan"),
+    ];
+    let room = ui.available_width() - date - item_least;
+    let scale = (room / wanted.iter().sum::<f32>()).clamp(0.5, 1.0);
+    let [who, standing, recorded] = wanted.map(|x| x * scale);
+    // Widths are worked out again when the room changes (a resized window, a panel shown or
+    // hidden, the zoom of presentation mode settling).
+    let salt = ("ledger", ui.available_width().round() as i32);
     // A click anywhere on a row opens its item, so the cells' text does not take clicks.
     ui.style_mut().interaction.selectable_labels = false;
     TableBuilder::new(ui)
+        .id_salt(salt)
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
         .max_scroll_height(height)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(100.0))
-        .column(Column::initial(220.0).at_least(80.0).clip(true))
-        .column(Column::initial(110.0).at_least(60.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(170.0))
+        .column(Column::exact(date))
+        .column(Column::initial(who).at_least(date * 0.6).clip(true))
+        .column(Column::remainder().at_least(date).clip(true))
+        .column(Column::initial(standing).at_least(date * 0.6).clip(true))
+        .column(Column::initial(recorded).at_least(date * 0.6).clip(true))
         .header(body, |mut h| {
-            for title in ["Date", "Who", "Section", "Item", "Standing"] {
+            for title in ["Date", "Who", "Item", "Standing", "Recorded"] {
                 h.col(|ui| {
                     ui.strong(title);
                 });
@@ -250,7 +377,9 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
         })
         .body(|body_ui| {
             body_ui.rows(body, rows.len(), |mut row| {
-                let e = rows[row.index()];
+                let Some(&(e, badge)) = rows.get(row.index()) else {
+                    return;
+                };
                 row.col(|ui| {
                     ui.label(crate::app::widgets::human_date(ui.ctx(), e.on));
                 });
@@ -260,14 +389,12 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
                         Some(by) => ui
                             .label(format!("{who}, entered by {by}"))
                             .on_hover_text(format!("{by} recorded this agreement for {}", e.name)),
-                        None => ui.label(who),
+                        None => ui.label(&who).on_hover_text(&who),
                     };
                 });
                 row.col(|ui| {
-                    ui.label(e.section.title());
-                });
-                row.col(|ui| {
-                    ui.label(&e.title).on_hover_text(&e.id);
+                    let item = format!("{}: {}", e.section.title(), e.title);
+                    ui.label(&item).on_hover_text(item);
                 });
                 row.col(|ui| {
                     let mark = if e.standing == Standing::Stale {
@@ -280,6 +407,14 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
                         format!("{mark}{}", e.standing.label()),
                     );
                 });
+                row.col(|ui| match badge {
+                    Some(b) => {
+                        badge_ui(ui, b);
+                    }
+                    None => {
+                        ui.weak("–");
+                    }
+                });
                 if row.response().clicked() {
                     commands.push(Command::Reveal(e.section, Some(e.index), Some("signoffs")));
                 }
@@ -288,14 +423,20 @@ fn ledger_ui(ui: &mut Ui, rows: &[&Entry], body: f32, height: f32, commands: &mu
 }
 
 fn past_ui(ui: &mut Ui, past: &[Past], plan: &Plan, body: f32) {
+    let w = |sample: &str| crate::app::widgets::text_width(ui, sample) + 12.0;
+    let date = w("Wed 30 Sep");
+    let who = w("Priya Natarajan");
+    let item = w("Messages: Retrofit in one shift");
+    let salt = ("past", ui.available_width().round() as i32);
     TableBuilder::new(ui)
+        .id_salt(salt)
         .striped(true)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(100.0))
-        .column(Column::initial(200.0).at_least(80.0).clip(true))
-        .column(Column::initial(220.0).at_least(80.0).clip(true))
-        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(date))
+        .column(Column::initial(who).at_least(date).clip(true))
+        .column(Column::initial(item).at_least(date).clip(true))
+        .column(Column::remainder().at_least(date).clip(true))
         .header(body, |mut h| {
             for title in ["Signed on", "Who", "Item", "What became of it"] {
                 h.col(|ui| {

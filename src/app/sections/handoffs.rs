@@ -220,7 +220,7 @@ impl ListSection for Handoffs {
                         "{to} receives these leads: a {to} person should sign off to accept the handoff."
                     ));
                 }
-                widgets::signoffs_ui(ui, h, choices, e, cx.commands);
+                widgets::signoffs_ui(ui, h, choices, cx.derived.trail.history(), e, cx.commands);
             });
         });
     }

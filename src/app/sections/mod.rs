@@ -119,7 +119,7 @@ pub fn section_ui(
     commands: &mut Vec<Command>,
 ) -> Edits {
     with_list!(section, S => list_ui::<S>(ui, plan, state, gaps, derived, today, commands), else match section {
-        Section::Scoring => scoring::scoring_ui(ui, plan, state, gaps, commands),
+        Section::Scoring => scoring::scoring_ui(ui, plan, state, gaps, derived.trail.history(), commands),
         _ => event::event_ui(ui, plan, state, gaps),
     })
 }

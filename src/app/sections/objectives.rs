@@ -36,7 +36,14 @@ pub(super) fn signoffs_row<T: Signable>(
     let highlight = cx.highlight == Some("signoffs");
     field_row(ui, "Sign-offs", highlight, |ui, _| {
         ui.vertical(|ui| {
-            widgets::signoffs_ui(ui, item, choices, cx.edits, cx.commands);
+            widgets::signoffs_ui(
+                ui,
+                item,
+                choices,
+                cx.derived.trail.history(),
+                cx.edits,
+                cx.commands,
+            );
             ui.add_space(4.0);
             ui.weak(format!(
                 "Sign-offs pin the {pinned}: editing them makes pinned sign-offs stale \

@@ -1,5 +1,6 @@
 //! Lead scoring: the threshold, the signals that earn points, and who agreed to them.
 
+use crate::analysis::provenance::SignoffHistory;
 use crate::app::checker::Gaps;
 use crate::app::commands::Command;
 use crate::app::sections::list::ListState;
@@ -13,6 +14,7 @@ pub fn scoring_ui(
     plan: &mut Plan,
     state: &mut ListState,
     gaps: &Gaps,
+    history: Option<&SignoffHistory>,
     commands: &mut Vec<Command>,
 ) -> Edits {
     let mut edits = Edits::default();
@@ -110,7 +112,7 @@ pub fn scoring_ui(
         ui.add_space(8.0);
         ui.separator();
         widgets::field_row(ui, "Sign-offs", hl == Some("signoffs"), |ui, _| {
-            ui.vertical(|ui| widgets::signoffs_ui(ui, s, &choices, ed, commands));
+            ui.vertical(|ui| widgets::signoffs_ui(ui, s, &choices, history, ed, commands));
         });
         ui.add_space(16.0);
         if ui.button("Remove lead scoring").clicked() {

@@ -1,6 +1,7 @@
 //! What pickers offer: the people, accounts, messages, stages and segments of the plan, copied
 //! from it before the item being edited is borrowed.
 
+use crate::analysis::provenance::{Provenance, SignoffHistory, SignoffKey, judge, same_email};
 use crate::model::{Plan, Team};
 
 /// A person as pickers show them.
@@ -14,6 +15,8 @@ pub struct PersonChoice {
     pub team: Team,
     /// Role, if any.
     pub role: Option<String>,
+    /// Work email, if any: what tells their commits from others'.
+    pub email: Option<String>,
 }
 
 /// A list item as pickers show it.
@@ -52,6 +55,7 @@ impl Choices {
                     name: p.name.clone(),
                     team: p.team,
                     role: p.role.clone(),
+                    email: p.email.clone(),
                 })
                 .collect(),
             ..Choices::default()
@@ -112,6 +116,33 @@ impl Choices {
             .iter()
             .find(|p| p.id == id)
             .map_or_else(|| format!("{id} (unknown)"), |p| p.name.clone())
+    }
+
+    /// What history makes of `signoff` on `item`, judged against these people; `None` while
+    /// the history is not known.
+    pub fn provenance<'h, T: crate::model::fingerprint::Signable>(
+        &self,
+        history: Option<&'h SignoffHistory>,
+        item: &T,
+        signoff: &crate::model::Signoff,
+    ) -> Option<Provenance<'h>> {
+        let origin = history?.origin(&SignoffKey::of(item, signoff));
+        Some(judge(
+            origin,
+            &signoff.by,
+            |id| {
+                self.people
+                    .iter()
+                    .find(|p| p.id == id)
+                    .and_then(|p| p.email.clone())
+            },
+            |email| {
+                self.people
+                    .iter()
+                    .find(|p| p.email.as_deref().is_some_and(|e| same_email(e, email)))
+                    .map(|p| p.id.clone())
+            },
+        ))
     }
 
     /// The team of a person id, when somebody has it.

@@ -1,5 +1,5 @@
 //! Widgets the views share, one file per kind: [`form`] rows and [`Edits`], [`text`] fields,
-//! [`date`] and [`number`](mod@number) fields with their [`calendar`], [`pickers`] (with the [`choices`] they offer), [`signoffs`], painted items
+//! [`date`] and [`number`](mod@number) fields with their [`calendar`], [`pickers`] (with the [`choices`] they offer), [`signoffs`] with their [`provenance`] badges, painted items
 //! behind one sensor ([`strip`]), work saved between frames ([`lazy`]) and the [`palette`] of
 //! colours with meaning. Everything is re-exported here: `crate::app::widgets::X`.
 
@@ -12,6 +12,7 @@ pub mod legend;
 pub mod number;
 pub mod palette;
 pub mod pickers;
+pub mod provenance;
 pub mod signoffs;
 pub mod strip;
 pub mod text;

@@ -1,12 +1,15 @@
-//! The sign-offs of an item: who agreed, when, whether each still holds and who entered it;
+//! The sign-offs of an item: who agreed, when, whether each still holds, who entered it and,
+//! when the file is in git, who recorded it (the provenance badge);
 //! "Sign off" (as the person at the keyboard) and "Sign for someone else…". Signing is a
 //! [`Command::SignOff`], run by the app at the end of the frame as its own undo step.
 
 use crate::analysis::agreement::holds;
+use crate::analysis::provenance::SignoffHistory;
 use crate::app::commands::{Command, Signer};
 use crate::app::widgets::choices::{Choices, PersonChoice};
 use crate::app::widgets::form::Edits;
 use crate::app::widgets::palette;
+use crate::app::widgets::provenance::{Badge, compact_badge_ui};
 use crate::model::Team;
 use crate::model::fingerprint::Signable;
 use egui::{RichText, Ui};
@@ -18,6 +21,7 @@ pub fn signoffs_ui<T: Signable>(
     ui: &mut Ui,
     item: &mut T,
     choices: &Choices,
+    history: Option<&SignoffHistory>,
     edits: &mut Edits,
     commands: &mut Vec<Command>,
 ) {
@@ -53,11 +57,14 @@ pub fn signoffs_ui<T: Signable>(
                 .as_deref()
                 .map(|e| format!(", entered by {}", choices.person_name(e)))
                 .unwrap_or_default();
+            let signer = choices.person_name(&s.by);
             ui.label(format!(
-                "{} ({team}) on {}{entered}",
-                choices.person_name(&s.by),
+                "{signer} ({team}) on {}{entered}",
                 crate::app::widgets::human_date(ui.ctx(), s.on)
             ));
+            if let Some(p) = choices.provenance(history, &*item, s) {
+                compact_badge_ui(ui, &Badge::new(&p, &signer, |id| choices.person_name(id)));
+            }
             if stale
                 && ui
                     .small_button("Re-sign")

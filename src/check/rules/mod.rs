@@ -20,6 +20,9 @@ pub struct Rule {
     pub fixed_by: FixedBy,
     /// A few words for a board's badge: `no owner`, `dead end`.
     pub tag: &'static str,
+    /// Whether the rule reads the file's git history: it runs only when asked to
+    /// (`preshow check --verify-signoffs REV`, [`crate::check::check_verified`]).
+    pub history: bool,
 }
 
 /// Who owns the fix of a rule's gaps, when the item itself names nobody responsible.
@@ -70,7 +73,8 @@ macro_rules! rule {
             check: $check:path,
             field: $field:expr,
             fixed_by: $fixed_by:ident,
-            tag: $tag:literal $(,)?
+            tag: $tag:literal
+            $(, history: $history:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -82,6 +86,7 @@ macro_rules! rule {
             field: $field,
             fixed_by: crate::check::FixedBy::$fixed_by,
             tag: $tag,
+            history: false $(|| $history)?,
         };
     };
 }
@@ -205,6 +210,7 @@ catalogue! {
     person_over_capacity::PERSON_OVER_CAPACITY => PersonOverCapacity,
     message_not_agreed::MESSAGE_NOT_AGREED => MessageNotAgreed,
     signoff_stale::SIGNOFF_STALE => SignoffStale,
+    signoff_unverified::SIGNOFF_UNVERIFIED => SignoffUnverified,
     message_without_proof::MESSAGE_WITHOUT_PROOF => MessageWithoutProof,
     message_unused::MESSAGE_UNUSED => MessageUnused,
     no_entry_stage::NO_ENTRY_STAGE => NoEntryStage,
