@@ -152,26 +152,27 @@ pub enum Command {
         #[arg(long, hide = true, conflicts_with = "git")]
         git_external: bool,
     },
-    /// Three-way merge of plans by item and field; git's merge driver (`%O %A %B %P`). Writes
-    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS, or a result that is
-    /// not a plan Preshow can open; 2: trouble.
-    Merge {
-        /// The common ancestor.
-        base: PathBuf,
-        /// Our version; the result is written here.
-        ours: PathBuf,
-        /// Their version.
-        theirs: PathBuf,
-        /// The file's name in the repository, for messages (git's `%P`).
-        name: Option<String>,
-    },
-    /// Make the current git repository diff plans by item and merge them with `preshow merge`:
-    /// adds `*.ron diff=preshow merge=preshow` to .gitattributes and sets the drivers in the
-    /// repository's git config. Running it again changes nothing.
+    /// Three-way merge of plans by item and field: git's merge driver.
+    ///
+    /// Git runs it as `preshow merge %O %A %B %P %L %S %X %Y` (what `git-setup` configures):
+    /// the result is written into OURS, and conflicts are marked with git's labels
+    /// (`<<<<<<< HEAD`, `>>>>>>> feature-x`). Exit 0: merged; 1: conflicts, marked in OURS, or a
+    /// result that is not a plan Preshow can open; 2: trouble.
+    Merge(merge::MergeArgs),
+    /// Make git diff and merge plans by item and field.
+    ///
+    /// In the current repository: adds `*.ron diff=preshow merge=preshow` to .gitattributes and
+    /// sets the drivers (`preshow diff --textconv`, `preshow merge %O %A %B %P %L %S %X %Y`) in
+    /// the repository's git config. With --global: the same for every repository of yours, in
+    /// your global git config and global attributes file. Running it again changes nothing.
     GitSetup {
         /// The preshow that git should run (default: `preshow` on the PATH).
         #[arg(long, value_name = "PATH")]
         command: Option<String>,
+        /// Set up git for every repository of yours (`git config --global`, and the attributes
+        /// in core.attributesFile or ~/.config/git/attributes), not the current one.
+        #[arg(long)]
+        global: bool,
     },
     /// Merge a CRM's CSV export of accounts or meetings into a plan, reporting every row it
     /// skips or finds ambiguous. Exit 0: done (or dry run); 2: a file or the mapping is wrong.
@@ -235,13 +236,8 @@ pub fn run(command: Command) -> ExitCode {
             git_external,
             format,
         }),
-        Command::Merge {
-            base,
-            ours,
-            theirs,
-            name,
-        } => merge::run(&base, &ours, &theirs, name.as_deref()),
-        Command::GitSetup { command } => git_setup::run(command.as_deref()),
+        Command::Merge(args) => merge::run(&args),
+        Command::GitSetup { command, global } => git_setup::run(command.as_deref(), global),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Generate {
