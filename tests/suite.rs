@@ -10,6 +10,7 @@ mod atomic_save;
 #[cfg(feature = "gui")]
 mod boards;
 mod cli;
+mod cli_conventions;
 #[cfg(feature = "gui")]
 mod columns;
 #[cfg(feature = "gui")]

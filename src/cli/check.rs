@@ -1,8 +1,11 @@
 //! `preshow check`: findings for CI and people, with the exit statuses of the rule catalogue.
 
 use crate::check::{self, Severity, render};
-use crate::cli::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
-use crate::format::{self, display_safe};
+use crate::cli::{
+    Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option, load_plan, shown,
+    stdin_once,
+};
+use crate::format::display_safe;
 use std::path::PathBuf;
 
 pub(super) fn run(
@@ -18,24 +21,25 @@ pub(super) fn run(
             return EXIT_TROUBLE;
         }
     };
+    if let Err(e) = stdin_once(files) {
+        eprintln!("preshow check: {e}");
+        return EXIT_TROUBLE;
+    }
     let mut located = Vec::new();
     let mut unreadable = false;
     for path in files {
-        match format::load_file(path) {
+        match load_plan(path) {
             Ok(loaded) => {
+                let name = shown(path);
                 if let Some(from) = loaded.migrated_from {
                     eprintln!(
                         "{}: read as format {from} and checked as format {}",
-                        display_safe(&path.display().to_string()),
+                        display_safe(&name),
                         loaded.plan.format
                     );
                 }
                 let findings = check::check(&loaded.plan, today);
-                located.extend(render::locate(
-                    &path.display().to_string(),
-                    findings,
-                    &loaded.source,
-                ));
+                located.extend(render::locate(&name, findings, &loaded.source));
             }
             Err(e) => {
                 eprintln!("{}", display_safe(&e.to_string()));
