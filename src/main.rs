@@ -1,6 +1,5 @@
 //! The `preshow` binary: the workbench, or a command-line command.
 
-use clap::Parser;
 use preshow::cli::{Cli, run};
 use std::process::ExitCode;
 
@@ -13,7 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     // For telling a killed save's leftovers from a save in progress.
     preshow::format::note_process_start();
-    let cli = Cli::parse();
+    let cli = preshow::cli::parse();
     match cli.command {
         Some(command) => run(command),
         None => open_workbench(cli),

@@ -239,8 +239,9 @@ fn one_field_changed_two_ways_stops_the_merge_with_both_values_shown() {
     assert!(said.contains("CONFLICT"), "{said}");
     assert!(said.contains(&format!("accounts/{id}")), "{said}");
 
+    // The markers carry git's labels: HEAD, and the branch merged.
     let text = repo.read(PLAN);
-    assert!(text.contains("<<<<<<< ours\n            owner: \"tomas\",\n=======\n            owner: \"kwame\",\n>>>>>>> theirs\n"), "{text}");
+    assert!(text.contains("<<<<<<< HEAD\n            owner: \"tomas\",\n=======\n            owner: \"kwame\",\n>>>>>>> theirs\n"), "{text}");
     assert!(
         text.contains("A clean change beside the conflict"),
         "{text}"
@@ -249,14 +250,14 @@ fn one_field_changed_two_ways_stops_the_merge_with_both_values_shown() {
         repo.git(&["status", "--porcelain"])
             .contains(&format!("UU {PLAN}"))
     );
-    assert!(repo.git(&["diff"]).contains("<<<<<<< ours"));
+    assert!(repo.git(&["diff"]).contains("<<<<<<< HEAD"));
 
     // The file does not pass for a plan until resolved, and says why and where.
     let o = repo.preshow(&["check", PLAN]);
     assert_eq!(o.status.code(), Some(2), "{}", out(&o));
     let line = text
         .lines()
-        .position(|l| l == "<<<<<<< ours")
+        .position(|l| l == "<<<<<<< HEAD")
         .expect("marker")
         + 1;
     let e = err(&o);
@@ -268,7 +269,7 @@ fn one_field_changed_two_ways_stops_the_merge_with_both_values_shown() {
 
     // Resolving by hand: keep theirs.
     let resolved = text
-        .replace("<<<<<<< ours\n            owner: \"tomas\",\n=======\n", "")
+        .replace("<<<<<<< HEAD\n            owner: \"tomas\",\n=======\n", "")
         .replace(">>>>>>> theirs\n", "");
     repo.write(PLAN, &resolved);
     let plan = format::load_file(&repo.path().join(PLAN))
@@ -296,7 +297,7 @@ fn an_edit_against_a_deletion_conflicts_in_git() {
     let said = err(&o);
     assert!(
         said.contains(&format!(
-            "meetings/{}: edited on ours but deleted on theirs",
+            "meetings/{}: edited on HEAD but deleted on theirs",
             gone.id
         )),
         "{said}"
@@ -524,7 +525,7 @@ fn git_setup_is_idempotent() {
     assert_eq!(
         repo.git(&["config", "--get", "merge.preshow.driver"])
             .trim(),
-        format!("{BIN} merge %O %A %B %P")
+        format!("{BIN} merge %O %A %B %P %L %S %X %Y")
     );
     assert_eq!(
         repo.git(&["config", "--get", "merge.preshow.name"]).trim(),
@@ -558,7 +559,7 @@ fn git_setup_is_idempotent() {
         fresh
             .git(&["config", "--get", "merge.preshow.driver"])
             .trim(),
-        "preshow merge %O %A %B %P"
+        "preshow merge %O %A %B %P %L %S %X %Y"
     );
     // ...and this very program, by its full path, when it is not (git could not find it).
     let without: Vec<_> = std::env::split_paths(&git_dirs)
@@ -668,4 +669,280 @@ fn merge_on_the_command_line_writes_ours_canonically() {
     let text = std::fs::read_to_string(&o).expect("read");
     assert!(text.contains("// our plan"));
     assert_eq!(format::parse(&text).expect("parses").plan, expected);
+}
+
+#[test]
+fn conflict_markers_name_the_branches_and_show_the_base_in_diff3_style() {
+    let repo = Repo::new();
+    repo.setup();
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    let was = base.accounts[0].owner.clone().expect("an owner");
+    ours.accounts[0].owner = Some("tomas".into());
+    theirs.accounts[0].owner = Some("kwame".into());
+    branches(&repo, &base, &ours, &theirs);
+    repo.git(&["branch", "-m", "theirs", "feature-x"]);
+    let base_commit = repo.git(&["rev-parse", "--short", "HEAD~1"]);
+    let base_commit = base_commit.trim();
+
+    let o = repo.run_git(&["merge", "--no-edit", "feature-x"]);
+    assert!(!o.status.success(), "merge should stop: {}", out(&o));
+    let text = repo.read(PLAN);
+    assert!(
+        text.contains(
+            "<<<<<<< HEAD\n            owner: \"tomas\",\n=======\n            owner: \"kwame\",\n\
+             >>>>>>> feature-x\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("|||||||"), "{text}");
+    // The summary names the sides as the markers do.
+    assert!(
+        err(&o).contains("on HEAD and \"kwame\" on feature-x"),
+        "{}",
+        err(&o)
+    );
+
+    // merge.conflictStyle=diff3, as for git's own conflicts: the base between `|||||||` and
+    // `=======`, labelled with the base commit as git labels it.
+    repo.git(&["merge", "--abort"]);
+    repo.git(&["config", "merge.conflictStyle", "diff3"]);
+    let o = repo.run_git(&["merge", "--no-edit", "feature-x"]);
+    assert!(!o.status.success());
+    let text = repo.read(PLAN);
+    assert!(
+        text.contains(&format!(
+            "<<<<<<< HEAD\n            owner: \"tomas\",\n||||||| {base_commit}\n            \
+             owner: \"{was}\",\n=======\n            owner: \"kwame\",\n>>>>>>> feature-x\n"
+        )),
+        "{text}"
+    );
+    // Labelled or not, the markers are what Preshow names when asked to open the file.
+    let o = repo.preshow(&["check", PLAN]);
+    assert_eq!(o.status.code(), Some(2));
+    let line = text
+        .lines()
+        .position(|l| l == "<<<<<<< HEAD")
+        .expect("marker")
+        + 1;
+    assert!(
+        err(&o).starts_with(&format!("{PLAN}:{line}:1: unresolved merge conflict")),
+        "{}",
+        err(&o)
+    );
+
+    // In a rebase, the labels say which commit is which, instead of a misleading ours/theirs.
+    repo.git(&["merge", "--abort"]);
+    repo.git(&["config", "--unset", "merge.conflictStyle"]);
+    let o = repo.run_git(&["rebase", "feature-x"]);
+    assert!(!o.status.success());
+    let text = repo.read(PLAN);
+    assert!(text.contains("owner: \"kwame\",\n=======\n"), "{text}");
+    assert!(
+        text.contains(">>>>>>> ") && text.contains("(our changes)\n"),
+        "{text}"
+    );
+    repo.git(&["rebase", "--abort"]);
+}
+
+#[test]
+fn the_driver_takes_the_marker_size_and_a_base_section_by_flag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.meetings[0].minutes = 25;
+    theirs.meetings[0].minutes = 50;
+    let write = |name: &str, plan: &Plan| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format::to_string(plan)).expect("write");
+        p.to_str().expect("utf-8").to_owned()
+    };
+    let (b, o, t) = (
+        write("b.ron", &base),
+        write("o.ron", &ours),
+        write("t.ron", &theirs),
+    );
+    let run = |args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", dir.path().join(".no-global-gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CEILING_DIRECTORIES", dir.path())
+            .output()
+            .expect("runs")
+    };
+    let merged = run(&[
+        "merge", &b, &o, &t, "plan.ron", "10", "old", "mine", "yours", "--diff3",
+    ]);
+    assert_eq!(merged.status.code(), Some(1), "{}", err(&merged));
+    let text = std::fs::read_to_string(&o).expect("read");
+    let base_minutes = base.meetings[0].minutes;
+    assert!(
+        text.contains(&format!(
+            "<<<<<<<<<< mine\n            minutes: 25,\n|||||||||| old\n            minutes: \
+             {base_minutes},\n==========\n            minutes: 50,\n>>>>>>>>>> yours\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        err(&merged).contains("`<<<<<<<<<< mine`, `|||||||||| old` (the base)"),
+        "{}",
+        err(&merged)
+    );
+    // An older git leaves `%S %X %Y` as they are: the usual labels then.
+    std::fs::write(&o, format::to_string(&ours)).expect("write");
+    let merged = run(&["merge", &b, &o, &t, "plan.ron", "7", "%S", "%X", "%Y"]);
+    assert_eq!(merged.status.code(), Some(1), "{}", err(&merged));
+    let text = std::fs::read_to_string(&o).expect("read");
+    assert!(
+        text.contains("<<<<<<< ours\n") && text.contains(">>>>>>> theirs\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn git_setup_global_configures_every_repository_and_touches_only_the_home_it_is_given() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let work = tempfile::tempdir().expect("tempdir");
+    let global_config = home.path().join("global.gitconfig");
+    let xdg = home.path().join("xdg");
+    // Every place git could read or write the user's config points into the temporary home.
+    let isolate = |cmd: &mut Command, dir: &Path| {
+        cmd.current_dir(dir)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", &xdg)
+            .env("GIT_CONFIG_GLOBAL", &global_config)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CEILING_DIRECTORIES", work.path())
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+    };
+    let setup = || {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["git-setup", "--global", "--command", BIN]);
+        isolate(&mut cmd, work.path());
+        cmd.output().expect("runs")
+    };
+    let o = setup();
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let attributes = xdg.join("git").join("attributes");
+    assert_eq!(
+        std::fs::read_to_string(&attributes).expect("global attributes"),
+        "*.ron diff=preshow merge=preshow\n"
+    );
+    assert!(
+        out(&o).contains(&format!("to {}", attributes.display())),
+        "{}",
+        out(&o)
+    );
+    let config = std::fs::read_to_string(&global_config).expect("global config");
+    assert!(
+        config.contains(&format!("driver = {BIN} merge %O %A %B %P %L %S %X %Y")),
+        "{config}"
+    );
+    assert!(
+        config.contains(&format!("textconv = {BIN} diff --textconv")),
+        "{config}"
+    );
+    // Nothing else in the home, and nothing in the folder it ran in.
+    let mut written: Vec<PathBuf> = walk(home.path());
+    written.sort();
+    assert_eq!(written, [global_config.clone(), attributes.clone()]);
+    assert_eq!(walk(work.path()), Vec::<PathBuf>::new());
+    // Again: nothing changes.
+    let o = setup();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("already"), "{}", out(&o));
+    assert_eq!(
+        std::fs::read_to_string(&global_config).expect("config"),
+        config
+    );
+
+    // A repository that never ran git-setup now merges plans by item, with labelled markers.
+    let repo_dir = work.path().join("repo");
+    std::fs::create_dir(&repo_dir).expect("mkdir");
+    let git = |args: &[&str]| {
+        let mut cmd = Command::new("git");
+        cmd.args(args);
+        isolate(&mut cmd, &repo_dir);
+        cmd.output().expect("git runs")
+    };
+    for args in [
+        &["init", "-q", "-b", "main"][..],
+        &["config", "user.name", "Test Planner"],
+        &["config", "user.email", "planner@example.com"],
+        &["config", "commit.gpgsign", "false"],
+    ] {
+        assert!(git(args).status.success());
+    }
+    let save = |plan: &Plan| {
+        let path = repo_dir.join("show.ron");
+        std::fs::write(path, format::to_string(plan)).expect("write");
+    };
+    let commit = |message: &str| {
+        assert!(git(&["add", "-A"]).status.success());
+        let o = git(&["commit", "-q", "-m", message]);
+        assert!(o.status.success(), "{}", err(&o));
+    };
+    let base = example();
+    save(&base);
+    commit("base");
+    assert!(git(&["checkout", "-q", "-b", "feature-x"]).status.success());
+    let mut theirs = base.clone();
+    theirs.accounts[0].owner = Some("kwame".into());
+    theirs.accounts[1].notes = Some("Theirs, merged by item".into());
+    save(&theirs);
+    commit("theirs");
+    assert!(git(&["checkout", "-q", "main"]).status.success());
+    let mut ours = base.clone();
+    ours.accounts[0].owner = Some("tomas".into());
+    save(&ours);
+    commit("ours");
+    let o = git(&["merge", "--no-edit", "feature-x"]);
+    assert!(!o.status.success());
+    let text = std::fs::read_to_string(repo_dir.join("show.ron")).expect("read");
+    assert!(text.contains("<<<<<<< HEAD\n"), "{text}");
+    assert!(text.contains(">>>>>>> feature-x\n"), "{text}");
+    assert!(text.contains("Theirs, merged by item"), "{text}");
+    let local = String::from_utf8_lossy(&git(&["config", "--local", "--list"]).stdout).into_owned();
+    assert!(!local.contains("preshow"), "{local}");
+    assert!(!repo_dir.join(".gitattributes").exists());
+
+    // A core.attributesFile of the user's own is where the line goes, `~/` and all.
+    let o = {
+        let mut cmd = Command::new("git");
+        cmd.args([
+            "config",
+            "--global",
+            "core.attributesFile",
+            "~/my-attributes",
+        ]);
+        isolate(&mut cmd, work.path());
+        cmd.output().expect("git runs")
+    };
+    assert!(o.status.success());
+    let o = setup();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(
+        std::fs::read_to_string(home.path().join("my-attributes")).expect("read"),
+        "*.ron diff=preshow merge=preshow\n"
+    );
+}
+
+/// Every file under `dir`, however deep.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

@@ -11,6 +11,7 @@ mod atomic_save;
 mod boards;
 mod calendar;
 mod cli;
+mod cli_conventions;
 #[cfg(feature = "gui")]
 mod columns;
 #[cfg(feature = "gui")]

@@ -2,8 +2,11 @@
 //! with `--verify-signoffs REV`, also who committed each sign-off added since `REV`.
 
 use crate::check::{self, Severity, render};
-use crate::cli::{Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option};
-use crate::format::{self, display_safe};
+use crate::cli::{
+    Deny, EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, OutputFormat, date_option, load_plan, shown,
+    stdin_once,
+};
+use crate::format::display_safe;
 use crate::git::GitError;
 use std::path::{Path, PathBuf};
 
@@ -24,16 +27,21 @@ pub(super) fn run(req: &Request<'_>) -> u8 {
             return EXIT_TROUBLE;
         }
     };
+    if let Err(e) = stdin_once(req.files) {
+        eprintln!("preshow check: {e}");
+        return EXIT_TROUBLE;
+    }
     let mut located = Vec::new();
     let mut unreadable = false;
     let mut shallow_said = false;
     for path in req.files {
-        match format::load_file(path) {
+        match load_plan(path) {
             Ok(loaded) => {
+                let name = shown(path);
                 if let Some(from) = loaded.migrated_from {
                     eprintln!(
                         "{}: read as format {from} and checked as format {}",
-                        display_safe(&path.display().to_string()),
+                        display_safe(&name),
                         loaded.plan.format
                     );
                 }
@@ -62,11 +70,7 @@ pub(super) fn run(req: &Request<'_>) -> u8 {
                         }
                     },
                 };
-                located.extend(render::locate(
-                    &path.display().to_string(),
-                    findings,
-                    &loaded.source,
-                ));
+                located.extend(render::locate(&name, findings, &loaded.source));
             }
             Err(e) => {
                 eprintln!("{}", display_safe(&e.to_string()));

@@ -2,7 +2,7 @@
 //! tools (`--format json`), against a git revision (`--git REV`), and for git itself
 //! (`--textconv FILE`, and git's external-diff arguments).
 
-use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, read_plan_text, shown, stdin_once};
 use crate::format::{self, LoadError, display_safe, display_safe_lines, item_fields};
 use crate::git::{repo_path, run as git, toplevel};
 use crate::model::{Plan, Section};
@@ -55,7 +55,9 @@ pub(super) fn run(req: &Request<'_>) -> u8 {
     let compared = match (req.git, files) {
         (Some(rev), [] | [_]) => against_git(rev, files.first()),
         (Some(_), _) => return usage("--git REV takes at most one FILE"),
-        (None, [old, new]) => two_files(old, new).map(|c| vec![c]),
+        (None, [old, new]) => stdin_once(files)
+            .and_then(|()| two_files(old, new))
+            .map(|c| vec![c]),
         (None, _) => return usage("give OLD NEW, or --git REV [FILE]"),
     };
     match compared {
@@ -111,11 +113,11 @@ fn read(path: &Path) -> Result<String, LoadError> {
 }
 
 fn two_files(old: &Path, new: &Path) -> Result<Compared, String> {
-    let old_plan = read(old)
-        .and_then(|t| load(&old.display().to_string(), &t))
+    let old_plan = read_plan_text(old)
+        .and_then(|t| load(&shown(old), &t))
         .map_err(|e| e.to_string());
-    let new_plan = read(new)
-        .and_then(|t| load(&new.display().to_string(), &t))
+    let new_plan = read_plan_text(new)
+        .and_then(|t| load(&shown(new), &t))
         .map_err(|e| e.to_string());
     let (old_plan, new_plan) = match (old_plan, new_plan) {
         (Ok(o), Ok(n)) => (o, n),
@@ -123,8 +125,8 @@ fn two_files(old: &Path, new: &Path) -> Result<Compared, String> {
         (Err(e), _) | (_, Err(e)) => return Err(display_safe(&e).into_owned()),
     };
     Ok(Compared {
-        old: Some(old.display().to_string()),
-        new: Some(new.display().to_string()),
+        old: Some(shown(old)),
+        new: Some(shown(new)),
         entries: entries(Some(&old_plan), Some(&new_plan)),
     })
 }

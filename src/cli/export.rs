@@ -1,6 +1,6 @@
 //! `preshow export`: the meetings as a calendar, CRM-ready CSV, or a brief for leadership.
 
-use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option, not_written, replace};
+use crate::cli::{EXIT_OK, EXIT_TROUBLE, date_option, load_plan, not_written, replace, shown};
 use crate::format::{self, display_safe};
 use crate::interchange::export::{brief, csv, ics};
 use clap::{ArgGroup, Args, ValueEnum};
@@ -31,7 +31,7 @@ pub enum BriefFormat {
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["ics", "csv", "brief"])))]
 pub struct ExportArgs {
-    /// The plan file.
+    /// The plan file (`-`: standard input).
     pub file: PathBuf,
     /// Write an RFC 5545 calendar of the active meetings to OUT (`-`: standard output).
     #[arg(long, value_name = "OUT")]
@@ -104,11 +104,11 @@ fn done(path: &Path, what: String) {
 fn export(args: &ExportArgs) -> Result<(), String> {
     let today =
         date_option("today", args.today.as_deref()).map_err(|e| format!("preshow export: {e}"))?;
-    let loaded = format::load_file(&args.file).map_err(|e| e.to_string())?;
+    let loaded = load_plan(&args.file).map_err(|e| e.to_string())?;
+    let name = shown(&args.file);
     if let Some(from) = loaded.migrated_from {
         eprintln!(
-            "{}: read as format {from} and exported as format {}",
-            args.file.display(),
+            "{name}: read as format {from} and exported as format {}",
             loaded.plan.format
         );
     }
@@ -122,16 +122,15 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             ics::Earliers::read(out)
         };
         let cal = ics::calendar_replacing(plan, args.person.as_deref(), stamp, &earlier)
-            .map_err(|e| format!("{}: {e}", args.file.display()))?;
+            .map_err(|e| format!("{name}: {e}"))?;
         if let Some(w) = &cal.warning {
-            eprintln!("{}: {}", args.file.display(), display_safe(w));
+            eprintln!("{name}: {}", display_safe(w));
         }
         write_out(out, &cal.text, args.force)?;
         done(
             out,
             format!(
-                "{}: {} meeting{} written to {}",
-                args.file.display(),
+                "{name}: {} meeting{} written to {}",
                 cal.events,
                 if cal.events == 1 { "" } else { "s" },
                 out.display()
@@ -148,8 +147,8 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             CsvTable::Meetings => csv::Table::Meetings,
             CsvTable::Handoffs => csv::Table::Handoffs,
         };
-        let text = csv::export(plan, table)
-            .map_err(|e| format!("{}: could not make the CSV: {e}", args.file.display()))?;
+        let text =
+            csv::export(plan, table).map_err(|e| format!("{name}: could not make the CSV: {e}"))?;
         (text, format!("{} CSV", table.key()))
     } else {
         match args.brief {
@@ -159,13 +158,6 @@ fn export(args: &ExportArgs) -> Result<(), String> {
         }
     };
     write_out(out, &text, args.force)?;
-    done(
-        out,
-        format!(
-            "{}: {what} written to {}",
-            args.file.display(),
-            out.display()
-        ),
-    );
+    done(out, format!("{name}: {what} written to {}", out.display()));
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -> u8 {
     let text = generate::generate_text(accounts, seed);
-    let Some(path) = out else {
+    let Some(path) = out.filter(|p| !crate::cli::is_std(p)) else {
         let mut stdout = std::io::stdout().lock();
         return match stdout
             .write_all(text.as_bytes())

@@ -1,6 +1,8 @@
 //! `preshow import`: merge a CRM's CSV export of accounts or meetings into a plan.
 
-use crate::cli::{EXIT_OK, EXIT_TROUBLE, comments_would_be_lost, not_written, replace};
+use crate::cli::{
+    EXIT_OK, EXIT_TROUBLE, STDIN_NAME, comments_would_be_lost, is_std, not_written, replace, shown,
+};
 use crate::format;
 use crate::interchange::import::{self, DateOrder, ImportReport, Mapping};
 use clap::{Args, ValueEnum};
@@ -21,7 +23,7 @@ pub struct ImportArgs {
     /// The plan file to merge into.
     pub file: PathBuf,
     /// A CSV export of accounts (Salesforce accounts, HubSpot companies, or any sheet with a
-    /// name column).
+    /// name column; `-`: standard input).
     #[arg(
         long,
         value_name = "CSV",
@@ -29,7 +31,8 @@ pub struct ImportArgs {
         required_unless_present = "meetings"
     )]
     pub accounts: Option<PathBuf>,
-    /// A CSV export of meetings (account, start, length, location, attendees, status, subject).
+    /// A CSV export of meetings (account, start, length, location, attendees, status, subject;
+    /// `-`: standard input).
     #[arg(long, value_name = "CSV")]
     pub meetings: Option<PathBuf>,
     /// Print what would change, and change nothing.
@@ -85,17 +88,21 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
             loaded.plan.format
         );
     }
-    let csv_text = import::read_file(csv_path).map_err(|e| e.to_string())?;
+    let csv_text = if is_std(csv_path) {
+        stdin_csv()?
+    } else {
+        import::read_file(csv_path).map_err(|e| e.to_string())?
+    };
+    let csv_name = shown(csv_path);
     let report: ImportReport = match kind {
         import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
         import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),
     }
-    .map_err(|e| format!("{}: {e}", csv_path.display()))?;
+    .map_err(|e| format!("{csv_name}: {e}"))?;
     println!(
-        "{}: {} from {}{}",
+        "{}: {} from {csv_name}{}",
         path.display(),
         kind,
-        csv_path.display(),
         if args.dry_run { " (dry run)" } else { "" }
     );
     print!("{}", report.render());
@@ -128,4 +135,22 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
         .map_err(|e| not_written(&e))?;
     println!("{}: written", path.display());
     Ok(())
+}
+
+/// A CSV export piped on standard input (`--accounts -`), read as a file would be.
+fn stdin_csv() -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(format::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{STDIN_NAME}: {e}"))?;
+    if bytes.len() as u64 > format::MAX_FILE_BYTES {
+        return Err(format!(
+            "{STDIN_NAME}: larger than {} MiB, and refused",
+            format::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    import::decode(bytes).map_err(|e| format!("{STDIN_NAME}: {e}"))
 }

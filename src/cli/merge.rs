@@ -1,18 +1,105 @@
-//! `preshow merge BASE OURS THEIRS [NAME]`: git's merge driver for plans (`%O %A %B %P`). The
-//! three-way merge by item and field is [`crate::ops::merge`]; this writes its result into OURS.
+//! `preshow merge BASE OURS THEIRS [NAME [SIZE [BASE-LABEL OURS-LABEL THEIRS-LABEL]]]`: git's
+//! merge driver for plans (`%O %A %B %P %L %S %X %Y`). The three-way merge by item and field is
+//! [`crate::ops::merge`]; this writes its result into OURS, with conflict markers that carry
+//! git's labels, and a base section when asked (`--diff3`, or git's `merge.conflictStyle`).
 
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE};
 use crate::format::{self, LoadError, display_safe};
 use crate::model::Plan;
-use crate::ops::merge::{self, MARKER_OURS, MARKER_SEPARATOR, MARKER_THEIRS, Merge};
+use crate::ops::merge::{self, Markers, Merge};
+use clap::Args;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> u8 {
+/// The arguments of `preshow merge`, in the order git's placeholders give them.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The common ancestor (git's `%O`).
+    pub base: PathBuf,
+    /// Our version (`%A`); the result is written here.
+    pub ours: PathBuf,
+    /// Their version (`%B`).
+    pub theirs: PathBuf,
+    /// The file's name in the repository, for messages (`%P`).
+    pub name: Option<String>,
+    /// How long conflict markers are (`%L`; 7 when left out, and never shorter).
+    #[arg(value_name = "SIZE")]
+    pub marker_size: Option<String>,
+    /// The common ancestor's label, after `|||||||` (`%S`).
+    #[arg(value_name = "BASE-LABEL")]
+    pub base_label: Option<String>,
+    /// Our label, after `<<<<<<<` (`%X`; `ours` when left out).
+    #[arg(value_name = "OURS-LABEL")]
+    pub ours_label: Option<String>,
+    /// Their label, after `>>>>>>>` (`%Y`; `theirs` when left out).
+    #[arg(value_name = "THEIRS-LABEL")]
+    pub theirs_label: Option<String>,
+    /// Write the common ancestor's version in each conflict, between `|||||||` and `=======`
+    /// (git's diff3 style). Without it, the base is written when git's `merge.conflictStyle` is
+    /// `diff3` or `zdiff3`.
+    #[arg(long)]
+    pub diff3: bool,
+}
+
+impl MergeArgs {
+    /// The markers the arguments ask for. An argument git left unexpanded (an older git passes
+    /// `%S` as it is) or empty counts as left out.
+    fn markers(&self) -> Result<Markers, String> {
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .filter(|v| !v.is_empty() && !is_placeholder(v))
+                .map(str::to_owned)
+        };
+        let mut markers = Markers::default();
+        if let Some(size) = given(&self.marker_size) {
+            markers.size = size
+                .parse()
+                .map_err(|_| format!("the marker size must be a number, not `{size}`"))?;
+        }
+        for (value, label) in [
+            (&self.base_label, &mut markers.base),
+            (&self.ours_label, &mut markers.ours),
+            (&self.theirs_label, &mut markers.theirs),
+        ] {
+            if let Some(v) = given(value) {
+                *label = v;
+            }
+        }
+        markers.diff3 = self.diff3 || git_asks_for_diff3();
+        Ok(markers)
+    }
+}
+
+/// Whether `value` is one of git's placeholders (`%S`) left as it was.
+fn is_placeholder(value: &str) -> bool {
+    value.len() == 2 && value.starts_with('%')
+}
+
+/// Whether git's `merge.conflictStyle` (for the repository git runs the driver in, or given
+/// with `git -c`) asks for the base in conflicts, as it does of `git merge-file`.
+fn git_asks_for_diff3() -> bool {
+    crate::git::run(None, &["config", "--get", "merge.conflictStyle"])
+        .is_ok_and(|style| matches!(String::from_utf8_lossy(&style).trim(), "diff3" | "zdiff3"))
+}
+
+pub(super) fn run(args: &MergeArgs) -> u8 {
+    let (base, ours, theirs) = (&*args.base, &*args.ours, &*args.theirs);
     // Git merges temporary copies: name the file as the repository does when we know it. The
     // name and everything from the plans is printed through display_safe.
-    let label =
-        display_safe(&name.map_or_else(|| ours.display().to_string(), str::to_owned)).into_owned();
+    let label = display_safe(
+        &args
+            .name
+            .clone()
+            .unwrap_or_else(|| ours.display().to_string()),
+    )
+    .into_owned();
+    let markers = match args.markers() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("preshow merge: {e}");
+            return EXIT_TROUBLE;
+        }
+    };
     let mut plans: Vec<Plan> = Vec::with_capacity(3);
     for (path, side) in [(base, "base"), (ours, "ours"), (theirs, "theirs")] {
         let text = match format::read_text(path) {
@@ -52,22 +139,30 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
             ),
         };
         eprintln!("preshow merge: {why}; merging line by line instead");
-        return line_merge(base, ours, theirs, &label);
+        return line_merge(base, ours, theirs, &label, &markers);
     }
     let [base_plan, our_plan, their_plan] = plans.as_slice() else {
         return EXIT_TROUBLE;
     };
-    match merge::merge(base_plan, our_plan, their_plan) {
+    match merge::merge_marked(base_plan, our_plan, their_plan, &markers) {
         Ok(Merge::Clean(plan)) => write(ours, format::to_string(&plan).as_bytes(), EXIT_OK),
         Ok(Merge::Conflicted { text, conflicts }) => {
+            let base_section = if markers.diff3 {
+                format!(", `{}` (the base)", display_safe(&markers.base_line()))
+            } else {
+                String::new()
+            };
             eprintln!(
-                "preshow merge: {label}: {} conflict{}, marked in the file between `{MARKER_OURS}`, \
-                 `{MARKER_SEPARATOR}` and `{MARKER_THEIRS}`:",
-                conflicts.len(),
-                if conflicts.len() == 1 { "" } else { "s" }
+                "preshow merge: {label}: {}, marked in the file between `{}`{base_section}, `{}` \
+                 and `{}`:",
+                crate::model::human::count(conflicts.len(), "conflict"),
+                display_safe(&markers.ours_line()),
+                markers.separator_line(),
+                display_safe(&markers.theirs_line()),
             );
             for c in &conflicts {
-                eprintln!("  {}", display_safe(&c.to_string()));
+                let described = c.describe(&markers.ours, &markers.theirs);
+                eprintln!("  {}", display_safe(&described));
             }
             eprintln!(
                 "keep one side of each (or combine them), delete the marker lines, run \
@@ -81,7 +176,7 @@ pub(super) fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -
                  by line instead",
                 display_safe(&e.to_string())
             );
-            line_merge(base, ours, theirs, &label)
+            line_merge(base, ours, theirs, &label, &markers)
         }
     }
 }
@@ -102,19 +197,25 @@ fn write(path: &Path, text: &[u8], status: u8) -> u8 {
 /// merge by item, such as a file with comments, or of a newer format. Git prints the result,
 /// which is written into OURS the one safe way; a clean result that is no plan Preshow can
 /// open is reported as a conflict, so git does not record it as merged.
-fn line_merge(base: &Path, ours: &Path, theirs: &Path, label: &str) -> u8 {
-    let output = Command::new("git")
-        .args([
-            "merge-file",
-            "--stdout",
-            "-L",
-            "ours",
-            "-L",
-            "base",
-            "-L",
-            "theirs",
-            "--",
-        ])
+fn line_merge(base: &Path, ours: &Path, theirs: &Path, label: &str, markers: &Markers) -> u8 {
+    let size = format!("--marker-size={}", markers.size.max(Markers::MIN_SIZE));
+    let mut command = Command::new("git");
+    command.args([
+        "merge-file",
+        "--stdout",
+        &size,
+        "-L",
+        &markers.ours,
+        "-L",
+        &markers.base,
+        "-L",
+        &markers.theirs,
+    ]);
+    if markers.diff3 {
+        command.arg("--diff3");
+    }
+    let output = command
+        .arg("--")
         .arg(ours)
         .arg(base)
         .arg(theirs)

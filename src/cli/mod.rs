@@ -1,5 +1,11 @@
-//! The command line: `preshow check`, `fmt`, `rules`, `explain`, `sign` and `new`, for CI,
-//! pre-commit hooks and people who work in a terminal. With no command, the workbench opens.
+//! The command line: `preshow check`, `fmt`, `rules`, `explain`, `sign`, `new` and the rest, for
+//! CI, pre-commit hooks and people who work in a terminal. With no command, the workbench opens.
+//!
+//! It follows clap's and cargo's conventions: a mistyped command is an error with a suggestion
+//! ([`parse`]), `-` is standard input where a plan or CSV is read and standard output where one
+//! is written, `completions SHELL` prints a completion script, each command's summary is one
+//! short line (the details are in its own `--help`), and help and errors are coloured only on a
+//! terminal, never with `NO_COLOR` set.
 
 mod check;
 mod diff;
@@ -13,8 +19,9 @@ mod new;
 mod rules;
 mod sign;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit status: no error-level finding, or the command did what it was asked.
@@ -30,7 +37,8 @@ pub const EXIT_TROUBLE: u8 = 2;
     name = "preshow",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    args_conflicts_with_subcommands = true,
+    max_term_width = 100
 )]
 pub struct Cli {
     /// The command; none opens the workbench.
@@ -75,10 +83,12 @@ pub enum Deny {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check plans for gaps. Exit 0: no errors; 1: errors (or warnings with --deny warnings);
-    /// 2: a file could not be read.
+    /// Check plans for gaps.
+    ///
+    /// Exit 0: no errors; 1: errors (or warnings with --deny warnings); 2: a file could not be
+    /// read. `-` reads a plan from standard input (named `<stdin>` in the findings).
     Check {
-        /// Plan files.
+        /// Plan files (`-`: standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -97,8 +107,11 @@ pub enum Command {
         verify_signoffs: Option<String>,
     },
     /// Rewrite plans in the canonical form.
+    ///
+    /// `fmt -` reads a plan from standard input and writes its canonical form to standard output
+    /// (for editors); with --check it writes nothing and exits 1 when the form would change.
     Fmt {
-        /// Plan files.
+        /// Plan files (`-`: standard input, written to standard output).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Change nothing; exit 1 and name the files that would change.
@@ -135,14 +148,16 @@ pub enum Command {
     },
     /// Write a starter plan (never overwrites).
     New {
-        /// Where to write it.
+        /// Where to write it (`-`: standard output).
         file: PathBuf,
     },
-    /// What changed between two plans, by section, item id and field. Exit 0: no change; 1:
-    /// changes; 2: a plan could not be read (FILE:LINE:COLUMN on standard error).
+    /// What changed between two plans, by section, item id and field.
+    ///
+    /// Exit 0: no change; 1: changes; 2: a plan could not be read (FILE:LINE:COLUMN on standard
+    /// error).
     Diff {
-        /// OLD NEW; with --git, at most one FILE (default: every changed *.ron file); with
-        /// --textconv, one FILE.
+        /// OLD NEW (either may be `-`, standard input); with --git, at most one FILE (default:
+        /// every changed *.ron file); with --textconv, one FILE.
         files: Vec<PathBuf>,
         /// Compare the plans at this git revision with the working tree.
         #[arg(long, value_name = "REV")]
@@ -157,35 +172,42 @@ pub enum Command {
         #[arg(long, hide = true, conflicts_with = "git")]
         git_external: bool,
     },
-    /// Three-way merge of plans by item and field; git's merge driver (`%O %A %B %P`). Writes
-    /// the result into OURS. Exit 0: merged; 1: conflicts, marked in OURS, or a result that is
-    /// not a plan Preshow can open; 2: trouble.
-    Merge {
-        /// The common ancestor.
-        base: PathBuf,
-        /// Our version; the result is written here.
-        ours: PathBuf,
-        /// Their version.
-        theirs: PathBuf,
-        /// The file's name in the repository, for messages (git's `%P`).
-        name: Option<String>,
-    },
-    /// Make the current git repository diff plans by item and merge them with `preshow merge`:
-    /// adds `*.ron diff=preshow merge=preshow` to .gitattributes and sets the drivers in the
-    /// repository's git config. Running it again changes nothing.
+    /// Three-way merge of plans by item and field: git's merge driver.
+    ///
+    /// Git runs it as `preshow merge %O %A %B %P %L %S %X %Y` (what `git-setup` configures):
+    /// the result is written into OURS, and conflicts are marked with git's labels
+    /// (`<<<<<<< HEAD`, `>>>>>>> feature-x`). Exit 0: merged; 1: conflicts, marked in OURS, or a
+    /// result that is not a plan Preshow can open; 2: trouble.
+    Merge(merge::MergeArgs),
+    /// Make git diff and merge plans by item and field.
+    ///
+    /// In the current repository: adds `*.ron diff=preshow merge=preshow` to .gitattributes and
+    /// sets the drivers (`preshow diff --textconv`, `preshow merge %O %A %B %P %L %S %X %Y`) in
+    /// the repository's git config. With --global: the same for every repository of yours, in
+    /// your global git config and global attributes file. Running it again changes nothing.
     GitSetup {
         /// The preshow that git should run (default: `preshow` on the PATH).
         #[arg(long, value_name = "PATH")]
         command: Option<String>,
+        /// Set up git for every repository of yours (`git config --global`, and the attributes
+        /// in core.attributesFile or ~/.config/git/attributes), not the current one.
+        #[arg(long)]
+        global: bool,
     },
-    /// Merge a CRM's CSV export of accounts or meetings into a plan, reporting every row it
-    /// skips or finds ambiguous. Exit 0: done (or dry run); 2: a file or the mapping is wrong.
+    /// Merge a CRM's CSV export of accounts or meetings into a plan.
+    ///
+    /// Reports every row it skips or finds ambiguous. Exit 0: done (or dry run); 2: a file or
+    /// the mapping is wrong.
     Import(import::ImportArgs),
-    /// Export the meetings as a calendar (--ics), CRM-ready CSV (--csv) or a one-page brief for
-    /// leadership (--brief). Exit 0: written; 2: a file could not be read or written.
+    /// Export meetings as a calendar, CRM-ready CSV or a one-page brief.
+    ///
+    /// A calendar (--ics), CRM-ready CSV (--csv) or a one-page brief for leadership (--brief).
+    /// Exit 0: written; 2: a file could not be read or written.
     Export(export::ExportArgs),
-    /// Write a realistic made-up plan of any size, with a few gaps of every kind: for demos and
-    /// benchmarks. The same size and seed always give the same file.
+    /// Write a made-up plan of any size, for demos and benchmarks.
+    ///
+    /// A realistic plan with a few gaps of every kind. The same size and seed always give the
+    /// same file.
     Generate {
         /// How many accounts.
         #[arg(long, value_name = "N")]
@@ -193,12 +215,21 @@ pub enum Command {
         /// Another seed gives another plan of the same size.
         #[arg(long, value_name = "S", default_value_t = crate::ops::generate::DEFAULT_SEED)]
         seed: u64,
-        /// Where to write it (standard output when left out).
+        /// Where to write it (`-`, or left out: standard output).
         #[arg(short = 'o', long = "out", value_name = "OUT")]
         out: Option<PathBuf>,
         /// Replace OUT if it exists, even when it is read-only.
         #[arg(long)]
         force: bool,
+    },
+    /// Print shell completions: bash, zsh, fish, powershell or elvish.
+    ///
+    /// For example, for bash: `preshow completions bash > ~/.local/share/bash-completion/completions/preshow`;
+    /// for zsh: `preshow completions zsh > ~/.zfunc/_preshow` (with ~/.zfunc on your fpath); for
+    /// fish: `preshow completions fish > ~/.config/fish/completions/preshow.fish`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -247,13 +278,8 @@ pub fn run(command: Command) -> ExitCode {
             git_external,
             format,
         }),
-        Command::Merge {
-            base,
-            ours,
-            theirs,
-            name,
-        } => merge::run(&base, &ours, &theirs, name.as_deref()),
-        Command::GitSetup { command } => git_setup::run(command.as_deref()),
+        Command::Merge(args) => merge::run(&args),
+        Command::GitSetup { command, global } => git_setup::run(command.as_deref(), global),
         Command::Import(args) => import::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Generate {
@@ -262,8 +288,155 @@ pub fn run(command: Command) -> ExitCode {
             out,
             force,
         } => generate::run(accounts, seed, out.as_deref(), force),
+        Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(status)
+}
+
+/// The command line of this process, parsed; on a mistake, clap's message and exit status 2.
+pub fn parse() -> Cli {
+    try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit())
+}
+
+/// Parses a command line (the program's name first) as clap does, and refuses a mistyped
+/// command (`preshow chekc plan.ron`) as clap refuses an unknown subcommand, with a suggestion,
+/// rather than taking it for the name of a plan to open. A word is taken for a plan only when
+/// it names an existing file or looks like a path (it has a `/`, `\` or `.`).
+pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = Cli::command();
+    if let Some(word) = mistyped_command(&cmd, &args) {
+        return Err(unknown_command(&mut cmd, word));
+    }
+    Cli::try_parse_from(args)
+}
+
+/// The first word that is not an option, when it is neither a command nor a plan file.
+fn mistyped_command(cmd: &clap::Command, args: &[OsString]) -> Option<String> {
+    let takes_value = |long: &str| {
+        cmd.get_arguments()
+            .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+    };
+    let mut rest = args.iter().skip(1);
+    while let Some(arg) = rest.next() {
+        // A name that is not UTF-8 can only be a file's.
+        let arg = arg.to_str()?;
+        if arg == "--" {
+            return None;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            if !long.contains('=') && takes_value(long) {
+                rest.next();
+            }
+            continue;
+        }
+        if arg.starts_with('-') && arg != "-" {
+            continue;
+        }
+        let known = arg == "help" || cmd.find_subcommand(arg).is_some();
+        let a_path = arg.contains(['/', '\\', '.']) || arg == "-" || Path::new(arg).exists();
+        return (!known && !a_path).then(|| arg.to_owned());
+    }
+    None
+}
+
+/// Clap's "unrecognized subcommand" error for `word`, suggesting the closest command (by clap's
+/// own measure: Jaro similarity above 0.7).
+fn unknown_command(cmd: &mut clap::Command, word: String) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let closest = cmd
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+        .chain(["help"])
+        .map(|name| (strsim::jaro(&word, name), name))
+        .filter(|&(similarity, _)| similarity > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name.to_owned());
+    let usage = cmd.render_usage();
+    let mut err = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(cmd);
+    err.insert(ContextKind::InvalidSubcommand, ContextValue::String(word));
+    if let Some(name) = closest {
+        err.insert(ContextKind::SuggestedSubcommand, ContextValue::String(name));
+    }
+    err.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+    err
+}
+
+/// `preshow completions SHELL`: the completion script on standard output.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "preshow", &mut script);
+    match write_stdout(&script) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("preshow completions: {e}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// Whether a file argument is `-`: standard input or output.
+fn is_std(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How messages and findings name standard input.
+const STDIN_NAME: &str = "<stdin>";
+
+/// A file argument as messages name it: `<stdin>` for `-`.
+fn shown(path: &Path) -> String {
+    if is_std(path) {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The text of a plan file, or of standard input for `-`; errors name it as [`shown`] does.
+fn read_plan_text(path: &Path) -> Result<String, crate::format::LoadError> {
+    let text = if is_std(path) {
+        crate::format::read_stdin()
+    } else {
+        crate::format::read_text(path)
+    };
+    text.map_err(|error| crate::format::LoadError {
+        path: PathBuf::from(shown(path)),
+        error,
+    })
+}
+
+/// Reads and parses a plan file, or standard input for `-`.
+fn load_plan(path: &Path) -> Result<crate::format::Loaded, crate::format::LoadError> {
+    let text = read_plan_text(path)?;
+    crate::format::parse(&text).map_err(|error| crate::format::LoadError {
+        path: PathBuf::from(shown(path)),
+        error,
+    })
+}
+
+/// Refuses `-` given more than once: standard input can be read only once.
+fn stdin_once(files: &[PathBuf]) -> Result<(), String> {
+    if files.iter().filter(|f| is_std(f)).count() > 1 {
+        Err("`-` (standard input) can be given only once".to_owned())
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes `bytes` to standard output; a reader that closed the pipe (`| head`) is no failure.
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("could not write to standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Parses a `YYYY-MM-DD` option, saying what is wrong.

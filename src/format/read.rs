@@ -188,14 +188,26 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 
 /// Reads a file as UTF-8 text within [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, ParseError> {
-    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| ParseError::whole(io_message(&e)))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(too_large(size));
     }
+    read_limited(file, size)
+}
+
+/// Reads standard input as UTF-8 text within [`MAX_FILE_BYTES`], as [`read_text`] reads a file.
+pub fn read_stdin() -> Result<String, ParseError> {
+    read_limited(std::io::stdin().lock(), 0)
+}
+
+/// Reads `source` to its end as UTF-8 text, refusing more than [`MAX_FILE_BYTES`]; `size` is
+/// how many bytes are expected, to allocate once.
+fn read_limited(source: impl std::io::Read, size: u64) -> Result<String, ParseError> {
+    use std::io::Read;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    source
+        .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| ParseError::whole(io_message(&e)))?;
     decode(bytes)

@@ -16,7 +16,9 @@
 //! conflicted merge is returned as text with git-style markers around the conflicting fields or
 //! items ([`MARKER_OURS`], [`MARKER_SEPARATOR`], [`MARKER_THEIRS`], each at the start of a line),
 //! showing both values and choosing neither. That text deliberately does not parse until someone
-//! resolves it; the reader names the first marker's line.
+//! resolves it; the reader names the first marker's line. [`Markers`] gives the markers git's
+//! labels (`<<<<<<< HEAD`, `>>>>>>> feature-x`), another length, and a base section
+//! (`||||||| base`, git's diff3 style) with the common ancestor's values.
 
 use crate::format::{self, ParseError, item_fields};
 use crate::model::{Plan, Section};
@@ -30,6 +32,78 @@ pub const MARKER_OURS: &str = "<<<<<<< ours";
 pub const MARKER_SEPARATOR: &str = "=======";
 /// The line that closes a conflict, after their side.
 pub const MARKER_THEIRS: &str = ">>>>>>> theirs";
+/// The line that opens the common ancestor's section of a conflict, in the diff3 style.
+pub const MARKER_BASE: &str = "||||||| base";
+
+/// How conflicts are marked: git's labels, marker length and conflict style. The default gives
+/// [`MARKER_OURS`], [`MARKER_SEPARATOR`] and [`MARKER_THEIRS`], with no base section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markers {
+    /// How many `<`, `|`, `=` or `>` a marker has (git's `%L`); at least
+    /// [`Markers::MIN_SIZE`], so the reader always recognises them.
+    pub size: usize,
+    /// The label after `<<<<<<<` (git's `%X`: usually `HEAD`).
+    pub ours: String,
+    /// The label after `|||||||` (git's `%S`).
+    pub base: String,
+    /// The label after `>>>>>>>` (git's `%Y`: the branch being merged).
+    pub theirs: String,
+    /// Write the common ancestor's values between `|||||||` and `=======` (git's diff3 style).
+    pub diff3: bool,
+}
+
+impl Default for Markers {
+    fn default() -> Self {
+        Markers {
+            size: Markers::MIN_SIZE,
+            ours: "ours".to_owned(),
+            base: "base".to_owned(),
+            theirs: "theirs".to_owned(),
+            diff3: false,
+        }
+    }
+}
+
+impl Markers {
+    /// The shortest marker written: git's default, and what the plan reader looks for.
+    pub const MIN_SIZE: usize = 7;
+
+    /// The line that opens a conflict.
+    pub fn ours_line(&self) -> String {
+        self.line('<', &self.ours)
+    }
+
+    /// The line that opens the common ancestor's section (diff3 style).
+    pub fn base_line(&self) -> String {
+        self.line('|', &self.base)
+    }
+
+    /// The line between our side (or the base section) and theirs.
+    pub fn separator_line(&self) -> String {
+        self.line('=', "")
+    }
+
+    /// The line that closes a conflict.
+    pub fn theirs_line(&self) -> String {
+        self.line('>', &self.theirs)
+    }
+
+    /// `size` times `c`, then the label on one line (line breaks and other control characters
+    /// in it become spaces).
+    fn line(&self, c: char, label: &str) -> String {
+        let mut line: String = std::iter::repeat_n(c, self.size.max(Markers::MIN_SIZE)).collect();
+        let label: String = label
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let label = label.trim();
+        if !label.is_empty() {
+            line.push(' ');
+            line.push_str(label);
+        }
+        line
+    }
+}
 
 /// One side of a merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +163,18 @@ pub struct Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe("ours", "theirs"))
+    }
+}
+
+impl Conflict {
+    /// What clashed, naming the sides as git labels them (`HEAD`, `feature-x`); the
+    /// [`Display`](fmt::Display) form says `ours` and `theirs`.
+    pub fn describe(&self, ours: &str, theirs: &str) -> String {
+        let label = |side: Side| match side {
+            Side::Ours => ours,
+            Side::Theirs => theirs,
+        };
         let at = if self.section.is_list() {
             format!("{}/{}", self.section.key(), self.id)
         } else {
@@ -101,7 +187,7 @@ impl fmt::Display for Conflict {
                     .iter()
                     .map(|c| {
                         format!(
-                            "`{}` is {} on ours and {} on theirs (was {})",
+                            "`{}` is {} on {ours} and {} on {theirs} (was {})",
                             c.field,
                             shown(&c.ours),
                             shown(&c.theirs),
@@ -109,17 +195,21 @@ impl fmt::Display for Conflict {
                         )
                     })
                     .collect();
-                write!(f, "{at}: changed on both sides: {}", parts.join("; "))
+                format!("{at}: changed on both sides: {}", parts.join("; "))
             }
             ConflictKind::EditedAndDeleted { deleted_by } => {
                 let edited_by = match deleted_by {
                     Side::Ours => Side::Theirs,
                     Side::Theirs => Side::Ours,
                 };
-                write!(f, "{at}: edited on {edited_by} but deleted on {deleted_by}")
+                format!(
+                    "{at}: edited on {} but deleted on {}",
+                    label(edited_by),
+                    label(*deleted_by)
+                )
             }
             ConflictKind::AddedDifferently => {
-                write!(f, "{at}: added on both sides with different content")
+                format!("{at}: added on both sides with different content")
             }
         }
     }
@@ -143,8 +233,18 @@ pub enum Merge {
 /// Merges `ours` and `theirs`, both descended from `base`. An error means the merged text did
 /// not read back as a plan, which is a bug in the merge, never a conflict.
 pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Merge, ParseError> {
+    merge_marked(base, ours, theirs, &Markers::default())
+}
+
+/// [`merge`], with conflicts marked as `markers` says.
+pub fn merge_marked(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    markers: &Markers,
+) -> Result<Merge, ParseError> {
     let mut conflicts = Vec::new();
-    let text = merged_text(base, ours, theirs, &mut conflicts);
+    let text = merged_text(base, ours, theirs, markers, &mut conflicts);
     if !conflicts.is_empty() {
         return Ok(Merge::Conflicted { text, conflicts });
     }
@@ -195,8 +295,8 @@ type Fields = Vec<(String, String)>;
 enum FieldSlot {
     /// Merged: the value, or `None` for absent.
     Clean(String, Option<String>),
-    /// Changed two ways: our value, their value.
-    Conflict(String, Option<String>, Option<String>),
+    /// Changed two ways: the base value, our value, their value.
+    Conflict(String, Option<String>, Option<String>, Option<String>),
 }
 
 /// One merged item.
@@ -204,8 +304,10 @@ enum FieldSlot {
 enum Slot {
     /// Merged field by field (some fields may conflict).
     Item(Vec<FieldSlot>),
-    /// A whole-item conflict: each side's item, or `None` where it was deleted.
+    /// A whole-item conflict: each side's item, or `None` where it was deleted (or, for the
+    /// base, not there yet).
     Whole {
+        base: Option<Fields>,
         ours: Option<Fields>,
         theirs: Option<Fields>,
     },
@@ -231,7 +333,13 @@ fn keyed(items: Vec<(String, Fields)>) -> Vec<(Key, Fields)> {
 }
 
 /// The merged text; what conflicts is added to `conflicts`.
-fn merged_text(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conflict>) -> String {
+fn merged_text(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    markers: &Markers,
+    conflicts: &mut Vec<Conflict>,
+) -> String {
     let number = |p: &Plan| Some(p.format.to_string());
     let format_slot = match merge_value(&number(base), &number(ours), &number(theirs)) {
         Some(value) => FieldSlot::Clean("format".to_owned(), value),
@@ -246,7 +354,12 @@ fn merged_text(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conf
                     theirs: number(theirs),
                 }]),
             });
-            FieldSlot::Conflict("format".to_owned(), number(ours), number(theirs))
+            FieldSlot::Conflict(
+                "format".to_owned(),
+                number(base),
+                number(ours),
+                number(theirs),
+            )
         }
     };
     let sections: Vec<(Section, Vec<Slot>)> = Section::ALL
@@ -263,7 +376,7 @@ fn merged_text(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conf
             (section, slots)
         })
         .collect();
-    render(&format_slot, &sections)
+    render(&format_slot, &sections, markers)
 }
 
 /// The three-way merge of one value: `Some(result)`, or `None` when it conflicts.
@@ -317,6 +430,7 @@ fn merge_section(
             (Some(bf), Some(of), None) => (of != bf).then(|| {
                 (
                     Slot::Whole {
+                        base: Some(bf.clone()),
                         ours: Some(of.clone()),
                         theirs: None,
                     },
@@ -328,6 +442,7 @@ fn merge_section(
             (Some(bf), None, Some(tf)) => (tf != bf).then(|| {
                 (
                     Slot::Whole {
+                        base: Some(bf.clone()),
                         ours: None,
                         theirs: Some(tf.clone()),
                     },
@@ -338,6 +453,7 @@ fn merge_section(
             }),
             (None, Some(of), Some(tf)) => Some((
                 Slot::Whole {
+                    base: None,
                     ours: Some(of.clone()),
                     theirs: Some(tf.clone()),
                 },
@@ -397,11 +513,11 @@ fn merge_fields(
             None => {
                 clashes.push(FieldConflict {
                     field: name.clone(),
-                    base: b,
+                    base: b.clone(),
                     ours: o.clone(),
                     theirs: t.clone(),
                 });
-                slots.push(FieldSlot::Conflict(name, o, t));
+                slots.push(FieldSlot::Conflict(name, b, o, t));
             }
         }
     }
@@ -454,10 +570,10 @@ fn merge_order<K: Clone + Eq + Hash>(
 }
 
 /// The text of a merge, in the canonical writer's layout, with conflict markers where needed.
-fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)]) -> String {
+fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)], markers: &Markers) -> String {
     let mut out = String::with_capacity(4096);
     out.push_str("#![enable(implicit_some)]\n(\n");
-    render_fields(&mut out, 1, std::slice::from_ref(format));
+    render_fields(&mut out, 1, std::slice::from_ref(format), markers);
     for (section, slots) in sections {
         let key = section.key();
         if section.is_list() {
@@ -467,12 +583,12 @@ fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)]) -> String {
             }
             push_line(&mut out, 1, &format!("{key}: ["));
             for slot in slots {
-                render_slot(&mut out, 2, None, slot);
+                render_slot(&mut out, 2, None, slot, markers);
             }
             push_line(&mut out, 1, "],");
         } else {
             for slot in slots {
-                render_slot(&mut out, 1, Some(key), slot);
+                render_slot(&mut out, 1, Some(key), slot, markers);
             }
         }
     }
@@ -489,7 +605,7 @@ fn push_line(out: &mut String, depth: usize, text: &str) {
 }
 
 /// One item at `depth`: `(` fields `),`, or `name: (` fields `),` for single items.
-fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot) {
+fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot, markers: &Markers) {
     let open = match name {
         Some(n) => format!("{n}: ("),
         None => "(".to_owned(),
@@ -497,10 +613,10 @@ fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot) 
     match slot {
         Slot::Item(fields) => {
             push_line(out, depth, &open);
-            render_fields(out, depth + 1, fields);
+            render_fields(out, depth + 1, fields, markers);
             push_line(out, depth, "),");
         }
-        Slot::Whole { ours, theirs } => {
+        Slot::Whole { base, ours, theirs } => {
             let side = |out: &mut String, fields: &Option<Fields>| {
                 if let Some(fields) = fields {
                     push_line(out, depth, &open);
@@ -510,17 +626,21 @@ fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot) 
                     push_line(out, depth, "),");
                 }
             };
-            push_line(out, 0, MARKER_OURS);
+            push_line(out, 0, &markers.ours_line());
             side(out, ours);
-            push_line(out, 0, MARKER_SEPARATOR);
+            if markers.diff3 {
+                push_line(out, 0, &markers.base_line());
+                side(out, base);
+            }
+            push_line(out, 0, &markers.separator_line());
             side(out, theirs);
-            push_line(out, 0, MARKER_THEIRS);
+            push_line(out, 0, &markers.theirs_line());
         }
     }
 }
 
 /// Fields at `depth`; a run of conflicting fields goes between one set of markers.
-fn render_fields(out: &mut String, depth: usize, fields: &[FieldSlot]) {
+fn render_fields(out: &mut String, depth: usize, fields: &[FieldSlot], markers: &Markers) {
     let mut i = 0;
     while let Some(slot) = fields.get(i) {
         match slot {
@@ -538,19 +658,30 @@ fn render_fields(out: &mut String, depth: usize, fields: &[FieldSlot]) {
                     .take_while(|s| matches!(s, FieldSlot::Conflict(..)))
                     .collect();
                 i += run.len();
-                push_line(out, 0, MARKER_OURS);
-                for s in &run {
-                    if let FieldSlot::Conflict(name, Some(v), _) = s {
-                        render_field(out, depth, name, v);
+                // One side of the run: each field's value there, when it has one.
+                let side = |out: &mut String, pick: fn(&FieldSlot) -> Option<(&str, &str)>| {
+                    for (name, value) in run.iter().filter_map(|s| pick(s)) {
+                        render_field(out, depth, name, value);
                     }
+                };
+                push_line(out, 0, &markers.ours_line());
+                side(out, |s| match s {
+                    FieldSlot::Conflict(name, _, Some(v), _) => Some((name, v)),
+                    _ => None,
+                });
+                if markers.diff3 {
+                    push_line(out, 0, &markers.base_line());
+                    side(out, |s| match s {
+                        FieldSlot::Conflict(name, Some(v), _, _) => Some((name, v)),
+                        _ => None,
+                    });
                 }
-                push_line(out, 0, MARKER_SEPARATOR);
-                for s in &run {
-                    if let FieldSlot::Conflict(name, _, Some(v)) = s {
-                        render_field(out, depth, name, v);
-                    }
-                }
-                push_line(out, 0, MARKER_THEIRS);
+                push_line(out, 0, &markers.separator_line());
+                side(out, |s| match s {
+                    FieldSlot::Conflict(name, _, _, Some(v)) => Some((name, v)),
+                    _ => None,
+                });
+                push_line(out, 0, &markers.theirs_line());
             }
         }
     }
@@ -647,7 +778,7 @@ mod tests {
                 .plan,
         ] {
             let mut conflicts = Vec::new();
-            let text = merged_text(&plan, &plan, &plan, &mut conflicts);
+            let text = merged_text(&plan, &plan, &plan, &Markers::default(), &mut conflicts);
             assert!(conflicts.is_empty());
             assert_eq!(text, format::to_string(&plan));
             assert_eq!(clean(&plan, &plan, &plan), plan);
@@ -913,6 +1044,64 @@ mod tests {
             .plan;
         assert_eq!(ids(&resolved, Section::Accounts), ["acme", "beta", "gamma"]);
         assert_eq!(resolved.accounts[2].name, "Gamma Theirs");
+    }
+
+    #[test]
+    fn markers_carry_labels_their_length_and_the_base_in_diff3_style() {
+        let base = small();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.accounts[0].notes = Some("Ours".into());
+        theirs.accounts[0].notes = Some("Theirs".into());
+        ours.meetings[0].minutes = 30;
+        theirs.meetings.clear();
+        let markers = Markers {
+            size: 9,
+            ours: "HEAD".into(),
+            base: "merged common\nancestors".into(),
+            theirs: "feature-x".into(),
+            diff3: true,
+        };
+        let Ok(Merge::Conflicted { text, conflicts }) =
+            merge_marked(&base, &ours, &theirs, &markers)
+        else {
+            panic!("conflicts")
+        };
+        assert_eq!(conflicts.len(), 2, "{conflicts:#?}");
+        // The field conflict: the base value (none) between `|||||||` and `=======`.
+        assert!(
+            text.contains(
+                "<<<<<<<<< HEAD\n            notes: \"Ours\",\n||||||||| merged common ancestors\n\
+                 =========\n            notes: \"Theirs\",\n>>>>>>>>> feature-x\n"
+            ),
+            "{text}"
+        );
+        // The item edited on one side and deleted on the other: the base item in full.
+        let base_minutes = format!("            minutes: {},\n", base.meetings[0].minutes);
+        let after_base = text
+            .split("||||||||| merged common ancestors\n")
+            .nth(2)
+            .expect("a second base section");
+        let (base_section, rest) = after_base.split_once("=========\n").expect("separator");
+        assert!(base_section.contains(&base_minutes), "{text}");
+        assert!(rest.starts_with(">>>>>>>>> feature-x\n"), "{text}");
+        // The reader still names the first marker.
+        let err = format::parse(&text).expect_err("markers do not parse");
+        assert!(err.message.contains("unresolved merge conflict"), "{err}");
+
+        // Without diff3 there is no base section; a shorter size than git's default is not
+        // written, so the reader always recognises the markers.
+        let plain = Markers {
+            size: 3,
+            diff3: false,
+            ..markers
+        };
+        let Ok(Merge::Conflicted { text, .. }) = merge_marked(&base, &ours, &theirs, &plain) else {
+            panic!("conflicts")
+        };
+        assert!(!text.contains("|||"), "{text}");
+        assert!(text.contains("\n<<<<<<< HEAD\n"), "{text}");
+        assert!(text.contains("\n>>>>>>> feature-x\n"), "{text}");
     }
 
     #[test]
