@@ -12,6 +12,7 @@ mod boards;
 mod cli;
 #[cfg(feature = "gui")]
 mod columns;
+mod crm_files;
 #[cfg(feature = "gui")]
 mod dialogs;
 mod format;

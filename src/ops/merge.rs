@@ -611,6 +611,7 @@ mod tests {
             segment: None,
             messages: Vec::new(),
             notes: None,
+            crm_id: None,
         }
     }
 
