@@ -5,9 +5,21 @@
 use crate::interchange::import::text::fold;
 use std::collections::HashMap;
 
-/// How many letters of each end of a name key its near misses: a name and one a typo away share
-/// the first or the last letters (one edit cannot change both ends of a name of ten letters).
-const END_LETTERS: usize = 4;
+/// The most edits a name of `len` letters may be from another to be close to it: one per ten
+/// letters, three at most.
+fn most_edits(len: usize) -> usize {
+    (len / 10).min(3)
+}
+
+/// How many letters of each end of a name of `len` letters key its near misses: a little under
+/// half of it for names that may be one edit away, so that one edit leaves one end whole; a
+/// little under a third, or a quarter, for two or three edits (then a name with edits at both
+/// ends may be missed). At least three.
+fn end_letters(len: usize) -> usize {
+    (len / (most_edits(len).max(1) + 1))
+        .saturating_sub(1)
+        .max(3)
+}
 
 /// The ids and names of a list (accounts, meetings), looked up in constant time, kept current as
 /// rows add and rename items. A list of 10,000 accounts imports 10,000 rows in linear time.
@@ -16,9 +28,9 @@ pub(super) struct Lookup {
     names: HashMap<String, Vec<usize>>,
     /// Each item's name, folded, by its place in the list.
     folded: Vec<String>,
-    /// Items by the first (`true`) or last letters of their folded name and its length in
-    /// letters: the only ones a name can be close to (see [`Lookup::near`]).
-    ends: HashMap<(bool, String, usize), Vec<usize>>,
+    /// Items by the first (`true`) or last letters of their folded name, its length in letters
+    /// and its digits: the only ones a name can be close to (see [`Lookup::near`]).
+    ends: HashMap<EndKey, Vec<usize>>,
 }
 
 impl Lookup {
@@ -55,28 +67,25 @@ impl Lookup {
     /// letters, three at most, and hold the same digits ("Hall 2" is not close to "Hall 3").
     /// "Acme Hospital" is close to "Acme Hospitals", "Brenner Automotiv Components" to
     /// "Brenner Automotive Components"; names under ten letters are close to none. Only names
-    /// that share the first or the last four letters are compared, so a lookup stays quick
-    /// among thousands.
+    /// that share their first or last part ([`end_letters`]) are compared, so a lookup looks at
+    /// a handful of names among thousands.
     pub(super) fn near(&self, name: &str) -> Vec<usize> {
         let folded = fold(name);
         let len = folded.chars().count();
-        let most = (len / 10).min(3);
+        let most = most_edits(len);
         if most == 0 {
             return Vec::new();
         }
-        let digits = digits_of(&folded);
         let mut found = Vec::new();
         for other_len in len.saturating_sub(most)..=len + most {
             for start in [true, false] {
-                let key = (start, end_of(&folded, start), other_len);
+                let key = end_key(&folded, start, other_len);
                 for &i in self.ends.get(&key).map_or(&[][..], Vec::as_slice) {
-                    let Some(other) = self.folded.get(i) else {
-                        continue;
-                    };
-                    if *other != folded
-                        && digits_of(other) == digits
-                        && strsim::osa_distance(&folded, other) <= most
-                    {
+                    if self.folded.get(i).is_some_and(|other| {
+                        *other != folded
+                            && may_be_within(&folded, other, most)
+                            && distance(&folded, other) <= most
+                    }) {
                         found.push(i);
                     }
                 }
@@ -99,7 +108,8 @@ impl Lookup {
         if let Some(at) = self.names.get_mut(&old) {
             at.retain(|&j| j != i);
         }
-        for key in end_keys(&old) {
+        let len = old.chars().count();
+        for key in [end_key(&old, true, len), end_key(&old, false, len)] {
             if let Some(at) = self.ends.get_mut(&key) {
                 at.retain(|&j| j != i);
             }
@@ -110,7 +120,8 @@ impl Lookup {
     /// Files item `i` under its name, folded, for [`Lookup::name`] and [`Lookup::near`].
     fn index_name(&mut self, i: usize, name: &str) {
         let folded = fold(name);
-        for key in end_keys(&folded) {
+        let len = folded.chars().count();
+        for key in [end_key(&folded, true, len), end_key(&folded, false, len)] {
             insert_sorted(self.ends.entry(key).or_default(), i);
         }
         if self.folded.len() <= i {
@@ -143,28 +154,76 @@ fn insert_sorted(list: &mut Vec<usize>, i: usize) {
     }
 }
 
-/// The first or last [`END_LETTERS`] letters of a folded name.
-fn end_of(folded: &str, start: bool) -> String {
-    if start {
-        folded.chars().take(END_LETTERS).collect()
+/// What [`Lookup::ends`] files a folded name under.
+#[derive(PartialEq, Eq, Hash)]
+struct EndKey {
+    /// Whether `letters` are its first (else its last) letters.
+    start: bool,
+    /// Its first or last [`end_letters`] letters.
+    letters: String,
+    /// Its length in letters.
+    len: usize,
+    /// Its digits, in order: names with other digits are never close.
+    digits: String,
+}
+
+/// The key a folded name is found by among names of `len` letters, by its first (`start`) or
+/// last letters.
+fn end_key(folded: &str, start: bool, len: usize) -> EndKey {
+    let n = end_letters(len);
+    let letters = if start {
+        folded.chars().take(n).collect()
     } else {
-        let skip = folded.chars().count().saturating_sub(END_LETTERS);
-        folded.chars().skip(skip).collect()
+        let total = folded.chars().count();
+        folded.chars().skip(total.saturating_sub(n)).collect()
+    };
+    EndKey {
+        start,
+        letters,
+        len,
+        digits: folded.chars().filter(char::is_ascii_digit).collect(),
     }
 }
 
-/// The keys a folded name is filed under in [`Lookup::ends`].
-fn end_keys(folded: &str) -> [(bool, String, usize); 2] {
-    let len = folded.chars().count();
-    [
-        (true, end_of(folded, true), len),
-        (false, end_of(folded, false), len),
-    ]
+/// The edit distance of two names (optimal string alignment: a swap of two letters is one edit),
+/// measured on what lies between their common start and end, which is all that differs.
+fn distance(a: &str, b: &str) -> usize {
+    let start = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let (a, b) = (a.get(start..).unwrap_or(a), b.get(start..).unwrap_or(b));
+    let end = a
+        .char_indices()
+        .rev()
+        .zip(b.chars().rev())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, x), _)| {
+            a.len() - i - x.len_utf8()
+        });
+    let (a, b) = (
+        a.get(..a.len() - end).unwrap_or(a),
+        b.get(..b.len() - end).unwrap_or(b),
+    );
+    strsim::osa_distance(a, b)
 }
 
-/// The digits of a name, in order.
-fn digits_of(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
+/// Whether `a` and `b` may be within `most` edits, told cheaply by counting letters: an edit
+/// changes the counts of at most two letters by one (a swap changes none), so counts that differ
+/// by more than twice `most` in all rule it out. Most names of a bucket are ruled out so, before
+/// their [`distance`] is measured.
+fn may_be_within(a: &str, b: &str, most: usize) -> bool {
+    // Letters share 64 counters: two letters in one counter can only hide a difference, never
+    // make one up, so nothing within `most` edits is ruled out.
+    let mut counts = [0i32; 64];
+    for (c, step) in a.chars().map(|c| (c, 1)).chain(b.chars().map(|c| (c, -1))) {
+        if let Some(n) = counts.get_mut(c as usize % 64) {
+            *n += step;
+        }
+    }
+    let apart: u32 = counts.iter().map(|n| n.unsigned_abs()).sum();
+    apart as usize <= 2 * most
 }
 
 #[cfg(test)]
@@ -198,6 +257,26 @@ mod tests {
         assert_eq!(lookup.near("Park"), [] as [usize; 0]);
         assert_eq!(lookup.near("Acme Hospitals and Clinics"), [] as [usize; 0]);
         assert_eq!(lookup.name("GDANSK shipyard"), [3]);
+    }
+
+    #[test]
+    fn distances_count_only_what_differs() {
+        assert_eq!(distance("acme hospitals", "acme hospital"), 1);
+        assert_eq!(distance("acme hospital", "acme hospitals"), 1);
+        assert_eq!(distance("abc", "zabc"), 1);
+        assert_eq!(distance("xabc", "yabc"), 1);
+        assert_eq!(distance("brenner automotvie", "brenner automotive"), 1);
+        assert_eq!(distance("gdańsk", "gdansk"), 1);
+        assert_eq!(distance("same", "same"), 0);
+        assert_eq!(distance("", "abc"), 3);
+        assert!(may_be_within("brenner automotvie", "brenner automotive", 1));
+        assert!(may_be_within("acme hospital", "acme hospitals", 1));
+        assert!(may_be_within("gdańsk", "gdansk", 1));
+        assert!(!may_be_within(
+            "pine medical school",
+            "rowan medical school",
+            1
+        ));
     }
 
     #[test]
