@@ -404,6 +404,7 @@ mod tests {
             segment: None,
             messages: vec![],
             notes: None,
+            crm_id: None,
         }
     }
 

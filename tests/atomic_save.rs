@@ -41,6 +41,7 @@ fn large_plan() -> Plan {
             segment: Some("Hospital groups".to_owned()),
             messages: vec!["roi".to_owned()],
             notes: (i % 5 == 0).then(|| format!("Renewal due Q{}\nCall first", i % 4 + 1)),
+            crm_id: None,
         })
         .collect();
     plan.meetings = (0..2_000)

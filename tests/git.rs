@@ -122,6 +122,7 @@ fn account(id: &str, owner: &str) -> Account {
         segment: None,
         messages: vec!["roi".into()],
         notes: None,
+        crm_id: None,
     }
 }
 

@@ -70,8 +70,8 @@ fn shown(h: &Harness<'static, Workbench>, text: &str) -> bool {
     h.query_by_label(text).is_some()
 }
 
-/// Every preview line the dialog shows.
-fn preview_lines(h: &Harness<'static, Workbench>) -> Vec<String> {
+/// The preview lines the dialog shows now.
+fn visible_preview_lines(h: &Harness<'static, Workbench>) -> Vec<String> {
     h.query_all_by_role(Role::Label)
         .filter_map(|n| n.value())
         .filter(|l| {
@@ -82,6 +82,38 @@ fn preview_lines(h: &Harness<'static, Workbench>) -> Vec<String> {
                 || l.starts_with("Updated:")
         })
         .collect()
+}
+
+/// Every preview line, as a user reads them: scrolling the preview down with the mouse wheel
+/// until no new line comes into view.
+fn preview_lines(h: &mut Harness<'static, Workbench>) -> Vec<String> {
+    let mut lines = visible_preview_lines(h);
+    for _ in 0..20 {
+        let Some(shown) = visible_preview_lines(h).pop() else {
+            break;
+        };
+        let at = h.get_by_label(&shown).rect().center();
+        h.hover_at(at);
+        h.run();
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::Vec2::new(0.0, -150.0),
+            modifiers: Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        h.run();
+        let before = lines.len();
+        for line in visible_preview_lines(h) {
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        if lines.len() == before {
+            break;
+        }
+    }
+    lines
 }
 
 #[test]
@@ -104,9 +136,9 @@ fn importing_accounts_does_what_the_preview_showed_in_one_undo_step() {
 
     assert!(shown(
         &h,
-        "15 rows read: 3 accounts added, 5 updated, 3 skipped, 1 ambiguous"
+        "15 rows read: 3 accounts added, 10 updated, 3 skipped, 1 ambiguous"
     ));
-    let lines = preview_lines(&h);
+    let lines = preview_lines(&mut h);
     // Added rows, with the fields they get.
     for id in &expected.added {
         assert!(
@@ -140,8 +172,9 @@ fn importing_accounts_does_what_the_preview_showed_in_one_undo_step() {
         }
     }
     assert_eq!(
-        updated_lines, 6,
-        "rhine tier, voltera owner, baltic owner, tecnoplast tier and segment, lumen notes"
+        updated_lines, 16,
+        "rhine tier, voltera owner, baltic owner, tecnoplast tier and segment, lumen notes, and \
+         the CRM id of the ten accounts already in the plan"
     );
     assert!(lines.contains(&"line 9: no name: skipped".to_owned()));
     assert!(
@@ -152,7 +185,7 @@ fn importing_accounts_does_what_the_preview_showed_in_one_undo_step() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("line 16: 'Helios Robotics' is the same account as line 8"))
+            .any(|l| l.starts_with("line 16: 'Helios Robotics' has CRM id 0015g00000Hel15AAB"))
     );
     assert_eq!(h.state().doc.plan, before, "previewing changes nothing");
 
@@ -178,7 +211,7 @@ fn importing_accounts_does_what_the_preview_showed_in_one_undo_step() {
     assert!(!status.problem);
     assert!(
         status.text.starts_with("Imported accounts from ")
-            && status.text.contains("3 accounts added, 5 updated"),
+            && status.text.contains("3 accounts added, 10 updated"),
         "{}",
         status.text
     );
@@ -232,7 +265,7 @@ fn an_explicit_column_mapping_changes_the_preview_and_the_import() {
     let mapping = Mapping::parse(&["Billing City=notes"]).expect("mapping");
     let expected = import::accounts(&before, &read_csv(ACCOUNTS_CSV), &mapping).expect("imports");
     assert!(shown(&h, &expected.summary()), "{}", expected.summary());
-    let lines = preview_lines(&h);
+    let lines = preview_lines(&mut h);
     assert!(
         lines
             .iter()
@@ -258,7 +291,7 @@ fn cancel_leaves_the_plan_untouched() {
         &h,
         "6 rows read: 2 meetings added, 1 updated, 3 skipped, 1 ambiguous"
     ));
-    let lines = preview_lines(&h);
+    let lines = preview_lines(&mut h);
     assert!(
         lines
             .iter()
@@ -269,7 +302,7 @@ fn cancel_leaves_the_plan_untouched() {
     h.get_by_label("day first").click();
     h.run();
     assert!(
-        !preview_lines(&h)
+        !preview_lines(&mut h)
             .iter()
             .any(|l| l.starts_with("line 5: date"))
     );

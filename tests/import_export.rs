@@ -877,6 +877,7 @@ fn csv_cells_with_hidden_or_look_alike_formula_signs_open_as_text() {
             segment: None,
             messages: Vec::new(),
             notes: Some((*name).to_owned()),
+            crm_id: None,
         })
         .collect();
     let (h, rows) = read_csv(&csv_export::export(&plan, csv_export::Table::Accounts).expect("csv"));
@@ -976,14 +977,20 @@ fn accounts_import_does_exactly_what_the_dry_run_said() {
         .iter()
         .map(|(id, f)| (id.as_str(), f.clone()))
         .collect();
+    // Salesforce's Account ID is kept as each account's CRM id.
     assert_eq!(
         updated,
         [
-            ("rhine-polymer", vec!["tier"]),
-            ("voltera-cells", vec!["owner"]),
-            ("baltic-cold", vec!["owner"]),
-            ("tecnoplast", vec!["tier", "segment"]),
-            ("lumen-generics", vec!["notes"]),
+            ("brenner", vec!["crm_id"]),
+            ("iberlog", vec!["crm_id"]),
+            ("rhine-polymer", vec!["tier", "crm_id"]),
+            ("voltera-cells", vec!["owner", "crm_id"]),
+            ("baltic-cold", vec!["owner", "crm_id"]),
+            ("tecnoplast", vec!["tier", "segment", "crm_id"]),
+            ("castellana-bev", vec!["crm_id"]),
+            ("meridian-brewing", vec!["crm_id"]),
+            ("lumen-generics", vec!["notes", "crm_id"]),
+            ("kovac-axles", vec!["crm_id"]),
         ]
     );
     assert_eq!(
@@ -1009,7 +1016,7 @@ fn accounts_import_does_exactly_what_the_dry_run_said() {
             ),
             (
                 16,
-                "'Helios Robotics' is the same account as line 8 (helios-robotics): this row's values win".to_owned()
+                "'Helios Robotics' has CRM id 0015g00000Hel15AAB, but account helios-robotics of that name has 0015g00000Hel07AAB: skipped (two CRM records of one name)".to_owned()
             ),
         ]
     );

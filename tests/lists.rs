@@ -82,6 +82,36 @@ fn search_keeps_the_matching_rows_and_escape_clears_it() {
 }
 
 #[test]
+fn search_ignores_case_accents_and_script() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let plan = PLAN
+        .replace("Acme Hospitals", "Gdańsk Hospitals")
+        .replace("Beta Clinics", "Москва Clinics");
+    let mut h = open(&dir, &plan, Section::Accounts);
+    // Types into the search box what a user types, after Escape has cleared it.
+    let search = |h: &mut Harness<'static, Workbench>, text: &str| {
+        h.get_by_label("Search").click();
+        h.run();
+        h.key_press(Key::Escape);
+        h.run();
+        h.get_by_label("Search").click();
+        h.run();
+        h.get_by_label("Search").type_text(text);
+        h.run();
+    };
+    search(&mut h, "GDANSK");
+    assert!(h.query_by_label("Gdańsk Hospitals").is_some());
+    assert!(h.query_by_label("Москва Clinics").is_none());
+    search(&mut h, "gdańsk hosp");
+    assert!(h.query_by_label("Gdańsk Hospitals").is_some());
+    search(&mut h, "moskva");
+    assert!(h.query_by_label("Москва Clinics").is_some());
+    assert!(h.query_by_label("Gdańsk Hospitals").is_none());
+    search(&mut h, "МОСКВА");
+    assert!(h.query_by_label("Москва Clinics").is_some());
+}
+
+#[test]
 fn clicking_a_row_opens_it_in_the_editor() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = open(&dir, PLAN, Section::Accounts);

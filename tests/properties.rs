@@ -259,9 +259,10 @@ fn account() -> BoxedStrategy<Account> {
         opt_text(),
         list(id(), 3),
         opt_text(),
+        opt_text(),
     )
         .prop_map(
-            |(id, name, tier, owner, marketing_owner, segment, messages, notes)| Account {
+            |(id, name, tier, owner, marketing_owner, segment, messages, notes, crm_id)| Account {
                 id,
                 name,
                 tier,
@@ -270,6 +271,7 @@ fn account() -> BoxedStrategy<Account> {
                 segment,
                 messages,
                 notes,
+                crm_id,
             },
         )
         .boxed()
@@ -655,6 +657,7 @@ impl Hand<'_> {
                 self.strings(&x.messages),
             );
             f.opt(self, "notes", x.notes.as_deref());
+            f.opt(self, "crm_id", x.crm_id.as_deref());
             self.item("Account", f)
         });
         f.list(self, "accounts", accounts.collect());

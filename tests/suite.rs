@@ -14,6 +14,7 @@ mod cli;
 mod cli_conventions;
 #[cfg(feature = "gui")]
 mod columns;
+mod crm_files;
 #[cfg(feature = "gui")]
 mod dialogs;
 mod format;

@@ -230,6 +230,7 @@ mod tests {
             segment: seg.map(str::to_owned),
             messages: msgs.iter().map(|s| (*s).to_owned()).collect(),
             notes: None,
+            crm_id: None,
         };
         p.accounts = vec![
             acc("zed", "Zed Clinics", 1, Some("Hospitals"), &[]),

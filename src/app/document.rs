@@ -282,6 +282,7 @@ mod tests {
                 segment: None,
                 messages: Vec::new(),
                 notes: None,
+                crm_id: None,
             })
             .collect();
         Document::new(d.plan, Some("show.ron".into()), true)

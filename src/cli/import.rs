@@ -40,8 +40,8 @@ pub struct ImportArgs {
     pub dry_run: bool,
     /// Read a column as a field, overriding the recognised headers, e.g.
     /// --map "Key Account Manager=owner" (fields: id, name, owner, owner_email, marketing_owner,
-    /// marketing_owner_email, tier, segment, notes; account, start, date, time, minutes, end,
-    /// location, attendees, status, goal; ignore).
+    /// marketing_owner_email, tier, segment, notes, crm_id; account, start, date, time, minutes,
+    /// end, location, attendees, status, goal; ignore).
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
     /// How to read slashed dates such as 09/03/2027 (default: the only possible way, or the way

@@ -278,6 +278,7 @@ fn account(w: &mut Writer, a: &Account) {
     w.opt_str("segment", &a.segment);
     w.strings("messages", &a.messages);
     w.opt_str("notes", &a.notes);
+    w.opt_str("crm_id", &a.crm_id);
 }
 
 fn meeting(w: &mut Writer, m: &Meeting) {

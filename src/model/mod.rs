@@ -10,7 +10,7 @@ mod ids;
 pub mod zone;
 
 pub use dates::{Date, DateTime};
-pub use ids::{fold_char, is_valid_id, slug, sort_key, unique_id};
+pub use ids::{fold, fold_char, is_valid_id, slug, unique_id};
 
 use serde::Deserialize;
 
@@ -236,6 +236,10 @@ pub struct Account {
     /// Free notes.
     #[serde(default)]
     pub notes: Option<String>,
+    /// The account's record id in the CRM (a Salesforce Account ID, a HubSpot Record ID), kept
+    /// from an import so that an export can update the same records.
+    #[serde(default)]
+    pub crm_id: Option<String>,
 }
 
 /// Where a meeting stands.

@@ -742,6 +742,7 @@ mod tests {
             segment: None,
             messages: Vec::new(),
             notes: None,
+            crm_id: None,
         }
     }
 

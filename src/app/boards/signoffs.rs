@@ -133,12 +133,12 @@ fn matches(state: &SignoffsState, e: &Entry, badge: Option<&Badge>) -> bool {
         Show::Agreed => e.standing != Standing::Stale,
         Show::Stale => e.standing == Standing::Stale,
     };
-    let needle = state.search.trim().to_lowercase();
+    let needle = crate::model::fold(state.search.trim());
     show && state.team.is_none_or(|t| e.team == Some(t))
         && (needle.is_empty()
             || [&e.title, &e.name, &e.id]
                 .iter()
-                .any(|s| s.to_lowercase().contains(&needle)))
+                .any(|s| crate::model::fold(s).contains(&needle)))
 }
 
 /// Draws the board.

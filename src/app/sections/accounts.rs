@@ -78,6 +78,7 @@ impl ListSection for Accounts {
             segment: None,
             messages: Vec::new(),
             notes: None,
+            crm_id: None,
         }
     }
 
@@ -160,6 +161,9 @@ impl ListSection for Accounts {
             });
             field_row(ui, "Notes", hl == Some("notes"), |ui, l| {
                 widgets::opt_multiline_ui(ui, l, &mut a.notes, "", e);
+            });
+            field_row(ui, "CRM id", hl == Some("crm_id"), |ui, l| {
+                widgets::opt_text_ui(ui, l, &mut a.crm_id, "the CRM record's id", e);
             });
         });
         ui.separator();

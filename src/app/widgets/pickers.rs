@@ -176,10 +176,11 @@ fn keyboard_list_ui<T: Clone + PartialEq>(
     current: &T,
 ) -> Option<T> {
     let mut state: ListState = ui.data_mut(|d| d.get_temp(list.0)).unwrap_or_default();
-    let needle = state.search.to_lowercase();
+    // Case, accents and script ignored, as names are compared everywhere.
+    let needle = crate::model::fold(&state.search);
     let hits: Vec<&(T, String)> = items
         .iter()
-        .filter(|(_, text)| needle.is_empty() || text.to_lowercase().contains(&needle))
+        .filter(|(_, text)| needle.is_empty() || crate::model::fold(text).contains(&needle))
         .collect();
     if !state.opened {
         state.highlight = hits.iter().position(|(v, _)| v == current).unwrap_or(0);

@@ -110,6 +110,7 @@ impl<'a> Parser<'a> {
     pub(super) fn account(&mut self) -> Option<(Account, usize, Option<&'a str>)> {
         let (mut id, mut name, mut tier, mut owner) = (None, None, None, None);
         let (mut marketing_owner, mut segment, mut messages, mut notes) = (None, None, None, None);
+        let mut crm_id = None;
         let line = self.fields("Account", |p, key| {
             match key {
                 "id" => once!(id = p.string_and_text()?),
@@ -120,6 +121,7 @@ impl<'a> Parser<'a> {
                 "segment" => once!(segment = p.opt_string()?),
                 "messages" => once!(messages = p.strings()?),
                 "notes" => once!(notes = p.opt_string()?),
+                "crm_id" => once!(crm_id = p.opt_string()?),
                 _ => return None,
             }
             Some(())
@@ -134,6 +136,7 @@ impl<'a> Parser<'a> {
             segment: segment.flatten(),
             messages: messages.unwrap_or_default(),
             notes: notes.flatten(),
+            crm_id: crm_id.flatten(),
         };
         Some((account, line, Some(text)))
     }

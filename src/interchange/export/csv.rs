@@ -3,8 +3,9 @@
 //! The files are RFC 4180 CSV (comma-separated, CRLF line endings, quoted where needed) in UTF-8
 //! with a byte-order mark, so spreadsheet programs read accents right. Every cell that a
 //! spreadsheet could run as a formula is prefixed with a single quote `'`, as OWASP recommends
-//! against CSV injection: the cell then opens as text ([`neutralise`] says which). The headers
-//! are the ones [`crate::interchange::import`] recognises, so an exported file imports back.
+//! against CSV injection: the cell then opens as text ([`neutralise`] says which). The importer
+//! drops that marker again ([`drop_text_marker`]) and recognises these headers, so an exported
+//! file imports back with nothing changed.
 
 use crate::interchange::export::{
     account_name, message_headline, person_email, person_name, stage_name,
@@ -44,17 +45,36 @@ impl Table {
 ///   `﹦ ﹢ ﹣ ﹫`, the superscript and subscript `⁼ ⁺ ⁻ ₌ ₊ ₋` (every character that Unicode
 ///   compatibility normalisation turns into one of the four) and the minus sign `−`.
 ///
-/// Any other cell is unchanged.
+/// A cell that starts with `'` before one of these gets one more `'`, so that
+/// [`drop_text_marker`] gives back exactly what was written. Any other cell is unchanged.
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    let starts_with_control = cell.chars().next().is_some_and(char::is_control);
-    let first_visible = cell
-        .chars()
-        .find(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c)));
-    if starts_with_control || first_visible.is_some_and(is_formula_sign) {
+    if needs_text_marker(cell) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
     }
+}
+
+/// A cell as the plan had it before [`neutralise`]: a leading `'` before what `neutralise`
+/// protects (a formula sign, a control character, or `'` again before one) is Excel's text
+/// marker, and is dropped. `'- prefers mornings` gives `- prefers mornings`; `'quoted` stays.
+/// The importer reads every cell through this, so an exported file imports back unchanged.
+pub fn drop_text_marker(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_text_marker(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Whether [`neutralise`] prefixes `cell` with a `'`.
+fn needs_text_marker(cell: &str) -> bool {
+    // `'` before a protected cell is protected too, so the marker can always be told from text.
+    let cell = cell.trim_start_matches('\'');
+    let starts_with_control = cell.chars().next().is_some_and(char::is_control);
+    let first_visible = cell
+        .chars()
+        .find(|&c| !(c.is_whitespace() || c.is_control() || is_invisible(c)));
+    starts_with_control || first_visible.is_some_and(is_formula_sign)
 }
 
 /// `=`, `+`, `-`, `@` and the characters that read as them (see [`neutralise`]).
@@ -122,7 +142,8 @@ fn email(plan: &Plan, id: &Option<String>) -> String {
         .to_owned()
 }
 
-/// One row per account, with its owners' names and emails and its messages' headlines.
+/// One row per account, with its owners' names and emails, its messages' headlines and its CRM
+/// id (to update the CRM records it came from).
 fn account_rows(plan: &Plan) -> Rows {
     (
         vec![
@@ -136,6 +157,7 @@ fn account_rows(plan: &Plan) -> Rows {
             "Marketing Owner Email",
             "Messages",
             "Notes",
+            "CRM Id",
         ],
         plan.accounts
             .iter()
@@ -155,6 +177,7 @@ fn account_rows(plan: &Plan) -> Rows {
                         .collect::<Vec<_>>()
                         .join("; "),
                     a.notes.clone().unwrap_or_default(),
+                    a.crm_id.clone().unwrap_or_default(),
                 ]
             })
             .collect(),
@@ -289,5 +312,33 @@ mod tests {
         ] {
             assert_eq!(neutralise(fine), fine);
         }
+        assert_eq!(neutralise("'=1+1"), "''=1+1");
+        assert_eq!(neutralise("''-5"), "'''-5");
+    }
+
+    #[test]
+    fn the_text_marker_is_dropped_again() {
+        for cell in [
+            "=1+1",
+            "+1 Media",
+            "- prefers mornings",
+            "@home",
+            "\tx",
+            "'=x",
+            "''+y",
+            "'quoted",
+            "'",
+            "''",
+            "Acme",
+            "",
+            " -1",
+            "\u{200B}=x",
+            "－5",
+            "it's",
+        ] {
+            assert_eq!(drop_text_marker(&neutralise(cell)), cell, "{cell:?}");
+        }
+        assert_eq!(drop_text_marker("'Acme"), "'Acme");
+        assert_eq!(drop_text_marker("'-5"), "-5");
     }
 }

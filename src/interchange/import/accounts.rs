@@ -7,15 +7,16 @@ use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{Mapping, Row, assign_columns};
 use crate::interchange::import::people::{Resolved, resolve_owner};
 use crate::interchange::import::read::read_table;
-use crate::interchange::import::report::{ImportReport, Skipped, Tally, set};
-use crate::interchange::import::text::several;
+use crate::interchange::import::report::{ImportReport, Skipped, Tally, set, set_text};
+use crate::interchange::import::text::{fold, several};
 use crate::interchange::import::values::parse_tier;
 use crate::model::{Account, Plan};
+use std::collections::HashMap;
 
 /// Merges the accounts of a CRM export into `plan`: existing accounts (matched by id, else by
-/// name, case- and accent-insensitively) get the values the CSV gives where they differ; new ones
-/// are added with an id made from their name (tier 3 when the CSV gives none); nothing is
-/// deleted. Owners are matched to people by email, id or name.
+/// CRM id, else by name, case- and accent-insensitively) get the values the CSV gives where they differ; new ones
+/// are added with an id made from their name (tier 3 when the CSV gives none), except a name
+/// close to an account's, which is reported as ambiguous; nothing is deleted. Owners are matched to people by email, id or name.
 pub fn accounts(
     plan: &Plan,
     csv_text: &str,
@@ -30,11 +31,18 @@ pub fn accounts(
             .push("no tier column: new accounts are added as tier 3".to_owned());
     }
     let lookup = Lookup::new(&report.plan.accounts, |a| &a.id, |a| &a.name);
+    let mut crm = HashMap::new();
+    for (i, a) in report.plan.accounts.iter().enumerate() {
+        if let Some(c) = &a.crm_id {
+            crm.entry(c.clone()).or_insert(i);
+        }
+    }
     let mut merge = Merge {
         plan,
         report,
         tally: Tally::default(),
         lookup,
+        crm,
     };
     for (line, cells) in &table.rows {
         if cells.iter().all(String::is_empty) {
@@ -46,6 +54,11 @@ pub fn accounts(
     Ok(merge.report.finish())
 }
 
+/// The CRM id a row gives, as written (an export writes it back the same).
+fn crm_id_of<'a>(row: Row<'a>) -> Option<&'a str> {
+    row.cell(Field::CrmId)
+}
+
 /// An accounts import under way.
 struct Merge<'p> {
     /// The plan as it was before the import (its people own the accounts).
@@ -55,6 +68,8 @@ struct Merge<'p> {
     tally: Tally,
     /// The accounts of the report's plan, kept current as rows add and rename them.
     lookup: Lookup,
+    /// The accounts of the report's plan by their CRM id, kept current likewise.
+    crm: HashMap<String, usize>,
 }
 
 /// The values a row gives an account besides its id and name.
@@ -64,22 +79,55 @@ struct Values {
     marketing: Resolved,
     segment: Option<String>,
     notes: Option<String>,
+    crm_id: Option<String>,
 }
 
 impl Merge<'_> {
     /// Merges one row: into the account it matches, or as a new account.
     fn row(&mut self, row: Row<'_>) {
         let name = row.cell(Field::Name);
-        let by_id = row.cell(Field::Id).and_then(|id| self.lookup.id(id.trim()));
+        let crm_id = crm_id_of(row);
+        let by_plan_id = row.cell(Field::Id).and_then(|id| self.lookup.id(id.trim()));
+        let by_crm_id = crm_id.and_then(|c| self.crm.get(c).copied());
+        let by_id = by_plan_id.or(by_crm_id);
         let Ok(index) = self.find(row, by_id, name) else {
             return;
         };
+        if by_id.is_none()
+            && let (Some(i), Some(theirs)) = (index, crm_id)
+            && let Some(a) = self.report.plan.accounts.get(i)
+            && let Some(ours) = a.crm_id.as_deref()
+            && ours != theirs
+        {
+            // Two CRM records of one name: this row is not the account the plan has.
+            self.report.ambiguous.push((
+                row.line,
+                format!(
+                    "'{}' has CRM id {theirs}, but account {} of that name has {ours}: skipped \
+                     (two CRM records of one name)",
+                    name.unwrap_or_default(),
+                    a.id
+                ),
+            ));
+            return;
+        }
         let existing = index
             .and_then(|i| self.report.plan.accounts.get(i))
             .cloned();
         let values = self.values(row, existing.as_ref());
         match index {
-            Some(i) => self.update(row.line, i, by_id.is_some(), name, values),
+            Some(i) => {
+                // A row matched by id names the account as it is now; by CRM id, the CRM's
+                // spelling ("IBERLOG DISTRIBUCION") does not replace the plan's ("Iberlog
+                // Distribución") unless it is another name.
+                let current = self.report.plan.accounts.get(i).map(|a| fold(&a.name));
+                let rename = match (by_plan_id, by_crm_id) {
+                    (Some(_), _) => name,
+                    (None, Some(_)) => name.filter(|n| current != Some(fold(n))),
+                    (None, None) => None,
+                };
+                self.update(row.line, i, rename, values)
+            }
             None => {
                 if let Some(name) = name {
                     self.add(row.line, name, values);
@@ -88,7 +136,7 @@ impl Merge<'_> {
         }
     }
 
-    /// The account a row is about, by id, else by name: `Ok(None)` when it is a new one, `Err`
+    /// The account a row is about, by id (the plan's, else the CRM's), else by name: `Ok(None)` when it is a new one, `Err`
     /// when the row is skipped (the report says why).
     fn find(
         &mut self,
@@ -110,7 +158,7 @@ impl Merge<'_> {
             (None, Some(n)) => {
                 let found = self.lookup.name(n).to_vec();
                 match found[..] {
-                    [] => Ok(None),
+                    [] => self.near_miss(line, n),
                     [i] => Ok(Some(i)),
                     _ => {
                         let ids = found
@@ -125,6 +173,35 @@ impl Merge<'_> {
                 }
             }
         }
+    }
+
+    /// A row whose name matches no account: `Ok(None)`, a new account, unless the name is close
+    /// to an account's (a typo, a plural: see [`Lookup::near`]); then it is reported as ambiguous
+    /// and skipped (`Err`), never added as a second account.
+    fn near_miss(&mut self, line: usize, name: &str) -> Result<Option<usize>, Skipped> {
+        let near = self.lookup.near(name);
+        let accounts = &self.report.plan.accounts;
+        let which = match near[..] {
+            [] => return Ok(None),
+            [i] => match accounts.get(i) {
+                Some(a) => format!("account '{}' ({})", a.name, a.id),
+                None => return Ok(None),
+            },
+            _ => several(
+                "accounts",
+                near.iter()
+                    .filter_map(|&i| accounts.get(i))
+                    .map(|a| a.id.as_str()),
+            ),
+        };
+        self.report.ambiguous.push((
+            line,
+            format!(
+                "name '{name}' is close to {which}: skipped (if it is the same account, \
+                 give its id or its name as the plan has it; if not, add it in the plan first)"
+            ),
+        ));
+        Err(Skipped)
     }
 
     /// Reads a row's tier, owners, segment and notes, reporting what cannot be read or matched
@@ -187,19 +264,19 @@ impl Merge<'_> {
             marketing,
             segment: row.cell(Field::Segment).map(str::to_owned),
             notes: row.cell(Field::Notes).map(str::to_owned),
+            crm_id: crm_id_of(row).map(str::to_owned),
         }
     }
 
-    /// Writes a row's values into account `i` where they differ (its name too, when the row
-    /// matched it by id), noting each field that changed.
-    fn update(&mut self, line: usize, i: usize, by_id: bool, name: Option<&str>, values: Values) {
+    /// Writes a row's values into account `i` where they differ (its name too, when `rename`
+    /// gives one), noting each field that changed.
+    fn update(&mut self, line: usize, i: usize, rename: Option<&str>, values: Values) {
         let mut changed = Vec::new();
         let Some(a) = self.report.plan.accounts.get_mut(i) else {
             return;
         };
-        if by_id
-            && let Some(n) = name
-            && a.name != n
+        if let Some(n) = rename
+            && a.name.trim() != n.trim()
         {
             self.lookup.rename(i, &a.name, n);
             set(&mut a.name, n.to_owned(), "name", &mut changed);
@@ -219,10 +296,14 @@ impl Merge<'_> {
             );
         }
         if let Some(s) = values.segment {
-            set(&mut a.segment, Some(s), "segment", &mut changed);
+            set_text(&mut a.segment, &s, "segment", &mut changed);
         }
         if let Some(n) = values.notes {
-            set(&mut a.notes, Some(n), "notes", &mut changed);
+            set_text(&mut a.notes, &n, "notes", &mut changed);
+        }
+        if let Some(c) = values.crm_id {
+            self.crm.entry(c.clone()).or_insert(i);
+            set_text(&mut a.crm_id, &c, "crm_id", &mut changed);
         }
         let (id, label) = (a.id.clone(), a.name.clone());
         self.report.seen(&mut self.tally.first, &id, &label, line);
@@ -234,7 +315,11 @@ impl Merge<'_> {
     /// Adds a new account named `name` with a row's values (tier 3 when it gives none).
     fn add(&mut self, line: usize, name: &str, values: Values) {
         let id = self.lookup.fresh_id(name);
-        self.lookup.add(self.report.plan.accounts.len(), &id, name);
+        let i = self.report.plan.accounts.len();
+        self.lookup.add(i, &id, name);
+        if let Some(c) = &values.crm_id {
+            self.crm.entry(c.clone()).or_insert(i);
+        }
         self.report.plan.accounts.push(Account {
             id: id.clone(),
             name: name.to_owned(),
@@ -244,6 +329,7 @@ impl Merge<'_> {
             segment: values.segment,
             messages: Vec::new(),
             notes: values.notes,
+            crm_id: values.crm_id,
         });
         self.report.seen(&mut self.tally.first, &id, name, line);
         self.report.add(&mut self.tally, id);

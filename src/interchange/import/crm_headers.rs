@@ -2,12 +2,12 @@
 //! a header is compared with them ([`normalise_header`]: case, accents and punctuation ignored).
 
 use crate::interchange::import::fields::Field;
-use crate::model::sort_key;
+use crate::model::fold;
 
 /// A header as the importer compares it: lowercase, accents folded, every run of other
 /// characters one space (`Duration (minutes)` gives `duration minutes`).
 pub fn normalise_header(header: &str) -> String {
-    let folded = sort_key(header.trim_start_matches('\u{feff}'));
+    let folded = fold(header.trim_start_matches('\u{feff}'));
     let mut out = String::new();
     for c in folded.chars() {
         if c.is_alphanumeric() {
@@ -32,6 +32,7 @@ impl Field {
             Field::Tier => TIER,
             Field::Segment => SEGMENT,
             Field::Notes => NOTES,
+            Field::CrmId => CRM_ID,
             Field::Account => ACCOUNT,
             Field::Start => START,
             Field::Date => DATE,
@@ -96,12 +97,22 @@ const TIER: &[&str] = &[
     "priority",
     "ideal customer profile tier",
     "icp tier",
-    "lifecycle stage",
 ];
 
 const SEGMENT: &[&str] = &["segment", "market segment", "industry", "vertical"];
 
 const NOTES: &[&str] = &["notes", "note", "description"];
+
+// HubSpot's "Lifecycle Stage" (Subscriber, Lead, Customer...) is no tier: it is left unused.
+
+const CRM_ID: &[&str] = &[
+    "crm id",
+    "account id",
+    "record id",
+    "company id",
+    "salesforce id",
+    "hubspot id",
+];
 
 const ACCOUNT: &[&str] = &[
     "account",

@@ -24,6 +24,8 @@ pub enum Field {
     Segment,
     /// An account's notes.
     Notes,
+    /// An account's record id in the CRM (a Salesforce Account ID, a HubSpot Record ID).
+    CrmId,
     /// A meeting's account: its name or id.
     Account,
     /// A meeting's start: a date and time (or a time, with a date column).
@@ -79,6 +81,7 @@ impl Kind {
                 Field::Tier,
                 Field::Segment,
                 Field::Notes,
+                Field::CrmId,
                 Field::Ignore,
             ],
             Kind::Meetings => &[
@@ -115,7 +118,7 @@ impl fmt::Display for Kind {
 
 impl Field {
     /// Every field.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Id,
         Field::Name,
         Field::Owner,
@@ -125,6 +128,7 @@ impl Field {
         Field::Tier,
         Field::Segment,
         Field::Notes,
+        Field::CrmId,
         Field::Account,
         Field::Start,
         Field::Date,
@@ -150,6 +154,7 @@ impl Field {
             Field::Tier => "tier",
             Field::Segment => "segment",
             Field::Notes => "notes",
+            Field::CrmId => "crm_id",
             Field::Account => "account",
             Field::Start => "start",
             Field::Date => "date",

@@ -1,6 +1,7 @@
 //! Which column fills which field: the user's explicit [`Mapping`] first, then the headers each
 //! field is known by, and the columns an import cannot do without.
 
+use crate::interchange::export::csv::drop_text_marker;
 use crate::interchange::import::crm_headers::normalise_header;
 use crate::interchange::import::error::{ImportError, MappingError};
 use crate::interchange::import::fields::{Field, Kind};
@@ -62,10 +63,13 @@ pub(super) struct Columns {
 }
 
 impl Columns {
-    /// The cell of `row` that fills `field`, when there is one and it is not empty.
+    /// The cell of `row` that fills `field`, when there is one and it is not empty, without the
+    /// `'` that an export puts before a formula sign (see [`drop_text_marker`]).
     fn cell<'a>(&self, row: &'a [String], field: Field) -> Option<&'a str> {
         let i = *self.by_field.get(&field)?;
-        row.get(i).map(String::as_str).filter(|c| !c.is_empty())
+        row.get(i)
+            .map(|c| drop_text_marker(c))
+            .filter(|c| !c.is_empty())
     }
 
     /// Whether a column fills `field`.

@@ -8,7 +8,7 @@ use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{DateOrder, Mapping, Row, assign_columns, header_list};
 use crate::interchange::import::people::attendees;
 use crate::interchange::import::read::read_table;
-use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set};
+use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set, set_text};
 use crate::interchange::import::text::several;
 use crate::interchange::import::values::{parse_minutes, parse_status};
 use crate::interchange::import::when::{Shift, When, WhenError, parse_when, row_start};
@@ -139,6 +139,24 @@ impl<'p> Merge<'p> {
         match found[..] {
             [i] => plan.accounts.get(i).ok_or(Skipped),
             [] => {
+                let near: Vec<&str> = self
+                    .accounts
+                    .near(account_cell)
+                    .into_iter()
+                    .filter_map(|i| plan.accounts.get(i))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                if !near.is_empty() {
+                    self.report.ambiguous.push((
+                        line,
+                        format!(
+                            "account '{account_cell}' is not in the plan, but close to '{}': \
+                             skipped",
+                            near.join("', '")
+                        ),
+                    ));
+                    return Err(Skipped);
+                }
                 self.report.skipped.push((
                     line,
                     format!("account '{account_cell}' is not in the plan: skipped"),
@@ -353,7 +371,7 @@ impl<'p> Merge<'p> {
             set(&mut m.minutes, n, "minutes", &mut changed);
         }
         if let Some(l) = values.location {
-            set(&mut m.location, Some(l), "location", &mut changed);
+            set_text(&mut m.location, &l, "location", &mut changed);
         }
         let mut all = m.people.clone();
         for p in values.people {
@@ -366,7 +384,7 @@ impl<'p> Merge<'p> {
             set(&mut m.status, s, "status", &mut changed);
         }
         if let Some(g) = values.goal {
-            set(&mut m.goal, Some(g), "goal", &mut changed);
+            set_text(&mut m.goal, &g, "goal", &mut changed);
         }
         let id = m.id.clone();
         let at = self.slots.entry((m.account.clone(), m.start)).or_default();

@@ -10,9 +10,12 @@
 //! Salesforce, HubSpot and hand-made sheets use ("Account Name", "Company name", "Account Owner",
 //! "Rating", "Industry", ...). A [`Mapping`] overrides the recognition column by column.
 //!
-//! Merging never deletes: accounts are matched by id, else by name (case- and
-//! accent-insensitively); meetings by id, else by account and start. Only cells that hold a value
-//! change anything; an empty cell leaves the plan's value alone.
+//! Merging never deletes: accounts are matched by id, else by CRM id, else by name (folded as
+//! everywhere: [`crate::model::fold`]), and a name a typo away from an account's is reported,
+//! never added as a second account; meetings by id, else by account and start. Only cells that
+//! hold a value change anything; an empty cell leaves the plan's value alone, and a cell's `'`
+//! before a formula sign, which an export adds, is dropped
+//! ([`crate::interchange::export::csv::drop_text_marker`]).
 //!
 //! The files, by job: `read` turns a file into rows (encoding, delimiter, header row); `fields`
 //! and `crm_headers` name what a column can fill and the headers each CRM uses for it; `mapping`

@@ -255,5 +255,20 @@ pub(super) fn set<T: PartialEq>(
     }
 }
 
+/// Sets the text in `slot` to a cell's `value`, noting `field` when that changes it. Cells are
+/// read without the spaces around them, so a text that differs from the cell only by those
+/// spaces is left as it is: an export imports back unchanged.
+pub(super) fn set_text(
+    slot: &mut Option<String>,
+    value: &str,
+    field: &'static str,
+    changed: &mut Vec<&'static str>,
+) {
+    if slot.as_deref().map(str::trim) != Some(value.trim()) {
+        *slot = Some(value.to_owned());
+        changed.push(field);
+    }
+}
+
 /// A row left out of the import; the report already says why.
 pub(super) struct Skipped;

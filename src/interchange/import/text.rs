@@ -1,11 +1,10 @@
 //! How the importer compares names (case, accents and spacing ignored) and counts matches in
 //! words ("two accounts (a, b)").
 
-use crate::model::sort_key;
-
-/// Text as names are compared: case and accents ignored, runs of white space one space.
+/// Text as names are compared: folded as everywhere ([`crate::model::fold`]: case, accents and
+/// script ignored), runs of white space one space.
 pub(super) fn fold(text: &str) -> String {
-    sort_key(text)
+    crate::model::fold(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

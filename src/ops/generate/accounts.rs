@@ -52,6 +52,7 @@ impl Generator {
                 segment: Some(segment.to_owned()),
                 messages,
                 notes,
+                crm_id: None,
             });
         }
     }

@@ -129,7 +129,7 @@ impl<T> Column<T> {
     fn sort_key(&self, item: &T, plan: &Plan, lookup: &Lookup) -> SortKey {
         match self.key {
             Some(k) => k(item, plan, lookup),
-            None => SortKey::Text(crate::model::sort_key(&(self.text)(item, plan, lookup))),
+            None => SortKey::Text(crate::model::fold(&(self.text)(item, plan, lookup))),
         }
     }
 }
@@ -525,16 +525,15 @@ fn refresh_rows<S: ListSection>(
         return;
     }
     let items = S::items(plan);
-    let needle = state.filter.trim().to_lowercase();
+    // Case, accents and script ignored, as names are compared everywhere: "gdansk" finds Gdańsk.
+    let needle = crate::model::fold(state.filter.trim());
     let mut rows: Vec<usize> = (0..items.len())
         .filter(|&i| {
             needle.is_empty()
                 || items.get(i).is_some_and(|item| {
                     S::id(item).contains(&needle)
                         || columns.iter().any(|c| {
-                            (c.text)(item, plan, lookup)
-                                .to_lowercase()
-                                .contains(&needle)
+                            crate::model::fold(&(c.text)(item, plan, lookup)).contains(&needle)
                         })
                 })
         })
