@@ -18,8 +18,11 @@ pub fn open(path: &Path, today: Date) -> Workbench {
 }
 
 /// Runs `app` in a harness made by `builder`, each frame as the window does.
+///
+/// Background work (checks, the sign-off history) finishes when it finishes and asks for one
+/// more frame, so a run may take a few steps more than egui_kittest's default of 4.
 pub fn drive(builder: HarnessBuilder<Workbench>, app: Workbench) -> Harness<'static, Workbench> {
-    builder.build_ui_state(
+    builder.with_max_steps(12).build_ui_state(
         |ui, app: &mut Workbench| {
             app.logic(ui.ctx());
             app.ui(ui);
