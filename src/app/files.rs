@@ -107,11 +107,19 @@ impl Files {
         let recent = settings
             .recent_file
             .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|f| match std::fs::read_to_string(f) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    log::warn!("the list of recent plans {} was not read: {e}", f.display());
+                    None
+                }
+            })
             .map(|t| {
                 t.lines()
                     .filter(|l| !l.is_empty())
                     .map(PathBuf::from)
+                    .take(MAX_RECENT)
                     .collect()
             })
             .unwrap_or_default();
@@ -139,11 +147,21 @@ impl Files {
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
                 .collect();
-            if let Some(dir) = file.parent() {
-                let _ = std::fs::create_dir_all(dir);
+            // The recent list is a convenience: failing to store it must not disturb the user,
+            // but it is worth a line in the log.
+            let stored = match file.parent() {
+                Some(dir) => std::fs::create_dir_all(dir).map_err(|e| e.to_string()),
+                None => Ok(()),
             }
-            // The recent list is a convenience: failing to store it must not disturb the user.
-            let _ = crate::format::write_atomic(file, text.as_bytes());
+            .and_then(|()| {
+                crate::format::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())
+            });
+            if let Err(e) = stored {
+                log::warn!(
+                    "the list of recent plans {} was not stored: {e}",
+                    file.display()
+                );
+            }
         }
     }
 
@@ -180,8 +198,10 @@ impl Files {
                 let _ = tx.send((purpose, path));
                 ctx.request_repaint();
             });
-        if spawned.is_ok() {
-            self.waiting = Some(rx);
+        match spawned {
+            Ok(_) => self.waiting = Some(rx),
+            // The typed path beside it still works.
+            Err(e) => log::warn!("the desktop's file dialog could not be started: {e}"),
         }
     }
 
