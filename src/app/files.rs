@@ -14,6 +14,9 @@ const MAX_RECENT: usize = 10;
 pub struct Settings {
     /// The file listing recent plans; `None` keeps the list in memory only.
     pub recent_file: Option<PathBuf>,
+    /// The file keeping the window's size and position between runs (written by eframe when
+    /// the window closes); `None` keeps neither.
+    pub window_file: Option<PathBuf>,
     /// Whether to open the desktop's file dialogs.
     pub native_dialogs: bool,
     /// Whether checks run on a worker thread (off: on the UI thread, for deterministic tests).
@@ -35,6 +38,7 @@ impl Settings {
     pub fn user() -> Self {
         Settings {
             recent_file: config_dir().map(|d| d.join("recent.txt")),
+            window_file: config_dir().map(|d| d.join("window.ron")),
             native_dialogs: true,
             background_checks: true,
             recovery_dir: crate::app::recovery::default_dir(),
