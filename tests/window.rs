@@ -1,14 +1,21 @@
-//! The window as a desktop program: recent plans kept between runs, and its
-//! size and place kept
+//! The window as a desktop program: recent plans kept between runs, files dropped on it opened
+//! or imported (with a hint while they are dragged over), and its size and place kept
 //! by eframe.
 
 use crate::support::{drive, feb_15};
 use egui::accesskit::Role;
+use egui::{DroppedFile, HoveredFile};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::{Command, Settings, Workbench};
 use preshow::model::Section;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const MEETINGS_CSV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/import/hubspot-meetings.csv"
+);
 
 /// The workbench on `path` (or the example) with `settings`, after its first frame.
 fn open_with(path: Option<&Path>, settings: Settings) -> Harness<'static, Workbench> {
@@ -40,6 +47,42 @@ fn plan_file(dir: &Path, name: &str, event: &str) -> PathBuf {
 
 fn event_name(h: &Harness<'static, Workbench>) -> String {
     h.state().doc.plan.event.name.clone()
+}
+
+/// A file dropped from the desktop, as the window's integration hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Files dropped on the window in the next frame.
+fn drop_files(h: &mut Harness<'static, Workbench>, paths: &[&Path]) {
+    h.input_mut().dropped_files = paths
+        .iter()
+        .map(|p| -> egui::DroppedFileHandle { Arc::new(Dropped(p.to_path_buf())) })
+        .collect();
+    h.run();
+}
+
+/// Files dragged over the window, until `hover_over(h, &[])`.
+fn hover_over(h: &mut Harness<'static, Workbench>, paths: &[&Path]) {
+    h.input_mut().hovered_files = paths
+        .iter()
+        .map(|p| HoveredFile {
+            path: Some(p.to_path_buf()),
+            ..Default::default()
+        })
+        .collect();
+    // egui draws every frame while files are dragged over the window: it never settles.
+    h.run_steps(3);
 }
 
 /// Plans opened in one run are in File ▸ Open recent in the next, newest first, and open from
@@ -85,6 +128,89 @@ fn recent_plans_are_kept_between_runs_and_open_from_the_file_menu() {
     next.run();
     assert_eq!(event_name(&next), "First show");
     assert_eq!(next.state().doc.path.as_deref(), Some(first.as_path()));
+}
+
+/// A plan dropped on the window opens in place of the one shown.
+#[test]
+fn a_plan_dropped_on_the_window_opens() {
+    let (dir, mut h) = crate::support::example();
+    let other = plan_file(dir.path(), "other.ron", "Dropped show");
+    drop_files(&mut h, &[&other]);
+    assert_eq!(event_name(&h), "Dropped show");
+    assert_eq!(h.state().doc.path.as_deref(), Some(other.as_path()));
+    assert!(h.query_by_label_contains("Opened").is_some());
+}
+
+/// With unsaved changes, dropping a plan asks first, as File ▸ Open does: Cancel keeps the
+/// changes, "Discard changes" opens the dropped plan.
+#[test]
+fn a_plan_dropped_over_unsaved_changes_asks_first() {
+    let (dir, mut h) = crate::support::example();
+    let other = plan_file(dir.path(), "other.ron", "Dropped show");
+    h.state_mut().command(Command::GoTo(Section::Accounts));
+    h.state_mut().command(Command::AddItem);
+    h.run();
+    let accounts = h.state().doc.plan.accounts.len();
+
+    drop_files(&mut h, &[&other]);
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.plan.accounts.len(), accounts, "kept");
+    assert_ne!(event_name(&h), "Dropped show");
+
+    drop_files(&mut h, &[&other]);
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(event_name(&h), "Dropped show");
+}
+
+/// Several files dropped at once: the first opens and the status bar says the rest were left.
+#[test]
+fn of_several_files_dropped_the_first_opens() {
+    let (dir, mut h) = crate::support::example();
+    let one = plan_file(dir.path(), "one.ron", "Show one");
+    let two = plan_file(dir.path(), "two.ron", "Show two");
+    drop_files(&mut h, &[&one, &two]);
+    assert_eq!(event_name(&h), "Show one");
+    h.get_by_label_contains("Opened");
+    h.get_by_label_contains("one plan at a time, the other file was left");
+}
+
+/// A CSV file dropped on the window opens the import with it read and previewed, as meetings
+/// when it holds meetings; nothing changes until the import is applied.
+#[test]
+fn a_csv_file_dropped_opens_the_import_with_its_preview() {
+    let (_dir, mut h) = crate::support::example();
+    let before = h.state().doc.plan.clone();
+    drop_files(&mut h, &[Path::new(MEETINGS_CSV)]);
+    h.get_by_label("Import meetings from CSV");
+    assert!(
+        h.query_by_label_contains("rows read").is_some(),
+        "the preview is shown"
+    );
+    assert_eq!(h.state().doc.plan, before);
+}
+
+/// While a file is dragged over the window a hint says what dropping it does; it goes when the
+/// file leaves.
+#[test]
+fn a_file_dragged_over_the_window_shows_what_dropping_does() {
+    let (dir, mut h) = crate::support::example();
+    let other = plan_file(dir.path(), "other.ron", "Dropped show");
+    assert!(h.query_by_label("Drop to open other.ron").is_none());
+    hover_over(&mut h, &[&other]);
+    h.get_by_label("Drop to open other.ron");
+    hover_over(&mut h, &[]);
+    assert!(h.query_by_label("Drop to open other.ron").is_none());
+
+    // With unsaved changes it says they are asked about; a CSV file is imported.
+    h.state_mut().command(Command::AddItem);
+    h.run();
+    hover_over(&mut h, &[&other]);
+    h.get_by_label("You are asked about the unsaved changes first");
+    hover_over(&mut h, &[Path::new(MEETINGS_CSV)]);
+    h.get_by_label("Drop to import hubspot-meetings.csv");
 }
 
 /// The window's size and place are kept by eframe in the settings file given (none in a test

@@ -21,7 +21,7 @@ pub enum Command {
     NewPlan,
     /// Open a plan file.
     Open,
-    /// Open a recently used file.
+    /// Open a plan file by its path: a recent plan, or one dropped on the window.
     OpenRecent(std::path::PathBuf),
     /// Save to the plan's file.
     Save,

@@ -62,6 +62,7 @@ impl Workbench {
                 self.answer(&ctx, a);
             }
         }
+        self.drop_hint_ui(&ctx);
         self.end_frame(&ctx);
     }
 

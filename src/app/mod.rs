@@ -7,7 +7,8 @@
 //! `dialogs/` and the widgets they share in `widgets/`, one file each. A plan that cannot be
 //! opened shows `open_problem.rs` instead; the plan's file is watched from a thread
 //! (`watch.rs`, compared in `safety.rs`) and opened in the system's editor by `editor.rs`.
-//! The window's size and place are kept between runs as `window.rs` sets up.
+//! Files dropped on the window are opened or imported by `drop.rs`; the window's size and place
+//! are kept between runs as `window.rs` sets up.
 
 mod actions;
 pub mod boards;
@@ -17,6 +18,7 @@ pub mod commands;
 mod derived;
 mod dialogs;
 mod document;
+mod drop;
 mod editor;
 mod files;
 mod frame;
@@ -385,6 +387,7 @@ impl Workbench {
         if let Some(chosen) = self.files.poll() {
             self.chosen(ctx, chosen);
         }
+        self.take_dropped_files(ctx);
         self.keep_recovery(ctx);
         self.watch_disk();
         self.expire_status(ctx);
