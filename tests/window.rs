@@ -1,10 +1,10 @@
 //! The window as a desktop program: recent plans kept between runs, files dropped on it opened
-//! or imported (with a hint while they are dragged over), and its size and place kept
-//! by eframe.
+//! or imported (with a hint while they are dragged over), its size and place kept by eframe,
+//! and the keys of a focused text field left to the field.
 
-use crate::support::{drive, feb_15};
+use crate::support::{drive, feb_15, keys};
 use egui::accesskit::Role;
-use egui::{DroppedFile, HoveredFile};
+use egui::{DroppedFile, HoveredFile, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use preshow::app::{Command, Settings, Workbench};
@@ -211,6 +211,109 @@ fn a_file_dragged_over_the_window_shows_what_dropping_does() {
     h.get_by_label("You are asked about the unsaved changes first");
     hover_over(&mut h, &[Path::new(MEETINGS_CSV)]);
     h.get_by_label("Drop to import hubspot-meetings.csv");
+}
+
+/// Ctrl as a keyboard on Linux or Windows sends it: the command key, and Ctrl itself (which
+/// text fields look at to delete a word).
+const CTRL: Modifiers = Modifiers {
+    ctrl: true,
+    ..Modifiers::COMMAND
+};
+
+/// The example's first account, shown with its name field focused and the cursor at its start.
+fn name_field_focused(h: &mut Harness<'static, Workbench>) -> String {
+    h.state_mut()
+        .command(Command::Reveal(Section::Accounts, Some(0), Some("name")));
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Name").focus();
+    h.run();
+    keys(h, Modifiers::NONE, &[Key::Home]);
+    h.state().doc.plan.accounts[0].name.clone()
+}
+
+/// Ctrl+Delete while typing in a field deletes the next word, as in any text field, and not
+/// the item; with no field focused it is still Delete item.
+#[test]
+fn ctrl_delete_in_a_field_deletes_a_word_not_the_item() {
+    let (_dir, mut h) = crate::support::example();
+    let accounts = h.state().doc.plan.accounts.len();
+    let name = name_field_focused(&mut h);
+    let (first_word, rest) = name.split_once(' ').expect("a name of two words");
+
+    keys(&mut h, CTRL, &[Key::Delete]);
+    assert_eq!(
+        h.state().doc.plan.accounts.len(),
+        accounts,
+        "no item deleted"
+    );
+    assert!(h.state().dialog.is_none(), "no deletion asked about");
+    let now = h.state().doc.plan.accounts[0].name.clone();
+    assert!(
+        !now.contains(first_word) && now.trim() == rest,
+        "{name:?} became {now:?}"
+    );
+
+    // Ctrl+Backspace at the end deletes the last word.
+    keys(&mut h, Modifiers::NONE, &[Key::End]);
+    keys(&mut h, CTRL, &[Key::Backspace]);
+    assert_eq!(h.state().doc.plan.accounts.len(), accounts);
+    assert!(h.state().doc.plan.accounts[0].name.len() < now.len());
+
+    // Out of the field, Ctrl+Delete is Delete item again.
+    keys(&mut h, Modifiers::NONE, &[Key::Escape]);
+    let id = h.state().doc.plan.accounts[0].id.clone();
+    keys(&mut h, CTRL, &[Key::Delete]);
+    let gone = h.state().doc.plan.accounts.iter().all(|a| a.id != id);
+    assert!(
+        gone || h.state().dialog.is_some(),
+        "deleted, or asked about its references"
+    );
+}
+
+/// Ctrl+Z in a field first undoes what was typed there, a pause at a time (the field's own
+/// undo); once that is all undone, or in a field just entered, it undoes the plan's last
+/// finished edit. Redo in the field brings the typing back.
+#[test]
+fn ctrl_z_in_a_field_undoes_its_typing_then_the_plan() {
+    let (_dir, mut h) = crate::support::example();
+    // A finished edit of the plan: the second account's segment.
+    let segment_before = h.state().doc.plan.accounts[1].segment.clone();
+    h.state_mut().doc.plan.accounts[1].segment = Some("Robotics".into());
+    h.state_mut().doc.edited(true);
+    h.run();
+
+    let name = name_field_focused(&mut h);
+    let name_of = |h: &Harness<'static, Workbench>| h.state().doc.plan.accounts[0].name.clone();
+    keys(&mut h, Modifiers::NONE, &[Key::End]);
+    let type_text = |h: &mut Harness<'static, Workbench>, text: &str| {
+        for c in text.chars() {
+            h.event(egui::Event::Text(c.to_string()));
+            h.run();
+        }
+        // A pause of a second and a half.
+        h.run_steps(6);
+    };
+    type_text(&mut h, " Labs");
+    type_text(&mut h, " Two");
+    assert_eq!(name_of(&h), format!("{name} Labs Two"));
+
+    // The field's own undo, a pause at a time, and its redo.
+    keys(&mut h, CTRL, &[Key::Z]);
+    assert_eq!(name_of(&h), format!("{name} Labs"));
+    keys(&mut h, CTRL | Modifiers::SHIFT, &[Key::Z]);
+    assert_eq!(name_of(&h), format!("{name} Labs Two"));
+    keys(&mut h, CTRL, &[Key::Z, Key::Z]);
+    assert_eq!(name_of(&h), name);
+    assert_eq!(
+        h.state().doc.plan.accounts[1].segment.as_deref(),
+        Some("Robotics")
+    );
+
+    // Nothing typed is left: the plan's undo, from the same field.
+    keys(&mut h, CTRL, &[Key::Z]);
+    assert_eq!(h.state().doc.plan.accounts[1].segment, segment_before);
+    assert_eq!(name_of(&h), name);
+    assert!(h.query_by_label("Undone").is_some());
 }
 
 /// The window's size and place are kept by eframe in the settings file given (none in a test
