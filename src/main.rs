@@ -22,7 +22,19 @@ fn main() -> ExitCode {
 /// No command: the workbench, on the file given or the bundled example.
 #[cfg(feature = "gui")]
 fn open_workbench(cli: Cli) -> ExitCode {
+    init_logger();
     preshow::app::run(cli.file, cli.show, cli.present, cli.walk, cli.today)
+}
+
+/// The window's log, on standard error: warnings from the libraries under it (eframe, winit,
+/// wgpu) and notes from the workbench itself. `RUST_LOG` chooses otherwise, as usual
+/// (`RUST_LOG=debug`, `RUST_LOG=wgpu=info`).
+#[cfg(feature = "gui")]
+fn init_logger() {
+    let env = env_logger::Env::default().default_filter_or("warn,preshow=info");
+    if let Err(e) = env_logger::Builder::from_env(env).try_init() {
+        eprintln!("preshow: no log: {e}");
+    }
 }
 
 /// No command, in a build without the workbench (`--no-default-features`): say so, and how to

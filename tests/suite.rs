@@ -58,5 +58,7 @@ mod terminal_text;
 #[cfg(feature = "gui")]
 mod today;
 #[cfg(feature = "gui")]
+mod window;
+#[cfg(feature = "gui")]
 mod workshop;
 mod writers;

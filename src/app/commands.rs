@@ -21,7 +21,7 @@ pub enum Command {
     NewPlan,
     /// Open a plan file.
     Open,
-    /// Open a recently used file.
+    /// Open a plan file by its path: a recent plan, or one dropped on the window.
     OpenRecent(std::path::PathBuf),
     /// Save to the plan's file.
     Save,
@@ -271,6 +271,25 @@ impl Command {
         )
     }
 
+    /// Whether a focused text field uses `shortcut` for its own editing, so the field gets it and
+    /// no command does: deleting a word (Ctrl+Delete, Ctrl+Backspace), selecting all (Ctrl+A),
+    /// and moving the cursor (Home, End, the arrows, with any modifiers). Undo and redo are
+    /// decided by the frame, which knows whether the field has typing of its own to undo.
+    pub fn text_field_uses(shortcut: &KeyboardShortcut) -> bool {
+        match shortcut.logical_key {
+            Key::Delete | Key::Backspace | Key::Home | Key::End => true,
+            Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown => true,
+            Key::A => shortcut.modifiers.command && !shortcut.modifiers.alt,
+            _ => false,
+        }
+    }
+
+    /// Whether the command is the plan's undo or redo, whose keys a focused text field uses for
+    /// its own while it has typing to undo.
+    pub fn is_undo_or_redo(&self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
     /// The shortcut as menus show it ("Ctrl+S").
     pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
         self.shortcuts().first().map(|s| ctx.format_shortcut(s))
@@ -295,6 +314,30 @@ fn modifier_count(m: Modifiers) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A focused text field keeps its editing keys: Ctrl+Delete deletes a word there, not the
+    /// item; the commands without such keys still work from a field.
+    #[test]
+    fn text_fields_keep_their_editing_keys() {
+        let field_keys: Vec<Command> = Command::with_shortcuts()
+            .into_iter()
+            .filter(|(s, _)| Command::text_field_uses(s))
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(field_keys, vec![Command::DeleteItem]);
+        for key in [
+            Key::Delete,
+            Key::Backspace,
+            Key::A,
+            Key::ArrowLeft,
+            Key::End,
+        ] {
+            assert!(Command::text_field_uses(&KeyboardShortcut::new(CMD, key)));
+        }
+        for key in [Key::S, Key::D, Key::F8, Key::Z] {
+            assert!(!Command::text_field_uses(&KeyboardShortcut::new(CMD, key)));
+        }
+    }
 
     #[test]
     fn shortcuts_are_unique() {

@@ -14,6 +14,9 @@ const MAX_RECENT: usize = 10;
 pub struct Settings {
     /// The file listing recent plans; `None` keeps the list in memory only.
     pub recent_file: Option<PathBuf>,
+    /// The file keeping the window's size and position between runs (written by eframe when
+    /// the window closes); `None` keeps neither.
+    pub window_file: Option<PathBuf>,
     /// Whether to open the desktop's file dialogs.
     pub native_dialogs: bool,
     /// Whether checks run on a worker thread (off: on the UI thread, for deterministic tests).
@@ -35,6 +38,7 @@ impl Settings {
     pub fn user() -> Self {
         Settings {
             recent_file: config_dir().map(|d| d.join("recent.txt")),
+            window_file: config_dir().map(|d| d.join("window.ron")),
             native_dialogs: true,
             background_checks: true,
             recovery_dir: crate::app::recovery::default_dir(),
@@ -107,11 +111,19 @@ impl Files {
         let recent = settings
             .recent_file
             .as_ref()
-            .and_then(|f| std::fs::read_to_string(f).ok())
+            .and_then(|f| match std::fs::read_to_string(f) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    log::warn!("the list of recent plans {} was not read: {e}", f.display());
+                    None
+                }
+            })
             .map(|t| {
                 t.lines()
                     .filter(|l| !l.is_empty())
                     .map(PathBuf::from)
+                    .take(MAX_RECENT)
                     .collect()
             })
             .unwrap_or_default();
@@ -139,11 +151,21 @@ impl Files {
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
                 .collect();
-            if let Some(dir) = file.parent() {
-                let _ = std::fs::create_dir_all(dir);
+            // The recent list is a convenience: failing to store it must not disturb the user,
+            // but it is worth a line in the log.
+            let stored = match file.parent() {
+                Some(dir) => std::fs::create_dir_all(dir).map_err(|e| e.to_string()),
+                None => Ok(()),
             }
-            // The recent list is a convenience: failing to store it must not disturb the user.
-            let _ = crate::format::write_atomic(file, text.as_bytes());
+            .and_then(|()| {
+                crate::format::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())
+            });
+            if let Err(e) = stored {
+                log::warn!(
+                    "the list of recent plans {} was not stored: {e}",
+                    file.display()
+                );
+            }
         }
     }
 
@@ -180,8 +202,10 @@ impl Files {
                 let _ = tx.send((purpose, path));
                 ctx.request_repaint();
             });
-        if spawned.is_ok() {
-            self.waiting = Some(rx);
+        match spawned {
+            Ok(_) => self.waiting = Some(rx),
+            // The typed path beside it still works.
+            Err(e) => log::warn!("the desktop's file dialog could not be started: {e}"),
         }
     }
 

@@ -62,6 +62,7 @@ impl Workbench {
                 self.answer(&ctx, a);
             }
         }
+        self.drop_hint_ui(&ctx);
         self.end_frame(&ctx);
     }
 
@@ -228,6 +229,15 @@ impl Workbench {
         if focus != self.frame.text_focus {
             self.doc.commit();
             self.frame.text_focus = focus;
+            self.frame.field_undid = None;
+            // A field's own undo covers what was typed since it got the keyboard; what came
+            // before is the plan's undo (the same field shows other items' text in turn).
+            if let Some(id) = focus
+                && let Some(mut state) = egui::TextEdit::load_state(ctx, id)
+            {
+                state.clear_undoer();
+                state.store(ctx, id);
+            }
         }
         if edited {
             self.recovery.last_edit_at = ctx.input(|i| i.time);
@@ -279,10 +289,43 @@ impl Workbench {
             widgets::request_focus_highlight(ctx);
             widgets::request_scroll_to_highlight(ctx);
         }
+        // Keys a focused text field edits with are the field's: Ctrl+Delete deletes a word
+        // there, not the item. Undo and redo are the field's while it has typing to undo.
+        let field = ctx
+            .memory(|m| m.focused())
+            .filter(|_| ctx.text_edit_focused());
+        let field_undo = field.is_some() && self.field_keeps_undo(ctx, field);
         for (shortcut, cmd) in Command::with_shortcuts() {
+            if field.is_some() && Command::text_field_uses(&shortcut) {
+                continue;
+            }
+            if field_undo && cmd.is_undo_or_redo() {
+                continue;
+            }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.frame.pending.push(cmd);
             }
         }
+    }
+
+    /// Whether the undo or redo pressed in the focused text field `field` is the field's own:
+    /// undo while the field holds typing that is not an undo point of the plan yet, redo after
+    /// the field undid some. Otherwise they are the plan's: Ctrl+Z in a field just entered, or
+    /// once the field's typing is all undone, undoes the last finished edit. Worked out only in
+    /// a frame where one is pressed.
+    fn field_keeps_undo(&mut self, ctx: &egui::Context, field: Option<egui::Id>) -> bool {
+        let (undo, redo) = ctx.input(|i| {
+            let z = i.modifiers.command && i.key_pressed(egui::Key::Z);
+            let y = i.modifiers.command && i.key_pressed(egui::Key::Y);
+            (z && !i.modifiers.shift, y || (z && i.modifiers.shift))
+        });
+        if !undo && !redo {
+            return false;
+        }
+        let own_typing = self.frame.typing || !self.doc.pending_patch().is_empty();
+        if undo && own_typing {
+            self.frame.field_undid = field;
+        }
+        (undo && own_typing) || (redo && (own_typing || self.frame.field_undid == field))
     }
 }

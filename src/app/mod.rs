@@ -7,6 +7,8 @@
 //! `dialogs/` and the widgets they share in `widgets/`, one file each. A plan that cannot be
 //! opened shows `open_problem.rs` instead; the plan's file is watched from a thread
 //! (`watch.rs`, compared in `safety.rs`) and opened in the system's editor by `editor.rs`.
+//! Files dropped on the window are opened or imported by `drop.rs`; the window's size and place
+//! are kept between runs as `window.rs` sets up.
 
 mod actions;
 pub mod boards;
@@ -16,6 +18,7 @@ pub mod commands;
 mod derived;
 mod dialogs;
 mod document;
+mod drop;
 mod editor;
 mod files;
 mod frame;
@@ -33,6 +36,7 @@ mod state;
 pub mod theme;
 mod watch;
 pub mod widgets;
+mod window;
 
 pub use checker::Gaps;
 pub use commands::{Command, Signer};
@@ -41,6 +45,7 @@ pub use files::Settings;
 pub use open_problem::{OpenProblem, Problem};
 pub use place::Place;
 pub use state::Panels;
+pub use window::native_options;
 
 use crate::model::{Date, Section};
 use boards::Board;
@@ -66,18 +71,8 @@ pub fn run(
         }
         None => None,
     };
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size(if present {
-                [1920.0, 1080.0]
-            } else {
-                [1440.0, 900.0]
-            })
-            .with_min_inner_size([900.0, 560.0])
-            .with_title("Preshow")
-            .with_fullscreen(present),
-        ..Default::default()
-    };
+    let settings = Settings::user();
+    let options = native_options(present, &settings);
     let result = eframe::run_native(
         "Preshow",
         options,
@@ -89,7 +84,7 @@ pub fn run(
                 walk,
                 today,
             };
-            let app = self::start(&cc.egui_ctx, start, Settings::user());
+            let app = self::start(&cc.egui_ctx, start, settings);
             recovery::install_panic_hook(app.recovery.snapshot.clone());
             Ok(Box::new(app))
         }),
@@ -397,6 +392,7 @@ impl Workbench {
         if let Some(chosen) = self.files.poll() {
             self.chosen(ctx, chosen);
         }
+        self.take_dropped_files(ctx);
         self.keep_recovery(ctx);
         self.watch_disk();
         self.expire_status(ctx);
@@ -422,5 +418,19 @@ impl eframe::App for Workbench {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         Workbench::ui(self, ui);
+    }
+
+    /// Only the window's size and place are kept between runs (and the recent plans, in their
+    /// own file): zoom, scrolling and the state of every widget start fresh.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
+    /// Called by eframe after it noted the window's size and place: a window closed while
+    /// presenting is kept as the normal window it was before.
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.presenting {
+            window::keep_unpresented(storage);
+        }
     }
 }

@@ -60,20 +60,44 @@ pub struct Found {
 
 /// The recovery copy for the plan at `path`, if there is one that loads.
 pub fn find(dir: &Path, path: Option<&Path>) -> Option<Found> {
-    let text = std::fs::read_to_string(file_for(dir, path)).ok()?;
+    let file = file_for(dir, path);
+    let text = match std::fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            log::warn!("the recovery copy {} was not read: {e}", file.display());
+            return None;
+        }
+    };
     let written = text
         .lines()
         .find_map(|l| l.strip_prefix("// Written "))
         .unwrap_or("at an unknown time")
         .to_owned();
-    let plan = crate::format::parse(&text).ok()?.plan;
-    Some(Found { plan, written })
+    match crate::format::parse(&text) {
+        Ok(loaded) => Some(Found {
+            plan: loaded.plan,
+            written,
+        }),
+        Err(e) => {
+            log::warn!(
+                "the recovery copy {} is not offered: it does not read as a plan: {e}",
+                file.display()
+            );
+            None
+        }
+    }
 }
 
 /// Removes the recovery copy of the plan at `path`.
 pub fn remove(dir: &Path, path: Option<&Path>) {
     // Nothing to remove is fine; failing to remove only means an offer at the next start.
-    let _ = std::fs::remove_file(file_for(dir, path));
+    let file = file_for(dir, path);
+    if let Err(e) = std::fs::remove_file(&file)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        log::warn!("the recovery copy {} was not removed: {e}", file.display());
+    }
 }
 
 /// What the panic hook writes: the recovery file and the latest plan with edits.
@@ -86,11 +110,14 @@ pub fn install_panic_hook(snapshot: Snapshot) {
         if let Ok(guard) = snapshot.try_lock()
             && let Some((dir, path, plan)) = guard.as_ref()
         {
-            let _ = write(dir, path.as_deref(), plan);
-            eprintln!(
-                "preshow: unsaved changes were kept in {}",
-                file_for(dir, path.as_deref()).display()
-            );
+            let file = file_for(dir, path.as_deref());
+            match write(dir, path.as_deref(), plan) {
+                Ok(()) => eprintln!("preshow: unsaved changes were kept in {}", file.display()),
+                Err(e) => eprintln!(
+                    "preshow: unsaved changes could not be kept in {}: {e}",
+                    file.display()
+                ),
+            }
         }
         default(info);
     }));

@@ -85,6 +85,9 @@ pub struct FrameState {
     pub edited: bool,
     /// A field held typed text not yet in the plan last frame (a number or an id being typed).
     pub typing: bool,
+    /// The text field that undid typing of its own since it got the keyboard: redo there is
+    /// the field's too.
+    pub field_undid: Option<egui::Id>,
 }
 
 /// The window: its themes, its title, and whether it may close.

@@ -1,0 +1,86 @@
+//! The native window: its size at the first start, and its size and place kept between runs by
+//! eframe (in the settings file [`Settings::window_file`]). Full screen belongs to presentation
+//! mode alone, so it is never kept: a window closed while presenting opens as it was before.
+
+use crate::app::Settings;
+
+/// The key eframe keeps the window's size and place under.
+const WINDOW_KEY: &str = "window";
+
+/// The window: 1440 by 900 points the first time (full screen to present), then the size and
+/// place it had when it last closed.
+pub fn native_options(present: bool, settings: &Settings) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size(if present {
+                [1920.0, 1080.0]
+            } else {
+                [1440.0, 900.0]
+            })
+            .with_min_inner_size([900.0, 560.0])
+            .with_title("Preshow")
+            .with_fullscreen(present),
+        persist_window: settings.window_file.is_some(),
+        persistence_path: settings.window_file.clone(),
+        // Applied after the size and place are restored.
+        window_builder: Some(Box::new(move |builder| builder.with_fullscreen(present))),
+        ..Default::default()
+    }
+}
+
+/// Turns the window eframe has just noted, full screen while presenting, back into the normal
+/// window it keeps beside that (its size and place before presenting).
+pub fn keep_unpresented(storage: &mut dyn eframe::Storage) {
+    if let Some(noted) = storage.get_string(WINDOW_KEY) {
+        storage.set_string(WINDOW_KEY, unpresented(&noted));
+    }
+}
+
+/// `noted` (eframe's RON for the window) as a window that is not full screen.
+fn unpresented(noted: &str) -> String {
+    noted.replace("fullscreen:true", "fullscreen:false")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use eframe::Storage as _;
+
+    /// What eframe 0.37 wrote for a window closed while presenting, read back by a real run.
+    const NOTED: &str = "(normal_geometry:(outer_position_pixels:Some((x:120.0,y:80.0)),\
+        scale_factor:1.0,inner_size_points:(x:1100.0,y:700.0)),fullscreen:true,maximized:false)";
+
+    /// eframe's storage, in memory.
+    #[derive(Default)]
+    struct Memory(std::collections::BTreeMap<String, String>);
+
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+
+    #[test]
+    fn a_window_closed_while_presenting_is_kept_as_it_was_before() {
+        let mut storage = Memory::default();
+        keep_unpresented(&mut storage);
+        assert!(storage.0.is_empty(), "nothing noted, nothing kept");
+        storage.set_string(WINDOW_KEY, NOTED.to_owned());
+        keep_unpresented(&mut storage);
+        assert_eq!(
+            storage.get_string(WINDOW_KEY).as_deref(),
+            Some(
+                "(normal_geometry:(outer_position_pixels:Some((x:120.0,y:80.0)),\
+                 scale_factor:1.0,inner_size_points:(x:1100.0,y:700.0)),fullscreen:false,\
+                 maximized:false)"
+            )
+        );
+    }
+}
