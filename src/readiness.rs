@@ -4,7 +4,7 @@
 
 use crate::analysis::agreement::Signatures;
 use crate::check::{Finding, FixedBy, RuleId};
-use crate::model::{Date, MeetingStatus, Plan, Section, Team};
+use crate::model::{Date, Plan, Section, Team};
 
 /// The formula of the score, shown on the board and repeated in the README.
 pub const FORMULA: &str = "Readiness = the average, over the areas that have something to do, \
@@ -67,7 +67,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
     let confirmed: std::collections::HashSet<&str> = plan
         .meetings
         .iter()
-        .filter(|m| m.status == MeetingStatus::Confirmed)
+        .filter(|m| m.status.is_confirmed())
         .map(|m| m.account.as_str())
         .collect();
     let sales_owner = |owner: &Option<String>| {
@@ -367,7 +367,7 @@ mod tests {
     use crate::check::Severity;
     use crate::model::fingerprint::Signable;
     use crate::model::{
-        Account, Handoff, Meeting, Message, Objective, Person, Signoff, Stage, Task,
+        Account, Handoff, Meeting, MeetingStatus, Message, Objective, Person, Signoff, Stage, Task,
     };
 
     fn d(s: &str) -> Date {
@@ -469,6 +469,8 @@ mod tests {
                 metric: None,
                 target: Some(1.0),
                 unit: None,
+                measure: None,
+                actual: None,
                 signoffs: vec![signoff("ana"), signoff("mo")],
             },
             Objective {
@@ -477,6 +479,8 @@ mod tests {
                 metric: None,
                 target: Some(1.0),
                 unit: None,
+                measure: None,
+                actual: None,
                 signoffs: vec![signoff("ana")],
             },
         ];
@@ -488,6 +492,7 @@ mod tests {
                 team: Team::Marketing,
                 entry: true,
                 terminal: false,
+                crm_stage: None,
             },
             Stage {
                 id: "sal".into(),
@@ -495,6 +500,7 @@ mod tests {
                 team: Team::Sales,
                 entry: false,
                 terminal: true,
+                crm_stage: None,
             },
         ];
         p.handoffs = vec![

@@ -279,6 +279,8 @@ fn hostile_plan() -> Plan {
             messages: Vec::new(),
         });
     }
+    // CRM ids are format 2's.
+    plan.format = plan.needs_format();
     plan
 }
 

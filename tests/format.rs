@@ -114,6 +114,8 @@ fn strings_round_trip_with_every_awkward_character() {
         metric: None,
         target: Some(0.1 + 0.2),
         unit: None,
+        measure: None,
+        actual: None,
         signoffs: vec![],
     });
     let text = format::to_string(&plan);
@@ -201,7 +203,7 @@ fn newer_format_is_refused_naming_both_numbers() {
         "(format: 7, event: (name: \"S\", starts: \"2027-03-09\", ends: \"2027-03-09\"), rooms: [])",
     );
     assert!(
-        e.message.contains("format 7") && e.message.contains("format 1"),
+        e.message.contains("format 7") && e.message.contains("format 2"),
         "{e}"
     );
     assert_eq!(e.pos.map(|p| p.line), Some(1));
@@ -224,6 +226,7 @@ fn older_formats_migrate_step_by_step() {
     // A pretend format 2 whose predecessor called the venue `hall`.
     let migrator = Migrator {
         current: 2,
+        direct: 2,
         steps: vec![Step {
             from: 1,
             summary: "`hall` is now `venue`",

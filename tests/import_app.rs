@@ -156,6 +156,11 @@ fn importing_accounts_does_what_the_preview_showed_in_one_undo_step() {
     let changes = diff(&before, &expected.plan);
     let mut updated_lines = 0;
     for c in &changes {
+        if c.section == Section::Plan {
+            // The CRM ids the import keeps are format 2's: the plan becomes format 2.
+            assert_eq!(c.id, "format", "{c:?}");
+            continue;
+        }
         assert_eq!(c.section, Section::Accounts, "only accounts change: {c:?}");
         if let ChangeKind::Changed(fields) = &c.kind {
             for fc in fields {

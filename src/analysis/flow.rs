@@ -249,6 +249,7 @@ pub(crate) mod tests {
             team,
             entry,
             terminal,
+            crm_stage: None,
         }
     }
 

@@ -7,3 +7,4 @@ pub mod flow;
 pub mod lookup;
 pub mod provenance;
 pub mod references;
+pub mod results;

@@ -126,6 +126,7 @@ impl<'a> Context<'a> {
             Section::Stages => plan.stages.get(index).map(|x| x.id.as_str()),
             Section::Handoffs => plan.handoffs.get(index).map(|x| x.id.as_str()),
             Section::Tasks => plan.tasks.get(index).map(|x| x.id.as_str()),
+            Section::Leads => plan.leads.get(index).map(|x| x.id.as_str()),
         }
     }
 
@@ -270,6 +271,7 @@ impl<'a> Context<'a> {
                 .get(index)
                 .map(|x| format!("the {}", self.handoff_label(x))),
             Section::Tasks => plan.tasks.get(index).map(|x| quoted_name(&x.title, &x.id)),
+            Section::Leads => plan.leads.get(index).map(|x| named(&x.name, &x.id)),
         };
         name.unwrap_or_else(|| format!("item {} of {section}", index + 1))
     }

@@ -1,13 +1,14 @@
 //! Migrations from older plan formats to the current one.
 //!
-//! Format 1 is the first format, so the standard migrator has no steps yet. When format 2 comes,
-//! a step from 1 is added here; files are read in the old shape as a tree that keeps every name, each
-//! step rewrites the tree, and the result is read as the current plan. Old files on disk are never
-//! rewritten by reading them.
+//! Format 2 only adds optional items to format 1, so both are read as they are ([`Migrator::direct`]
+//! is 1) and the standard migrator has no steps. When a format changes the shape of what is
+//! already there, a step is added here: files are read in the old shape as a tree that keeps every
+//! name, each step rewrites the tree, and the result is read as the current plan. Old files on
+//! disk are never rewritten by reading them.
 
 use crate::format::de::{ParseError, deserialize};
 use crate::format::tree::{self, Node, TreeError};
-use crate::model::{CURRENT_FORMAT, Plan};
+use crate::model::{CURRENT_FORMAT, OLDEST_DIRECT_FORMAT, Plan};
 
 /// One step: rewrites a plan of format `from` into format `from + 1`.
 #[derive(Clone, Copy)]
@@ -24,8 +25,11 @@ pub struct Step {
 /// The chain of steps up to a current format.
 #[derive(Clone)]
 pub struct Migrator {
-    /// The format this migrator produces.
+    /// The newest format this migrator reads.
     pub current: u32,
+    /// The oldest format read as it is: formats from this one to `current` need no step and
+    /// keep their number; older ones are migrated up to this one.
+    pub direct: u32,
     /// The steps, any order.
     pub steps: Vec<Step>,
 }
@@ -65,16 +69,22 @@ impl Migrator {
     pub fn standard() -> Migrator {
         Migrator {
             current: CURRENT_FORMAT,
+            direct: OLDEST_DIRECT_FORMAT,
             steps: Vec::new(),
         }
     }
 
-    /// Reads `text` of format `from` and migrates it step by step to the current format.
+    /// Whether a plan of `format` is read as it is.
+    pub fn reads_directly(&self, format: u32) -> bool {
+        (self.direct..=self.current).contains(&format)
+    }
+
+    /// Reads `text` of format `from` and migrates it step by step to the oldest format read
+    /// directly.
     pub fn migrate(&self, text: &str, from: u32) -> Result<Plan, MigrateError> {
         // Whether it can be done is known before the text is read into a tree (which costs
         // memory with every token): a format with no way forward is refused at once.
-        if let Some(format) =
-            (from..self.current).find(|f| !self.steps.iter().any(|s| s.from == *f))
+        if let Some(format) = (from..self.direct).find(|f| !self.steps.iter().any(|s| s.from == *f))
         {
             return Err(MigrateError::NoStep {
                 format,
@@ -83,7 +93,7 @@ impl Migrator {
         }
         let mut doc = tree::parse(text)?;
         let mut format = from;
-        while format < self.current {
+        while format < self.direct {
             let step = self
                 .steps
                 .iter()
@@ -101,7 +111,7 @@ impl Migrator {
 
     /// The oldest format this migrator reads.
     pub fn oldest(&self) -> u32 {
-        let mut oldest = self.current;
+        let mut oldest = self.direct;
         while self.steps.iter().any(|s| s.from + 1 == oldest) {
             oldest -= 1;
         }

@@ -60,7 +60,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
     }
     // Most plans are plainly plans: read them in one pass; anything else takes the full way.
     if let Some((plan, source)) = crate::format::fast::parse(text)
-        && plan.format == migrator.current
+        && migrator.reads_directly(plan.format)
     {
         return Ok(Loaded {
             plan,
@@ -100,7 +100,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
                 ),
             ));
         }
-        if number < u64::from(migrator.current) {
+        if number < u64::from(migrator.direct) {
             let from = u32::try_from(number).unwrap_or(0);
             let plan = migrator.migrate(text, from).map_err(|m| {
                 conflict_marker(text).unwrap_or_else(|| ParseError::at(pos, m.to_string()))
@@ -117,7 +117,7 @@ pub fn parse_with(text: &str, migrator: &Migrator) -> Result<Loaded, ParseError>
     // The scan reads `format` only as plain decimal digits; RON also spells numbers `0x2`,
     // `0b10`, `1_0` or `-0`. The parsed number is the one that counts: a file claiming another
     // format must not load as the current one (and then be rewritten as that format).
-    if plan.format != migrator.current {
+    if !migrator.reads_directly(plan.format) {
         let pos = source
             .format
             .map(|(_, pos)| pos)

@@ -3,8 +3,8 @@
 //! left out. Reading what it wrote and writing again gives the same bytes.
 
 use crate::model::{
-    Account, Event, Handoff, Meeting, Message, Objective, Person, Plan, Scoring, Signoff, Stage,
-    Task, Term,
+    Account, Event, Handoff, Lead, Measure, Meeting, Message, Objective, Person, Plan, Scoring,
+    Signoff, Stage, Task, Term,
 };
 use std::fmt::Write as _;
 
@@ -19,7 +19,8 @@ pub fn to_string(plan: &Plan) -> String {
     };
     w.out.push_str("#![enable(implicit_some)]\n(\n");
     w.depth = 1;
-    w.raw("format", &plan.format.to_string());
+    // A plan keeps its format, unless it now uses something only a newer one has.
+    w.raw("format", &plan.written_format().to_string());
     w.item("event", |w| event(w, &plan.event));
     w.list("people", &plan.people, person);
     w.list("objectives", &plan.objectives, objective);
@@ -33,6 +34,10 @@ pub fn to_string(plan: &Plan) -> String {
     w.list("stages", &plan.stages, stage);
     w.list("handoffs", &plan.handoffs, handoff);
     w.list("tasks", &plan.tasks, task);
+    // Format 1 has no leads: an empty list is left out, so a format-1 plan stays as it was.
+    if !plan.leads.is_empty() {
+        w.list("leads", &plan.leads, lead);
+    }
     w.out.push_str(")\n");
     w.out
 }
@@ -237,6 +242,12 @@ fn objective(w: &mut Writer, o: &Objective) {
         w.raw("target", &float(t));
     }
     w.opt_str("unit", &o.unit);
+    if let Some(m) = &o.measure {
+        w.raw("measure", &measure(m));
+    }
+    if let Some(a) = o.actual {
+        w.raw("actual", &float(a));
+    }
     w.signoffs(&o.signoffs);
 }
 
@@ -321,6 +332,7 @@ fn stage(w: &mut Writer, s: &Stage) {
     w.raw("team", s.team.as_str());
     w.flag("entry", s.entry);
     w.flag("terminal", s.terminal);
+    w.opt_str("crm_stage", &s.crm_stage);
 }
 
 fn handoff(w: &mut Writer, h: &Handoff) {
@@ -343,6 +355,40 @@ fn task(w: &mut Writer, t: &Task) {
         w.str("due", &d.to_string());
     }
     w.flag("done", t.done);
+}
+
+/// A measure as RON spells it: `MeetingsHeld`, `LeadsReaching("sql")`.
+fn measure(m: &Measure) -> String {
+    match m {
+        Measure::LeadsReaching(stage) => format!("LeadsReaching({})", quote(stage)),
+        other => other.key().to_owned(),
+    }
+}
+
+fn lead(w: &mut Writer, l: &Lead) {
+    w.str("id", &l.id);
+    w.str("name", &l.name);
+    w.opt_str("company", &l.company);
+    w.opt_str("account", &l.account);
+    w.opt_str("crm_id", &l.crm_id);
+    w.opt_str("owner", &l.owner);
+    w.str("captured", &l.captured.to_string());
+    if let Some(p) = l.pipeline {
+        w.raw("pipeline", &float(p));
+    }
+    if !l.reached.is_empty() {
+        // One stage a line: a lead's path reads, and diffs, top to bottom.
+        w.indent();
+        w.out.push_str("reached: [\n");
+        w.depth += 1;
+        for r in &l.reached {
+            w.indent();
+            let _ = writeln!(w.out, "(stage: {}, at: \"{}\"),", quote(&r.stage), r.at);
+        }
+        w.depth -= 1;
+        w.indent();
+        w.out.push_str("],\n");
+    }
 }
 
 /// The fields of every item of `section` as the canonical writer spells them: `(id, [(field,
@@ -381,6 +427,7 @@ pub fn item_fields(
         S::Stages => each(&plan.stages, |x| &x.id, stage),
         S::Handoffs => each(&plan.handoffs, |x| &x.id, handoff),
         S::Tasks => each(&plan.tasks, |x| &x.id, task),
+        S::Leads => each(&plan.leads, |x| &x.id, lead),
     }
 }
 
@@ -415,6 +462,7 @@ pub fn item_fields_at(
         S::Stages => one(&plan.stages, index, stage),
         S::Handoffs => one(&plan.handoffs, index, handoff),
         S::Tasks => one(&plan.tasks, index, task),
+        S::Leads => one(&plan.leads, index, lead),
     }
 }
 

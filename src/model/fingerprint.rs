@@ -255,6 +255,8 @@ mod tests {
             metric: None,
             target: None,
             unit: None,
+            measure: None,
+            actual: None,
             signoffs: vec![],
         };
         check_pinned(
@@ -308,6 +310,8 @@ mod tests {
             metric: None,
             target: Some(1_200_000.0),
             unit: None,
+            measure: None,
+            actual: None,
             signoffs: vec![],
         };
         assert_eq!(o.pinned_fields()[2], "1200000");

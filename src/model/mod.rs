@@ -1,4 +1,7 @@
-//! The plan model: every item of plan file format 1 (see README, "The plan file").
+//! The plan model: every item of plan file formats 1 and 2 (see README, "The plan file").
+//!
+//! Format 2 only adds optional items (what happened at the show: leads, held meetings, measured
+//! objectives), so one model holds both; [`Plan::needs_format`] says which a plan must be written as.
 //!
 //! These types are plain data. They know nothing of files (see [`crate::format`]) or of the
 //! gap checks (see [`crate::check`]), and nothing of the window.
@@ -15,7 +18,11 @@ pub use ids::{fold, fold_char, is_valid_id, slug, unique_id};
 use serde::Deserialize;
 
 /// The newest plan file format this build reads and writes.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
+
+/// The oldest format read as it is, with nothing to migrate: every format from this one to
+/// [`CURRENT_FORMAT`] is a subset of the model, and a plan keeps its number when saved.
+pub const OLDEST_DIRECT_FORMAT: u32 = 1;
 
 /// A whole plan: one trade show, planned by sales and marketing together.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -55,6 +62,9 @@ pub struct Plan {
     /// Work to do before the show.
     #[serde(default)]
     pub tasks: Vec<Task>,
+    /// Leads captured at the show (format 2).
+    #[serde(default)]
+    pub leads: Vec<Lead>,
 }
 
 /// The trade show.
@@ -164,9 +174,65 @@ pub struct Objective {
     /// Unit of the target.
     #[serde(default)]
     pub unit: Option<String>,
+    /// How the plan counts the actual from what happened (format 2).
+    #[serde(default)]
+    pub measure: Option<Measure>,
+    /// The result typed in by hand, for measures the plan cannot count (format 2).
+    #[serde(default)]
+    pub actual: Option<f64>,
     /// Who agreed to it.
     #[serde(default)]
     pub signoffs: Vec<Signoff>,
+}
+
+/// How the plan counts an objective's actual (format 2).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+pub enum Measure {
+    /// Meetings with status `Held`.
+    MeetingsHeld,
+    /// Tier-1 accounts with a held meeting.
+    Tier1AccountsMet,
+    /// Leads captured.
+    Leads,
+    /// Leads that reached the stage with this id.
+    LeadsReaching(String),
+    /// The sum of leads' `pipeline`.
+    Pipeline,
+}
+
+impl Measure {
+    /// The kinds of measure, with an empty stage for [`Measure::LeadsReaching`].
+    pub fn kinds() -> [Measure; 5] {
+        [
+            Measure::MeetingsHeld,
+            Measure::Tier1AccountsMet,
+            Measure::Leads,
+            Measure::LeadsReaching(String::new()),
+            Measure::Pipeline,
+        ]
+    }
+
+    /// The name as written in the file, without a stage.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Measure::MeetingsHeld => "MeetingsHeld",
+            Measure::Tier1AccountsMet => "Tier1AccountsMet",
+            Measure::Leads => "Leads",
+            Measure::LeadsReaching(_) => "LeadsReaching",
+            Measure::Pipeline => "Pipeline",
+        }
+    }
+
+    /// What it counts, for people.
+    pub fn describe(&self) -> String {
+        match self {
+            Measure::MeetingsHeld => "meetings held".to_owned(),
+            Measure::Tier1AccountsMet => "tier-1 accounts met".to_owned(),
+            Measure::Leads => "leads captured".to_owned(),
+            Measure::LeadsReaching(stage) => format!("leads reaching {stage}"),
+            Measure::Pipeline => "pipeline of the leads".to_owned(),
+        }
+    }
 }
 
 /// A term both teams use the same way.
@@ -256,16 +322,22 @@ pub enum MeetingStatus {
     Declined,
     /// Called off.
     Cancelled,
+    /// It took place (format 2).
+    Held,
+    /// The account did not come (format 2).
+    NoShow,
 }
 
 impl MeetingStatus {
     /// Every status, in file order.
-    pub const ALL: [MeetingStatus; 5] = [
+    pub const ALL: [MeetingStatus; 7] = [
         MeetingStatus::Proposed,
         MeetingStatus::Requested,
         MeetingStatus::Confirmed,
         MeetingStatus::Declined,
         MeetingStatus::Cancelled,
+        MeetingStatus::Held,
+        MeetingStatus::NoShow,
     ];
 
     /// The name as written in the file.
@@ -276,15 +348,48 @@ impl MeetingStatus {
             MeetingStatus::Confirmed => "Confirmed",
             MeetingStatus::Declined => "Declined",
             MeetingStatus::Cancelled => "Cancelled",
+            MeetingStatus::Held => "Held",
+            MeetingStatus::NoShow => "NoShow",
         }
     }
 
-    /// Proposed, requested and confirmed meetings take up time; declined and cancelled do not.
+    /// The status for people ("No-show" rather than the file's `NoShow`).
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingStatus::NoShow => "No-show",
+            other => other.as_str(),
+        }
+    }
+
+    /// Proposed, requested, confirmed and held meetings take up time; declined, cancelled and
+    /// no-show ones do not.
     pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            MeetingStatus::Proposed
+                | MeetingStatus::Requested
+                | MeetingStatus::Confirmed
+                | MeetingStatus::Held
+        )
+    }
+
+    /// Confirmed or held: the account said yes (format 2's `Held` counts wherever `Confirmed`
+    /// counts).
+    pub fn is_confirmed(self) -> bool {
+        matches!(self, MeetingStatus::Confirmed | MeetingStatus::Held)
+    }
+
+    /// Still to happen or to be settled: proposed, requested or confirmed.
+    pub fn is_open(self) -> bool {
         matches!(
             self,
             MeetingStatus::Proposed | MeetingStatus::Requested | MeetingStatus::Confirmed
         )
+    }
+
+    /// Whether only format 2 has this status.
+    pub fn is_format_2(self) -> bool {
+        matches!(self, MeetingStatus::Held | MeetingStatus::NoShow)
     }
 }
 
@@ -371,6 +476,10 @@ pub struct Stage {
     /// Leads may rest here.
     #[serde(default)]
     pub terminal: bool,
+    /// The CRM's name for entering this stage: a HubSpot lifecycle stage, a Salesforce lead
+    /// status (format 2).
+    #[serde(default)]
+    pub crm_stage: Option<String>,
 }
 
 /// A handoff of leads from one stage to another.
@@ -415,6 +524,46 @@ pub struct Task {
     pub done: bool,
 }
 
+/// A lead captured at the show (format 2).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lead {
+    /// Unique id.
+    pub id: String,
+    /// The person's name.
+    pub name: String,
+    /// Their company, as they gave it.
+    #[serde(default)]
+    pub company: Option<String>,
+    /// The account they belong to (an account id).
+    #[serde(default)]
+    pub account: Option<String>,
+    /// The lead's record id in the CRM.
+    #[serde(default)]
+    pub crm_id: Option<String>,
+    /// Who follows them up (a person id).
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// When they were captured (local event time).
+    pub captured: DateTime,
+    /// The pipeline they bring, in the plan's currency.
+    #[serde(default)]
+    pub pipeline: Option<f64>,
+    /// Stages entered, each with its time, in any order.
+    #[serde(default)]
+    pub reached: Vec<Reached>,
+}
+
+/// A lead entering a stage.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reached {
+    /// The stage (a stage id).
+    pub stage: String,
+    /// When (local event time).
+    pub at: DateTime,
+}
+
 /// The lists of a plan, as named in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Section {
@@ -442,11 +591,13 @@ pub enum Section {
     Handoffs,
     /// `tasks`.
     Tasks,
+    /// `leads` (format 2).
+    Leads,
 }
 
 impl Section {
     /// Every section, in file order.
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Plan,
         Section::Event,
         Section::People,
@@ -459,6 +610,7 @@ impl Section {
         Section::Stages,
         Section::Handoffs,
         Section::Tasks,
+        Section::Leads,
     ];
 
     /// The name in the file and in `check` output.
@@ -476,6 +628,7 @@ impl Section {
             Section::Stages => "stages",
             Section::Handoffs => "handoffs",
             Section::Tasks => "tasks",
+            Section::Leads => "leads",
         }
     }
 
@@ -499,6 +652,7 @@ impl Section {
             Section::Stages => "Stages",
             Section::Handoffs => "Handoffs",
             Section::Tasks => "Tasks",
+            Section::Leads => "Leads",
         }
     }
 
@@ -542,6 +696,7 @@ impl Plan {
             stages: Vec::new(),
             handoffs: Vec::new(),
             tasks: Vec::new(),
+            leads: Vec::new(),
         }
     }
 
@@ -561,6 +716,7 @@ impl Plan {
             Section::Stages => ids(&self.stages, |x| &x.id),
             Section::Handoffs => ids(&self.handoffs, |x| &x.id),
             Section::Tasks => ids(&self.tasks, |x| &x.id),
+            Section::Leads => ids(&self.leads, |x| &x.id),
         }
     }
 
@@ -583,6 +739,7 @@ impl Plan {
             Section::Stages => self.stages.get(index).map(|x| x.name.as_str()),
             Section::Handoffs => self.handoffs.get(index).map(|x| x.trigger.as_str()),
             Section::Tasks => self.tasks.get(index).map(|x| x.title.as_str()),
+            Section::Leads => self.leads.get(index).map(|x| x.name.as_str()),
         }
     }
 
@@ -600,7 +757,29 @@ impl Plan {
             Section::Stages => self.stages.len(),
             Section::Handoffs => self.handoffs.len(),
             Section::Tasks => self.tasks.len(),
+            Section::Leads => self.leads.len(),
         }
+    }
+
+    /// The oldest format that can hold everything this plan uses: 2 when it has a lead, a held
+    /// or no-show meeting, an objective's `measure` or `actual`, a stage's `crm_stage` or an
+    /// account's `crm_id`; else 1.
+    pub fn needs_format(&self) -> u32 {
+        let format_2 = !self.leads.is_empty()
+            || self.meetings.iter().any(|m| m.status.is_format_2())
+            || self
+                .objectives
+                .iter()
+                .any(|o| o.measure.is_some() || o.actual.is_some())
+            || self.stages.iter().any(|s| s.crm_stage.is_some())
+            || self.accounts.iter().any(|a| a.crm_id.is_some());
+        if format_2 { 2 } else { 1 }
+    }
+
+    /// The format this plan is written as: its own, or newer when it uses something only a
+    /// newer format has.
+    pub fn written_format(&self) -> u32 {
+        self.format.max(self.needs_format())
     }
 
     /// The person with this id.

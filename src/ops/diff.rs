@@ -142,6 +142,7 @@ fn same_item(old: &Plan, new: &Plan, section: Section, i: usize, j: usize) -> bo
         Section::Stages => eq(&old.stages, i, &new.stages, j),
         Section::Handoffs => eq(&old.handoffs, i, &new.handoffs, j),
         Section::Tasks => eq(&old.tasks, i, &new.tasks, j),
+        Section::Leads => eq(&old.leads, i, &new.leads, j),
     }
 }
 

@@ -219,6 +219,7 @@ fn with_ids<R>(plan: &mut Plan, section: Section, f: impl FnOnce(Vec<&mut String
         S::Stages => plan.stages.iter_mut().map(|x| &mut x.id).collect(),
         S::Handoffs => plan.handoffs.iter_mut().map(|x| &mut x.id).collect(),
         S::Tasks => plan.tasks.iter_mut().map(|x| &mut x.id).collect(),
+        S::Leads => plan.leads.iter_mut().map(|x| &mut x.id).collect(),
         S::Plan | S::Event | S::Scoring => Vec::new(),
     };
     f(ids)
@@ -240,6 +241,7 @@ pub fn remove_item(plan: &mut Plan, section: Section, index: usize) -> bool {
         S::Stages => remove(&mut plan.stages, index),
         S::Handoffs => remove(&mut plan.handoffs, index),
         S::Tasks => remove(&mut plan.tasks, index),
+        S::Leads => remove(&mut plan.leads, index),
         S::Plan | S::Event => false,
         S::Scoring => plan.scoring.take().is_some(),
     }
@@ -277,6 +279,8 @@ pub fn duplicate_item(plan: &mut Plan, section: Section, index: usize) -> Option
         S::Accounts => dup(&mut plan.accounts, index, |x| {
             x.id = fresh(&x.id);
             x.name = copy(&x.name);
+            // A copy is no record in the CRM yet.
+            x.crm_id = None;
         }),
         S::Meetings => dup(&mut plan.meetings, index, |x| x.id = fresh(&x.id)),
         S::Messages => dup(&mut plan.messages, index, |x| {
@@ -295,6 +299,11 @@ pub fn duplicate_item(plan: &mut Plan, section: Section, index: usize) -> Option
         S::Tasks => dup(&mut plan.tasks, index, |x| {
             x.id = fresh(&x.id);
             x.title = copy(&x.title);
+        }),
+        S::Leads => dup(&mut plan.leads, index, |x| {
+            x.id = fresh(&x.id);
+            x.name = copy(&x.name);
+            x.crm_id = None;
         }),
         S::Plan | S::Event | S::Scoring => None,
     }

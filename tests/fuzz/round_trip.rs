@@ -30,6 +30,7 @@ fn exact(plan: &Plan) -> String {
 fn pretend_format_2() -> Migrator {
     Migrator {
         current: 2,
+        direct: 2,
         steps: vec![Step {
             from: 1,
             summary: "noop",

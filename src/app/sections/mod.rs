@@ -4,6 +4,7 @@
 mod accounts;
 mod event;
 mod handoffs;
+mod leads;
 pub mod list;
 mod meetings;
 mod messages;
@@ -99,6 +100,10 @@ macro_rules! with_list {
             }
             Section::Tasks => {
                 type $S = tasks::Tasks;
+                $body
+            }
+            Section::Leads => {
+                type $S = leads::Leads;
                 $body
             }
             Section::Plan | Section::Event | Section::Scoring => $other,

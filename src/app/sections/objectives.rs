@@ -112,6 +112,8 @@ impl ListSection for Objectives {
             metric: None,
             target: None,
             unit: None,
+            measure: None,
+            actual: None,
             signoffs: Vec::new(),
         }
     }

@@ -120,6 +120,7 @@ impl ListSection for Stages {
             team: Team::Marketing,
             entry: plan.stages.is_empty(),
             terminal: false,
+            crm_stage: None,
         }
     }
 

@@ -97,7 +97,7 @@ mod prelude {
     pub use crate::check::rules::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
     pub use crate::check::{Context, Sink};
     pub use crate::model::fingerprint::Signable;
-    pub use crate::model::{MeetingStatus, Section, Team};
+    pub use crate::model::{Section, Team};
 }
 
 /// Plain-words pieces the rules' messages share.
@@ -144,6 +144,7 @@ mod words {
             Section::Accounts => "the sales lead",
             Section::Meetings => "whoever booked the meeting",
             Section::Messages => "marketing",
+            Section::Leads => "the lead's owner",
         }
     }
 

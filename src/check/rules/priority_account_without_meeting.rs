@@ -31,7 +31,7 @@ fn check(ctx: &Context, out: &mut Sink) {
     // Accounts by index (the first with each id) with a confirmed meeting.
     let mut confirmed = vec![false; ctx.plan.accounts.len()];
     for row in &ctx.meetings().rows {
-        if row.status == MeetingStatus::Confirmed
+        if row.status.is_confirmed()
             && let Some(slot) = row.account.and_then(|a| confirmed.get_mut(a as usize))
         {
             *slot = true;

@@ -1,10 +1,11 @@
 //! The items of the list sections (people, objectives, terms, accounts, meetings, messages,
-//! stages, handoffs, tasks), each with its line and its id as written, and the sign-offs many
+//! stages, handoffs, tasks, leads), each with its line and its id as written, and the sign-offs many
 //! of them carry.
 
 use crate::format::fast::Parser;
 use crate::model::{
-    Account, Handoff, Meeting, Message, Objective, Person, Signoff, Stage, Task, Term,
+    Account, Handoff, Lead, Meeting, Message, Objective, Person, Reached, Signoff, Stage, Task,
+    Term,
 };
 
 impl<'a> Parser<'a> {
@@ -62,6 +63,7 @@ impl<'a> Parser<'a> {
     pub(super) fn objective(&mut self) -> Option<(Objective, usize, Option<&'a str>)> {
         let (mut id, mut name, mut metric, mut target, mut unit, mut signoffs) =
             (None, None, None, None, None, None);
+        let (mut measure, mut actual) = (None, None);
         let line = self.fields("Objective", |p, key| {
             match key {
                 "id" => once!(id = p.string_and_text()?),
@@ -69,6 +71,8 @@ impl<'a> Parser<'a> {
                 "metric" => once!(metric = p.opt_string()?),
                 "target" => once!(target = p.opt(Self::float)?),
                 "unit" => once!(unit = p.opt_string()?),
+                "measure" => once!(measure = p.opt(Self::measure)?),
+                "actual" => once!(actual = p.opt(Self::float)?),
                 "signoffs" => once!(signoffs = p.signoffs()?),
                 _ => return None,
             }
@@ -81,6 +85,8 @@ impl<'a> Parser<'a> {
             metric: metric.flatten(),
             target: target.flatten(),
             unit: unit.flatten(),
+            measure: measure.flatten(),
+            actual: actual.flatten(),
             signoffs: signoffs.unwrap_or_default(),
         };
         Some((objective, line, Some(text)))
@@ -206,6 +212,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn stage(&mut self) -> Option<(Stage, usize, Option<&'a str>)> {
         let (mut id, mut name, mut team, mut entry, mut terminal) = (None, None, None, None, None);
+        let mut crm_stage = None;
         let line = self.fields("Stage", |p, key| {
             match key {
                 "id" => once!(id = p.string_and_text()?),
@@ -213,6 +220,7 @@ impl<'a> Parser<'a> {
                 "team" => once!(team = p.team()?),
                 "entry" => once!(entry = p.boolean()?),
                 "terminal" => once!(terminal = p.boolean()?),
+                "crm_stage" => once!(crm_stage = p.opt_string()?),
                 _ => return None,
             }
             Some(())
@@ -224,6 +232,7 @@ impl<'a> Parser<'a> {
             team: team?,
             entry: entry.unwrap_or_default(),
             terminal: terminal.unwrap_or_default(),
+            crm_stage: crm_stage.flatten(),
         };
         Some((stage, line, Some(text)))
     }
@@ -279,5 +288,55 @@ impl<'a> Parser<'a> {
             done: done.unwrap_or_default(),
         };
         Some((task, line, Some(text)))
+    }
+
+    pub(super) fn lead(&mut self) -> Option<(Lead, usize, Option<&'a str>)> {
+        let (mut id, mut name, mut company, mut account) = (None, None, None, None);
+        let (mut crm_id, mut owner, mut captured, mut pipeline, mut reached) =
+            (None, None, None, None, None);
+        let line = self.fields("Lead", |p, key| {
+            match key {
+                "id" => once!(id = p.string_and_text()?),
+                "name" => once!(name = p.string()?),
+                "company" => once!(company = p.opt_string()?),
+                "account" => once!(account = p.opt_string()?),
+                "crm_id" => once!(crm_id = p.opt_string()?),
+                "owner" => once!(owner = p.opt_string()?),
+                "captured" => once!(captured = p.date_time()?),
+                "pipeline" => once!(pipeline = p.opt(Self::float)?),
+                "reached" => once!(reached = p.list(Self::reached)?),
+                _ => return None,
+            }
+            Some(())
+        })?;
+        let (id, text) = id?;
+        let lead = Lead {
+            id,
+            name: name?,
+            company: company.flatten(),
+            account: account.flatten(),
+            crm_id: crm_id.flatten(),
+            owner: owner.flatten(),
+            captured: captured?,
+            pipeline: pipeline.flatten(),
+            reached: reached.unwrap_or_default(),
+        };
+        Some((lead, line, Some(text)))
+    }
+
+    fn reached(&mut self) -> Option<Reached> {
+        let (mut stage, mut at) = (None, None);
+        self.fields("Reached", |p, key| {
+            match key {
+                "stage" => once!(stage = p.string()?),
+                "at" => once!(at = p.date_time()?),
+                _ => return None,
+            }
+            Some(())
+        })?;
+        Some(Reached {
+            stage: stage?,
+            at: at?,
+        })
     }
 }

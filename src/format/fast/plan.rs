@@ -9,6 +9,7 @@ impl<'a> Parser<'a> {
             (None, None, None, None, None, None);
         let (mut accounts, mut meetings, mut messages, mut stages, mut handoffs, mut tasks) =
             (None, None, None, None, None, None);
+        let mut leads = None;
         self.fields("Plan", |p, key| {
             p.map.keys.entry(key.to_owned()).or_insert(p.key_line);
             match key {
@@ -31,6 +32,7 @@ impl<'a> Parser<'a> {
                 "stages" => once!(stages = p.section(Section::Stages, Self::stage)?),
                 "handoffs" => once!(handoffs = p.section(Section::Handoffs, Self::handoff)?),
                 "tasks" => once!(tasks = p.section(Section::Tasks, Self::task)?),
+                "leads" => once!(leads = p.section(Section::Leads, Self::lead)?),
                 _ => return None,
             }
             Some(())
@@ -48,6 +50,7 @@ impl<'a> Parser<'a> {
             stages: stages.unwrap_or_default(),
             handoffs: handoffs.unwrap_or_default(),
             tasks: tasks.unwrap_or_default(),
+            leads: leads.unwrap_or_default(),
         })
     }
 

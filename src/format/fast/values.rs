@@ -3,7 +3,7 @@
 
 use crate::format::fast::Parser;
 use crate::format::fast::lex::is_ident_byte;
-use crate::model::{Date, DateTime, MeetingStatus, Team};
+use crate::model::{Date, DateTime, Measure, MeetingStatus, Team};
 
 /// A time written the way the writer writes it, `YYYY-MM-DDTHH:MM`, read without the general
 /// parser's allocations; anything else is left to [`DateTime`]'s own parser, which gives the
@@ -122,6 +122,32 @@ impl<'a> Parser<'a> {
             "Confirmed" => Some(MeetingStatus::Confirmed),
             "Declined" => Some(MeetingStatus::Declined),
             "Cancelled" => Some(MeetingStatus::Cancelled),
+            "Held" => Some(MeetingStatus::Held),
+            "NoShow" => Some(MeetingStatus::NoShow),
+            _ => None,
+        }
+    }
+
+    /// An objective's measure: `MeetingsHeld`, `LeadsReaching("sql")`, ...
+    pub(super) fn measure(&mut self) -> Option<Measure> {
+        match self.ident()? {
+            "MeetingsHeld" => Some(Measure::MeetingsHeld),
+            "Tier1AccountsMet" => Some(Measure::Tier1AccountsMet),
+            "Leads" => Some(Measure::Leads),
+            "Pipeline" => Some(Measure::Pipeline),
+            "LeadsReaching" => {
+                self.ws()?;
+                self.expect(b'(')?;
+                self.ws()?;
+                let stage = self.string()?;
+                self.ws()?;
+                if self.peek()? == b',' {
+                    self.at += 1;
+                    self.ws()?;
+                }
+                self.expect(b')')?;
+                Some(Measure::LeadsReaching(stage))
+            }
             _ => None,
         }
     }

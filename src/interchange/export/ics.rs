@@ -43,7 +43,7 @@ pub mod revision;
 mod vtimezone;
 
 use crate::interchange::export::{account_name, message_headline, person_email, person_name};
-use crate::model::{DateTime, Meeting, MeetingStatus, Plan, Team, zone};
+use crate::model::{DateTime, Meeting, Plan, Team, zone};
 use chrono::{Datelike, NaiveDateTime};
 pub use revision::Earliers;
 
@@ -240,7 +240,7 @@ fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec
     }
     out.push(format!(
         "STATUS:{}",
-        if m.status == MeetingStatus::Confirmed {
+        if m.status.is_confirmed() {
             "CONFIRMED"
         } else {
             "TENTATIVE"

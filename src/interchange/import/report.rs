@@ -188,6 +188,8 @@ impl ImportReport {
     pub(super) fn finish(mut self) -> ImportReport {
         self.skipped.sort_by_key(|(line, _)| *line);
         self.ambiguous.sort_by_key(|(line, _)| *line);
+        // A CRM id (or a lead) is format 2's: the plan becomes what it will be written as.
+        self.plan.format = self.plan.written_format();
         self
     }
 

@@ -61,6 +61,8 @@ impl Generator {
                 metric: Some(metric.to_owned()),
                 target,
                 unit: (!unit.is_empty()).then(|| unit.to_owned()),
+                measure: None,
+                actual: None,
                 signoffs: Vec::new(),
             };
             let f = o.fingerprint();

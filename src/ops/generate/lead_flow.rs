@@ -137,6 +137,7 @@ impl Generator {
             team,
             entry,
             terminal,
+            crm_stage: None,
         };
         self.plan.stages = vec![
             stage("visit", "Booth visit", Team::Marketing, true, false),

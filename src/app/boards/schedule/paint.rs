@@ -43,6 +43,13 @@ pub(super) fn look(status: MeetingStatus, visuals: &egui::Visuals) -> Look {
     };
     match status {
         MeetingStatus::Confirmed => solid(palette::ok()),
+        // Held: done, in the colour of a kept promise, its text still strong.
+        MeetingStatus::Held => Look {
+            fill: bg.lerp_to_gamma(palette::ok(), 0.35),
+            stroke: Stroke::new(2.0, palette::ok()),
+            text: visuals.strong_text_color(),
+            struck: false,
+        },
         MeetingStatus::Requested => solid(palette::warning()),
         MeetingStatus::Proposed => Look {
             fill: bg.lerp_to_gamma(palette::info(), 0.2),
@@ -50,7 +57,7 @@ pub(super) fn look(status: MeetingStatus, visuals: &egui::Visuals) -> Look {
             text: visuals.strong_text_color(),
             struck: false,
         },
-        MeetingStatus::Declined | MeetingStatus::Cancelled => Look {
+        MeetingStatus::Declined | MeetingStatus::Cancelled | MeetingStatus::NoShow => Look {
             fill: bg.lerp_to_gamma(visuals.weak_text_color(), 0.15),
             stroke: Stroke::new(1.0, visuals.weak_text_color()),
             text: visuals.weak_text_color(),

@@ -71,6 +71,7 @@ impl Target {
                 Section::Stages => "Stage",
                 Section::Handoffs => "Handoff",
                 Section::Tasks => "Task",
+                Section::Leads => "Lead",
                 Section::Plan | Section::Event | Section::Scoring => "Section",
             },
         }

@@ -6,7 +6,7 @@
 use crate::check::{self, Context, Finding, Severity, Summary};
 use crate::interchange::export::brief::doc::{Block, Doc, Item, Section, item};
 use crate::interchange::export::{person_name, stage_name};
-use crate::model::{Account, Date, Meeting, MeetingStatus, Plan, QUALIFIED_LEAD, Team};
+use crate::model::{Account, Date, Meeting, Plan, QUALIFIED_LEAD, Team};
 use crate::readiness::{Debtor, TeamDebt, who_owes};
 
 /// At most this many findings are listed per person or team; the rest are counted.
@@ -93,10 +93,7 @@ fn facts(plan: &Plan, summary: &Summary, today: Date) -> Vec<(&'static str, Stri
         .iter()
         .filter(|m| m.status.is_active())
         .collect();
-    let confirmed = active
-        .iter()
-        .filter(|m| m.status == MeetingStatus::Confirmed)
-        .count();
+    let confirmed = active.iter().filter(|m| m.status.is_confirmed()).count();
     facts.push((
         "Plan",
         format!(
@@ -200,9 +197,7 @@ fn account_item(plan: &Plan, a: &Account) -> Item {
     } else {
         meetings.iter().map(|m| meeting_line(plan, m)).collect()
     };
-    let confirmed = meetings
-        .iter()
-        .any(|m| m.status == MeetingStatus::Confirmed);
+    let confirmed = meetings.iter().any(|m| m.status.is_confirmed());
     item(
         format!("{}: {}", a.name, about.join(", ")),
         sub,
