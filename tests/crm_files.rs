@@ -175,8 +175,8 @@ fn hubspot_record_ids_are_kept_and_lifecycle_stage_is_no_tier() {
     let headers = reader.headers().expect("headers").clone();
     let at = headers
         .iter()
-        .position(|h| h == "CRM Id")
-        .expect("a CRM Id column");
+        .position(|h| h == "Account ID")
+        .expect("an Account ID column");
     let ids: Vec<String> = reader
         .records()
         .map(|r| r.expect("row").get(at).unwrap_or_default().to_owned())

@@ -35,6 +35,7 @@ mod input;
 mod keyboard_walk;
 #[cfg(feature = "gui")]
 mod lead_flow;
+mod lead_import;
 #[cfg(feature = "gui")]
 mod lists;
 #[cfg(feature = "gui")]

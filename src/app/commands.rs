@@ -75,7 +75,7 @@ pub enum Command {
     Show(crate::app::boards::id::Board),
     /// Show one item of a section, highlighting a field.
     Reveal(Section, Option<usize>, Option<&'static str>),
-    /// Import accounts or meetings from a CRM's CSV export, with a preview.
+    /// Import accounts, meetings or leads from a CRM's CSV export, with a preview.
     Import(crate::interchange::import::Kind),
     /// Export a calendar, CRM-ready CSV or a brief.
     Export(ExportFormat),
@@ -122,7 +122,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 32] = [
+    pub const GENERAL: [Command; 33] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -149,6 +149,7 @@ impl Command {
         Command::EndWalk,
         Command::Import(crate::interchange::import::Kind::Accounts),
         Command::Import(crate::interchange::import::Kind::Meetings),
+        Command::Import(crate::interchange::import::Kind::Leads),
         Command::Export(ExportFormat::Calendar),
         Command::Export(ExportFormat::AccountsCsv),
         Command::Export(ExportFormat::MeetingsCsv),

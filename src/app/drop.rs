@@ -157,9 +157,18 @@ impl Workbench {
     }
 }
 
-/// The import dialog with `path` read, for meetings when the file reads as meetings, else for
-/// accounts (whose preview then says what is missing).
+/// The import dialog with `path` read: for leads when its headers are a contact or lead export's,
+/// for meetings when the file reads as meetings, else for accounts (whose preview then says what
+/// is missing).
 fn import_dialog_for(path: PathBuf, plan: &crate::model::Plan) -> ImportDialog {
+    let mut leads = ImportDialog::new(Kind::Leads);
+    leads.chosen(path.clone(), plan);
+    if leads
+        .headers()
+        .is_some_and(crate::interchange::import::is_lead_export)
+    {
+        return leads;
+    }
     let mut meetings = ImportDialog::new(Kind::Meetings);
     meetings.chosen(path.clone(), plan);
     if meetings.preview().is_some() {

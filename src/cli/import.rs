@@ -1,4 +1,4 @@
-//! `preshow import`: merge a CRM's CSV export of accounts or meetings into a plan.
+//! `preshow import`: merge a CRM's CSV export of accounts, meetings or leads into a plan.
 
 use crate::cli::{
     EXIT_OK, EXIT_TROUBLE, STDIN_NAME, comments_would_be_lost, is_std, not_written, replace, shown,
@@ -27,21 +27,29 @@ pub struct ImportArgs {
     #[arg(
         long,
         value_name = "CSV",
-        conflicts_with = "meetings",
-        required_unless_present = "meetings"
+        conflicts_with_all = ["meetings", "leads"],
+        required_unless_present_any = ["meetings", "leads"]
     )]
     pub accounts: Option<PathBuf>,
     /// A CSV export of meetings (account, start, length, location, attendees, status, subject;
     /// `-`: standard input).
-    #[arg(long, value_name = "CSV")]
+    #[arg(long, value_name = "CSV", conflicts_with = "leads")]
     pub meetings: Option<PathBuf>,
+    /// A CSV export of leads: HubSpot contacts or Salesforce leads (name, company, owner, create
+    /// date, CRM ids, and the stages each entered with their times; `-`: standard input). A CRM
+    /// stage is the plan's stage whose crm_stage it is, or the one --map "NAME=stage:ID" gives.
+    #[arg(long, value_name = "CSV")]
+    pub leads: Option<PathBuf>,
     /// Print what would change, and change nothing.
     #[arg(long)]
     pub dry_run: bool,
     /// Read a column as a field, overriding the recognised headers, e.g.
     /// --map "Key Account Manager=owner" (fields: id, name, owner, owner_email, marketing_owner,
     /// marketing_owner_email, tier, segment, notes, crm_id; account, start, date, time, minutes,
-    /// end, location, attendees, status, goal; ignore).
+    /// end, location, attendees, status, goal; for leads also first_name, last_name, company,
+    /// account_crm_id, captured, crm_stage, converted; ignore). For leads, NAME=stage:ID says
+    /// that the CRM stage NAME (a lifecycle stage, a lead status), or the column of times called
+    /// NAME, is the plan's stage ID: --map "Working - Contacted=stage:sal".
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
     /// How to read slashed dates such as 09/03/2027 (default: the only possible way, or the way
@@ -64,10 +72,15 @@ pub(super) fn run(args: &ImportArgs) -> u8 {
 }
 
 fn import_file(args: &ImportArgs) -> Result<(), String> {
-    let (csv_path, kind) = match (&args.accounts, &args.meetings) {
-        (Some(p), _) => (p, import::Kind::Accounts),
-        (None, Some(p)) => (p, import::Kind::Meetings),
-        (None, None) => return Err("preshow import: give --accounts CSV or --meetings CSV".into()),
+    let (csv_path, kind) = match (&args.accounts, &args.meetings, &args.leads) {
+        (Some(p), _, _) => (p, import::Kind::Accounts),
+        (None, Some(p), _) => (p, import::Kind::Meetings),
+        (None, None, Some(p)) => (p, import::Kind::Leads),
+        (None, None, None) => {
+            return Err(
+                "preshow import: give --accounts CSV, --meetings CSV or --leads CSV".into(),
+            );
+        }
     };
     let mut mapping = Mapping::parse(&args.map).map_err(|e| format!("preshow import: {e}"))?;
     mapping.date_order = args.dates.map(|d| match d {
@@ -97,6 +110,7 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
     let report: ImportReport = match kind {
         import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
         import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),
+        import::Kind::Leads => import::leads(&loaded.plan, &csv_text, &mapping),
     }
     .map_err(|e| format!("{csv_name}: {e}"))?;
     println!(

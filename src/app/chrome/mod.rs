@@ -59,6 +59,7 @@ impl Workbench {
         ui.separator();
         item_ui(ui, pending, Command::Import(Kind::Accounts), plan_open);
         item_ui(ui, pending, Command::Import(Kind::Meetings), plan_open);
+        item_ui(ui, pending, Command::Import(Kind::Leads), plan_open);
         ui.add_enabled_ui(plan_open, |ui| {
             ui.menu_button("Export", |ui| {
                 for f in ExportFormat::ALL {

@@ -1,5 +1,5 @@
-//! The import dialog (File ▸ Import accounts/meetings from CSV): pick a CRM export, adjust which
-//! column fills which field, see every change before it is made, and apply it as one undoable
+//! The import dialog (File ▸ Import accounts/meetings/leads from CSV): pick a CRM export, say
+//! what it holds (accounts, meetings or leads), adjust which column fills which field, see every change before it is made, and apply it as one undoable
 //! step.
 //!
 //! The merging is the command line's (`preshow import`): [`crate::interchange::import`] returns the merged
@@ -24,7 +24,7 @@ struct CsvFile {
 /// The import dialog's state.
 #[derive(Debug, Clone)]
 pub struct ImportDialog {
-    /// Accounts or meetings.
+    /// Accounts, meetings or leads.
     pub kind: Kind,
     /// The CSV path as typed.
     pub path: String,
@@ -107,6 +107,7 @@ impl ImportDialog {
         Mapping {
             columns: self.choices.iter().map(|(h, f)| (h.clone(), *f)).collect(),
             date_order: self.date_order,
+            stages: Vec::new(),
         }
     }
 
@@ -122,6 +123,7 @@ impl ImportDialog {
         let result = match self.kind {
             Kind::Accounts => import::accounts(plan, &file.text, &mapping),
             Kind::Meetings => import::meetings(plan, &file.text, &mapping),
+            Kind::Leads => import::leads(plan, &file.text, &mapping),
         };
         match result {
             Ok(report) => {
@@ -156,14 +158,31 @@ impl ImportDialog {
 
     /// What decides the dialog's size: when it changes, the modal is laid out again at once
     /// (a centred modal places itself by the size it had the frame before).
-    fn layout_key(&self) -> (bool, usize, Option<usize>, bool, bool) {
+    fn layout_key(&self) -> (bool, usize, Option<usize>, bool, Kind) {
         (
             self.file.is_some(),
             self.preview.as_ref().map_or(0, |p| p.lines.len()),
             self.column,
             self.problem.is_some(),
-            self.kind == Kind::Meetings,
+            self.kind,
         )
+    }
+
+    /// Reads the file as `kind` from now on: the columns chosen for the other kind are
+    /// forgotten (its fields are others) and the preview is made again.
+    pub fn set_kind(&mut self, kind: Kind, plan: &Plan) {
+        if self.kind == kind {
+            return;
+        }
+        self.kind = kind;
+        self.choices.clear();
+        self.column = None;
+        self.refresh(plan);
+    }
+
+    /// The column headers of the file read, if one was.
+    pub fn headers(&self) -> Option<&[String]> {
+        self.file.as_ref().map(|f| f.headers.as_slice())
     }
 
     /// The CSV file read, for the status bar.
@@ -213,12 +232,25 @@ impl ImportDialog {
         ui.heading(match d.kind {
             Kind::Accounts => "Import accounts from CSV",
             Kind::Meetings => "Import meetings from CSV",
+            Kind::Leads => "Import leads from CSV",
         });
         ui.label(
             "Merges a CRM export into the plan: matching items are updated and new ones added; \
              nothing is deleted. Nothing changes until you apply.",
         );
         ui.add_space(6.0);
+        let mut kind = d.kind;
+        ui.horizontal(|ui| {
+            ui.label("The file holds:");
+            for (k, label) in [
+                (Kind::Accounts, "Accounts"),
+                (Kind::Meetings, "Meetings"),
+                (Kind::Leads, "Leads (contacts)"),
+            ] {
+                ui.radio_value(&mut kind, k, label);
+            }
+        });
+        d.set_kind(kind, plan);
         let mut enter = false;
         ui.horizontal(|ui| {
             let l = ui.label("CSV file");
@@ -250,7 +282,7 @@ impl ImportDialog {
         }
         if d.file.is_some() {
             columns_ui(ui, d);
-            if d.kind == Kind::Meetings {
+            if matches!(d.kind, Kind::Meetings | Kind::Leads) {
                 ui.horizontal(|ui| {
                     ui.label("Dates like 03/04/2027:");
                     for (order, label) in [

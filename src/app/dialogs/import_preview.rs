@@ -57,10 +57,12 @@ pub fn preview_lines(before: &Plan, report: &ImportReport) -> Vec<PreviewLine> {
     let section = match report.kind {
         Kind::Accounts => Section::Accounts,
         Kind::Meetings => Section::Meetings,
+        Kind::Leads => Section::Leads,
     };
     let (one, many) = match report.kind {
         Kind::Accounts => ("account", "accounts"),
         Kind::Meetings => ("meeting", "meetings"),
+        Kind::Leads => ("lead", "leads"),
     };
     let mut lines = Vec::new();
     let mut push = |tone, text: String| lines.push(PreviewLine { tone, text });

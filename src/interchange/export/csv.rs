@@ -143,7 +143,10 @@ fn email(plan: &Plan, id: &Option<String>) -> String {
 }
 
 /// One row per account, with its owners' names and emails, its messages' headlines and its CRM
-/// id (to update the CRM records it came from).
+/// id, so that an export can update the CRM records it came from. The CRM id's column is
+/// `Account ID`, Salesforce's name for an account's record id (the column its account exports
+/// have, which Data Loader's update maps to the record's `Id`); a HubSpot import maps it to
+/// "Record ID" in its mapping step. The importer reads it back as the CRM id.
 fn account_rows(plan: &Plan) -> Rows {
     (
         vec![
@@ -157,7 +160,7 @@ fn account_rows(plan: &Plan) -> Rows {
             "Marketing Owner Email",
             "Messages",
             "Notes",
-            "CRM Id",
+            "Account ID",
         ],
         plan.accounts
             .iter()

@@ -1,7 +1,7 @@
 //! The column headers that Salesforce, HubSpot and hand-made sheets use for each field, and how
 //! a header is compared with them ([`normalise_header`]: case, accents and punctuation ignored).
 
-use crate::interchange::import::fields::Field;
+use crate::interchange::import::fields::{Field, Kind};
 use crate::model::fold;
 
 /// A header as the importer compares it: lowercase, accents folded, every run of other
@@ -20,8 +20,19 @@ pub fn normalise_header(header: &str) -> String {
 }
 
 impl Field {
-    /// Headers recognised for this field, normalised (see [`normalise_header`]), best first.
-    pub(super) fn synonyms(self) -> &'static [&'static str] {
+    /// Headers recognised for this field in a file of `kind`, normalised (see
+    /// [`normalise_header`]), best first.
+    pub(super) fn synonyms(self, kind: Kind) -> &'static [&'static str] {
+        if kind == Kind::Leads {
+            match self {
+                Field::CrmId => return LEAD_CRM_ID,
+                Field::Name => return LEAD_NAME,
+                Field::Account => return LEAD_ACCOUNT,
+                Field::OwnerEmail => return LEAD_OWNER_EMAIL,
+                Field::Owner => return LEAD_OWNER,
+                _ => {}
+            }
+        }
         match self {
             Field::Id => ID,
             Field::Name => NAME,
@@ -43,7 +54,14 @@ impl Field {
             Field::Attendees => ATTENDEES,
             Field::Status => STATUS,
             Field::Goal => GOAL,
-            Field::Ignore => &[],
+            Field::FirstName => FIRST_NAME,
+            Field::LastName => LAST_NAME,
+            Field::Company => COMPANY,
+            Field::AccountCrmId => ACCOUNT_CRM_ID,
+            Field::Created => CREATED,
+            Field::CrmStage => CRM_STAGE,
+            Field::Converted => CONVERTED,
+            Field::Reached | Field::Ignore => &[],
         }
     }
 }
@@ -190,6 +208,136 @@ const GOAL: &[&str] = &[
     "topic",
 ];
 
+// Leads: HubSpot's contact export and Salesforce's lead export. A lead's email is recognised by
+// no field: the plan keeps no email for a lead (it stays in the CRM).
+
+const LEAD_CRM_ID: &[&str] = &[
+    "record id",
+    "lead id",
+    "contact id",
+    "crm id",
+    "salesforce id",
+    "hubspot id",
+];
+
+const LEAD_NAME: &[&str] = &["name", "full name", "lead name", "contact name", "contact"];
+
+const FIRST_NAME: &[&str] = &["first name", "firstname", "given name"];
+
+const LAST_NAME: &[&str] = &["last name", "lastname", "surname", "family name"];
+
+const COMPANY: &[&str] = &[
+    "company name",
+    "company account",
+    "company",
+    "organization",
+    "organisation",
+];
+
+const LEAD_ACCOUNT: &[&str] = &[
+    "associated company",
+    "associated company name",
+    "primary associated company",
+    "account name",
+    "account",
+    "converted account",
+    "converted account name",
+];
+
+const ACCOUNT_CRM_ID: &[&str] = &[
+    "associated company id",
+    "primary associated company id",
+    "associated company ids",
+    "converted account id",
+    "account id",
+    "company id",
+];
+
+const LEAD_OWNER_EMAIL: &[&str] = &[
+    "contact owner email",
+    "lead owner email",
+    "owner email",
+    "contact owner e mail",
+    "lead owner e mail",
+];
+
+const LEAD_OWNER: &[&str] = &[
+    "contact owner",
+    "lead owner",
+    "hubspot owner",
+    "owner",
+    "owner name",
+];
+
+const CREATED: &[&str] = &[
+    "create date",
+    "created date",
+    "created",
+    "date created",
+    "created at",
+    "created on",
+    "captured",
+];
+
+const CRM_STAGE: &[&str] = &["lifecycle stage", "lead status", "status", "stage"];
+
+const CONVERTED: &[&str] = &["converted date", "date converted", "converted on"];
+
+/// Whether a file with these headers is an export of people, not companies or meetings: a
+/// HubSpot contact export or a Salesforce lead export (it has a first or last name, a lead
+/// status, or a contact's or lead's owner or id).
+pub fn is_lead_export(headers: &[String]) -> bool {
+    const PEOPLE: &[&str] = &[
+        "first name",
+        "last name",
+        "lead id",
+        "lead status",
+        "lead owner",
+        "contact id",
+        "contact owner",
+    ];
+    headers
+        .iter()
+        .any(|h| PEOPLE.contains(&normalise_header(h).as_str()))
+}
+
+/// The CRM stage whose entry time a lead export's column holds, when its header says so:
+/// HubSpot's older `Became a Marketing Qualified Lead Date` and current
+/// `Date entered 'Marketing Qualified Lead (Lifecycle Stage Pipeline)'` give
+/// `Marketing Qualified Lead` (the pipeline in brackets dropped). `Date exited '…'` and every
+/// other header give `None`.
+pub(super) fn stage_in_header(header: &str) -> Option<String> {
+    let header = header.trim().trim_start_matches('\u{feff}');
+    let lower = header.to_lowercase();
+    // Lowercasing keeps the length of the ASCII prefixes and suffixes sliced off here.
+    let cut = |prefix: &str, suffix: &str| -> Option<String> {
+        if lower.starts_with(prefix) && lower.ends_with(suffix) && lower.len() == header.len() {
+            let inner = header.get(prefix.len()..header.len() - suffix.len())?;
+            Some(inner.trim().to_owned()).filter(|s| !s.is_empty())
+        } else {
+            None
+        }
+    };
+    if let Some(stage) = cut("became an ", " date").or_else(|| cut("became a ", " date")) {
+        return Some(stage);
+    }
+    let rest = header.get("date entered".len()..)?;
+    if !lower.starts_with("date entered") {
+        return None;
+    }
+    let quotes: &[char] = &['\'', '"', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}'];
+    let inner = rest
+        .trim()
+        .trim_start_matches(quotes)
+        .trim_end_matches(quotes);
+    // "Marketing Qualified Lead (Lifecycle Stage Pipeline)": the pipeline is not the stage.
+    let inner = match inner.rfind('(') {
+        Some(i) if inner.trim_end().ends_with(')') => &inner[..i],
+        _ => inner,
+    };
+    Some(inner.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +347,29 @@ mod tests {
         assert_eq!(normalise_header("Duration (minutes)"), "duration minutes");
         assert_eq!(normalise_header("\u{feff}Account_Name "), "account name");
         assert_eq!(normalise_header("Société"), "societe");
+    }
+
+    #[test]
+    fn stage_columns_name_their_stage() {
+        let stage = |h: &str| stage_in_header(h);
+        assert_eq!(
+            stage("Became a Marketing Qualified Lead Date").as_deref(),
+            Some("Marketing Qualified Lead")
+        );
+        assert_eq!(
+            stage("Became an Opportunity Date").as_deref(),
+            Some("Opportunity")
+        );
+        assert_eq!(
+            stage("Date entered 'Sales Qualified Lead (Lifecycle Stage Pipeline)'").as_deref(),
+            Some("Sales Qualified Lead")
+        );
+        assert_eq!(
+            stage("Date entered \u{2018}Lead (Lifecycle Stage Pipeline)\u{2019}").as_deref(),
+            Some("Lead")
+        );
+        assert_eq!(stage("Date exited 'Lead (Lifecycle Stage Pipeline)'"), None);
+        assert_eq!(stage("Create Date"), None);
+        assert_eq!(stage("Date entered"), None);
     }
 }

@@ -21,9 +21,18 @@ pub enum MappingError {
         /// The specification as given.
         spec: String,
     },
+    /// `stage:` with no stage id after it.
+    #[error(
+        "--map `{spec}`: name the plan's stage after `stage:`, for example \"Working=stage:sal\""
+    )]
+    EmptyStage {
+        /// The specification as given.
+        spec: String,
+    },
     /// The text after the `=` names no [`Field`].
     #[error(
-        "--map `{spec}`: `{field}` is not a field; fields are {fields}",
+        "--map `{spec}`: `{field}` is not a field; fields are {fields}; for leads, \
+         `stage:ID` names the plan's stage a CRM stage is",
         fields = Field::ALL.map(Field::key).join(", ")
     )]
     UnknownField {
@@ -123,6 +132,30 @@ pub enum ImportError {
         column: String,
         /// The headers found.
         headers: String,
+    },
+    /// `--map NAME=stage:ID` for an import of accounts or meetings.
+    #[error(
+        "--map `{name}=stage:{stage}`: {kind} have no stages; only a leads import maps CRM stages"
+    )]
+    StageOutsideLeads {
+        /// The CRM stage or column named.
+        name: String,
+        /// The stage id given.
+        stage: String,
+        /// The import's kind.
+        kind: Kind,
+    },
+    /// `--map NAME=stage:ID` names a stage the plan does not have.
+    #[error(
+        "--map `{name}=stage:{stage}`: the plan has no stage `{stage}`; its stages are {stages}"
+    )]
+    UnknownStage {
+        /// The CRM stage or column named.
+        name: String,
+        /// The stage id given.
+        stage: String,
+        /// The plan's stage ids.
+        stages: String,
     },
     /// `--map` maps a column to a field of the other kind of import.
     #[error("--map `{column}={field}`: {kind} have no field `{field}`; they take {allowed}")]

@@ -46,6 +46,25 @@ pub enum Field {
     Status,
     /// A meeting's goal or subject.
     Goal,
+    /// A lead's first name (joined with the last name when there is no full name).
+    FirstName,
+    /// A lead's last name.
+    LastName,
+    /// The company a lead gave, as written.
+    Company,
+    /// The CRM record id of a lead's account (HubSpot's Associated Company ID, Salesforce's
+    /// Converted Account ID): matched against the accounts' `crm_id`.
+    AccountCrmId,
+    /// When a lead was captured (its record's create date).
+    Created,
+    /// A lead's current stage in the CRM: a HubSpot lifecycle stage, a Salesforce lead status.
+    CrmStage,
+    /// When a Salesforce lead was converted: the time its (converted) status was entered.
+    Converted,
+    /// The time a lead entered one CRM stage (a column per stage, recognised by its header:
+    /// `Became a … Date`, `Date entered '…'`, or named with `--map "COLUMN=stage:ID"`). Never
+    /// named in `--map COLUMN=FIELD` itself: a time needs its stage.
+    Reached,
     /// A column to leave out.
     Ignore,
 }
@@ -57,6 +76,8 @@ pub enum Kind {
     Accounts,
     /// Meetings (events, activities).
     Meetings,
+    /// Leads (HubSpot contacts, Salesforce leads).
+    Leads,
 }
 
 impl Kind {
@@ -65,6 +86,7 @@ impl Kind {
         match self {
             Kind::Accounts => "accounts",
             Kind::Meetings => "meetings",
+            Kind::Leads => "leads",
         }
     }
 
@@ -98,6 +120,22 @@ impl Kind {
                 Field::Goal,
                 Field::Ignore,
             ],
+            Kind::Leads => &[
+                Field::Id,
+                Field::CrmId,
+                Field::FirstName,
+                Field::LastName,
+                Field::Name,
+                Field::Company,
+                Field::AccountCrmId,
+                Field::Account,
+                Field::OwnerEmail,
+                Field::Owner,
+                Field::Created,
+                Field::CrmStage,
+                Field::Converted,
+                Field::Ignore,
+            ],
         }
     }
 
@@ -106,6 +144,7 @@ impl Kind {
         match self {
             Kind::Accounts => "account",
             Kind::Meetings => "meeting",
+            Kind::Leads => "lead",
         }
     }
 }
@@ -117,8 +156,8 @@ impl fmt::Display for Kind {
 }
 
 impl Field {
-    /// Every field.
-    pub const ALL: [Field; 21] = [
+    /// Every field `--map COLUMN=FIELD` can name (all but [`Field::Reached`]).
+    pub const ALL: [Field; 28] = [
         Field::Id,
         Field::Name,
         Field::Owner,
@@ -139,6 +178,13 @@ impl Field {
         Field::Attendees,
         Field::Status,
         Field::Goal,
+        Field::FirstName,
+        Field::LastName,
+        Field::Company,
+        Field::AccountCrmId,
+        Field::Created,
+        Field::CrmStage,
+        Field::Converted,
         Field::Ignore,
     ];
 
@@ -165,6 +211,14 @@ impl Field {
             Field::Attendees => "attendees",
             Field::Status => "status",
             Field::Goal => "goal",
+            Field::FirstName => "first_name",
+            Field::LastName => "last_name",
+            Field::Company => "company",
+            Field::AccountCrmId => "account_crm_id",
+            Field::Created => "captured",
+            Field::CrmStage => "crm_stage",
+            Field::Converted => "converted",
+            Field::Reached => "reached",
             Field::Ignore => "ignore",
         }
     }

@@ -2,7 +2,7 @@
 //! field is known by, and the columns an import cannot do without.
 
 use crate::interchange::export::csv::drop_text_marker;
-use crate::interchange::import::crm_headers::normalise_header;
+use crate::interchange::import::crm_headers::{normalise_header, stage_in_header};
 use crate::interchange::import::error::{ImportError, MappingError};
 use crate::interchange::import::fields::{Field, Kind};
 use std::collections::HashMap;
@@ -23,12 +23,21 @@ pub struct Mapping {
     pub columns: Vec<(String, Field)>,
     /// How to read slashed dates; `None`: decide by the event's days, else report the row.
     pub date_order: Option<DateOrder>,
+    /// Leads: a CRM stage (a lifecycle stage, a lead status) or a column of stage times, to the
+    /// plan stage id it stands for (`--map "Working - Contacted=stage:sal"`).
+    pub stages: Vec<(String, String)>,
 }
 
+/// What `--map NAME=stage:ID` writes before the stage id.
+const STAGE_PREFIX: &str = "stage:";
+
 impl Mapping {
-    /// A mapping from `COLUMN=FIELD` specifications (the last `=` separates them).
+    /// A mapping from `COLUMN=FIELD` specifications (the last `=` separates them), and for
+    /// leads `NAME=stage:ID`: the CRM stage `NAME`, or the column of times called `NAME`, is the
+    /// plan's stage `ID`.
     pub fn parse<S: AsRef<str>>(specs: &[S]) -> Result<Mapping, MappingError> {
         let mut columns = Vec::new();
+        let mut stages = Vec::new();
         for spec in specs {
             let spec = spec.as_ref();
             let Some((column, field)) = spec.rsplit_once('=') else {
@@ -42,6 +51,16 @@ impl Mapping {
                     spec: spec.to_owned(),
                 });
             }
+            if let Some(stage) = field.trim().strip_prefix(STAGE_PREFIX) {
+                let stage = stage.trim();
+                if stage.is_empty() {
+                    return Err(MappingError::EmptyStage {
+                        spec: spec.to_owned(),
+                    });
+                }
+                stages.push((column.to_owned(), stage.to_owned()));
+                continue;
+            }
             let field = Field::from_key(field).ok_or_else(|| MappingError::UnknownField {
                 spec: spec.to_owned(),
                 field: field.trim().to_owned(),
@@ -51,6 +70,7 @@ impl Mapping {
         Ok(Mapping {
             columns,
             date_order: None,
+            stages,
         })
     }
 }
@@ -60,6 +80,19 @@ pub(super) struct Columns {
     by_field: HashMap<Field, usize>,
     /// Each column in order, with the field it fills (`None`: not used).
     pub(super) listed: Vec<(String, Option<Field>)>,
+    /// Leads: the columns of stage times ([`Field::Reached`]), in file order.
+    pub(super) stages: Vec<StageColumn>,
+}
+
+/// A column of times at which leads entered one stage.
+pub(super) struct StageColumn {
+    /// Its place among the columns.
+    pub(super) index: usize,
+    /// The CRM stage its header names (`Marketing Qualified Lead`), or the header itself when
+    /// `--map` names the column.
+    pub(super) crm_stage: String,
+    /// The plan stage `--map "COLUMN=stage:ID"` gave it, if it did.
+    pub(super) stage: Option<String>,
 }
 
 impl Columns {
@@ -68,6 +101,13 @@ impl Columns {
     fn cell<'a>(&self, row: &'a [String], field: Field) -> Option<&'a str> {
         let i = *self.by_field.get(&field)?;
         row.get(i)
+            .map(|c| drop_text_marker(c))
+            .filter(|c| !c.is_empty())
+    }
+
+    /// A cell of `row` by its column's place, when it is not empty (see [`Columns::cell`]).
+    pub(super) fn cell_at<'a>(&self, row: &'a [String], index: usize) -> Option<&'a str> {
+        row.get(index)
             .map(|c| drop_text_marker(c))
             .filter(|c| !c.is_empty())
     }
@@ -101,6 +141,11 @@ impl<'a> Row<'a> {
     pub(super) fn cell(&self, field: Field) -> Option<&'a str> {
         self.columns.cell(self.cells, field)
     }
+
+    /// The cell of the column at `index`, when it is not empty.
+    pub(super) fn cell_at(&self, index: usize) -> Option<&'a str> {
+        self.columns.cell_at(self.cells, index)
+    }
 }
 
 /// The headers as an error lists them: `"Name", "Owner"`.
@@ -124,6 +169,29 @@ pub(super) fn assign_columns(
     let mut taken: Vec<Option<Field>> = vec![None; headers.len()];
     let mut claimed = vec![false; headers.len()];
     let mut by_field = HashMap::new();
+    let mut stages = Vec::new();
+    if let Some((name, stage)) = mapping.stages.first()
+        && kind != Kind::Leads
+    {
+        return Err(ImportError::StageOutsideLeads {
+            name: name.clone(),
+            stage: stage.clone(),
+            kind,
+        });
+    }
+    for (name, stage) in &mapping.stages {
+        // A stage mapping names a column of times when a header is that name; else a CRM stage.
+        let wanted = normalise_header(name);
+        if let Some(i) = normal.iter().position(|n| *n == wanted) {
+            claimed[i] = true;
+            taken[i] = Some(Field::Reached);
+            stages.push(StageColumn {
+                index: i,
+                crm_stage: headers.get(i).cloned().unwrap_or_default(),
+                stage: Some(stage.clone()),
+            });
+        }
+    }
     for (column, field) in &mapping.columns {
         if !kind.fields().contains(field) {
             return Err(ImportError::WrongField {
@@ -158,7 +226,7 @@ pub(super) fn assign_columns(
         if by_field.contains_key(&field) || field == Field::Ignore {
             continue;
         }
-        let found = field.synonyms().iter().find_map(|syn| {
+        let found = field.synonyms(kind).iter().find_map(|syn| {
             normal
                 .iter()
                 .enumerate()
@@ -170,19 +238,44 @@ pub(super) fn assign_columns(
             by_field.insert(field, i);
         }
     }
-    let (needed, what) = match kind {
-        Kind::Accounts => (Field::Name, "account name"),
-        Kind::Meetings => (Field::Account, "meeting's account"),
+    if kind == Kind::Leads {
+        for (i, header) in headers.iter().enumerate() {
+            if claimed.get(i) == Some(&false)
+                && let Some(crm_stage) = stage_in_header(header)
+            {
+                taken[i] = Some(Field::Reached);
+                stages.push(StageColumn {
+                    index: i,
+                    crm_stage,
+                    stage: None,
+                });
+            }
+        }
+        stages.sort_by_key(|s| s.index);
+    }
+    let needed: &[(Field, &'static str)] = match kind {
+        Kind::Accounts => &[(Field::Name, "account name")],
+        Kind::Meetings => &[(Field::Account, "meeting's account")],
+        Kind::Leads => &[
+            (Field::Name, "lead's name"),
+            (Field::Created, "lead's create date"),
+        ],
     };
-    if !by_field.contains_key(&needed) {
-        return Err(ImportError::MissingColumn {
-            what,
-            field: needed.key(),
-            headers: header_list(headers),
-        });
+    for &(field, what) in needed {
+        let name_parts = field == Field::Name
+            && (by_field.contains_key(&Field::FirstName)
+                || by_field.contains_key(&Field::LastName));
+        if !by_field.contains_key(&field) && !name_parts {
+            return Err(ImportError::MissingColumn {
+                what,
+                field: field.key(),
+                headers: header_list(headers),
+            });
+        }
     }
     Ok(Columns {
         by_field,
         listed: headers.iter().cloned().zip(taken).collect(),
+        stages,
     })
 }

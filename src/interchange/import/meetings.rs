@@ -11,7 +11,9 @@ use crate::interchange::import::read::read_table;
 use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set, set_text};
 use crate::interchange::import::text::several;
 use crate::interchange::import::values::{parse_minutes, parse_status};
-use crate::interchange::import::when::{Shift, When, WhenError, parse_when, row_start};
+use crate::interchange::import::when::{
+    Shift, When, WhenError, note_converted, parse_when, row_start,
+};
 use crate::model::{Account, DateTime, Meeting, MeetingStatus, Plan};
 use std::collections::HashMap;
 
@@ -214,20 +216,7 @@ impl<'p> Merge<'p> {
     /// Notes in the report, once per import, that times given in UTC or with an offset were
     /// converted to event time.
     fn converted(&mut self, shift: Shift) {
-        let zone = self
-            .plan
-            .event
-            .timezone
-            .as_deref()
-            .unwrap_or_default()
-            .trim();
-        let zone = crate::model::zone::find(zone)
-            .and_then(|z| z.iana_name().map(str::to_owned))
-            .unwrap_or_else(|| zone.to_owned());
-        let note = shift.note(&zone);
-        if !self.report.notes.contains(&note) {
-            self.report.notes.push(note);
-        }
+        note_converted(&mut self.report, &self.plan.event, shift);
     }
 
     /// The meeting a row is about: the one matched by id, else the account's meeting at the

@@ -167,6 +167,23 @@ impl Shift {
     }
 }
 
+/// Notes in `report`, once per import, that times given in UTC or with an offset (`shift`) were
+/// converted to event time in the event's time zone.
+pub(super) fn note_converted(
+    report: &mut crate::interchange::import::report::ImportReport,
+    event: &Event,
+    shift: Shift,
+) {
+    let zone = event.timezone.as_deref().unwrap_or_default().trim();
+    let zone = zone::find(zone)
+        .and_then(|z| z.iana_name().map(str::to_owned))
+        .unwrap_or_else(|| zone.to_owned());
+    let note = shift.note(&zone);
+    if !report.notes.contains(&note) {
+        report.notes.push(note);
+    }
+}
+
 /// A row's start, and how it was given when it was converted to event time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Start {
