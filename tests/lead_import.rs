@@ -378,3 +378,100 @@ fn the_accounts_export_writes_crm_ids_where_the_crm_reads_them() {
     );
     assert!(!report.changed(), "{}", report.render());
 }
+
+/// The import dialog in the workbench: a dropped contact export opens it for leads, the kind
+/// can be chosen, and applying adds the leads the preview showed in one undo step.
+#[cfg(feature = "gui")]
+mod window {
+    use super::{HUBSPOT, crm_plan, saved};
+    use egui::accesskit::Role;
+    use egui::{DroppedFile, Key, Modifiers};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use preshow::app::Workbench;
+    use preshow::interchange::import::{self, Mapping};
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    #[derive(Debug)]
+    struct Dropped(PathBuf);
+
+    impl DroppedFile for Dropped {
+        fn path(&self) -> &Path {
+            &self.0
+        }
+
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+
+    fn expected() -> import::ImportReport {
+        let csv = std::fs::read_to_string(HUBSPOT).expect("fixture");
+        import::leads(&crm_plan(), &csv, &Mapping::default()).expect("imports")
+    }
+
+    /// Applies the previewed import and checks it did what the dry run does, in one undo step.
+    fn apply_and_undo(h: &mut Harness<'static, Workbench>) {
+        let before = h.state().doc.plan.clone();
+        let expected = expected();
+        assert!(
+            h.query_by_label(&expected.summary()).is_some(),
+            "the preview says {}",
+            expected.summary()
+        );
+        h.get_by_label("Apply import").click();
+        h.run();
+        assert_eq!(h.state().doc.plan, expected.plan);
+        assert_eq!(h.state().doc.plan.leads.len(), before.leads.len() + 10);
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+        assert!(
+            preshow::ops::diff::diff(&before, &h.state().doc.plan).is_empty(),
+            "one undo step takes it all back: {:?}",
+            preshow::ops::diff::diff(&before, &h.state().doc.plan)
+        );
+        assert_eq!(h.state().doc.plan, before);
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        h.run();
+        assert_eq!(h.state().doc.plan, expected.plan);
+    }
+
+    #[test]
+    fn a_dropped_contact_export_imports_as_leads_in_one_undo_step() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = saved(dir.path());
+        let mut h = crate::support::workbench(&path, crate::support::feb_15());
+        h.input_mut().dropped_files =
+            vec![Arc::new(Dropped(PathBuf::from(HUBSPOT))) as egui::DroppedFileHandle];
+        h.run();
+        assert!(h.query_by_label("Import leads from CSV").is_some());
+        assert!(
+            h.query_by_label("Record ID ➡ crm_id").is_some()
+                && h.query_by_label("Create Date ➡ captured").is_some()
+        );
+        apply_and_undo(&mut h);
+    }
+
+    #[test]
+    fn the_import_dialog_reads_a_file_as_leads_when_asked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = saved(dir.path());
+        let mut h = crate::support::workbench(&path, crate::support::feb_15());
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Import accounts from CSV…").click();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, "CSV file")
+            .type_text(HUBSPOT);
+        h.run();
+        h.get_by_label("Preview").click();
+        h.run();
+        // Read as accounts, the contacts are companies by their company name.
+        assert!(h.query_by_label("Company Name ➡ name").is_some());
+        h.get_by_label("Leads (contacts)").click();
+        h.run();
+        assert!(h.query_by_label("Import leads from CSV").is_some());
+        apply_and_undo(&mut h);
+    }
+}

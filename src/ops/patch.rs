@@ -6,7 +6,8 @@
 //! compares the two plans (no copies); only the changed items are cloned.
 
 use crate::model::{
-    Account, Event, Handoff, Meeting, Message, Objective, Person, Plan, Scoring, Stage, Task, Term,
+    Account, Event, Handoff, Lead, Meeting, Message, Objective, Person, Plan, Scoring, Stage, Task,
+    Term,
 };
 
 /// How one list changed.
@@ -177,6 +178,7 @@ patch! {
     stages: Stage,
     handoffs: Handoff,
     tasks: Task,
+    leads: Lead,
 }
 
 impl Patch {
@@ -232,6 +234,29 @@ mod tests {
         let patch = round_trip(&old, &new);
         assert_eq!(patch.size(), 2, "old and new of one account");
         assert!(patch.meetings.is_same());
+    }
+
+    #[test]
+    fn leads_are_patched_too() {
+        let old = plan();
+        let mut new = old.clone();
+        new.leads.push(crate::model::Lead {
+            id: "jana".into(),
+            name: "Jana Novak".into(),
+            company: None,
+            account: None,
+            crm_id: Some("51201".into()),
+            owner: None,
+            captured: crate::model::DateTime(
+                chrono::NaiveDate::from_ymd_opt(2027, 3, 16)
+                    .and_then(|d| d.and_hms_opt(10, 0, 0))
+                    .unwrap_or_default(),
+            ),
+            pipeline: None,
+            reached: Vec::new(),
+        });
+        let patch = round_trip(&old, &new);
+        assert!(!patch.is_empty(), "adding a lead is an edit to undo");
     }
 
     #[test]
