@@ -1186,7 +1186,13 @@ fn explicit_mapping_and_date_order_override_recognition() {
         report.updated,
         [("kaskade-chemie".to_owned(), vec!["tier", "owner"])]
     );
-    assert!(Mapping::parse(&["Firma=company"]).is_err());
+    assert!(Mapping::parse(&["Firma=firm"]).is_err());
+    // `company` is a lead's field, not an account's.
+    let leads_only = Mapping::parse(&["Firma=company"]).expect("parses");
+    assert!(matches!(
+        import::accounts(&plan, text, &leads_only),
+        Err(import::ImportError::WrongField { .. })
+    ));
     let wrong = Mapping::parse(&["Firma=start"]).expect("parses");
     assert!(matches!(
         import::accounts(&plan, text, &wrong),
