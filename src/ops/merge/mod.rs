@@ -578,7 +578,10 @@ fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)], markers: &Marke
         let key = section.key();
         if section.is_list() {
             if slots.is_empty() {
-                push_line(&mut out, 1, &format!("{key}: [],"));
+                // As the writer: format 1 has no leads, so an empty list of them is left out.
+                if *section != Section::Leads {
+                    push_line(&mut out, 1, &format!("{key}: [],"));
+                }
                 continue;
             }
             push_line(&mut out, 1, &format!("{key}: ["));
