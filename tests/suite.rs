@@ -45,6 +45,8 @@ mod palette;
 mod properties;
 mod provenance;
 #[cfg(feature = "gui")]
+mod results_board;
+#[cfg(feature = "gui")]
 mod review;
 mod rules;
 #[cfg(feature = "gui")]

@@ -17,23 +17,26 @@ pub enum Board {
     Changes,
     /// Who agreed to what, and when, across the plan and its history.
     Signoffs,
+    /// After the show: the objectives, handoffs, accounts, meetings and leads, measured.
+    Results,
 }
 
 impl Board {
     /// Every board, in navigation order.
-    pub const ALL: [Board; 6] = [
+    pub const ALL: [Board; 7] = [
         Board::Readiness,
         Board::Schedule,
         Board::LeadFlow,
         Board::MessageMap,
         Board::Changes,
         Board::Signoffs,
+        Board::Results,
     ];
 
     /// The navigation group it is listed under.
     pub fn group(self) -> &'static str {
         match self {
-            Board::Changes | Board::Signoffs => "Review",
+            Board::Changes | Board::Signoffs | Board::Results => "Review",
             _ => "Workshop",
         }
     }
@@ -47,6 +50,7 @@ impl Board {
             Board::Readiness => "Readiness",
             Board::Changes => "Changes",
             Board::Signoffs => "Sign-offs",
+            Board::Results => "Results",
         }
     }
 
@@ -59,6 +63,7 @@ impl Board {
             Board::Readiness => "readiness",
             Board::Changes => "changes",
             Board::Signoffs => "sign-offs",
+            Board::Results => "results",
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod id;
 pub mod lead_flow;
 pub mod message_map;
 pub mod readiness;
+pub mod results;
 pub mod schedule;
 pub mod signoffs;
 
@@ -26,6 +27,8 @@ pub struct Boards {
     pub changes: crate::app::boards::changes::ChangesState,
     /// The sign-offs board's state.
     pub signoffs: crate::app::boards::signoffs::SignoffsState,
+    /// The results board's state.
+    pub results: crate::app::boards::results::ResultsState,
 }
 
 /// Draws `board`.
@@ -41,5 +44,6 @@ pub fn board_ui(ui: &mut egui::Ui, board: Board, boards: &mut Boards, cx: &mut B
         Board::Readiness => crate::app::boards::readiness::readiness_ui(ui, cx),
         Board::Changes => crate::app::boards::changes::changes_ui(ui, &mut boards.changes, cx),
         Board::Signoffs => crate::app::boards::signoffs::signoffs_ui(ui, &mut boards.signoffs, cx),
+        Board::Results => crate::app::boards::results::results_ui(ui, &mut boards.results, cx),
     }
 }
