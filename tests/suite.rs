@@ -39,6 +39,7 @@ mod lead_flow;
 mod lists;
 #[cfg(feature = "gui")]
 mod open_problem;
+mod outcome_exports;
 #[cfg(feature = "gui")]
 mod palette;
 mod properties;
