@@ -158,3 +158,104 @@ fn the_command_writes_the_plan_that_fmt_keeps_and_check_reads() {
         "every finding has a line"
     );
 }
+
+#[test]
+fn after_the_show_the_plan_is_format_2_with_every_outcome() {
+    let text = generate::generate_after_text(N, generate::DEFAULT_SEED);
+    assert_eq!(
+        text,
+        generate::generate_after_text(N, generate::DEFAULT_SEED)
+    );
+    let loaded = preshow::format::parse(&text).expect("loads");
+    let plan = loaded.plan;
+    assert_eq!(plan.format, 2);
+    assert!(text.contains("\n    format: 2,\n"), "written as format 2");
+    assert_eq!(preshow::format::to_string(&plan), text, "fmt is a no-op");
+    assert_eq!(plan, generate::generate_after(N, generate::DEFAULT_SEED));
+
+    // The plan before the show is the same, outcome aside.
+    let before = generate(N, generate::DEFAULT_SEED);
+    assert_eq!(plan.accounts.len(), before.accounts.len());
+    assert_eq!(plan.meetings.len(), before.meetings.len());
+    for (after, before) in plan.meetings.iter().zip(&before.meetings) {
+        assert_eq!((&after.id, after.start), (&before.id, before.start));
+        if before.status != MeetingStatus::Confirmed {
+            assert_eq!(after.status, before.status, "{} kept its status", after.id);
+        }
+    }
+
+    let leads = plan.leads.len();
+    assert!(
+        (N * 9..=N * 11).contains(&leads),
+        "about ten per account: {leads}"
+    );
+    let results = preshow::analysis::results::measure(&plan, generate::after_today());
+    let late: usize = results.handoffs.iter().filter_map(|h| h.late()).sum();
+    let within: usize = results.handoffs.iter().filter_map(|h| h.within_sla()).sum();
+    assert!(
+        late > 0 && within > 5 * late,
+        "most within the SLA: {within}, late {late}"
+    );
+    let stuck = results.lead_counts.stuck;
+    assert!(
+        stuck > 0 && stuck < leads / 20,
+        "a few stuck: {stuck} of {leads}"
+    );
+    assert!(results.meetings.held > 5 * results.meetings.no_show);
+    assert!(results.meetings.no_show > 0);
+    assert!(results.lead_counts.without_owner > 0);
+    assert!(results.lead_counts.from_accounts > 0);
+    assert!(results.objectives.iter().any(|o| o.met == Some(true)));
+    assert!(results.objectives.iter().any(|o| o.met == Some(false)));
+    assert!(
+        plan.objectives
+            .iter()
+            .any(|o| o.measure.is_none() && o.actual.is_some())
+    );
+    assert!(plan.stages.iter().any(|s| s.crm_stage.is_some()));
+    assert!(plan.accounts.iter().all(|a| a.crm_id.is_some()));
+    // On the show's last day, fewer are stuck than a week later.
+    let early = preshow::analysis::results::measure(&plan, plan.event.ends);
+    assert!(early.lead_counts.stuck < stuck);
+
+    // Some `reached` lists are out of time order, some skip a stage no handoff describes.
+    assert!(
+        plan.leads
+            .iter()
+            .any(|l| l.reached.windows(2).any(|w| w[0].at > w[1].at))
+    );
+    let skips = (0..leads)
+        .flat_map(|l| preshow::analysis::results::path(&plan, l))
+        .filter(|s| s.hours.is_some() && s.handoffs.is_empty())
+        .count();
+    assert!(skips > 0, "a few moves that no handoff describes");
+    for lead in &plan.leads {
+        assert!(
+            lead.reached.iter().all(|r| r.at >= lead.captured),
+            "{}",
+            lead.id
+        );
+        let day = lead.captured.date();
+        assert!(
+            plan.event.starts <= day && day <= plan.event.ends,
+            "{}",
+            lead.id
+        );
+    }
+}
+
+#[test]
+fn the_command_writes_the_plan_after_the_show() {
+    let out = preshow(&["generate", "--accounts", "50", "--after", "--seed", "4"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        generate::generate_after_text(50, 4)
+    );
+    let help = preshow(&["generate", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--after") && help.contains("after the show"),
+        "{help}"
+    );
+}

@@ -2,7 +2,7 @@
 //! diff, and `preshow git-setup`, in real temporary repositories.
 
 use preshow::format;
-use preshow::model::{Account, Plan};
+use preshow::model::{Account, DateTime, Lead, MeetingStatus, Plan, Reached};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -219,6 +219,140 @@ fn edits_to_different_accounts_and_one_meeting_merge_through_the_driver() {
         "new errors: {:?}",
         after.difference(&before)
     );
+}
+
+fn at(text: &str) -> DateTime {
+    text.parse().expect("a time")
+}
+
+fn lead(id: &str, owner: &str, stages: &[(&str, &str)]) -> Lead {
+    Lead {
+        id: id.into(),
+        name: format!("{id} Visitor"),
+        company: None,
+        account: None,
+        crm_id: None,
+        owner: Some(owner.into()),
+        captured: at("2027-03-16T10:00"),
+        pipeline: None,
+        reached: stages
+            .iter()
+            .map(|(stage, t)| Reached {
+                stage: (*stage).into(),
+                at: at(t),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn leads_and_held_meetings_from_two_branches_merge_through_the_driver() {
+    let repo = Repo::new();
+    repo.setup();
+    let mut base = example();
+    base.leads
+        .push(lead("ines", "yuki", &[("visit", "2027-03-16T10:00")]));
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    // Sales marks their meetings held and records a lead; marketing does the same on its side.
+    ours.meetings[0].status = MeetingStatus::Held;
+    theirs.meetings[1].status = MeetingStatus::Held;
+    theirs.meetings[2].status = MeetingStatus::NoShow;
+    ours.leads
+        .push(lead("ours-lead", "priya", &[("visit", "2027-03-16T11:00")]));
+    theirs.leads.push(lead(
+        "theirs-lead",
+        "yuki",
+        &[("visit", "2027-03-17T09:30")],
+    ));
+    // One lead, two different stages recorded: merged by stage, no conflict.
+    ours.leads[0].reached.push(Reached {
+        stage: "sal".into(),
+        at: at("2027-03-17T09:00"),
+    });
+    theirs.leads[0].reached.push(Reached {
+        stage: "mql".into(),
+        at: at("2027-03-16T12:00"),
+    });
+    branches(&repo, &base, &ours, &theirs);
+
+    let o = repo.run_git(&["merge", "--no-edit", "theirs"]);
+    assert!(o.status.success(), "git merge: {}{}", out(&o), err(&o));
+    let merged = format::load_file(&repo.path().join(PLAN))
+        .expect("merged plan loads")
+        .plan;
+    assert_eq!(merged.format, 2);
+    let statuses: Vec<MeetingStatus> = merged.meetings.iter().take(3).map(|m| m.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            MeetingStatus::Held,
+            MeetingStatus::Held,
+            MeetingStatus::NoShow
+        ]
+    );
+    let ids: Vec<&str> = merged.leads.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(ids, ["ines", "theirs-lead", "ours-lead"]);
+    let path: Vec<&str> = merged.leads[0]
+        .reached
+        .iter()
+        .map(|r| r.stage.as_str())
+        .collect();
+    assert_eq!(path, ["visit", "mql", "sal"], "both stages, in time order");
+    assert_eq!(
+        repo.read(PLAN),
+        format::to_string(&merged),
+        "canonical form"
+    );
+    assert_eq!(repo.git(&["status", "--porcelain"]), "");
+
+    // Against our side, the merge brought their stage of the lead, one entry a line.
+    let o = repo.preshow(&["diff", "--git", "HEAD~1", PLAN]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains(
+            "  leads\n    ~ ines\n        reached: + (stage: \"mql\", at: \"2027-03-16T12:00\")\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("    + theirs-lead\n"), "{text}");
+    assert!(
+        text.contains("        status: Confirmed → Held\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn one_stage_given_two_times_conflicts_in_git() {
+    let repo = Repo::new();
+    repo.setup();
+    let mut base = example();
+    base.leads
+        .push(lead("ines", "yuki", &[("visit", "2027-03-16T10:00")]));
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.leads[0].reached.push(Reached {
+        stage: "mql".into(),
+        at: at("2027-03-16T12:00"),
+    });
+    theirs.leads[0].reached.push(Reached {
+        stage: "mql".into(),
+        at: at("2027-03-16T15:00"),
+    });
+    branches(&repo, &base, &ours, &theirs);
+    let o = repo.run_git(&["merge", "--no-edit", "theirs"]);
+    assert!(!o.status.success(), "merge should stop: {}", out(&o));
+    let text = repo.read(PLAN);
+    assert!(
+        text.contains("(stage: \"mql\", at: \"2027-03-16T12:00\"),"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(stage: \"mql\", at: \"2027-03-16T15:00\"),"),
+        "{text}"
+    );
+    repo.git(&["merge", "--abort"]);
 }
 
 #[test]

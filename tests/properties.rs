@@ -1,6 +1,7 @@
 //! Property tests of the plan file and the gap checks, over arbitrary but plausible plans:
 //! random people, accounts, meetings, messages, stages, handoffs, tasks, sign-offs and scoring,
-//! with awkward strings (quotes, backslashes, newlines, control characters, unicode, empty),
+//! and format 2's outcome (leads with the stages they reached, held and no-show meetings,
+//! objectives' measures and actuals, CRM stage names and ids), with awkward strings (quotes, backslashes, newlines, control characters, unicode, empty),
 //! random dates and times, references that sometimes dangle and ids that are sometimes invalid
 //! or duplicated (the model allows that; the checks report it).
 //!
@@ -11,15 +12,20 @@
 //! - (c) `check::check` never panics and gives the same findings twice, and its output for a
 //!   terminal holds no control character (but line breaks) or bidirectional override;
 //! - (d) a format-1 file survives the migration path: through the tree and back, and through a
-//!   no-op step to a pretend format 2.
+//!   no-op step to a pretend format 2;
+//! - (e) the fast reader and the full way (tree and `ron`) read the same plan, format 1 or 2,
+//!   with the same source map;
+//! - (f) measuring the results (`analysis::results::measure`) never panics, on any day.
 //!
 //! `PROPTEST_CASES=10000 cargo test --test suite properties::` runs longer.
 
+use preshow::analysis::results;
 use preshow::check;
 use preshow::format::{self, Migrator, Step};
 use preshow::model::{
-    Account, Date, DateTime, Event, Handoff, Meeting, MeetingStatus, Message, Objective, Person,
-    Plan, Scoring, Section, Signal, Signoff, Stage, Task, Team, Term, is_valid_id,
+    Account, Date, DateTime, Event, Handoff, Lead, Measure, Meeting, MeetingStatus, Message,
+    Objective, Person, Plan, Reached, Scoring, Section, Signal, Signoff, Stage, Task, Team, Term,
+    is_valid_id,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -199,6 +205,15 @@ fn person() -> BoxedStrategy<Person> {
         .boxed()
 }
 
+/// How an objective is measured; `LeadsReaching` a stage that may not exist.
+fn measure() -> BoxedStrategy<Measure> {
+    prop_oneof![
+        3 => select(Measure::kinds().to_vec()),
+        2 => id().prop_map(Measure::LeadsReaching),
+    ]
+    .boxed()
+}
+
 fn objective() -> BoxedStrategy<Objective> {
     (
         id(),
@@ -206,18 +221,22 @@ fn objective() -> BoxedStrategy<Objective> {
         opt_text(),
         opt(finite()),
         opt_text(),
+        prop_oneof![3 => Just(None), 1 => measure().prop_map(Some)],
+        prop_oneof![3 => Just(None), 1 => finite().prop_map(Some)],
         signoffs(),
     )
-        .prop_map(|(id, name, metric, target, unit, signoffs)| Objective {
-            id,
-            name,
-            metric,
-            target,
-            unit,
-            measure: None,
-            actual: None,
-            signoffs,
-        })
+        .prop_map(
+            |(id, name, metric, target, unit, measure, actual, signoffs)| Objective {
+                id,
+                name,
+                metric,
+                target,
+                unit,
+                measure,
+                actual,
+                signoffs,
+            },
+        )
         .boxed()
 }
 
@@ -332,14 +351,21 @@ fn message() -> BoxedStrategy<Message> {
 }
 
 fn stage() -> BoxedStrategy<Stage> {
-    (id(), text(), team(), any::<bool>(), any::<bool>())
-        .prop_map(|(id, name, team, entry, terminal)| Stage {
+    (
+        id(),
+        text(),
+        team(),
+        any::<bool>(),
+        any::<bool>(),
+        prop_oneof![3 => Just(None), 1 => text().prop_map(Some)],
+    )
+        .prop_map(|(id, name, team, entry, terminal, crm_stage)| Stage {
             id,
             name,
             team,
             entry,
             terminal,
-            crm_stage: None,
+            crm_stage,
         })
         .boxed()
 }
@@ -380,7 +406,39 @@ fn task() -> BoxedStrategy<Task> {
         .boxed()
 }
 
-/// A whole plan of format 1 (the only format this build reads as it is).
+/// A lead: stages from the shared pool (often real, sometimes not), reached at any time (before
+/// it was captured, too), in any order, sometimes the same stage twice.
+fn lead() -> BoxedStrategy<Lead> {
+    (
+        (id(), text(), opt_text(), opt_ref(), opt_text(), opt_ref()),
+        (
+            date_time(),
+            opt(finite()),
+            list(
+                (id(), date_time())
+                    .prop_map(|(stage, at)| Reached { stage, at })
+                    .boxed(),
+                4,
+            ),
+        ),
+    )
+        .prop_map(
+            |((id, name, company, account, crm_id, owner), (captured, pipeline, reached))| Lead {
+                id,
+                name,
+                company,
+                account,
+                crm_id,
+                owner,
+                captured,
+                pipeline,
+                reached,
+            },
+        )
+        .boxed()
+}
+
+/// A whole plan, of format 1 or (when it holds anything of format 2) format 2.
 fn plan() -> BoxedStrategy<Plan> {
     (
         (
@@ -397,12 +455,13 @@ fn plan() -> BoxedStrategy<Plan> {
             list(stage(), 5),
             list(handoff(), 5),
             list(task(), 4),
+            prop_oneof![1 => Just(Vec::new()), 1 => list(lead(), 5)],
         ),
     )
         .prop_map(
             |(
                 (event, people, objectives, terms, scoring, accounts),
-                (meetings, messages, stages, handoffs, tasks),
+                (meetings, messages, stages, handoffs, tasks, leads),
             )| Plan {
                 format: 1,
                 event,
@@ -416,7 +475,7 @@ fn plan() -> BoxedStrategy<Plan> {
                 stages,
                 handoffs,
                 tasks,
-                leads: Vec::new(),
+                leads,
             },
         )
         // A plan is the format it needs: 1 unless it uses something of format 2.
@@ -432,6 +491,14 @@ fn format_1(mut plan: Plan) -> Plan {
     for a in &mut plan.accounts {
         a.crm_id = None;
     }
+    for o in &mut plan.objectives {
+        o.measure = None;
+        o.actual = None;
+    }
+    for s in &mut plan.stages {
+        s.crm_stage = None;
+    }
+    plan.leads.clear();
     for m in &mut plan.meetings {
         m.status = match m.status {
             MeetingStatus::Held => MeetingStatus::Confirmed,
@@ -616,6 +683,18 @@ impl Hand<'_> {
                 None => f.none("target"),
             }
             f.opt(self, "unit", x.unit.as_deref());
+            match &x.measure {
+                Some(Measure::LeadsReaching(stage)) => f.raw(
+                    "measure",
+                    self.some(format!("LeadsReaching({})", self.quote(stage))),
+                ),
+                Some(m) => f.raw("measure", self.some(m.key().to_owned())),
+                None => f.none("measure"),
+            }
+            match x.actual {
+                Some(a) => f.raw("actual", self.some(self.float(a))),
+                None => f.none("actual"),
+            }
             f.vec(
                 self,
                 "signoffs",
@@ -746,6 +825,7 @@ impl Hand<'_> {
             f.raw("team", x.team.to_string());
             f.flag(self, "entry", x.entry);
             f.flag(self, "terminal", x.terminal);
+            f.opt(self, "crm_stage", x.crm_stage.as_deref());
             self.item("Stage", f)
         });
         f.list(self, "stages", stages.collect());
@@ -778,6 +858,30 @@ impl Hand<'_> {
             self.item("Task", f)
         });
         f.list(self, "tasks", tasks.collect());
+
+        let leads = p.leads.iter().map(|x| {
+            let mut f = self.fields();
+            f.raw("id", self.quote(&x.id));
+            f.raw("name", self.quote(&x.name));
+            f.opt(self, "company", x.company.as_deref());
+            f.opt(self, "account", x.account.as_deref());
+            f.opt(self, "crm_id", x.crm_id.as_deref());
+            f.opt(self, "owner", x.owner.as_deref());
+            f.raw("captured", self.quote(&x.captured.to_string()));
+            match x.pipeline {
+                Some(p) => f.raw("pipeline", self.some(self.float(p))),
+                None => f.none("pipeline"),
+            }
+            let reached = x.reached.iter().map(|r| {
+                let mut f = self.fields();
+                f.raw("stage", self.quote(&r.stage));
+                f.raw("at", self.quote(&r.at.to_string()));
+                self.item("Reached", f)
+            });
+            f.list(self, "reached", reached.collect());
+            self.item("Lead", f)
+        });
+        f.list(self, "leads", leads.collect());
 
         let mut out = String::new();
         if self.style.comments {
@@ -864,10 +968,14 @@ fn parse(text: &str) -> Plan {
 /// Floats compare by bits: `-0.0` must come back as `-0.0`.
 fn same(a: &Plan, b: &Plan) -> bool {
     a == b
-        && a.objectives
+        && a.objectives.iter().zip(&b.objectives).all(|(x, y)| {
+            x.target.map(f64::to_bits) == y.target.map(f64::to_bits)
+                && x.actual.map(f64::to_bits) == y.actual.map(f64::to_bits)
+        })
+        && a.leads
             .iter()
-            .zip(&b.objectives)
-            .all(|(x, y)| x.target.map(f64::to_bits) == y.target.map(f64::to_bits))
+            .zip(&b.leads)
+            .all(|(x, y)| x.pipeline.map(f64::to_bits) == y.pipeline.map(f64::to_bits))
 }
 
 fn pretend_format_2() -> Migrator {
@@ -905,6 +1013,41 @@ fn survives_migration(text: &str, plan: &Plan) -> Result<(), TestCaseError> {
     let mut expected = direct;
     expected.format = 2;
     prop_assert!(same(&migrated.plan, &expected));
+    Ok(())
+}
+
+/// A reader that takes the full way (scan, tree, `ron`) for formats 1 and 2: both are older
+/// than its pretend format 3 and migrate to it with steps that change nothing.
+fn pretend_format_3() -> Migrator {
+    Migrator {
+        current: 3,
+        direct: 3,
+        steps: vec![
+            Step {
+                from: 1,
+                summary: "noop",
+                apply: |_| Ok(()),
+            },
+            Step {
+                from: 2,
+                summary: "noop",
+                apply: |_| Ok(()),
+            },
+        ],
+    }
+}
+
+/// (e) for one text of `plan`.
+fn readers_agree(text: &str, plan: &Plan) -> Result<(), TestCaseError> {
+    let as_is = format::parse(text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+    prop_assert!(same(&as_is.plan, plan), "as it is:\n{}", text);
+    let full = format::parse_with(text, &pretend_format_3())
+        .map_err(|e| TestCaseError::fail(format!("{e}\n--- text ---\n{text}")))?;
+    prop_assert_eq!(full.migrated_from, Some(plan.format));
+    prop_assert_eq!(&full.source, &as_is.source);
+    let mut expected = as_is.plan;
+    expected.format = 3;
+    prop_assert!(same(&full.plan, &expected), "the full way:\n{}", text);
     Ok(())
 }
 
@@ -975,6 +1118,28 @@ proptest! {
                 out.escape_debug()
             );
         }
+    }
+
+    /// (e) The fast reader and the full way agree, on every format this build reads.
+    #[test]
+    fn the_fast_reader_and_the_full_way_agree(plan in plan(), style in style()) {
+        readers_agree(&format::to_string(&plan), &plan)?;
+        readers_agree(&hand_written(&plan, &style), &plan)?;
+    }
+
+    /// (f) Measuring the outcome never panics and gives the same results twice.
+    #[test]
+    fn results_are_total_and_deterministic(plan in plan(), today in today()) {
+        let first = results::measure(&plan, today);
+        prop_assert_eq!(first.objectives.len(), plan.objectives.len());
+        prop_assert_eq!(first.handoffs.len(), plan.handoffs.len());
+        prop_assert_eq!(first.leads.len(), plan.leads.len());
+        for lead in 0..plan.leads.len() {
+            let path = results::path(&plan, lead);
+            prop_assert_eq!(path.len(), plan.leads[lead].reached.len());
+        }
+        // NaN is not equal to itself: compare as text.
+        prop_assert_eq!(format!("{first:?}"), format!("{:?}", results::measure(&plan, today)));
     }
 
     /// (d) A format-1 file survives the migration path unchanged.

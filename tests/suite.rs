@@ -40,6 +40,7 @@ mod lead_import;
 mod lists;
 #[cfg(feature = "gui")]
 mod open_problem;
+mod outcome_exports;
 #[cfg(feature = "gui")]
 mod palette;
 mod properties;

@@ -350,8 +350,11 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
     }
     let mut tiers = [TierResult::default(); 3];
     for a in &plan.accounts {
-        let Some(t) = usize::try_from(a.tier - 1)
-            .ok()
+        // Any whole number is a tier in the file: `i64::MIN - 1` must not overflow.
+        let Some(t) = a
+            .tier
+            .checked_sub(1)
+            .and_then(|i| usize::try_from(i).ok())
             .and_then(|i| tiers.get_mut(i))
         else {
             continue;

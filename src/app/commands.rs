@@ -122,7 +122,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 33] = [
+    pub const GENERAL: [Command; 34] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -154,6 +154,7 @@ impl Command {
         Command::Export(ExportFormat::AccountsCsv),
         Command::Export(ExportFormat::MeetingsCsv),
         Command::Export(ExportFormat::HandoffsCsv),
+        Command::Export(ExportFormat::LeadsCsv),
         Command::Export(ExportFormat::BriefMarkdown),
         Command::Export(ExportFormat::BriefHtml),
     ];

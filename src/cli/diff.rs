@@ -225,6 +225,9 @@ fn render(all: &[Compared], output: DiffFormat) -> String {
 ///         name: "Zeta Foods"
 ///     - beta
 ///         name: "Beta Clinics"
+///   leads
+///     ~ jana-novak
+///         reached: + (stage: "sal", at: "2027-04-15T09:00")
 /// ```
 fn human(c: &Compared) -> String {
     let mut out = String::new();
@@ -263,6 +266,25 @@ fn human(c: &Compared) -> String {
             .iter()
             .filter(|f| f.field != "id" || e.change == "changed")
         {
+            // A lead's path changes a stage at a time: show the entries, not both lists.
+            if e.section == Section::Leads
+                && f.field == "reached"
+                && e.change == "changed"
+                && let Some((removed, added)) =
+                    diff::list_entries_changed(f.before.as_deref(), f.after.as_deref())
+            {
+                for (mark, entry) in removed
+                    .iter()
+                    .map(|r| ('-', r))
+                    .chain(added.iter().map(|a| ('+', a)))
+                {
+                    let _ = writeln!(out, "        {}: {mark} {}", f.field, display_safe(entry));
+                }
+                if removed.is_empty() && added.is_empty() {
+                    let _ = writeln!(out, "        {}: same stages, another order", f.field);
+                }
+                continue;
+            }
             let _ = match e.change {
                 "added" => writeln!(out, "        {}: {}", f.field, shown(&f.after)),
                 "removed" => writeln!(out, "        {}: {}", f.field, shown(&f.before)),

@@ -16,6 +16,8 @@ pub enum CsvTable {
     Meetings,
     /// Lead handoffs with their owners and SLAs.
     Handoffs,
+    /// Leads with their owners and the time they entered each stage (HubSpot's headers).
+    Leads,
 }
 
 /// Which brief to write.
@@ -39,7 +41,7 @@ pub struct ExportArgs {
     /// With --ics: only this person's meetings (a person id).
     #[arg(long, value_name = "ID", requires = "ics")]
     pub person: Option<String>,
-    /// Write CRM-ready CSV of accounts, meetings or handoffs (to -o OUT).
+    /// Write CRM-ready CSV of accounts, meetings, handoffs or leads (to -o OUT).
     #[arg(long, value_enum, value_name = "TABLE")]
     pub csv: Option<CsvTable>,
     /// Write a one-page brief for leadership as Markdown or HTML (to -o OUT).
@@ -146,6 +148,7 @@ fn export(args: &ExportArgs) -> Result<(), String> {
             CsvTable::Accounts => csv::Table::Accounts,
             CsvTable::Meetings => csv::Table::Meetings,
             CsvTable::Handoffs => csv::Table::Handoffs,
+            CsvTable::Leads => csv::Table::Leads,
         };
         let text =
             csv::export(plan, table).map_err(|e| format!("{name}: could not make the CSV: {e}"))?;

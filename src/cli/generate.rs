@@ -5,9 +5,31 @@ use crate::ops::generate;
 use std::io::Write;
 use std::path::Path;
 
-pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -> u8 {
-    let text = generate::generate_text(accounts, seed);
-    let Some(path) = out.filter(|p| !crate::cli::is_std(p)) else {
+/// What to generate and where.
+pub(super) struct Request<'a> {
+    /// How many accounts.
+    pub(super) accounts: usize,
+    /// The seed.
+    pub(super) seed: u64,
+    /// With the show's outcome (format 2).
+    pub(super) after: bool,
+    /// Where to write it; standard output when `None` or `-`.
+    pub(super) out: Option<&'a Path>,
+    /// Replace `out` if it exists.
+    pub(super) force: bool,
+}
+
+pub(super) fn run(r: &Request) -> u8 {
+    let (accounts, seed) = (r.accounts, r.seed);
+    let (text, today) = if r.after {
+        (
+            generate::generate_after_text(accounts, seed),
+            generate::after_today(),
+        )
+    } else {
+        (generate::generate_text(accounts, seed), generate::today())
+    };
+    let Some(path) = r.out.filter(|p| !crate::cli::is_std(p)) else {
         let mut stdout = std::io::stdout().lock();
         return match stdout
             .write_all(text.as_bytes())
@@ -22,7 +44,7 @@ pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -
             }
         };
     };
-    let replace = if force {
+    let replace = if r.force {
         crate::format::Replace::ReadOnlyToo
     } else {
         crate::format::Replace::Nothing
@@ -30,11 +52,11 @@ pub(super) fn run(accounts: usize, seed: u64, out: Option<&Path>, force: bool) -
     match crate::format::write_file(path, text.as_bytes(), replace) {
         Ok(()) => {
             eprintln!(
-                "{}: a plan of {accounts} accounts written (seed {seed}); check it with \
-                 `preshow check {} --today {}`",
+                "{}: a plan of {accounts} accounts{} written (seed {seed}); check it with \
+                 `preshow check {} --today {today}`",
                 path.display(),
+                if r.after { " after the show" } else { "" },
                 path.display(),
-                generate::today()
             );
             EXIT_OK
         }

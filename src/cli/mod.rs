@@ -206,8 +206,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Write a made-up plan of any size, for demos and benchmarks.
     ///
-    /// A realistic plan with a few gaps of every kind. The same size and seed always give the
-    /// same file.
+    /// A realistic plan with a few gaps of every kind, before the show or, with --after, after
+    /// it. The same size, seed and --after always give the same file.
     Generate {
         /// How many accounts.
         #[arg(long, value_name = "N")]
@@ -215,6 +215,13 @@ pub enum Command {
         /// Another seed gives another plan of the same size.
         #[arg(long, value_name = "S", default_value_t = crate::ops::generate::DEFAULT_SEED)]
         seed: u64,
+        /// The plan after the show, with its outcome (format 2).
+        ///
+        /// Meetings held or missed, leads (about ten per account) and how far each got through
+        /// the lead flow, objectives measured. Check it as of a week after the show:
+        /// `--today 2027-03-18`.
+        #[arg(long)]
+        after: bool,
         /// Where to write it (`-`, or left out: standard output).
         #[arg(short = 'o', long = "out", value_name = "OUT")]
         out: Option<PathBuf>,
@@ -285,9 +292,16 @@ pub fn run(command: Command) -> ExitCode {
         Command::Generate {
             accounts,
             seed,
+            after,
             out,
             force,
-        } => generate::run(accounts, seed, out.as_deref(), force),
+        } => generate::run(&generate::Request {
+            accounts,
+            seed,
+            after,
+            out: out.as_deref(),
+            force,
+        }),
         Command::Completions { shell } => completions(shell),
     };
     ExitCode::from(status)

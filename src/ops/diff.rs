@@ -146,6 +146,41 @@ fn same_item(old: &Plan, new: &Plan, section: Section, i: usize, j: usize) -> bo
     }
 }
 
+/// The entries of a list field that one side has and the other not, as `(removed, added)` in
+/// list order, when both values are lists written one entry a line (or absent): how a lead's
+/// `reached` change reads best, a stage at a time.
+pub fn list_entries_changed(
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let entries = |value: Option<&str>| -> Option<Vec<String>> {
+        match value {
+            None => Some(Vec::new()),
+            Some(v) => crate::ops::merge::split_list(v)
+                .map(|(_, entries)| entries.into_iter().map(str::to_owned).collect()),
+        }
+    };
+    let (before, after) = (entries(before)?, entries(after)?);
+    let missing = |from: &[String], other: &[String]| -> Vec<String> {
+        // Counted, so an entry written twice on one side and once on the other shows once.
+        let mut left: HashMap<&str, usize> = HashMap::new();
+        for e in other {
+            *left.entry(e.as_str()).or_default() += 1;
+        }
+        from.iter()
+            .filter(|e| match left.get_mut(e.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect()
+    };
+    Some((missing(&before, &after), missing(&after, &before)))
+}
+
 fn field_changes(before: &[(String, String)], after: &[(String, String)]) -> Vec<FieldChange> {
     let find = |list: &[(String, String)], name: &str| {
         list.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone())
@@ -218,5 +253,17 @@ mod tests {
             }
         );
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn list_entries_changed_names_each_entry() {
+        let before = "[\n(stage: \"visit\", at: \"2027-04-13T11:20\"),\n(stage: \"mql\", at: \"2027-04-13T15:00\"),\n]";
+        let after = "[\n(stage: \"mql\", at: \"2027-04-13T15:00\"),\n(stage: \"visit\", at: \"2027-04-13T11:20\"),\n(stage: \"sal\", at: \"2027-04-15T09:00\"),\n]";
+        let (removed, added) = list_entries_changed(Some(before), Some(after)).expect("lists");
+        assert!(removed.is_empty(), "a reorder removes nothing: {removed:?}");
+        assert_eq!(added, ["(stage: \"sal\", at: \"2027-04-15T09:00\")"]);
+        let (removed, added) = list_entries_changed(Some(after), None).expect("lists");
+        assert_eq!((removed.len(), added.len()), (3, 0));
+        assert_eq!(list_entries_changed(Some("\"x\""), None), None);
     }
 }

@@ -2,9 +2,13 @@
 //! the regression tests of the main crate (`tests/fuzz_regressions.rs`).
 //!
 //! Bytes that are not UTF-8 are not a plan. Text that is must either be refused with an error or
-//! load; a plan that loads is checked, saved, and loaded again, and must come back the same.
-//! Loading the same format-1 text through a no-op migration step must give the same plan too.
+//! load; a plan that loads is checked and measured (format 2's results), saved, and loaded again,
+//! and must come back the same (a plan that uses something of format 2 is saved as format 2).
+//! Loading the same text the full way (scan, tree, `ron`), through no-op migration steps to a
+//! pretend format 3, must give the same plan and the same source map too: the fast reader and
+//! serde agree on formats 1 and 2.
 
+use preshow::analysis::results;
 use preshow::check;
 use preshow::format::{self, Migrator, Step};
 use preshow::model::{Date, Plan};
@@ -27,15 +31,18 @@ fn exact(plan: &Plan) -> String {
     format!("{plan:?}")
 }
 
-fn pretend_format_2() -> Migrator {
+/// Reads formats 1 and 2 the full way: both migrate to a pretend format 3 with steps that change
+/// nothing.
+fn pretend_format_3() -> Migrator {
+    let noop = |from| Step {
+        from,
+        summary: "noop",
+        apply: |_| Ok(()),
+    };
     Migrator {
-        current: 2,
-        direct: 2,
-        steps: vec![Step {
-            from: 1,
-            summary: "noop",
-            apply: |_| Ok(()),
-        }],
+        current: 3,
+        direct: 3,
+        steps: vec![noop(1), noop(2)],
     }
 }
 
@@ -68,6 +75,15 @@ pub fn load_check_save(data: &[u8]) -> Outcome {
         let _ = check::render::human(&located);
         let _ = check::render::json(&located);
         let _ = check::render::github(&located);
+        let measured = results::measure(plan, today);
+        assert_eq!(
+            format!("{measured:?}"),
+            format!("{:?}", results::measure(plan, today)),
+            "results are deterministic"
+        );
+        for lead in 0..plan.leads.len().min(50) {
+            let _ = results::path(plan, lead);
+        }
     }
 
     let saved = format::to_string(plan);
@@ -77,9 +93,12 @@ pub fn load_check_save(data: &[u8]) -> Outcome {
             "the writer's output does not load: {e}\n--- input ---\n{text}\n--- saved ---\n{saved}"
         ),
     };
+    // A plan that uses something of format 2 is saved as format 2, whatever it said.
+    let mut written = plan.clone();
+    written.format = plan.written_format();
     assert_eq!(
         exact(&again.plan),
-        exact(plan),
+        exact(&written),
         "save and load changed the plan\n--- input ---\n{text}\n--- saved ---\n{saved}"
     );
     assert_eq!(
@@ -89,18 +108,18 @@ pub fn load_check_save(data: &[u8]) -> Outcome {
     );
 
     if loaded.migrated_from.is_none() {
-        match format::parse_with(text, &pretend_format_2()) {
+        match format::parse_with(text, &pretend_format_3()) {
             Ok(migrated) => {
                 let mut expected = plan.clone();
-                expected.format = 2;
+                expected.format = 3;
                 assert_eq!(
                     exact(&migrated.plan),
                     exact(&expected),
                     "a no-op migration changed the plan\n--- input ---\n{text}"
                 );
-                // A format-1 plan read for a format-2 reader always takes the full way (scan,
-                // tree, `ron`); read as it is, it may take the fast way. Both must agree on
-                // where everything is, too.
+                // Read for a format-3 reader, a plan always takes the full way (scan, tree,
+                // `ron`); read as it is, it may take the fast way. Both must agree on where
+                // everything is, too.
                 assert_eq!(
                     migrated.source, loaded.source,
                     "the two ways in disagree on the source map\n--- input ---\n{text}"

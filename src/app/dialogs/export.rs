@@ -123,10 +123,14 @@ impl ExportDialog {
                 }
                 (cal.text, what)
             }
-            ExportFormat::AccountsCsv | ExportFormat::MeetingsCsv | ExportFormat::HandoffsCsv => {
+            ExportFormat::AccountsCsv
+            | ExportFormat::MeetingsCsv
+            | ExportFormat::HandoffsCsv
+            | ExportFormat::LeadsCsv => {
                 let table = match self.format {
                     ExportFormat::AccountsCsv => csv::Table::Accounts,
                     ExportFormat::MeetingsCsv => csv::Table::Meetings,
+                    ExportFormat::LeadsCsv => csv::Table::Leads,
                     _ => csv::Table::Handoffs,
                 };
                 let text =
@@ -180,6 +184,11 @@ fn about(format: ExportFormat) -> &'static str {
         ExportFormat::HandoffsCsv => {
             "One row per lead handoff: the stages it goes between, what triggers it, its owner \
              and the hours allowed."
+        }
+        ExportFormat::LeadsCsv => {
+            "One row per lead: name, company, account, owner and email, when they were captured, \
+             the stage they are at and when they entered each stage, with the headers a CRM \
+             imports."
         }
         ExportFormat::BriefMarkdown => {
             "A one-page brief for leadership: the event, objectives and targets, tier-1 accounts \

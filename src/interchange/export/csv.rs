@@ -1,4 +1,4 @@
-//! CRM-ready CSV of accounts, meetings or handoffs, with owners' names and emails.
+//! CRM-ready CSV of accounts, meetings, handoffs or leads, with owners' names and emails.
 //!
 //! The files are RFC 4180 CSV (comma-separated, CRLF line endings, quoted where needed) in UTF-8
 //! with a byte-order mark, so spreadsheet programs read accents right. Every cell that a
@@ -6,12 +6,26 @@
 //! against CSV injection: the cell then opens as text ([`neutralise`] says which). The importer
 //! drops that marker again ([`drop_text_marker`]) and recognises these headers, so an exported
 //! file imports back with nothing changed.
+//!
+//! **Leads** ([`Table::Leads`]) take HubSpot's contact export headers, the ones the spec lists
+//! for lead imports, so a CRM maps them without help and Preshow's lead import recognises them:
+//! `Record ID` (the lead's `crm_id`), `First Name` and `Last Name` (the name split at its first
+//! space), `Company Name`, `Associated Company` and `Associated Company ID` (the account's name
+//! and CRM id), `Contact owner` (and its email), `Create Date` (captured), `Lifecycle Stage`
+//! (the last stage reached, by its `crm_stage`, else its name), and one
+//! `Date entered '<stage> (Lifecycle Stage Pipeline)'` column per stage of the plan, in plan
+//! order, named by the stage's `crm_stage` (else its name) and holding when the lead last
+//! entered it. Preshow's own `Id`, `Account Id` and `Pipeline` come first and last, so the file
+//! also carries what a CRM has no column for. Times are local event time, `YYYY-MM-DD HH:MM`.
+//! A stage entered twice shows its latest time, and a stage the plan does not have is left out:
+//! the file is a CRM's view of the leads, the plan keeps their whole path.
 
 use crate::interchange::export::{
     account_name, message_headline, person_email, person_name, stage_name,
 };
-use crate::model::Plan;
+use crate::model::{DateTime, Plan, Stage};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::io;
 
 /// What to export.
@@ -23,6 +37,8 @@ pub enum Table {
     Meetings,
     /// One row per handoff of the lead flow.
     Handoffs,
+    /// One row per lead, with the time it entered each stage.
+    Leads,
 }
 
 impl Table {
@@ -32,6 +48,7 @@ impl Table {
             Table::Accounts => "accounts",
             Table::Meetings => "meetings",
             Table::Handoffs => "handoffs",
+            Table::Leads => "leads",
         }
     }
 }
@@ -116,15 +133,149 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// A table's header row and data rows.
-type Rows = (Vec<&'static str>, Vec<Vec<String>>);
+type Rows = (Vec<Cow<'static, str>>, Vec<Vec<String>>);
+
+/// A table whose headers are always the same.
+type FixedRows = (Vec<&'static str>, Vec<Vec<String>>);
 
 /// The headers and rows of a table, before neutralising.
-pub fn rows(plan: &Plan, table: Table) -> (Vec<&'static str>, Vec<Vec<String>>) {
+pub fn rows(plan: &Plan, table: Table) -> Rows {
+    let fixed =
+        |(headers, rows): FixedRows| (headers.into_iter().map(Cow::Borrowed).collect(), rows);
     match table {
-        Table::Accounts => account_rows(plan),
-        Table::Meetings => meeting_rows(plan),
-        Table::Handoffs => handoff_rows(plan),
+        Table::Accounts => fixed(account_rows(plan)),
+        Table::Meetings => fixed(meeting_rows(plan)),
+        Table::Handoffs => fixed(handoff_rows(plan)),
+        Table::Leads => lead_rows(plan),
     }
+}
+
+/// A time as the CSV files write it: `2027-04-13 11:20`.
+fn csv_time(t: DateTime) -> String {
+    t.0.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The header of the column holding when a lead entered `stage`, in HubSpot's current form.
+pub fn stage_entered_header(stage: &Stage) -> String {
+    let name = stage
+        .crm_stage
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&stage.name);
+    format!("Date entered '{name} (Lifecycle Stage Pipeline)'")
+}
+
+/// One row per lead (see the module's docs for the columns). Lookups are by hash, so 100,000
+/// leads take no longer than reading them.
+fn lead_rows(plan: &Plan) -> Rows {
+    let mut headers: Vec<Cow<'static, str>> = [
+        "Id",
+        "Record ID",
+        "First Name",
+        "Last Name",
+        "Company Name",
+        "Associated Company",
+        "Associated Company ID",
+        "Account Id",
+        "Contact owner",
+        "Contact owner Email",
+        "Create Date",
+        "Lifecycle Stage",
+    ]
+    .into_iter()
+    .map(Cow::Borrowed)
+    .collect();
+    // The first stage of each id, as every lookup of the plan does.
+    let mut stage_column: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in plan.stages.iter().enumerate() {
+        stage_column.entry(s.id.as_str()).or_insert(i);
+    }
+    let columns: Vec<usize> = {
+        let mut c: Vec<usize> = stage_column.values().copied().collect();
+        c.sort_unstable();
+        c
+    };
+    for &i in &columns {
+        if let Some(s) = plan.stages.get(i) {
+            headers.push(Cow::Owned(stage_entered_header(s)));
+        }
+    }
+    headers.push(Cow::Borrowed("Pipeline"));
+    let mut accounts: HashMap<&str, &crate::model::Account> = HashMap::new();
+    for a in &plan.accounts {
+        accounts.entry(a.id.as_str()).or_insert(a);
+    }
+    let mut people: HashMap<&str, &crate::model::Person> = HashMap::new();
+    for p in &plan.people {
+        people.entry(p.id.as_str()).or_insert(p);
+    }
+    let rows = plan
+        .leads
+        .iter()
+        .map(|l| {
+            let (first, last) = l.name.split_once(' ').unwrap_or((l.name.as_str(), ""));
+            let account = l.account.as_deref().and_then(|a| accounts.get(a));
+            let owner = l.owner.as_deref().map(|o| (o, people.get(o)));
+            // When the lead last entered each stage, and the stage it is at now.
+            let mut entered: Vec<Option<DateTime>> = vec![None; plan.stages.len()];
+            let mut current: Option<(DateTime, usize)> = None;
+            for r in &l.reached {
+                let Some(&i) = stage_column.get(r.stage.as_str()) else {
+                    continue;
+                };
+                if let Some(slot) = entered.get_mut(i) {
+                    *slot = Some(slot.map_or(r.at, |t| t.max(r.at)));
+                }
+                // The latest entry is where it is; at the same time, the later in the file.
+                if current.is_none_or(|(t, _)| r.at >= t) {
+                    current = Some((r.at, i));
+                }
+            }
+            let lifecycle = current
+                .and_then(|(_, i)| plan.stages.get(i))
+                .map(|s| {
+                    s.crm_stage
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                        .unwrap_or(&s.name)
+                        .to_owned()
+                })
+                .unwrap_or_default();
+            let mut row = vec![
+                l.id.clone(),
+                l.crm_id.clone().unwrap_or_default(),
+                first.to_owned(),
+                last.to_owned(),
+                l.company.clone().unwrap_or_default(),
+                account.map(|a| a.name.clone()).unwrap_or_default(),
+                account.and_then(|a| a.crm_id.clone()).unwrap_or_default(),
+                l.account.clone().unwrap_or_default(),
+                owner
+                    .map(|(id, p)| p.map_or_else(|| id.to_owned(), |p| p.name.clone()))
+                    .unwrap_or_default(),
+                owner
+                    .and_then(|(_, p)| p.and_then(|p| p.email.as_deref()))
+                    .map(str::trim)
+                    .unwrap_or_default()
+                    .to_owned(),
+                csv_time(l.captured),
+                lifecycle,
+            ];
+            row.extend(columns.iter().map(|&i| {
+                entered
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(csv_time)
+                    .unwrap_or_default()
+            }));
+            row.push(l.pipeline.map(|p| p.to_string()).unwrap_or_default());
+            row
+        })
+        .collect();
+    (headers, rows)
 }
 
 /// The name of the person an owner field names (empty when none).
@@ -147,7 +298,7 @@ fn email(plan: &Plan, id: &Option<String>) -> String {
 /// `Account ID`, Salesforce's name for an account's record id (the column its account exports
 /// have, which Data Loader's update maps to the record's `Id`); a HubSpot import maps it to
 /// "Record ID" in its mapping step. The importer reads it back as the CRM id.
-fn account_rows(plan: &Plan) -> Rows {
+fn account_rows(plan: &Plan) -> FixedRows {
     (
         vec![
             "Id",
@@ -188,7 +339,7 @@ fn account_rows(plan: &Plan) -> Rows {
 }
 
 /// One row per meeting, with its account's name and its attendees' names and emails.
-fn meeting_rows(plan: &Plan) -> Rows {
+fn meeting_rows(plan: &Plan) -> FixedRows {
     (
         vec![
             "Id",
@@ -239,7 +390,7 @@ fn meeting_rows(plan: &Plan) -> Rows {
 }
 
 /// One row per handoff, with its stages' and owner's names and who signed it off.
-fn handoff_rows(plan: &Plan) -> Rows {
+fn handoff_rows(plan: &Plan) -> FixedRows {
     (
         vec![
             "Id",

@@ -1,6 +1,8 @@
 //! The meetings as an RFC 5545 calendar: one `VEVENT` per active meeting (Proposed and
-//! Requested as `TENTATIVE`, Confirmed as `CONFIRMED`), with a stable UID, local event times
-//! with the event's time zone, and the people and messages in the description.
+//! Requested as `TENTATIVE`, Confirmed and Held (it took place) as `CONFIRMED`), with a stable
+//! UID, local event times with the event's time zone, and the people and messages in the
+//! description. Declined, Cancelled and NoShow meetings are left out, also when a calendar is
+//! written over an earlier one that had them.
 //!
 //! The text follows RFC 5545 to the letter: CRLF line endings, content lines folded at 75 octets
 //! (never inside a UTF-8 sequence), TEXT values escaped (`\\`, `\;`, `\,`, `\n`).

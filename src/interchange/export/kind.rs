@@ -12,6 +12,8 @@ pub enum ExportFormat {
     MeetingsCsv,
     /// CRM-ready CSV of the lead handoffs.
     HandoffsCsv,
+    /// CRM-ready CSV of the leads (format 2).
+    LeadsCsv,
     /// The brief for leadership, as Markdown.
     BriefMarkdown,
     /// The brief for leadership, as one printable HTML page.
@@ -20,11 +22,12 @@ pub enum ExportFormat {
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [ExportFormat; 6] = [
+    pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Calendar,
         ExportFormat::AccountsCsv,
         ExportFormat::MeetingsCsv,
         ExportFormat::HandoffsCsv,
+        ExportFormat::LeadsCsv,
         ExportFormat::BriefMarkdown,
         ExportFormat::BriefHtml,
     ];
@@ -36,6 +39,7 @@ impl ExportFormat {
             ExportFormat::AccountsCsv => "Accounts (CSV)",
             ExportFormat::MeetingsCsv => "Meetings (CSV)",
             ExportFormat::HandoffsCsv => "Handoffs (CSV)",
+            ExportFormat::LeadsCsv => "Leads (CSV)",
             ExportFormat::BriefMarkdown => "Brief (Markdown)",
             ExportFormat::BriefHtml => "Brief (HTML)",
         }
@@ -48,6 +52,7 @@ impl ExportFormat {
             ExportFormat::AccountsCsv => "Export accounts as CSV…",
             ExportFormat::MeetingsCsv => "Export meetings as CSV…",
             ExportFormat::HandoffsCsv => "Export handoffs as CSV…",
+            ExportFormat::LeadsCsv => "Export leads as CSV…",
             ExportFormat::BriefMarkdown => "Export brief as Markdown…",
             ExportFormat::BriefHtml => "Export brief as HTML…",
         }
@@ -57,9 +62,10 @@ impl ExportFormat {
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Calendar => "ics",
-            ExportFormat::AccountsCsv | ExportFormat::MeetingsCsv | ExportFormat::HandoffsCsv => {
-                "csv"
-            }
+            ExportFormat::AccountsCsv
+            | ExportFormat::MeetingsCsv
+            | ExportFormat::HandoffsCsv
+            | ExportFormat::LeadsCsv => "csv",
             ExportFormat::BriefMarkdown => "md",
             ExportFormat::BriefHtml => "html",
         }
@@ -69,9 +75,10 @@ impl ExportFormat {
     pub fn extensions(self) -> &'static [&'static str] {
         match self {
             ExportFormat::Calendar => &["ics"],
-            ExportFormat::AccountsCsv | ExportFormat::MeetingsCsv | ExportFormat::HandoffsCsv => {
-                &["csv"]
-            }
+            ExportFormat::AccountsCsv
+            | ExportFormat::MeetingsCsv
+            | ExportFormat::HandoffsCsv
+            | ExportFormat::LeadsCsv => &["csv"],
             ExportFormat::BriefMarkdown => &["md", "markdown"],
             ExportFormat::BriefHtml => &["html", "htm"],
         }
@@ -81,9 +88,10 @@ impl ExportFormat {
     pub fn file_type(self) -> &'static str {
         match self {
             ExportFormat::Calendar => "Calendar",
-            ExportFormat::AccountsCsv | ExportFormat::MeetingsCsv | ExportFormat::HandoffsCsv => {
-                "CSV"
-            }
+            ExportFormat::AccountsCsv
+            | ExportFormat::MeetingsCsv
+            | ExportFormat::HandoffsCsv
+            | ExportFormat::LeadsCsv => "CSV",
             ExportFormat::BriefMarkdown => "Markdown",
             ExportFormat::BriefHtml => "HTML page",
         }
@@ -96,6 +104,7 @@ impl ExportFormat {
             ExportFormat::AccountsCsv => "-accounts.csv",
             ExportFormat::MeetingsCsv => "-meetings.csv",
             ExportFormat::HandoffsCsv => "-handoffs.csv",
+            ExportFormat::LeadsCsv => "-leads.csv",
             ExportFormat::BriefMarkdown => "-brief.md",
             ExportFormat::BriefHtml => "-brief.html",
         }

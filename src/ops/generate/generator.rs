@@ -85,6 +85,9 @@ pub(super) struct Generator {
     pub(super) touched: HashSet<(u8, usize)>,
     /// Every id made so far.
     pub(super) ids: HashSet<String>,
+    /// Per id made from a name: the last number put after it (`ana-novak-3`), so the next
+    /// person of that name is numbered without counting them all again.
+    pub(super) numbered: HashMap<String, usize>,
     /// Person indexes by id.
     pub(super) people_by_id: HashMap<String, usize>,
 }
@@ -118,6 +121,7 @@ impl Generator {
             lead_of: Vec::new(),
             touched: HashSet::new(),
             ids: HashSet::new(),
+            numbered: HashMap::new(),
             people_by_id: HashMap::new(),
         }
     }
@@ -125,12 +129,20 @@ impl Generator {
     /// A fresh id made from `name`, unique among every id made so far.
     pub(super) fn id(&mut self, name: &str) -> String {
         let base = slug(name);
-        let mut id = base.clone();
-        let mut k = 2;
-        while self.ids.contains(&id) {
-            id = format!("{base}-{k}");
-            k += 1;
+        if !self.ids.contains(&base) {
+            self.ids.insert(base.clone());
+            return base;
         }
+        // Ids are never given back, so the first free number only grows.
+        let mut k = self.numbered.get(&base).copied().unwrap_or(1);
+        let id = loop {
+            k += 1;
+            let id = format!("{base}-{k}");
+            if !self.ids.contains(&id) {
+                break id;
+            }
+        };
+        self.numbered.insert(base, k);
         self.ids.insert(id.clone());
         id
     }

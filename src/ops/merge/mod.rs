@@ -11,6 +11,10 @@
 //! list order; when only their side reordered a list, it follows theirs. Items new on the other
 //! side go right after the item they follow there (at the start when none does).
 //!
+//! A lead's `reached` list merges entry by entry, keyed by stage (see `reached.rs`): two sides
+//! recording different stages of one lead merge cleanly; one stage given two different times
+//! conflicts as the whole field.
+//!
 //! What conflicts (see [`ConflictKind`]): a field changed two different ways, an item edited on
 //! one side and deleted on the other, and one id added on both sides with different content. A
 //! conflicted merge is returned as text with git-style markers around the conflicting fields or
@@ -261,7 +265,7 @@ pub fn one_line(value: &str) -> String {
 
 /// A multi-line value as [`format::item_fields`] gives it (a list, one element a line: `[`, the
 /// elements, perhaps the closing `]`) split into its opening and its elements, without commas.
-fn split_list(value: &str) -> Option<(&str, Vec<&str>)> {
+pub(crate) fn split_list(value: &str) -> Option<(&str, Vec<&str>)> {
     let mut lines = value.split('\n');
     let open = lines.next()?;
     let mut rest: Vec<&str> = lines.collect();
@@ -423,7 +427,7 @@ fn merge_section(
         let outcome = match (b.get(key), o.get(key), t.get(key)) {
             (_, Some(of), Some(tf)) if of == tf => Some((clean(of), None)),
             (Some(bf), Some(of), Some(tf)) => {
-                let (slots, clashes) = merge_fields(bf, of, tf);
+                let (slots, clashes) = merge_fields(section, bf, of, tf);
                 let kind = (!clashes.is_empty()).then_some(ConflictKind::Fields(clashes));
                 Some((Slot::Item(slots), kind))
             }
@@ -486,8 +490,10 @@ fn merge_section(
     slots
 }
 
-/// Merges one item's fields; conflicting fields keep both values.
+/// Merges one item's fields; conflicting fields keep both values. A lead's `reached` merges
+/// entry by entry.
 fn merge_fields(
+    section: Section,
     base: &Fields,
     ours: &Fields,
     theirs: &Fields,
@@ -508,7 +514,12 @@ fn merge_fields(
     let mut clashes = Vec::new();
     for name in order {
         let (b, o, t) = (get(base, &name), get(ours, &name), get(theirs, &name));
-        match merge_value(&b, &o, &t) {
+        let merged = if section == Section::Leads && name == "reached" {
+            reached::merge_reached(&b, &o, &t)
+        } else {
+            merge_value(&b, &o, &t)
+        };
+        match merged {
             Some(value) => slots.push(FieldSlot::Clean(name, value)),
             None => {
                 clashes.push(FieldConflict {
@@ -577,6 +588,10 @@ fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)], markers: &Marke
     for (section, slots) in sections {
         let key = section.key();
         if section.is_list() {
+            // Like the writer, no empty `leads` (format 1 has none).
+            if slots.is_empty() && *section == Section::Leads {
+                continue;
+            }
             if slots.is_empty() {
                 // As the writer: format 1 has no leads, so an empty list of them is left out.
                 if *section != Section::Leads {
@@ -704,5 +719,6 @@ fn render_field(out: &mut String, depth: usize, name: &str, value: &str) {
     }
 }
 
+mod reached;
 #[cfg(test)]
 mod tests;

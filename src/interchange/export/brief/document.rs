@@ -1,8 +1,11 @@
-//! What the brief says, built from the plan: the facts under the title, then one section each
-//! for objectives and targets, tier-1 accounts and their meetings, agreed messages, lead
-//! handoffs, and the open gaps by team. The open gaps come from [`crate::check::check`] and are
+//! What the brief says, built from the plan: the facts under the title, then, once the plan
+//! holds the show's outcome (format 2), the results ([`crate::analysis::results`]: objectives
+//! against their targets, handoffs against their SLAs, accounts met, meetings held, leads), then
+//! one section each for objectives and targets, tier-1 accounts and their meetings, agreed
+//! messages, lead handoffs, and the open gaps by team. The open gaps come from [`crate::check::check`] and are
 //! attributed to teams and people exactly as the readiness board does it ([`who_owes`]).
 
+use crate::analysis::results::{self, Results};
 use crate::check::{self, Context, Finding, Severity, Summary};
 use crate::interchange::export::brief::doc::{Block, Doc, Item, Section, item};
 use crate::interchange::export::{person_name, stage_name};
@@ -56,16 +59,173 @@ pub fn document(plan: &Plan, today: Date) -> Doc {
     let ctx = Context::new(plan, today);
     let findings = check::check(plan, today);
     let summary = Summary::of(&findings);
+    let mut sections = Vec::new();
+    if Results::has_outcomes(plan) {
+        sections.push(results_section(plan, today));
+    }
+    sections.extend([
+        objectives(plan, &ctx),
+        tier_one_accounts(plan),
+        agreed_messages(plan, &ctx),
+        handoffs(plan, &ctx),
+        open_gaps(plan, &findings, &summary),
+    ]);
     Doc {
         title: format!("{}: leadership brief", plan.event.name),
         facts: facts(plan, &summary, today),
-        sections: vec![
-            objectives(plan, &ctx),
-            tier_one_accounts(plan),
-            agreed_messages(plan, &ctx),
-            handoffs(plan, &ctx),
-            open_gaps(plan, &findings, &summary),
-        ],
+        sections,
+    }
+}
+
+/// `1 lead`, `3 leads`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", number(n as f64), if n == 1 { one } else { many })
+}
+
+/// `n` of `of` as a whole percentage: `80%`.
+fn share(n: usize, of: usize) -> String {
+    if of == 0 {
+        return "–".to_owned();
+    }
+    format!("{}%", (n as f64 * 100.0 / of as f64).round())
+}
+
+/// A number of hours as people read it: `19.5 hours`, `1 hour`.
+fn hours(h: f64) -> String {
+    let rounded = (h * 10.0).round() / 10.0;
+    if rounded == 1.0 {
+        "1 hour".to_owned()
+    } else {
+        format!("{} hours", number(rounded))
+    }
+}
+
+/// The show's outcome, measured as of `today`: objectives against their targets, each handoff
+/// against its SLA (within, late, stuck), accounts met by tier, meetings and leads.
+fn results_section(plan: &Plan, today: Date) -> Section {
+    let r = results::measure(plan, today);
+    let mut blocks = vec![Block::Para(format!(
+        "Measured on {}.",
+        today.0.format("%-d %B %Y")
+    ))];
+    if !plan.objectives.is_empty() {
+        blocks.push(Block::Table {
+            head: vec!["Objective", "Target", "Actual", "Result"],
+            rows: plan
+                .objectives
+                .iter()
+                .zip(&r.objectives)
+                .map(|(o, res)| {
+                    let with_unit = |n: f64| match o.unit.as_deref() {
+                        Some(u) => format!("{} {u}", number(n)),
+                        None => number(n),
+                    };
+                    let actual = match (res.actual, &o.measure) {
+                        (Some(a), Some(_)) => with_unit(a),
+                        (Some(a), None) => format!("{} (entered by hand)", with_unit(a)),
+                        (None, _) => "Not known".to_owned(),
+                    };
+                    vec![
+                        o.name.clone(),
+                        o.target.map_or_else(|| "No target".to_owned(), with_unit),
+                        actual,
+                        match res.met {
+                            Some(true) => "Met",
+                            Some(false) => "Missed",
+                            None => "Not known",
+                        }
+                        .to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if !plan.handoffs.is_empty() {
+        blocks.push(Block::Heading("Handoffs against their SLAs".to_owned()));
+        blocks.push(Block::Table {
+            head: vec![
+                "Handoff",
+                "SLA",
+                "Leads",
+                "Within SLA",
+                "Late",
+                "Stuck",
+                "Median",
+            ],
+            rows: plan
+                .handoffs
+                .iter()
+                .zip(&r.handoffs)
+                .map(|(h, res)| {
+                    let taken = res.taken.len();
+                    let (within, late) = match (res.within_sla(), res.late()) {
+                        (Some(w), Some(l)) if taken == 0 => (number(w as f64), number(l as f64)),
+                        (Some(w), Some(l)) => (
+                            format!("{} ({})", number(w as f64), share(w, taken)),
+                            number(l as f64),
+                        ),
+                        _ => ("–".to_owned(), "–".to_owned()),
+                    };
+                    vec![
+                        format!(
+                            "{} → {}",
+                            stage_name(plan, &h.from),
+                            stage_name(plan, &h.to)
+                        ),
+                        h.sla_hours
+                            .map_or_else(|| "No SLA".to_owned(), |n| hours(n as f64)),
+                        number(taken as f64),
+                        within,
+                        late,
+                        number(res.stuck.len() as f64),
+                        res.median_hours.map_or_else(|| "–".to_owned(), hours),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    blocks.push(Block::Heading("Accounts met".to_owned()));
+    blocks.push(Block::List(
+        r.tiers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.planned > 0)
+            .map(|(i, t)| {
+                item(
+                    format!(
+                        "Tier {}: {} of {} met ({})",
+                        i + 1,
+                        number(t.met as f64),
+                        count(t.planned, "account", "accounts"),
+                        share(t.met, t.planned)
+                    ),
+                    Vec::new(),
+                    i == 0 && t.met < t.planned,
+                )
+            })
+            .collect(),
+    ));
+    let m = r.meetings;
+    blocks.push(Block::Para(format!(
+        "Meetings: {} held, {}, {} cancelled, {} declined, {} still open.",
+        number(m.held as f64),
+        count(m.no_show, "no-show", "no-shows"),
+        number(m.cancelled as f64),
+        number(m.declined as f64),
+        number(m.open as f64),
+    )));
+    let l = r.lead_counts;
+    blocks.push(Block::Para(format!(
+        "Leads: {} captured, {} from target accounts; {} stuck past their follow-up time, {} \
+         reached sales with no owner.",
+        number(l.total as f64),
+        number(l.from_accounts as f64),
+        number(l.stuck as f64),
+        number(l.without_owner as f64),
+    )));
+    Section {
+        title: "Results after the show".to_owned(),
+        blocks,
     }
 }
 

@@ -1,5 +1,6 @@
-//! A one-page brief for leadership, in Markdown or self-contained HTML: the event, objectives and
-//! targets (agreed or not), tier-1 accounts and their meetings, the agreed messages with their
+//! A one-page brief for leadership, in Markdown or self-contained HTML: the event, the results
+//! once the plan holds the show's outcome (objectives against targets, handoffs against their
+//! SLAs, accounts met, meetings held and missed, leads), objectives and targets (agreed or not), tier-1 accounts and their meetings, the agreed messages with their
 //! proof, the handoffs with their SLAs and owners, and the open gaps by team.
 //!
 //! The brief is built once as a small document ([`Doc`]) and rendered twice, so both formats say
