@@ -338,6 +338,38 @@ fn exports_of_the_example_import_back_with_nothing_changed() {
     assert_round_trip(preshow::EXAMPLE_PLAN);
 }
 
+/// After the show: the leads export of a generated plan imports back with nothing changed,
+/// byte for byte (leads matched by id, accounts by CRM id, stage times by each stage's CRM name).
+#[test]
+fn a_leads_export_imports_back_with_nothing_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("after.ron");
+    let o = preshow(&["generate", "--after", "--accounts", "40", "-o", s(&path)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let before = std::fs::read_to_string(&path).expect("read");
+    let plan = format::parse(&before).expect("loads").plan;
+    assert!(plan.leads.len() > 100, "{} leads", plan.leads.len());
+    let csv = dir.path().join("leads.csv");
+    let o = preshow(&["export", s(&path), "--csv", "leads", "-o", s(&csv)]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = preshow(&["import", s(&path), "--leads", s(&csv)]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(out.contains("0 leads added, 0 updated, 0 skipped"), "{out}");
+    assert!(out.contains("nothing to change"), "{out}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
+}
+
 #[test]
 fn exports_of_hostile_names_import_back_with_nothing_changed() {
     let plan = hostile_plan();

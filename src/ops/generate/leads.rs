@@ -160,15 +160,27 @@ impl Generator {
                 });
             }
         }
+        // A walk-in whose company is a target account is that account's lead, as an import
+        // from the CRM would file it.
+        let accounts: HashMap<String, usize> = self
+            .plan
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (crate::model::fold(&a.name), i))
+            .collect();
         for _ in 0..self.n * WALK_INS {
             let company = (!self.rng.chance(8)).then(|| {
                 let (_, kinds, _) = SEGMENTS[self.rng.below(SEGMENTS.len())];
                 format!("{} {}", self.rng.pick(PLACES), self.rng.pick(kinds))
             });
+            let account = company
+                .as_deref()
+                .and_then(|c| accounts.get(&crate::model::fold(c)).copied());
             drafts.push(Draft {
                 name: self.name(),
                 company,
-                account: None,
+                account,
                 captured: self.show_time(),
             });
         }
