@@ -12,7 +12,7 @@ impl Workbench {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
-        self.checks.derived.refresh(self.doc.revision);
+        self.checks.derived.refresh(self.doc.revision, self.today);
         let event = &self.doc.plan.event;
         widgets::set_plan_days(&ctx, event.starts, event.ends);
         if self.presenting {
