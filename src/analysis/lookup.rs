@@ -128,11 +128,16 @@ impl Lookup {
         }
     }
 
+    /// The day results are measured as of.
+    pub fn day(&self) -> Date {
+        self.today.unwrap_or_else(Date::today)
+    }
+
     /// The plan's outcomes measured ([`results::measure`]) as of the lookup's day: which leads
     /// are stuck, what each objective reached. One pass over the leads, the first time asked.
     pub fn results(&self, plan: &Plan) -> &Results {
         self.results
-            .get_or_init(|| results::measure(plan, self.today.unwrap_or_else(Date::today)))
+            .get_or_init(|| results::measure(plan, self.day()))
     }
 
     /// The position of the account with this id.

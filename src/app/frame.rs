@@ -73,6 +73,12 @@ impl Workbench {
             let message = message.clone();
             egui::Panel::top("disk-trouble").show(ui, |ui| self.disk_trouble_ui(ui, &message));
         }
+        if self.format_offer_shown() {
+            let frame = crate::app::outcomes::banner_frame(ui);
+            egui::Panel::top("format-offer")
+                .frame(frame)
+                .show(ui, |ui| self.format_offer_ui(ui));
+        }
         if let Some(walk) = &self.walk {
             let shown = match self.board {
                 Some(_) => None,
