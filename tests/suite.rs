@@ -40,6 +40,8 @@ mod lists;
 #[cfg(feature = "gui")]
 mod open_problem;
 #[cfg(feature = "gui")]
+mod outcomes;
+#[cfg(feature = "gui")]
 mod palette;
 mod properties;
 mod provenance;

@@ -6,7 +6,8 @@
 //! compares the two plans (no copies); only the changed items are cloned.
 
 use crate::model::{
-    Account, Event, Handoff, Meeting, Message, Objective, Person, Plan, Scoring, Stage, Task, Term,
+    Account, Event, Handoff, Lead, Meeting, Message, Objective, Person, Plan, Scoring, Stage, Task,
+    Term,
 };
 
 /// How one list changed.
@@ -177,6 +178,7 @@ patch! {
     stages: Stage,
     handoffs: Handoff,
     tasks: Task,
+    leads: Lead,
 }
 
 impl Patch {
@@ -232,6 +234,26 @@ mod tests {
         let patch = round_trip(&old, &new);
         assert_eq!(patch.size(), 2, "old and new of one account");
         assert!(patch.meetings.is_same());
+    }
+
+    #[test]
+    fn leads_are_patched_like_every_other_list() {
+        let old = plan();
+        let mut new = old.clone();
+        let captured = old.event.starts.at(10, 0);
+        new.leads.push(crate::model::Lead {
+            id: "jana".into(),
+            name: "Jana Novak".into(),
+            company: None,
+            account: None,
+            crm_id: None,
+            owner: None,
+            captured,
+            pipeline: None,
+            reached: Vec::new(),
+        });
+        let patch = round_trip(&old, &new);
+        assert!(!patch.is_empty(), "a new lead is a change to undo");
     }
 
     #[test]

@@ -445,7 +445,7 @@ fn standing_text(
                         .unwrap_or_default();
                     lines.push((
                         format!(
-                            "Next: {} → {}{sla}, owned by {owner}",
+                            "Next: {} to {}{sla}, owned by {owner}",
                             s.name,
                             stage_name(plan, &h.to)
                         ),
