@@ -196,7 +196,7 @@ impl ListSection for Leads {
             .as_deref()
             .and_then(|id| derived.lookup.account(plan, id))
             .and_then(|i| Some((i, plan.accounts.get(i)?.name.clone())));
-        let steps: Vec<(Step, String, Option<(String, bool)>)> = results::path(plan, index)
+        let steps: Vec<(Step, String, Option<HowItWent>)> = results::path(plan, index)
             .into_iter()
             .map(|s| {
                 let (stage, how) = step_text(plan, &s);
@@ -232,15 +232,14 @@ impl ListSection for Leads {
             field_row(ui, "Account", hl == Some("account"), |ui, l2| {
                 ui.horizontal_wrapped(|ui| {
                     widgets::opt_choice_picker_ui(ui, l2, &mut l.account, accounts, e);
-                    if let Some((i, name)) = &account {
-                        if ui
+                    if let Some((i, name)) = &account
+                        && ui
                             .link(format!("Open {name}"))
                             .on_hover_text("Show this account in Accounts")
                             .clicked()
-                        {
-                            cx.commands
-                                .push(Command::Reveal(Section::Accounts, Some(*i), None));
-                        }
+                    {
+                        cx.commands
+                            .push(Command::Reveal(Section::Accounts, Some(*i), None));
                     }
                 });
             });
@@ -475,9 +474,12 @@ fn standing_text(
     }
 }
 
+/// How a move into a stage went, and whether it was late.
+type HowItWent = (String, bool);
+
 /// A step as the path shows it: the stage's name, and how the move into it went ("19.5 h after
 /// MQL, within 24 h" or "30 h after MQL, late by 6 h") with whether it was late.
-fn step_text(plan: &Plan, s: &Step) -> (String, Option<(String, bool)>) {
+fn step_text(plan: &Plan, s: &Step) -> (String, Option<HowItWent>) {
     let stage = s
         .stage
         .and_then(|i| plan.stages.get(i))

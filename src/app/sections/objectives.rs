@@ -194,9 +194,10 @@ impl ListSection for Objectives {
                 |o, _, _| target_text(o),
                 |o, _, _| SortKey::Number(o.target.unwrap_or(f64::NEG_INFINITY)),
             ),
+            // After the show the actual is what the room asks about: it stays when room runs out.
             column("Actual")
-                .priority(High)
-                .chars(14.0, 18.0)
+                .priority(Always)
+                .chars(12.0, 18.0)
                 .text(actual_text),
             column("Agreed by")
                 .priority(Always)
