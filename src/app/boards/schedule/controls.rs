@@ -122,14 +122,31 @@ pub(super) fn legend_ui(ui: &mut Ui, tally: &Tally, shown: usize, over: &[String
 /// A swatch of each status's look and of the clash outline, each with its name: one piece
 /// each, so the line wraps between entries, never inside one.
 fn swatches_ui(ui: &mut Ui) {
+    // Short names, so the legend stays one line on the presentation canvas; the hover says more.
     let statuses = [
-        (MeetingStatus::Held, "✔ Held"),
-        (MeetingStatus::Confirmed, "Confirmed"),
-        (MeetingStatus::Requested, "Requested"),
-        (MeetingStatus::Proposed, "Proposed"),
-        (MeetingStatus::Declined, "Declined, cancelled or no-show"),
+        (MeetingStatus::Held, "✔ Held", "Took place"),
+        (
+            MeetingStatus::Confirmed,
+            "Confirmed",
+            "The account said yes",
+        ),
+        (
+            MeetingStatus::Requested,
+            "Requested",
+            "Asked for, no answer yet",
+        ),
+        (
+            MeetingStatus::Proposed,
+            "Proposed",
+            "Planned, not asked for yet",
+        ),
+        (
+            MeetingStatus::Declined,
+            "Not held",
+            "Declined, cancelled or no-show: takes no time",
+        ),
     ];
-    for (status, name) in statuses {
+    for (status, name, tip) in statuses {
         let l = look(status, ui.visuals());
         legend_item_ui(ui, 1.6, name, |p, rect| {
             p.rect(
@@ -142,7 +159,8 @@ fn swatches_ui(ui: &mut Ui) {
             if l.struck {
                 hatch(p, rect, l.stroke.color);
             }
-        });
+        })
+        .on_hover_text(tip);
         ui.add_space(ui.text_style_height(&TextStyle::Body) * 0.3);
     }
     let panel = ui.visuals().panel_fill;
