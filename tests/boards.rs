@@ -360,10 +360,11 @@ fn legends_are_one_line_on_the_presentation_canvas() {
         (
             Board::Schedule,
             &[
+                "✔ Held",
                 "Confirmed",
                 "Requested",
                 "Proposed",
-                "Declined or cancelled",
+                "Not held",
                 "Clash",
             ][..],
         ),

@@ -117,7 +117,8 @@ fn another_day_and_declined_meetings() {
             .is_some()
     );
     assert!(h.query_by_label("Delta Works 12:00").is_none());
-    h.get_by_label("Show declined and cancelled").click();
+    h.get_by_label("Show declined, cancelled and no-shows")
+        .click();
     h.run();
     h.get_by_label("Delta Works 12:00");
 }
@@ -411,6 +412,9 @@ fn tall_day() -> (tempfile::TempDir, Harness<'static, Workbench>) {
         Harness::builder().with_size([1440.0, 600.0]),
         crate::support::open(&path, crate::support::feb_1()),
     );
+    h.run();
+    // The offer to upgrade the plan's format answered, so the grid has the window's height.
+    h.state_mut().command(Command::KeepFormat1);
     h.run();
     let Some(Place::Board(board)) = Place::parse("schedule") else {
         panic!("`schedule` names a board");

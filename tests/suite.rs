@@ -42,6 +42,8 @@ mod lists;
 mod open_problem;
 mod outcome_exports;
 #[cfg(feature = "gui")]
+mod outcomes;
+#[cfg(feature = "gui")]
 mod palette;
 mod properties;
 mod provenance;

@@ -9,8 +9,9 @@
 //! are at worst out of date, never out of bounds.
 
 use crate::analysis::coverage;
+use crate::analysis::results::{self, Results};
 use crate::model::fingerprint::Signable;
-use crate::model::{Message, Plan};
+use crate::model::{Date, Message, Plan};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::hash::BuildHasher;
@@ -113,9 +114,32 @@ pub struct Lookup {
     segments: OnceCell<Vec<String>>,
     by_start: OnceCell<(Vec<u32>, i64)>,
     message_prints: OnceCell<Vec<OnceCell<String>>>,
+    /// The day "stuck" and "late" are judged on; `None` takes the system date.
+    today: Option<Date>,
+    results: OnceCell<Results>,
 }
 
 impl Lookup {
+    /// A lookup that measures results ([`Lookup::results`]) as of `today`.
+    pub fn as_of(today: Date) -> Lookup {
+        Lookup {
+            today: Some(today),
+            ..Lookup::default()
+        }
+    }
+
+    /// The day results are measured as of.
+    pub fn day(&self) -> Date {
+        self.today.unwrap_or_else(Date::today)
+    }
+
+    /// The plan's outcomes measured ([`results::measure`]) as of the lookup's day: which leads
+    /// are stuck, what each objective reached. One pass over the leads, the first time asked.
+    pub fn results(&self, plan: &Plan) -> &Results {
+        self.results
+            .get_or_init(|| results::measure(plan, self.day()))
+    }
+
     /// The position of the account with this id.
     pub fn account(&self, plan: &Plan, id: &str) -> Option<usize> {
         let ids = self

@@ -101,6 +101,8 @@ pub struct LeadResult {
     pub due: Option<DateTime>,
     /// Whether it reached a stage of the Sales team.
     pub reached_sales: bool,
+    /// How many handoffs it took later than their SLA.
+    pub late: usize,
 }
 
 /// An objective measured.
@@ -275,6 +277,7 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
     };
     for (li, lead) in plan.leads.iter().enumerate() {
         let steps = path_with(lead, &stages, &handoffs);
+        let mut late = 0;
         for step in &steps {
             let Some(hours) = step.hours else { continue };
             for &h in &step.handoffs {
@@ -283,6 +286,9 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
                     .get(h)
                     .and_then(|h| h.sla_hours)
                     .map(|sla| hours <= sla as f64);
+                if within == Some(false) {
+                    late += 1;
+                }
                 if let Some(r) = handoff_results.get_mut(h) {
                     r.taken.push(Taken {
                         lead: li,
@@ -299,6 +305,7 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
                     .and_then(|&s| plan.stages.get(s))
                     .is_some_and(|s| s.team == Team::Sales)
             }),
+            late,
             ..LeadResult::default()
         };
         if let Some(last) = steps.last()

@@ -191,6 +191,9 @@ impl Workbench {
             Command::IdFollowsName { section, old, new } => {
                 self.id_follows_name(section, &old, new)
             }
+            Command::MarkHeld(day) => self.mark_held(day),
+            Command::UpgradeFormat => self.upgrade_format(),
+            Command::KeepFormat1 => self.keep_format_1(),
         }
     }
 
@@ -280,6 +283,7 @@ impl Workbench {
                 self.load(path);
             }
             Answer::SetToday(date) => self.take_as_today(date),
+            Answer::SaveAsFormat2 { path, overwrite } => self.save_as_format_2(&path, overwrite),
             Answer::YouAre { id, then } => {
                 self.you_are(&id);
                 if let Some(cmd) = then

@@ -101,6 +101,13 @@ pub enum Command {
     },
     /// Say who is at the keyboard (the person sign-offs are entered by), in a dialog.
     ChooseYou,
+    /// Mark every confirmed meeting of a day held, as one undoable step (`None`: today). Offered
+    /// from the first show day on: before the show nothing has been held.
+    MarkHeld(Option<crate::model::Date>),
+    /// Upgrade the open format-1 plan to format 2, as one undoable step.
+    UpgradeFormat,
+    /// Keep the open plan at format 1: the offer to upgrade it is not made again for its file.
+    KeepFormat1,
     /// Keep a just-added item's id made from its name: the id changes with every change of the
     /// name, in the name's undo step. Asked for in the frame that edits the name, whose undo
     /// point takes both.
@@ -122,7 +129,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 
 impl Command {
     /// The commands the palette and menus offer (besides going to sections and recent files).
-    pub const GENERAL: [Command; 34] = [
+    pub const GENERAL: [Command; 35] = [
         Command::NewPlan,
         Command::Open,
         Command::Save,
@@ -147,6 +154,7 @@ impl Command {
         Command::ChooseToday,
         Command::ChooseYou,
         Command::EndWalk,
+        Command::MarkHeld(None),
         Command::Import(crate::interchange::import::Kind::Accounts),
         Command::Import(crate::interchange::import::Kind::Meetings),
         Command::Import(crate::interchange::import::Kind::Leads),
@@ -202,6 +210,13 @@ impl Command {
             } => "Sign off".into(),
             Command::SignOff { .. } => "Sign for someone else".into(),
             Command::ChooseYou => "Say who you are…".into(),
+            Command::MarkHeld(None) => "Mark today's confirmed meetings held".into(),
+            Command::MarkHeld(Some(d)) => format!(
+                "Mark the confirmed meetings of {} held",
+                crate::model::human::date(*d, chrono::Datelike::year(&d.0))
+            ),
+            Command::UpgradeFormat => "Upgrade the plan to format 2".into(),
+            Command::KeepFormat1 => "Keep the plan at format 1".into(),
         }
     }
 
@@ -232,6 +247,7 @@ impl Command {
             Command::ZoomReset => vec![k(CMD, Key::Num0)],
             Command::EndWalk | Command::SetTheme(_) => Vec::new(),
             Command::ChooseToday | Command::SetToday(_) | Command::ChooseYou => Vec::new(),
+            Command::MarkHeld(_) | Command::UpgradeFormat | Command::KeepFormat1 => Vec::new(),
             Command::Import(_) | Command::Export(_) => Vec::new(),
             Command::RenameId { .. } | Command::IdFollowsName { .. } | Command::SignOff { .. } => {
                 Vec::new()

@@ -5,13 +5,18 @@
 use crate::analysis::lookup::Lookup;
 use crate::app::provenance::SignoffTrail;
 use crate::app::widgets::Choices;
-use crate::model::Plan;
+use crate::model::{Date, Plan};
 use std::cell::OnceCell;
+
+/// The last [`Derived::version`] handed out.
+static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
 /// Answers and choices for one revision of the plan.
 #[derive(Default)]
 pub struct Derived {
     revision: u64,
+    today: Option<Date>,
+    version: u64,
     /// Positions by id, meetings per account, what each person owns, and more.
     pub lookup: Lookup,
     people: OnceCell<Choices>,
@@ -24,26 +29,31 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Nothing worked out yet, for plan `revision`.
-    pub fn new(revision: u64) -> Self {
+    /// Nothing worked out yet, for plan `revision` as of `today` (which leads are stuck).
+    pub fn new(revision: u64, today: Date) -> Self {
         Derived {
             revision,
+            today: Some(today),
+            version: VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+            lookup: Lookup::as_of(today),
             ..Derived::default()
         }
     }
 
-    /// Starts over when the plan is at another revision.
-    pub fn refresh(&mut self, revision: u64) {
-        if self.revision != revision {
+    /// Starts over when the plan is at another revision or today is another day.
+    pub fn refresh(&mut self, revision: u64, today: Date) {
+        if self.revision != revision || self.today != Some(today) {
             let trail = std::mem::take(&mut self.trail);
-            *self = Derived::new(revision);
+            *self = Derived::new(revision, today);
             self.trail = trail;
         }
     }
 
-    /// The plan revision these answers are for.
-    pub fn revision(&self) -> u64 {
-        self.revision
+    /// Which answers these are: a number that changes whenever they are made anew (another
+    /// revision of the plan, or another day taken as today), for views that keep what they
+    /// drew from them.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// People, for owner pickers.

@@ -25,6 +25,9 @@ pub struct Settings {
     pub recovery_dir: Option<PathBuf>,
     /// The file remembering who is at the keyboard; `None` keeps it for the run only.
     pub identity_file: Option<PathBuf>,
+    /// The file listing the plans whose owners chose to keep them at format 1 (the offer to
+    /// upgrade is not made again for them); `None` remembers the choice for the run only.
+    pub format_1_file: Option<PathBuf>,
     /// Whether git's email suggests who is at the keyboard.
     pub git_identity: bool,
     /// Whether a thread watches the plan's file for changes made by others, so an idle window
@@ -43,6 +46,7 @@ impl Settings {
             background_checks: true,
             recovery_dir: crate::app::recovery::default_dir(),
             identity_file: config_dir().map(|d| d.join("identity.txt")),
+            format_1_file: config_dir().map(|d| d.join("keep-format-1.txt")),
             git_identity: true,
             watch_in_background: true,
         }
@@ -63,6 +67,19 @@ pub fn config_dir() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
     Some(base.join("preshow"))
+}
+
+/// Writes one of the workbench's own small files. They are a convenience: failing to store one
+/// must not disturb the user, but it is worth a line in the log.
+fn store(file: &Path, text: &str, what: &str) {
+    let stored = match file.parent() {
+        Some(dir) => std::fs::create_dir_all(dir).map_err(|e| e.to_string()),
+        None => Ok(()),
+    }
+    .and_then(|()| crate::format::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string()));
+    if let Err(e) = stored {
+        log::warn!("{what} {} was not stored: {e}", file.display());
+    }
 }
 
 /// What a file dialog was opened for.
@@ -102,6 +119,8 @@ pub struct Chosen {
 pub struct Files {
     settings: Settings,
     recent: Vec<PathBuf>,
+    /// Plans kept at format 1 (canonical paths), sorted.
+    format_1: Vec<PathBuf>,
     waiting: Option<Receiver<(Purpose, Option<PathBuf>)>>,
 }
 
@@ -127,10 +146,47 @@ impl Files {
                     .collect()
             })
             .unwrap_or_default();
+        let format_1 = settings
+            .format_1_file
+            .as_ref()
+            .and_then(|f| std::fs::read_to_string(f).ok())
+            .map(|t| {
+                t.lines()
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut format_1: Vec<PathBuf> = format_1;
+        format_1.sort();
+        format_1.dedup();
         Files {
             settings,
             recent,
+            format_1,
             waiting: None,
+        }
+    }
+
+    /// Whether the plan at `path` was chosen to stay at format 1.
+    pub fn keeps_format_1(&self, path: &Path) -> bool {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.format_1.binary_search(&path).is_ok()
+    }
+
+    /// Remembers that the plan at `path` stays at format 1, and stores the list.
+    pub fn keep_format_1(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        if let Err(at) = self.format_1.binary_search(&path) {
+            self.format_1.insert(at, path);
+        }
+        if let Some(file) = &self.settings.format_1_file {
+            let text: String = self
+                .format_1
+                .iter()
+                .map(|p| format!("{}\n", p.display()))
+                .collect();
+            store(file, &text, "the plans kept at format 1");
         }
     }
 
@@ -151,21 +207,7 @@ impl Files {
                 .iter()
                 .map(|p| format!("{}\n", p.display()))
                 .collect();
-            // The recent list is a convenience: failing to store it must not disturb the user,
-            // but it is worth a line in the log.
-            let stored = match file.parent() {
-                Some(dir) => std::fs::create_dir_all(dir).map_err(|e| e.to_string()),
-                None => Ok(()),
-            }
-            .and_then(|()| {
-                crate::format::write_atomic(file, text.as_bytes()).map_err(|e| e.to_string())
-            });
-            if let Err(e) = stored {
-                log::warn!(
-                    "the list of recent plans {} was not stored: {e}",
-                    file.display()
-                );
-            }
+            store(file, &text, "the list of recent plans");
         }
     }
 

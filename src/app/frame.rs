@@ -12,7 +12,7 @@ impl Workbench {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
-        self.checks.derived.refresh(self.doc.revision);
+        self.checks.derived.refresh(self.doc.revision, self.today);
         let event = &self.doc.plan.event;
         widgets::set_plan_days(&ctx, event.starts, event.ends);
         if self.presenting {
@@ -72,6 +72,12 @@ impl Workbench {
         if let Some(DiskTrouble::Unreadable(message)) = &self.disk.trouble {
             let message = message.clone();
             egui::Panel::top("disk-trouble").show(ui, |ui| self.disk_trouble_ui(ui, &message));
+        }
+        if self.format_offer_shown() {
+            let frame = crate::app::outcomes::banner_frame(ui);
+            egui::Panel::top("format-offer")
+                .frame(frame)
+                .show(ui, |ui| self.format_offer_ui(ui));
         }
         if let Some(walk) = &self.walk {
             let shown = match self.board {

@@ -26,6 +26,7 @@ pub mod identity;
 mod job;
 mod open_problem;
 mod open_save;
+mod outcomes;
 mod place;
 pub mod presenting;
 mod provenance;

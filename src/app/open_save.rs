@@ -93,6 +93,7 @@ impl Workbench {
         self.disk.change_noted = None;
         self.disk.trouble = None;
         self.views.lists.clear();
+        self.views.format_offer_answered = false;
         self.walk = None;
         self.checks.checker.check_now(&mut self.doc, self.today);
     }
@@ -165,11 +166,15 @@ impl Workbench {
         self.save_checked(path, false)
     }
 
-    /// Saves to `path`. Unless `overwrite`, first makes sure the plan's own file has not been
+    /// Saves to `path`. First asks when the save would make a format-1 plan format 2. Unless
+    /// `overwrite`, makes sure the plan's own file has not been
     /// changed, moved or deleted by someone else since it was read, and that comments the file
     /// had are not dropped without asking.
     pub(super) fn save_checked(&mut self, path: &Path, overwrite: bool) -> bool {
         self.doc.commit();
+        if !self.format_allows_save(path, overwrite) {
+            return false;
+        }
         let own_file = self.doc.path.as_deref() == Some(path);
         if own_file && !self.doc.comments.is_empty() {
             self.dialog = Some(Dialog::CommentsWouldBeLost(CommentsWouldBeLost {

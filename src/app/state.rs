@@ -42,6 +42,8 @@ pub struct ViewState {
     pub palette: Option<PaletteState>,
     /// What the palette finds, kept while the plan and its gaps stay as they are.
     pub palette_index: palette::Index,
+    /// The user answered the offer to upgrade the open plan's format.
+    pub format_offer_answered: bool,
 }
 
 impl Default for ViewState {
@@ -59,6 +61,7 @@ impl Default for ViewState {
             },
             palette: None,
             palette_index: palette::Index::default(),
+            format_offer_answered: false,
         }
     }
 }

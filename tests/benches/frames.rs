@@ -2,8 +2,9 @@
 //! and tessellation, which is the CPU work of a frame) on every section and board, with generated
 //! plans of 100 and 10,000 accounts; then what typing costs at 10,000 accounts: the frame right
 //! after an edit, and how long until the gaps are current again (checks off the UI thread); and
-//! how many frames the window asks for in ten seconds left alone (`idle`); and the palette at
-//! 10,000 accounts: opening it, and the frame after each key typed in it.
+//! how many frames the window asks for in ten seconds left alone (`idle`); the palette at
+//! 10,000 accounts: opening it, and the frame after each key typed in it; and the leads table
+//! with 100 and 10,000 leads (`leads`).
 //!
 //! Run with `cargo bench --bench frames`, `cargo bench --bench frames -- 10000`, or name views
 //! to draw only those: `cargo bench --bench frames -- 10000 accounts typing palette memory idle`.
@@ -287,6 +288,9 @@ fn main() {
     if sizes.contains(&10_000) {
         peak_sizes.push(100_000);
     }
+    if sizes.contains(&10_000) && wanted("leads", &only) {
+        leads(dir.path());
+    }
     if wanted("memory", &only) {
         memory(dir.path(), &peak_sizes);
     }
@@ -507,6 +511,94 @@ fn palette(path: &std::path::Path) {
             ms(stats.median),
             ms(stats.min),
             verdict(stats.median < Duration::from_millis(target_ms))
+        );
+    }
+}
+
+/// The plan of `accounts` accounts with `count` leads, each captured at the show and moved
+/// along the plan's handoffs for a few stages (some on time, some late, some stuck).
+fn write_plan_with_leads(
+    accounts: usize,
+    count: usize,
+    dir: &std::path::Path,
+) -> std::path::PathBuf {
+    let mut plan = generate::generate(accounts, generate::DEFAULT_SEED);
+    plan.format = 2;
+    let entry = plan
+        .stages
+        .iter()
+        .find(|s| s.entry)
+        .or_else(|| plan.stages.first())
+        .map(|s| s.id.clone())
+        .unwrap_or_default();
+    let start = plan.event.starts.at(9, 0);
+    for i in 0..count {
+        let captured = start.plus_minutes((i % 3 * 24 * 60 + i % 480) as i64);
+        let mut reached = vec![preshow::model::Reached {
+            stage: entry.clone(),
+            at: captured,
+        }];
+        let mut at = captured;
+        for step in 0..(i % 4) {
+            let Some(last) = reached.last() else { break };
+            let out: Vec<&preshow::model::Handoff> = plan
+                .handoffs
+                .iter()
+                .filter(|h| h.from == last.stage)
+                .collect();
+            let Some(h) = out.get((i + step) % out.len().max(1)) else {
+                break;
+            };
+            at = at.plus_minutes(((i * 37 + step * 11) % (96 * 60)) as i64);
+            reached.push(preshow::model::Reached {
+                stage: h.to.clone(),
+                at,
+            });
+        }
+        let account = plan.accounts.get(i % plan.accounts.len().max(1));
+        plan.leads.push(preshow::model::Lead {
+            id: format!("lead-{i}"),
+            name: format!("Lead {i}"),
+            company: account.map(|a| a.name.clone()),
+            account: account.filter(|_| i % 3 != 0).map(|a| a.id.clone()),
+            crm_id: None,
+            owner: plan
+                .people
+                .get(i % plan.people.len().max(1))
+                .map(|p| p.id.clone()),
+            captured,
+            pipeline: (i % 2 == 0).then_some((i % 50) as f64 * 1000.0),
+            reached,
+        });
+    }
+    let path = dir.join(format!("plan-{accounts}-{count}-leads.ron"));
+    std::fs::write(&path, preshow::format::to_string(&plan)).expect("write the plan");
+    path
+}
+
+/// The leads table and editor with 100 and with 10,000 leads (in a 10,000-account plan): the
+/// table draws only the rows in view, so the frame should not grow with the leads.
+fn leads(dir: &std::path::Path) {
+    println!();
+    println!("the leads section at 10,000 accounts: 100 and 10,000 leads, the first lead open");
+    let mut medians = Vec::new();
+    for count in [100, 10_000] {
+        let path = write_plan_with_leads(10_000, count, dir);
+        let mut screen = Screen::open(&path, Settings::ephemeral());
+        screen.show(Place::Section(Section::Leads));
+        let stats = screen.time_frames(frames());
+        println!(
+            "{count:>7} leads  section leads            {:>8} / {:>8}",
+            ms(stats.median),
+            ms(stats.min)
+        );
+        medians.push(stats.median);
+    }
+    if let [small, big] = medians[..] {
+        let ratio = big.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        println!(
+            "  10,000 / 100 leads: {ratio:.2}  (≤ 1.5 × and < 8 ms: {})",
+            verdict(ratio <= 1.5 && big < Duration::from_millis(8))
         );
     }
 }

@@ -49,6 +49,13 @@ pub enum Answer {
     ApplyImport(Box<ImportDialog>),
     /// Write the export.
     Export(Box<ExportDialog>),
+    /// Make the plan format 2 (one undoable step), then save it to `path`.
+    SaveAsFormat2 {
+        /// Where to save.
+        path: PathBuf,
+        /// Whether to write over the file as it is on disk.
+        overwrite: bool,
+    },
     /// Take this date as today (`None`: the system date).
     SetToday(Option<Date>),
     /// The person at the keyboard is this one (a person id); then go on with the command that

@@ -2,7 +2,8 @@
 //! (`delete.rs`), typed paths (`typed_path.rs`), replacing files and changes on disk
 //! (`overwrite.rs`, `changed_on_disk.rs`, `changed_while_editing.rs`), comments a save would drop
 //! (`comments.rs`), recovered edits (`recover.rs`), errors (`error.rs`), the date taken as today
-//! (`today.rs`), who is at the keyboard (`who_are_you.rs`), and the import and export
+//! (`today.rs`), who is at the keyboard (`who_are_you.rs`), saving a plan as format 2
+//! (`format_change.rs`), and the import and export
 //! dialogs (`import.rs` with its preview in `import_preview.rs`, `export.rs`). Each holds its state
 //! and draws itself; the user's [`Answer`] (`answer.rs`) is acted on at the end of the frame.
 //! This file shows the open one in the modal.
@@ -14,6 +15,7 @@ mod comments;
 mod delete;
 mod error;
 mod export;
+mod format_change;
 mod import;
 mod import_preview;
 mod overwrite;
@@ -30,6 +32,7 @@ pub use comments::CommentsWouldBeLost;
 pub use delete::ConfirmDelete;
 pub use error::ErrorMessage;
 pub use export::ExportDialog;
+pub use format_change::FormatChange;
 pub use import::ImportDialog;
 pub use overwrite::ConfirmOverwrite;
 pub use recover::Recover;
@@ -72,6 +75,8 @@ pub enum Dialog {
     Today(ChooseToday),
     /// Say who is at the keyboard.
     WhoAreYou(WhoAreYou),
+    /// Saving would make a format-1 plan format 2.
+    FormatChange(FormatChange),
 }
 
 impl Dialog {
@@ -108,6 +113,7 @@ impl Dialog {
             }),
             Dialog::Today(d) => d.ui(ui, close),
             Dialog::WhoAreYou(d) => d.ui(ui, plan, close),
+            Dialog::FormatChange(d) => d.ui(ui, plan, close),
             Dialog::Error(d) => {
                 d.ui(ui, close);
                 None

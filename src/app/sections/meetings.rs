@@ -71,7 +71,11 @@ fn same_time(plan: &Plan, lookup: &Lookup, index: usize) -> Vec<(usize, String)>
             let with = account_name(plan, lookup, &o.account);
             clashes.push((
                 i,
-                format!("{when} · {with} · {} · {}", o.status, why.join(", ")),
+                format!(
+                    "{when} · {with} · {} · {}",
+                    o.status.label(),
+                    why.join(", ")
+                ),
             ));
         }
     }
@@ -121,10 +125,12 @@ fn location_ui(
 fn status_ui(ui: &mut Ui, l: egui::Id, status: &mut MeetingStatus, e: &mut Edits) {
     let before = *status;
     egui::ComboBox::from_id_salt(("meeting-status", l))
-        .selected_text(status.as_str())
+        .selected_text(status.label())
         .show_ui(ui, |ui| {
+            // Held and No-show are offered at any time: a plan is often filled in after the
+            // fact, and the status is the user's to set.
             for s in MeetingStatus::ALL {
-                ui.selectable_value(status, s, s.as_str());
+                ui.selectable_value(status, s, s.label());
             }
         })
         .response
@@ -189,8 +195,8 @@ impl ListSection for Meetings {
                 .text(|m, _, _| m.location.clone().unwrap_or_default()),
             column("Status")
                 .priority(Always)
-                .widest(|| MeetingStatus::ALL.map(|s| s.to_string()).to_vec())
-                .text(|m, _, _| m.status.to_string()),
+                .widest(|| MeetingStatus::ALL.map(|s| s.label().to_owned()).to_vec())
+                .text(|m, _, _| m.status.label().to_owned()),
         ]
     }
 

@@ -23,7 +23,7 @@ use crate::app::widgets::Edits;
 use crate::model::{Date, Plan, Section};
 
 /// The sections in navigation order.
-pub const SECTIONS: [Section; 11] = [
+pub const SECTIONS: [Section; 12] = [
     Section::Event,
     Section::People,
     Section::Objectives,
@@ -34,6 +34,7 @@ pub const SECTIONS: [Section; 11] = [
     Section::Messages,
     Section::Stages,
     Section::Handoffs,
+    Section::Leads,
     Section::Tasks,
 ];
 

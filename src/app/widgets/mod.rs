@@ -31,7 +31,8 @@ pub use legend::legend_item_ui;
 pub use number::number;
 pub use palette::severity_color;
 pub use pickers::{
-    choice_picker_ui, multi_picker_ui, people_picker_ui, person_picker_ui, suggested_text_ui,
+    choice_picker_ui, multi_picker_ui, opt_choice_picker_ui, people_picker_ui, person_picker_ui,
+    suggested_text_ui,
 };
 pub use signoffs::{Stakes, signoffs_ui};
 pub use strip::{Arrows, ItemInfo, Strip, arrow_step, focus_outline, pointer_sensor, strip_ui};

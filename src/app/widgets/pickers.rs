@@ -91,6 +91,49 @@ pub fn choice_picker_ui(
     inner.response.labelled_by(label)
 }
 
+/// Picks one of `options` or none ("— none —"); the list is made only while it is open, so a
+/// plan of thousands of accounts costs nothing while it is closed.
+pub fn opt_choice_picker_ui(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<String>,
+    options: &[Choice],
+    edits: &mut Edits,
+) -> Response {
+    const NONE: &str = "— none —";
+    let shown = match value.as_deref() {
+        Some(id) => options
+            .iter()
+            .find(|c| c.id == id)
+            .map_or_else(|| format!("{id} (unknown)"), |c| c.label.clone()),
+        None => NONE.to_owned(),
+    };
+    let before = value.clone();
+    let list = ListId::new(ui, label);
+    let inner = egui::ComboBox::from_id_salt(label)
+        .selected_text(shown)
+        .width(text_width(ui, "Brenner Automotive Components"))
+        .height(list_height(ui))
+        .show_ui(ui, |ui| {
+            let items: Vec<(Option<String>, String)> = std::iter::once((None, NONE.to_owned()))
+                .chain(
+                    options
+                        .iter()
+                        .map(|c| (Some(c.id.clone()), c.label.clone())),
+                )
+                .collect();
+            keyboard_list_ui(ui, list, &items, value)
+        });
+    list.forget_when_closed(ui, inner.inner.is_none());
+    if let Some(Some(picked)) = inner.inner {
+        *value = picked;
+    }
+    if *value != before {
+        edits.changed = true;
+    }
+    inner.response.labelled_by(label)
+}
+
 /// Free text that can also be picked from a long list of `suggestions` (such as every IANA time
 /// zone): the text field, typed as any text (empty means absent), and beside it a button that
 /// opens the suggestions with a search box (type to narrow, arrows, Enter). `sample` is the

@@ -6,6 +6,7 @@ use crate::app::boards::schedule::layout::Metrics;
 use crate::app::boards::schedule::paint::{Look, hatch, look, one_line, text_on};
 use crate::app::boards::schedule::time::{hhmm, time_range};
 use crate::app::widgets::{palette, severity_color};
+use crate::model::MeetingStatus;
 use egui::{Color32, CornerRadius, Pos2, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 use std::sync::Arc;
 
@@ -182,21 +183,25 @@ fn block_text(
     let mut lines = Vec::new();
     if !room_for_two {
         // A short meeting: time and account on one line.
-        let text = format!("{} {}", hhmm(item.from), item.account);
+        let mark = if item.status == MeetingStatus::Held {
+            "✔ "
+        } else {
+            ""
+        };
+        let text = format!("{mark}{} {}", hhmm(item.from), item.account);
         let g = one_line(painter, &text, m.small.clone(), l.text, width, l.struck);
         let y = (shape.height() - g.size().y) / 2.0;
         lines.push((vec2(pad, y), g));
         return BlockText::new(key, badge, lines, shape.size());
     }
     let top = 2.0;
-    let g = one_line(
-        painter,
-        &item.account,
-        m.body.clone(),
-        l.text,
-        width,
-        l.struck,
-    );
+    // A held meeting carries a check mark before its account, as its look says done.
+    let account = if item.status == MeetingStatus::Held {
+        format!("✔ {}", item.account)
+    } else {
+        item.account.clone()
+    };
+    let g = one_line(painter, &account, m.body.clone(), l.text, width, l.struck);
     lines.push((vec2(pad, top), g));
     let mut y = top + m.body_h + 1.0;
     let full = shape.width() - 2.0 * pad;
@@ -204,7 +209,7 @@ fn block_text(
     let time = if item.status.is_active() {
         time
     } else {
-        format!("{time} · {}", item.status)
+        format!("{time} · {}", item.status.label())
     };
     let g = one_line(painter, &time, m.small.clone(), l.text, full, false);
     lines.push((vec2(pad, y), g));

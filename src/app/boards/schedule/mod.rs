@@ -44,7 +44,7 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
     let day = overview.day_to_show(state.day, cx.plan.event.starts);
     state.day = Some(day);
 
-    controls_ui(ui, state, &overview);
+    controls_ui(ui, state, &overview, cx);
     let day = state.day.unwrap_or(day);
 
     let key = (

@@ -40,7 +40,7 @@ pub(super) fn details(item: &Item, gaps: &Gaps) -> Vec<(Tone, String)> {
     } else {
         (Tone::Plain, format!("Room: {}", item.room))
     });
-    lines.push((Tone::Plain, format!("Status: {}", item.status)));
+    lines.push((Tone::Plain, format!("Status: {}", item.status.label())));
     if let Some(goal) = &item.goal {
         lines.push((Tone::Plain, format!("Goal: {goal}")));
     }
