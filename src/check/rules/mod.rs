@@ -94,7 +94,9 @@ macro_rules! rule {
 
 /// What every rule file needs.
 mod prelude {
-    pub use crate::check::rules::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
+    pub use crate::check::rules::words::{
+        ask_to_sign_off, editor, hours, join_and, join_or, sentence,
+    };
     pub use crate::check::{Context, Sink};
     pub use crate::model::fingerprint::Signable;
     pub use crate::model::{Section, Team};
@@ -128,6 +130,22 @@ mod words {
             [] => String::new(),
             [one] => one.clone(),
             [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
+        }
+    }
+
+    /// A number of hours as people say it: `1 hour`, `1.25 hours` (minutes count), `30.5 hours`,
+    /// `398 hours`: fewer decimals the more hours there are.
+    pub fn hours(h: f64) -> String {
+        let decimals = match h.abs() {
+            x if x < 10.0 => 2,
+            x if x < 100.0 => 1,
+            _ => 0,
+        };
+        let n = crate::model::human::number(h, decimals);
+        if n == "1" {
+            "1 hour".to_owned()
+        } else {
+            format!("{n} hours")
         }
     }
 
@@ -225,6 +243,10 @@ catalogue! {
     handoff_not_accepted::HANDOFF_NOT_ACCEPTED => HandoffNotAccepted,
     task_without_owner::TASK_WITHOUT_OWNER => TaskWithoutOwner,
     task_overdue::TASK_OVERDUE => TaskOverdue,
+    lead_sla_missed::LEAD_SLA_MISSED => LeadSlaMissed,
+    lead_stuck::LEAD_STUCK => LeadStuck,
+    lead_without_owner::LEAD_WITHOUT_OWNER => LeadWithoutOwner,
+    objective_missed::OBJECTIVE_MISSED => ObjectiveMissed,
 }
 
 impl RuleId {
