@@ -43,6 +43,7 @@ mod open_problem;
 mod palette;
 mod properties;
 mod provenance;
+mod results;
 #[cfg(feature = "gui")]
 mod review;
 mod rules;
@@ -57,6 +58,7 @@ mod support;
 mod terminal_text;
 #[cfg(feature = "gui")]
 mod today;
+mod upgrade;
 #[cfg(feature = "gui")]
 mod window;
 #[cfg(feature = "gui")]
