@@ -393,8 +393,10 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
     }
     let mut tiers = [TierResult::default(); 3];
     for a in &plan.accounts {
-        let Some(t) = usize::try_from(a.tier - 1)
-            .ok()
+        let Some(t) = a
+            .tier
+            .checked_sub(1)
+            .and_then(|t| usize::try_from(t).ok())
             .and_then(|i| tiers.get_mut(i))
         else {
             continue;

@@ -1,5 +1,6 @@
-//! The command line: `preshow check`, `results`, `fmt`, `rules`, `explain`, `sign`, `new` and the rest, for
-//! CI, pre-commit hooks and people who work in a terminal. With no command, the workbench opens.
+//! The command line: `preshow check`, `results`, `fmt`, `rules`, `explain`, `sign`, `new` and
+//! the rest, for CI, pre-commit hooks and people who work in a terminal. With no command, the
+//! workbench opens.
 //!
 //! It follows clap's and cargo's conventions: a mistyped command is an error with a suggestion
 //! ([`parse`]), `-` is standard input where a plan or CSV is read and standard output where one

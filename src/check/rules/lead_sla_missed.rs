@@ -50,16 +50,22 @@ fn check(ctx: &Context, out: &mut Sink) {
     // Stable: a lead that took the same handoff late twice keeps its first time first.
     late.sort_by_key(|&(lead, handoff, _)| (lead, handoff));
     late.dedup_by_key(|&mut (lead, handoff, _)| (lead, handoff));
+    // What the messages say of each handoff, worked out once: its label, its SLA, who acts.
+    let said: Vec<Option<(String, String, String)>> = plan
+        .handoffs
+        .iter()
+        .map(|handoff| {
+            let sla = handoff.sla_hours?;
+            let who = match handoff.owner.as_deref().and_then(|o| ctx.person(o)) {
+                Some(p) => format!("{}, who owns the handoff,", ctx.person_name(&p.id)),
+                None => editor(Section::Handoffs).to_owned(),
+            };
+            Some((ctx.handoff_label(handoff), hours(sla as f64), who))
+        })
+        .collect();
     for (lead, h, took) in late {
-        let (Some(l), Some(handoff)) = (plan.leads.get(lead), plan.handoffs.get(h)) else {
+        let (Some(l), Some(Some((label, sla, who)))) = (plan.leads.get(lead), said.get(h)) else {
             continue;
-        };
-        let Some(sla) = handoff.sla_hours else {
-            continue;
-        };
-        let who = match handoff.owner.as_deref().and_then(|o| ctx.person(o)) {
-            Some(p) => format!("{}, who owns the handoff,", ctx.person_name(&p.id)),
-            None => editor(Section::Handoffs).to_owned(),
         };
         // Two days and more are easier to read as days too.
         let waited = if took >= 48.0 {
@@ -76,11 +82,9 @@ fn check(ctx: &Context, out: &mut Sink) {
             lead,
             &l.id,
             sentence(format!(
-                "{} waited {waited} for the {}, whose SLA is {}: {who} should find out what held \
-                 the lead up",
+                "{} waited {waited} for the {label}, whose SLA is {sla}: {who} should find out \
+                 what held the lead up",
                 ctx.item_name(Section::Leads, lead),
-                ctx.handoff_label(handoff),
-                hours(sla as f64)
             )),
         );
     }

@@ -39,8 +39,8 @@ fn check(ctx: &Context, out: &mut Sink) {
         return;
     }
     let results = ctx.results();
-    // Who should act for leads stuck at each stage (by id), worked out once per stage.
-    let mut owners: HashMap<&str, String> = HashMap::new();
+    // The name of each stage leads are stuck at and who should act, worked out once per stage.
+    let mut said: HashMap<&str, (String, String)> = HashMap::new();
     for (i, (l, r)) in plan.leads.iter().zip(&results.leads).enumerate() {
         let (Some(since), Some(due)) = (r.since, r.due) else {
             continue;
@@ -55,9 +55,9 @@ fn check(ctx: &Context, out: &mut Sink) {
                 .find(|x| x.at == since)
                 .map_or("", |x| x.stage.as_str()),
         };
-        let who = owners
+        let (name, who) = said
             .entry(stage)
-            .or_insert_with(|| handoff_owners(ctx, stage));
+            .or_insert_with(|| (ctx.stage_name(stage), handoff_owners(ctx, stage)));
         out.item(
             Section::Leads,
             i,
@@ -66,7 +66,7 @@ fn check(ctx: &Context, out: &mut Sink) {
                 "{} has been at {} since {} and was due to move on by {}: {who} should follow the \
                  lead up, or record the stage it moved to",
                 ctx.item_name(Section::Leads, i),
-                ctx.stage_name(stage),
+                name,
                 ctx.when(since),
                 ctx.when(due)
             )),

@@ -136,12 +136,31 @@ mod words {
     /// A number of hours as people say it: `1 hour`, `1.25 hours` (minutes count), `30.5 hours`,
     /// `398 hours`: fewer decimals the more hours there are.
     pub fn hours(h: f64) -> String {
-        let decimals = match h.abs() {
+        let decimals: u32 = match h.abs() {
             x if x < 10.0 => 2,
             x if x < 100.0 => 1,
             _ => 0,
         };
-        let n = crate::model::human::number(h, decimals);
+        // Thousands of findings each name their hours: whole numbers are written without the
+        // float formatter, which is slow; large or odd values take the general way.
+        let scale = 10_i64.pow(decimals);
+        let scaled = (h * scale as f64).round();
+        let n = if (0.0..1e6).contains(&scaled) {
+            let scaled = scaled as i64;
+            let (whole, fraction) = (scaled / scale, scaled % scale);
+            let mut n = whole.to_string();
+            if fraction != 0 {
+                let digits = format!("{fraction:0width$}", width = decimals as usize);
+                n.push('.');
+                n.push_str(digits.trim_end_matches('0'));
+            }
+            if whole >= 1000 {
+                n = crate::model::human::number(h, decimals as usize);
+            }
+            n
+        } else {
+            crate::model::human::number(h, decimals as usize)
+        };
         if n == "1" {
             "1 hour".to_owned()
         } else {
@@ -305,6 +324,27 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_read_as_people_say_them() {
+        let said: Vec<String> = [1.0, 1.25, 220.0 / 60.0, 4.0, 30.5, 41.0, 397.98, 1234.0]
+            .into_iter()
+            .map(words::hours)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "1 hour",
+                "1.25 hours",
+                "3.67 hours",
+                "4 hours",
+                "30.5 hours",
+                "41 hours",
+                "398 hours",
+                "1,234 hours"
+            ]
+        );
+    }
 
     #[test]
     fn ids_follow_the_catalogue() {
