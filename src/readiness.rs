@@ -233,6 +233,8 @@ fn responsible<'a>(plan: &'a Plan, f: &Finding) -> Option<&'a str> {
             .find(|p| plan.person(p).is_some_and(|p| p.team == Team::Sales))
             .map(String::as_str),
         Section::People => plan.people.get(i).map(|p| p.id.as_str()),
+        // A lead falls to whoever follows it up (none for `lead-without-owner`: the team decides).
+        Section::Leads => plan.leads.get(i)?.owner.as_deref(),
         _ => None,
     }
 }
@@ -265,7 +267,7 @@ fn team_for(plan: &Plan, f: &Finding) -> Group {
 
 /// Who owes the fix for `f`: the item's owner (account owner, or marketing owner for
 /// `account-without-marketing-owner`; handoff and task owner; message author; a meeting's first
-/// Sales person; the person a capacity finding is about), else a team by rule.
+/// Sales person; the person a capacity finding is about; a lead's owner), else a team by rule.
 pub fn attribute(plan: &Plan, f: &Finding) -> Owner {
     match responsible(plan, f) {
         Some(id) if plan.person(id).is_some() => Owner::Person(id.to_owned()),

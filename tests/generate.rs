@@ -10,8 +10,18 @@ const N: usize = 1_000;
 
 /// Rules a generated plan cannot show without hiding others: a plan with no objectives has none
 /// to be unshared or without a target, a lead flow with no entry stage has no stage to be
-/// unreachable from it, and one with no marketing-to-sales handoff has none to be too slow.
-const RULED_OUT: [&str; 3] = ["no-objectives", "no-entry-stage", "no-sales-handoff"];
+/// unreachable from it, and one with no marketing-to-sales handoff has none to be too slow. And
+/// the checks of the plan after the show (catalogue 2): a generated plan is one before the show,
+/// with no leads, checked before the event.
+const RULED_OUT: [&str; 7] = [
+    "no-objectives",
+    "no-entry-stage",
+    "no-sales-handoff",
+    "lead-sla-missed",
+    "lead-stuck",
+    "lead-without-owner",
+    "objective-missed",
+];
 
 fn counts(plan: &preshow::model::Plan) -> BTreeMap<&'static str, usize> {
     let mut by_rule = BTreeMap::new();

@@ -47,6 +47,7 @@ mod outcomes;
 mod palette;
 mod properties;
 mod provenance;
+mod results;
 #[cfg(feature = "gui")]
 mod results_board;
 #[cfg(feature = "gui")]
@@ -63,6 +64,7 @@ mod support;
 mod terminal_text;
 #[cfg(feature = "gui")]
 mod today;
+mod upgrade;
 #[cfg(feature = "gui")]
 mod window;
 #[cfg(feature = "gui")]

@@ -4,7 +4,7 @@
 //! the plan has; renames and deletions ([`crate::ops::edit`]) follow it to every place that names an
 //! item.
 
-use crate::model::{Plan, Section, Signoff};
+use crate::model::{Measure, Plan, Reached, Section, Signoff};
 
 /// One field that names ids of another section.
 pub struct RefField {
@@ -16,6 +16,9 @@ pub struct RefField {
     pub noun: &'static str,
     /// The section whose ids it names.
     pub target: Section,
+    /// Whether the holder cannot exist without it (a meeting's `account`, a handoff's `from` and
+    /// `to`): deleting what it names deletes the holder too, where other references are cleared.
+    pub required: bool,
     /// The ids item `index` of the holder names here, or `None` when there is no such item.
     read: for<'p> fn(&'p Plan, usize) -> Option<Named<'p>>,
     /// The same field of item `index`, to change.
@@ -29,6 +32,8 @@ enum Named<'p> {
     Ids(&'p [String]),
     /// Sign-offs, naming who signed.
     Signers(&'p [Signoff]),
+    /// A lead's stages reached, naming each stage.
+    Stages(&'p [Reached]),
 }
 
 /// One reference field of one item, to change, whatever its shape.
@@ -42,16 +47,37 @@ pub enum Slot<'p> {
     List(&'p mut Vec<String>),
     /// Sign-offs, by person.
     Signoffs(&'p mut Vec<Signoff>),
+    /// A lead's stages reached, by stage.
+    Reached(&'p mut Vec<Reached>),
 }
 
 /// Every reference field: by holder in file order ([`Section::ALL`]), then in the order of the
 /// holder's fields (which is the order the checks name them in).
-pub const FIELDS: [RefField; 16] = [
+pub const FIELDS: [RefField; 20] = [
+    RefField {
+        holder: Section::Objectives,
+        name: "measure",
+        noun: "stage",
+        target: Section::Stages,
+        required: false,
+        read: |p, i| {
+            p.objectives.get(i).map(|x| match &x.measure {
+                Some(Measure::LeadsReaching(stage)) => Named::Ids(std::slice::from_ref(stage)),
+                _ => Named::Ids(&[]),
+            })
+        },
+        // Only `LeadsReaching` names a stage: there is nothing to change in other measures.
+        write: |p, i| match p.objectives.get_mut(i).map(|x| &mut x.measure) {
+            Some(Some(Measure::LeadsReaching(stage))) => Some(Slot::Required(stage)),
+            _ => None,
+        },
+    },
     RefField {
         holder: Section::Objectives,
         name: "signoffs",
         noun: "signer",
         target: Section::People,
+        required: false,
         read: |p, i| p.objectives.get(i).map(|x| Named::Signers(&x.signoffs)),
         write: |p, i| {
             p.objectives
@@ -64,6 +90,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "signoffs",
         noun: "signer",
         target: Section::People,
+        required: false,
         read: |p, i| p.terms.get(i).map(|x| Named::Signers(&x.signoffs)),
         write: |p, i| p.terms.get_mut(i).map(|x| Slot::Signoffs(&mut x.signoffs)),
     },
@@ -72,6 +99,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "signoffs",
         noun: "signer",
         target: Section::People,
+        required: false,
         read: |p, i| {
             p.scoring
                 .as_ref()
@@ -90,6 +118,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "owner",
         noun: "owner",
         target: Section::People,
+        required: false,
         read: |p, i| p.accounts.get(i).map(|x| Named::Ids(x.owner.as_slice())),
         write: |p, i| p.accounts.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
     },
@@ -98,6 +127,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "marketing_owner",
         noun: "marketing owner",
         target: Section::People,
+        required: false,
         read: |p, i| {
             p.accounts
                 .get(i)
@@ -114,6 +144,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "messages",
         noun: "message",
         target: Section::Messages,
+        required: false,
         read: |p, i| p.accounts.get(i).map(|x| Named::Ids(&x.messages)),
         write: |p, i| p.accounts.get_mut(i).map(|x| Slot::List(&mut x.messages)),
     },
@@ -122,6 +153,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "account",
         noun: "account",
         target: Section::Accounts,
+        required: true,
         read: |p, i| {
             p.meetings
                 .get(i)
@@ -138,6 +170,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "people",
         noun: "person",
         target: Section::People,
+        required: false,
         read: |p, i| p.meetings.get(i).map(|x| Named::Ids(&x.people)),
         write: |p, i| p.meetings.get_mut(i).map(|x| Slot::List(&mut x.people)),
     },
@@ -146,6 +179,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "messages",
         noun: "message",
         target: Section::Messages,
+        required: false,
         read: |p, i| p.meetings.get(i).map(|x| Named::Ids(&x.messages)),
         write: |p, i| p.meetings.get_mut(i).map(|x| Slot::List(&mut x.messages)),
     },
@@ -154,6 +188,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "author",
         noun: "author",
         target: Section::People,
+        required: false,
         read: |p, i| p.messages.get(i).map(|x| Named::Ids(x.author.as_slice())),
         write: |p, i| p.messages.get_mut(i).map(|x| Slot::Opt(&mut x.author)),
     },
@@ -162,6 +197,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "signoffs",
         noun: "signer",
         target: Section::People,
+        required: false,
         read: |p, i| p.messages.get(i).map(|x| Named::Signers(&x.signoffs)),
         write: |p, i| {
             p.messages
@@ -174,6 +210,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "from",
         noun: "from stage",
         target: Section::Stages,
+        required: true,
         read: |p, i| {
             p.handoffs
                 .get(i)
@@ -186,6 +223,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "to",
         noun: "to stage",
         target: Section::Stages,
+        required: true,
         read: |p, i| {
             p.handoffs
                 .get(i)
@@ -198,6 +236,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "owner",
         noun: "owner",
         target: Section::People,
+        required: false,
         read: |p, i| p.handoffs.get(i).map(|x| Named::Ids(x.owner.as_slice())),
         write: |p, i| p.handoffs.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
     },
@@ -206,6 +245,7 @@ pub const FIELDS: [RefField; 16] = [
         name: "signoffs",
         noun: "signer",
         target: Section::People,
+        required: false,
         read: |p, i| p.handoffs.get(i).map(|x| Named::Signers(&x.signoffs)),
         write: |p, i| {
             p.handoffs
@@ -218,8 +258,36 @@ pub const FIELDS: [RefField; 16] = [
         name: "owner",
         noun: "owner",
         target: Section::People,
+        required: false,
         read: |p, i| p.tasks.get(i).map(|x| Named::Ids(x.owner.as_slice())),
         write: |p, i| p.tasks.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
+    },
+    RefField {
+        holder: Section::Leads,
+        name: "account",
+        noun: "account",
+        target: Section::Accounts,
+        required: false,
+        read: |p, i| p.leads.get(i).map(|x| Named::Ids(x.account.as_slice())),
+        write: |p, i| p.leads.get_mut(i).map(|x| Slot::Opt(&mut x.account)),
+    },
+    RefField {
+        holder: Section::Leads,
+        name: "owner",
+        noun: "owner",
+        target: Section::People,
+        required: false,
+        read: |p, i| p.leads.get(i).map(|x| Named::Ids(x.owner.as_slice())),
+        write: |p, i| p.leads.get_mut(i).map(|x| Slot::Opt(&mut x.owner)),
+    },
+    RefField {
+        holder: Section::Leads,
+        name: "reached",
+        noun: "stage",
+        target: Section::Stages,
+        required: false,
+        read: |p, i| p.leads.get(i).map(|x| Named::Stages(&x.reached)),
+        write: |p, i| p.leads.get_mut(i).map(|x| Slot::Reached(&mut x.reached)),
     },
 ];
 
@@ -227,19 +295,23 @@ impl RefField {
     /// The ids item `index` of the holder names in this field, in the order written (none when
     /// there is no such item). `scoring` is item 0 of its section.
     pub fn ids<'p>(&self, plan: &'p Plan, index: usize) -> impl Iterator<Item = &'p str> + use<'p> {
-        let (ids, signers): (&[String], &[Signoff]) = match (self.read)(plan, index) {
-            Some(Named::Ids(ids)) => (ids, &[]),
-            Some(Named::Signers(signers)) => (&[], signers),
-            None => (&[], &[]),
-        };
+        let (ids, signers, reached): (&[String], &[Signoff], &[Reached]) =
+            match (self.read)(plan, index) {
+                Some(Named::Ids(ids)) => (ids, &[], &[]),
+                Some(Named::Signers(signers)) => (&[], signers, &[]),
+                Some(Named::Stages(reached)) => (&[], &[], reached),
+                None => (&[], &[], &[]),
+            };
         // A sign-off names its signer, and whoever entered it for them.
         let signers = signers
             .iter()
             .flat_map(|s| std::iter::once(s.by.as_str()).chain(s.entered_by.as_deref()));
-        ids.iter().map(String::as_str).chain(signers)
+        let stages = reached.iter().map(|r| r.stage.as_str());
+        ids.iter().map(String::as_str).chain(signers).chain(stages)
     }
 
-    /// This field of item `index` of the holder, to change; `None` when there is no such item.
+    /// This field of item `index` of the holder, to change; `None` when there is no such item
+    /// (or, for an objective's `measure`, when it counts no stage).
     pub fn slot<'p>(&self, plan: &'p mut Plan, index: usize) -> Option<Slot<'p>> {
         (self.write)(plan, index)
     }
@@ -284,6 +356,7 @@ mod tests {
                             .iter()
                             .flat_map(|s| std::iter::once(s.by.clone()).chain(s.entered_by.clone()))
                             .collect(),
+                        Slot::Reached(l) => l.iter().map(|r| r.stage.clone()).collect(),
                     });
                 assert_eq!(
                     written.unwrap_or_default(),
@@ -311,7 +384,8 @@ mod tests {
                 S::Meetings,
                 S::Messages,
                 S::Handoffs,
-                S::Tasks
+                S::Tasks,
+                S::Leads
             ]
         );
     }

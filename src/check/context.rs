@@ -4,6 +4,7 @@
 use crate::analysis::agreement::Signatures;
 pub use crate::analysis::flow::Flow;
 use crate::analysis::provenance::Verification;
+use crate::analysis::results::{self, Results};
 use crate::check::index::{IdCensus, Index, index_by_id};
 use crate::check::maps::HashMap;
 use crate::check::meetings::MeetingTable;
@@ -22,6 +23,7 @@ pub struct Context<'a> {
     census: [OnceCell<IdCensus>; Section::ALL.len()],
     meetings: OnceCell<MeetingTable<'a>>,
     flow: OnceCell<Flow>,
+    results: OnceCell<Results>,
     verification: Option<&'a Verification>,
 }
 
@@ -73,6 +75,7 @@ impl<'a> Context<'a> {
             census,
             meetings: OnceCell::new(),
             flow: OnceCell::new(),
+            results: OnceCell::new(),
             verification: None,
         }
     }
@@ -145,6 +148,13 @@ impl<'a> Context<'a> {
     pub fn meetings(&self) -> &MeetingTable<'a> {
         self.meetings
             .get_or_init(|| MeetingTable::new(self.plan, &self.index))
+    }
+
+    /// The plan after the show, measured as of today (handoffs taken, leads stuck, objectives'
+    /// actuals): worked out once, on first use, for every rule that needs it.
+    pub fn results(&self) -> &Results {
+        self.results
+            .get_or_init(|| results::measure(self.plan, self.today))
     }
 
     /// The team of the person with this id.

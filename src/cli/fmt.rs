@@ -1,20 +1,49 @@
 //! `preshow fmt`: rewrite plans in the canonical form, or say which would change; `fmt -` is a
-//! filter, from standard input to standard output.
+//! filter, from standard input to standard output. A plan keeps its format version unless it
+//! uses something only a newer format has; `--upgrade` writes it in the newest format.
 
 use crate::cli::{
     EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE, STDIN_NAME, comments_would_be_lost, is_std, not_written,
     read_plan_text, replace, write_stdout,
 };
 use crate::format;
+use crate::model::{CURRENT_FORMAT, Plan};
 use std::path::{Path, PathBuf};
 
-pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
+/// What `preshow fmt` was asked.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Options {
+    /// Change nothing; say what would change.
+    pub check: bool,
+    /// Write in the newest format.
+    pub upgrade: bool,
+    /// Rewrite even when comments would be lost or the file is read-only.
+    pub force: bool,
+}
+
+/// The canonical text of `plan`, in the newest format with `upgrade`; and the format it was
+/// upgraded from, when it was.
+fn canonical(plan: &mut Plan, upgrade: bool) -> (String, Option<u32>) {
+    let was = plan.written_format();
+    if upgrade {
+        plan.format = CURRENT_FORMAT;
+    }
+    let text = format::to_string(plan);
+    (text, (plan.written_format() > was).then_some(was))
+}
+
+pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
+    let Options {
+        check: check_only,
+        upgrade,
+        force,
+    } = opts;
     if files.iter().any(|f| is_std(f)) {
         if files.len() > 1 {
             eprintln!("preshow fmt: `-` (standard input) is formatted alone, to standard output");
             return EXIT_TROUBLE;
         }
-        return filter(check_only, force);
+        return filter(opts);
     }
     let mut status = EXIT_OK;
     for path in files {
@@ -30,7 +59,7 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
                 continue;
             }
         };
-        let loaded = match format::parse(&text) {
+        let mut loaded = match format::parse(&text) {
             Ok(l) => l,
             Err(error) => {
                 let e = format::LoadError {
@@ -42,12 +71,18 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
                 continue;
             }
         };
-        let canonical = format::to_string(&loaded.plan);
+        let (canonical, upgraded) = canonical(&mut loaded.plan, upgrade);
         if canonical == text {
             continue;
         }
         if check_only {
-            println!("{}: would be reformatted", path.display());
+            match upgraded {
+                Some(_) => println!(
+                    "{}: would be upgraded to format {CURRENT_FORMAT}",
+                    path.display()
+                ),
+                None => println!("{}: would be reformatted", path.display()),
+            }
             status = status.max(EXIT_FINDINGS);
             continue;
         }
@@ -64,7 +99,14 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
             );
         }
         match format::write_file(path, canonical.as_bytes(), replace(force)) {
-            Ok(()) => println!("{}: reformatted", path.display()),
+            Ok(()) => match upgraded {
+                Some(from) => println!(
+                    "{}: upgraded from format {from} to format {CURRENT_FORMAT}, which older \
+                     versions of Preshow cannot open",
+                    path.display()
+                ),
+                None => println!("{}: reformatted", path.display()),
+            },
             Err(e) => {
                 eprintln!("{}", not_written(&e));
                 status = EXIT_TROUBLE;
@@ -77,7 +119,12 @@ pub(super) fn run(files: &[PathBuf], check_only: bool, force: bool) -> u8 {
 /// `fmt -`: the canonical form of standard input on standard output, or with `check_only`,
 /// nothing written and exit 1 when it would change. On any trouble nothing goes to standard
 /// output, so an editor never replaces a buffer with half a plan.
-fn filter(check_only: bool, force: bool) -> u8 {
+fn filter(opts: Options) -> u8 {
+    let Options {
+        check: check_only,
+        upgrade,
+        force,
+    } = opts;
     let stdin = Path::new("-");
     let parsed = read_plan_text(stdin).and_then(|text| {
         format::parse(&text)
@@ -87,19 +134,22 @@ fn filter(check_only: bool, force: bool) -> u8 {
                 error,
             })
     });
-    let (text, loaded) = match parsed {
+    let (text, mut loaded) = match parsed {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", format::display_safe(&e.to_string()));
             return EXIT_TROUBLE;
         }
     };
-    let canonical = format::to_string(&loaded.plan);
+    let (canonical, upgraded) = canonical(&mut loaded.plan, upgrade);
     if check_only {
         if canonical == text {
             return EXIT_OK;
         }
-        println!("{STDIN_NAME}: would be reformatted");
+        match upgraded {
+            Some(_) => println!("{STDIN_NAME}: would be upgraded to format {CURRENT_FORMAT}"),
+            None => println!("{STDIN_NAME}: would be reformatted"),
+        }
         return EXIT_FINDINGS;
     }
     if !loaded.source.comments.is_empty() && !force {
@@ -114,6 +164,9 @@ fn filter(check_only: bool, force: bool) -> u8 {
             "{STDIN_NAME}: migrated from format {from} to format {}",
             loaded.plan.format
         );
+    }
+    if let Some(from) = upgraded {
+        eprintln!("{STDIN_NAME}: upgraded from format {from} to format {CURRENT_FORMAT}");
     }
     match write_stdout(canonical.as_bytes()) {
         Ok(()) => EXIT_OK,

@@ -1,5 +1,6 @@
-//! The command line: `preshow check`, `fmt`, `rules`, `explain`, `sign`, `new` and the rest, for
-//! CI, pre-commit hooks and people who work in a terminal. With no command, the workbench opens.
+//! The command line: `preshow check`, `results`, `fmt`, `rules`, `explain`, `sign`, `new` and
+//! the rest, for CI, pre-commit hooks and people who work in a terminal. With no command, the
+//! workbench opens.
 //!
 //! It follows clap's and cargo's conventions: a mistyped command is an error with a suggestion
 //! ([`parse`]), `-` is standard input where a plan or CSV is read and standard output where one
@@ -16,6 +17,7 @@ mod git_setup;
 mod import;
 mod merge;
 mod new;
+mod results;
 mod rules;
 mod sign;
 
@@ -106,10 +108,33 @@ pub enum Command {
         #[arg(long, value_name = "REV")]
         verify_signoffs: Option<String>,
     },
+    /// Score the show against the plan: objectives, handoffs, leads.
+    ///
+    /// The scorecard both teams agreed to before the show, measured as of --today: each
+    /// objective's actual against its target, how fast leads really took each handoff, the
+    /// accounts met by tier, meetings by outcome, and the leads. Exit 0: written; 2: the plan
+    /// could not be read. `-` reads the plan from standard input.
+    ///
+    /// With --format json, one document with the keys `objectives`, `handoffs`, `accounts`,
+    /// `meetings` and `leads`. An objective's `actual` is null when the plan cannot count it and
+    /// none was typed in, and its `met` is null when the actual or the target is unknown. A
+    /// handoff's `median_hours` is null when no lead took it, and its `within_sla` and `late` are
+    /// null when it has no `sla_hours`: without a deadline nothing is late.
+    Results {
+        /// The plan file (`-`: standard input).
+        file: PathBuf,
+        /// The date that decides which leads are stuck (YYYY-MM-DD; default: the system date).
+        #[arg(long)]
+        today: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = results::ResultsFormat::Human)]
+        format: results::ResultsFormat,
+    },
     /// Rewrite plans in the canonical form.
     ///
     /// `fmt -` reads a plan from standard input and writes its canonical form to standard output
     /// (for editors); with --check it writes nothing and exits 1 when the form would change.
+    /// A plan keeps its format version; --upgrade writes it in the newest format.
     Fmt {
         /// Plan files (`-`: standard input, written to standard output).
         #[arg(required = true)]
@@ -117,6 +142,10 @@ pub enum Command {
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
+        /// Write the plans in the newest format (format 2), which older versions of Preshow
+        /// cannot open; without it, a plan keeps its format.
+        #[arg(long)]
+        upgrade: bool,
         /// Rewrite even when the file's comments would be lost or it is read-only.
         #[arg(long)]
         force: bool,
@@ -256,11 +285,24 @@ pub fn run(command: Command) -> ExitCode {
             today: today.as_deref(),
             verify_signoffs: verify_signoffs.as_deref(),
         }),
+        Command::Results {
+            file,
+            today,
+            format,
+        } => results::run(&file, today.as_deref(), format),
         Command::Fmt {
             files,
             check,
+            upgrade,
             force,
-        } => fmt::run(&files, check, force),
+        } => fmt::run(
+            &files,
+            fmt::Options {
+                check,
+                upgrade,
+                force,
+            },
+        ),
         Command::Rules => rules::list(),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Sign {

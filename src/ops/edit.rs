@@ -72,16 +72,20 @@ pub struct Reference {
     pub id: String,
     /// The field that names the id.
     pub field: &'static str,
+    /// Whether the item cannot exist without the id (a meeting's `account`, a handoff's `from`
+    /// and `to`).
+    pub required: bool,
 }
 
 /// The sections whose items hold references, in the order renames and deletions walk them and
 /// [`referrers`] lists what it finds.
-const WALK: [Section; 8] = [
+const WALK: [Section; 9] = [
     Section::Accounts,
     Section::Meetings,
     Section::Messages,
     Section::Handoffs,
     Section::Tasks,
+    Section::Leads,
     Section::Objectives,
     Section::Terms,
     Section::Scoring,
@@ -149,6 +153,14 @@ fn replace(slot: &mut Slot<'_>, id: &str, to: Option<&str>) {
                 s.entered_by = to.map(str::to_owned);
             }
         }
+        // A stage renamed is renamed in the lead's path; gone, the lead's entries of it go too.
+        Slot::Reached(l) => match to {
+            Some(to) => l
+                .iter_mut()
+                .filter(|r| r.stage == id)
+                .for_each(|r| r.stage = to.to_owned()),
+            None => l.retain(|r| r.stage != id),
+        },
     }
 }
 
@@ -170,6 +182,7 @@ pub fn referrers(plan: &Plan, section: Section, id: &str) -> Vec<Reference> {
                         index: i,
                         id: ids.get(i).copied().unwrap_or("scoring").to_owned(),
                         field: field.name,
+                        required: field.required,
                     });
                 }
             }
@@ -377,6 +390,99 @@ mod tests {
         );
     }
 
+    /// The spec example with a lead of Acme's, owned by Ana, that went visit → mql → sal, and
+    /// an objective counting the leads that reach mql.
+    fn with_lead() -> Plan {
+        let mut p = plan();
+        let at = |h| {
+            crate::model::Date::from_ymd(2027, 3, 9).map_or_else(|| unreachable!(), |d| d.at(h, 0))
+        };
+        p.leads.push(crate::model::Lead {
+            id: "jana".into(),
+            name: "Jana Novak".into(),
+            company: None,
+            account: Some("acme".into()),
+            crm_id: None,
+            owner: Some("ana".into()),
+            captured: at(10),
+            pipeline: None,
+            reached: ["visit", "mql", "sal"]
+                .iter()
+                .zip([10, 12, 15])
+                .map(|(s, h)| crate::model::Reached {
+                    stage: (*s).into(),
+                    at: at(h),
+                })
+                .collect(),
+        });
+        p.objectives[0].measure = Some(crate::model::Measure::LeadsReaching("mql".into()));
+        p
+    }
+
+    #[test]
+    fn renames_follow_into_leads_and_measures() {
+        let mut p = with_lead();
+        assert!(rename_id(&mut p, Section::People, "ana", "ana-ruiz"));
+        assert_eq!(p.leads[0].owner.as_deref(), Some("ana-ruiz"));
+        assert!(rename_id(
+            &mut p,
+            Section::Accounts,
+            "acme",
+            "acme-hospitals"
+        ));
+        assert_eq!(p.leads[0].account.as_deref(), Some("acme-hospitals"));
+        assert!(rename_id(
+            &mut p,
+            Section::Stages,
+            "mql",
+            "marketing-qualified"
+        ));
+        let stages: Vec<&str> = p.leads[0]
+            .reached
+            .iter()
+            .map(|r| r.stage.as_str())
+            .collect();
+        assert_eq!(stages, ["visit", "marketing-qualified", "sal"]);
+        assert_eq!(
+            p.objectives[0].measure,
+            Some(crate::model::Measure::LeadsReaching(
+                "marketing-qualified".into()
+            ))
+        );
+        let refs = referrers(&p, Section::Stages, "marketing-qualified");
+        let places: Vec<(Section, &str, &str)> = refs
+            .iter()
+            .map(|r| (r.section, r.id.as_str(), r.field))
+            .collect();
+        assert!(places.contains(&(Section::Leads, "jana", "reached")));
+        assert!(places.contains(&(Section::Objectives, "pipeline", "measure")));
+    }
+
+    #[test]
+    fn deleting_what_a_lead_names_keeps_the_lead() {
+        let mut p = with_lead();
+        let report = delete_item(&mut p, Section::Accounts, 0, None).expect("deleted");
+        // The meeting cannot exist without its account; the lead can.
+        assert_eq!(
+            report.removed,
+            vec![(Section::Meetings, "acme-demo".to_owned())]
+        );
+        assert_eq!(p.leads.len(), 1);
+        assert_eq!(p.leads[0].account, None);
+        let mql = p.stages.iter().position(|s| s.id == "mql").expect("mql");
+        delete_item(&mut p, Section::Stages, mql, None).expect("deleted");
+        let stages: Vec<&str> = p.leads[0]
+            .reached
+            .iter()
+            .map(|r| r.stage.as_str())
+            .collect();
+        assert_eq!(
+            stages,
+            ["visit", "sal"],
+            "the lead's entry of mql goes with it"
+        );
+    }
+
     #[test]
     fn duplicate_gets_a_fresh_id_and_no_signoffs() {
         let mut p = plan();
@@ -421,10 +527,7 @@ pub fn delete_item(
                 reassign_references(plan, section, &id, Some(to));
             }
             None => {
-                let required: Vec<&Reference> = refs
-                    .iter()
-                    .filter(|r| matches!(r.field, "account" | "from" | "to"))
-                    .collect();
+                let required: Vec<&Reference> = refs.iter().filter(|r| r.required).collect();
                 report.cleared = refs.len() - required.len();
                 let mut doomed: Vec<(Section, usize, String)> = required
                     .iter()

@@ -5,8 +5,13 @@
 //! And verifying sign-offs against git history (`check --verify-signoffs`): a temporary
 //! repository with 200 commits by three people and a plan with 1,000 sign-offs.
 //!
-//! Run with `cargo bench --bench core` (all sizes and the sign-offs), `cargo bench --bench core
-//! -- 10000` or `cargo bench --bench core -- signoffs`.
+//! And the plan after the show (format 2): the example plan's stages and handoffs with 100,000
+//! leads of 2 to 4 stages reached each, checked (`check::check`, which measures them once for
+//! the catalogue-2 rules) and scored (`analysis::results::measure`, as `preshow results` does).
+//!
+//! Run with `cargo bench --bench core` (all sizes, the sign-offs and the leads), `cargo bench
+//! --bench core -- 10000`, `cargo bench --bench core -- signoffs` or `cargo bench --bench core --
+//! leads`.
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -205,11 +210,133 @@ fn signoff_history(dir: &std::path::Path) {
     );
 }
 
+/// The example plan with `count` leads, after the show: 2 to 4 stages reached each along the
+/// example's handoffs, one move in five later than its SLA; two leads in five rest at a stage
+/// that has handoffs out (stuck three weeks later), one in ten has no owner.
+fn plan_with_leads(count: usize) -> preshow::model::Plan {
+    use preshow::model::{Lead, Reached};
+    let mut plan = format::parse(preshow::EXAMPLE_PLAN)
+        .expect("the example loads")
+        .plan;
+    let start = plan.event.starts;
+    let people: Vec<String> = plan.people.iter().map(|p| p.id.clone()).collect();
+    let accounts: Vec<String> = plan.accounts.iter().map(|a| a.id.clone()).collect();
+    let slas: Vec<(String, String, i64)> = plan
+        .handoffs
+        .iter()
+        .filter_map(|h| Some((h.from.clone(), h.to.clone(), h.sla_hours?)))
+        .collect();
+    let sla_of = |from: &str, to: &str| {
+        slas.iter()
+            .find(|(f, t, _)| f == from && t == to)
+            .map(|x| x.2)
+    };
+    // Paths along the example's handoffs, and one that skips a stage.
+    let paths: [&[&str]; 5] = [
+        &["visit", "mql"],
+        &["visit", "mql", "sal"],
+        &["visit", "mql", "sal", "opportunity"],
+        &["visit", "nurture"],
+        &["meeting-held", "sal", "opportunity"],
+    ];
+    plan.leads = (0..count)
+        .map(|i| {
+            let path = paths[i % paths.len()];
+            let captured = start
+                .plus_days((i % 3) as i64)
+                .at(9 + (i % 8) as u32, (i % 60) as u32);
+            let mut at = captured;
+            let mut reached: Vec<Reached> = path
+                .iter()
+                .enumerate()
+                .map(|(k, stage)| {
+                    if k > 0 {
+                        // Four moves in five within the handoff's SLA, minutes and all.
+                        let sla = path
+                            .get(k - 1)
+                            .and_then(|from| sla_of(from, stage))
+                            .unwrap_or(24);
+                        let share = ((i * 37 + k * 53) % 100) as i64;
+                        at = at.plus_minutes(1 + sla * 60 * share / 80);
+                    }
+                    Reached {
+                        stage: (*stage).to_owned(),
+                        at,
+                    }
+                })
+                .collect();
+            // One lead in seven is written out of order.
+            if i % 7 == 0 {
+                reached.reverse();
+            }
+            Lead {
+                id: format!("lead-{i}"),
+                name: format!("Visitor {i}"),
+                company: None,
+                account: (i % 4 == 0).then(|| accounts[i % accounts.len()].clone()),
+                crm_id: None,
+                owner: (i % 10 != 0).then(|| people[i % people.len()].clone()),
+                captured,
+                pipeline: (i % 3 == 0).then_some((i % 50) as f64 * 1000.0),
+                reached,
+            }
+        })
+        .collect();
+    plan
+}
+
+/// 100,000 leads checked and scored: the bar is 100 ms for both.
+fn leads_bench() {
+    const LEADS: usize = 100_000;
+    let plan = plan_with_leads(LEADS);
+    // Three weeks after the show: leads resting at a stage are stuck.
+    let today = plan.event.ends.plus_days(21);
+    let check = measure(9, || check::check(&plan, today));
+    let score = measure(9, || preshow::analysis::results::measure(&plan, today));
+    let both = measure(9, || {
+        (
+            check::check(&plan, today),
+            preshow::analysis::results::measure(&plan, today),
+        )
+    });
+    let findings = check::check(&plan, today);
+    let on_leads = findings
+        .iter()
+        .filter(|f| f.section == preshow::model::Section::Leads)
+        .count();
+    println!();
+    println!(
+        "leads: the example plan with {LEADS} leads, checked {} days after the show          ({} findings, {on_leads} on leads)",
+        21,
+        findings.len()
+    );
+    for (name, stats) in [
+        ("check (measures the leads once)", check),
+        ("results::measure", score),
+    ] {
+        println!(
+            "{name:<44} {:>8} ms  (min {} ms)",
+            ms(stats.median),
+            ms(stats.min)
+        );
+    }
+    let got_ms = both.median.as_secs_f64() * 1000.0;
+    println!(
+        "{:<44} {got_ms:>8.2} ms  target   100 ms  {}   (min {} ms)",
+        "100,000 leads: check and measure",
+        verdict(got_ms <= 100.0),
+        ms(both.min)
+    );
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let only = only();
     if wanted("signoffs", &only) {
         signoff_history(dir.path());
+    }
+    if wanted("leads", &only) {
+        leads_bench();
     }
     let sizes_asked = std::env::args()
         .skip(1)

@@ -23,6 +23,7 @@ fn item_name(plan: &Plan, section: Section, index: Option<usize>, id: Option<&st
         Section::Stages => plan.stages.get(i).map(|x| x.name.clone()),
         Section::Handoffs => plan.handoffs.get(i).map(|x| x.id.clone()),
         Section::Tasks => plan.tasks.get(i).map(|x| x.title.clone()),
+        Section::Leads => plan.leads.get(i).map(|x| x.name.clone()),
         _ => None,
     };
     name.or_else(|| id.map(str::to_owned)).unwrap_or_default()

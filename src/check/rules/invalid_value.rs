@@ -1,5 +1,5 @@
 use crate::check::rules::prelude::*;
-use crate::model::Plan;
+use crate::model::human;
 
 rule! {
     /// ## What it finds
@@ -7,8 +7,10 @@ rule! {
     ///
     /// An event that ends before it starts, an event `timezone` that is not an IANA time zone
     /// name, an account `tier` other than 1, 2 or 3, a meeting of 0 `minutes` or less, a handoff
-    /// whose `sla_hours` is 0 or less, or an `id` that is empty or uses anything but lowercase
-    /// letters, digits and `-`. One finding per item, naming every bad value in it (the event's
+    /// whose `sla_hours` is 0 or less, an objective's `actual` that is negative or not a number,
+    /// a lead's `pipeline` that is negative or not a number, a lead's `reached` time before it
+    /// was `captured`, or an `id` that is empty or uses anything but lowercase letters, digits
+    /// and `-`. One finding per item, naming every bad value in it (the event's
     /// dates and its time zone are two findings). A time zone finding names the zone as written
     /// and the nearest IANA names.
     ///
@@ -16,7 +18,8 @@ rule! {
     /// A value like these is almost always a typo, and everything built on it goes wrong quietly:
     /// a zero-minute meeting never clashes with anything, a tier 4 account is never a priority,
     /// an id with a capital letter or a space is hard to refer to from elsewhere in the plan, and
-    /// a misspelt time zone puts every meeting in the exported calendar at the viewer's own
+    /// a lead that reached a stage before it was captured makes its handoffs look faster than
+    /// they were, a misspelt time zone puts every meeting in the exported calendar at the viewer's own
     /// local time, hours off for anyone travelling to the show.
     ///
     /// ## Example
@@ -55,8 +58,8 @@ fn check(ctx: &Context, out: &mut Sink) {
         out.section(Section::Event, message);
     }
     for section in Section::ALL.into_iter().filter(|s| s.is_list()) {
-        // The malformed ids come from the census; only accounts, meetings and handoffs have
-        // numbers to look at item by item.
+        // The malformed ids come from the census; only accounts, meetings, handoffs, objectives
+        // and leads have values to look at item by item.
         let malformed = &ctx.census(section).malformed;
         let items: Box<dyn Iterator<Item = usize>> = match section {
             Section::Accounts => Box::new(0..plan.accounts.len()),
@@ -72,13 +75,15 @@ fn check(ctx: &Context, out: &mut Sink) {
                 Box::new(items.into_iter())
             }
             Section::Handoffs => Box::new(0..plan.handoffs.len()),
+            Section::Objectives => Box::new(0..plan.objectives.len()),
+            Section::Leads => Box::new(0..plan.leads.len()),
             _ => Box::new(malformed.iter().copied()),
         };
         let mut malformed = malformed.iter().copied().peekable();
         for i in items {
             let bad_id = malformed.next_if_eq(&i).is_some();
-            let range = out_of_range(plan, section, i);
-            if !bad_id && range.is_none() {
+            let range = out_of_range(ctx, section, i);
+            if !bad_id && range.is_empty() {
                 continue;
             }
             let id = ctx.id(section, i).unwrap_or_default();
@@ -113,9 +118,10 @@ fn check(ctx: &Context, out: &mut Sink) {
     }
 }
 
-/// The number of item `index` of `section` that is out of range, described.
-fn out_of_range(plan: &Plan, section: Section, index: usize) -> Option<String> {
-    let mut bad = None;
+/// The values of item `index` of `section` that are out of range, described.
+fn out_of_range(ctx: &Context, section: Section, index: usize) -> Vec<String> {
+    let plan = ctx.plan;
+    let mut bad = Vec::new();
     match section {
         Section::Accounts => {
             if let Some(a) = plan
@@ -123,12 +129,12 @@ fn out_of_range(plan: &Plan, section: Section, index: usize) -> Option<String> {
                 .get(index)
                 .filter(|a| !(1..=3).contains(&a.tier))
             {
-                bad = Some(format!("tier {} (tiers are 1, 2 or 3)", a.tier));
+                bad.push(format!("tier {} (tiers are 1, 2 or 3)", a.tier));
             }
         }
         Section::Meetings => {
             if let Some(m) = plan.meetings.get(index).filter(|m| m.minutes <= 0) {
-                bad = Some(format!(
+                bad.push(format!(
                     "minutes {} (a meeting lasts more than 0 minutes)",
                     m.minutes
                 ));
@@ -141,12 +147,47 @@ fn out_of_range(plan: &Plan, section: Section, index: usize) -> Option<String> {
                 .and_then(|h| h.sla_hours)
                 .filter(|h| *h <= 0)
             {
-                bad = Some(format!("sla_hours {h} (follow-up takes more than 0 hours)"));
+                bad.push(format!("sla_hours {h} (follow-up takes more than 0 hours)"));
+            }
+        }
+        Section::Objectives => {
+            if let Some(actual) = plan.objectives.get(index).and_then(|o| o.actual) {
+                bad.extend(amount("actual", actual));
+            }
+        }
+        Section::Leads => {
+            let Some(l) = plan.leads.get(index) else {
+                return bad;
+            };
+            if let Some(pipeline) = l.pipeline {
+                bad.extend(amount("pipeline", pipeline));
+            }
+            for r in l.reached.iter().filter(|r| r.at < l.captured) {
+                bad.push(format!(
+                    "{} reached at {} (before the lead was captured, {})",
+                    ctx.stage_name(&r.stage),
+                    ctx.when(r.at),
+                    ctx.when(l.captured)
+                ));
             }
         }
         _ => {}
     }
     bad
+}
+
+/// An amount that is negative or not a number, described: `pipeline -5,000 (never negative)`.
+fn amount(field: &str, n: f64) -> Option<String> {
+    if !n.is_finite() {
+        Some(format!("{field} {n} (it must be a number)"))
+    } else if n < 0.0 {
+        Some(format!(
+            "{field} -{} (it is never negative)",
+            human::number(-n, 2)
+        ))
+    } else {
+        None
+    }
 }
 
 /// The finding on an event time zone that the time zone database does not know: the zone as

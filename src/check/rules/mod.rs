@@ -94,7 +94,9 @@ macro_rules! rule {
 
 /// What every rule file needs.
 mod prelude {
-    pub use crate::check::rules::words::{ask_to_sign_off, editor, join_and, join_or, sentence};
+    pub use crate::check::rules::words::{
+        ask_to_sign_off, editor, hours, join_and, join_or, sentence,
+    };
     pub use crate::check::{Context, Sink};
     pub use crate::model::fingerprint::Signable;
     pub use crate::model::{Section, Team};
@@ -128,6 +130,41 @@ mod words {
             [] => String::new(),
             [one] => one.clone(),
             [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
+        }
+    }
+
+    /// A number of hours as people say it: `1 hour`, `1.25 hours` (minutes count), `30.5 hours`,
+    /// `398 hours`: fewer decimals the more hours there are.
+    pub fn hours(h: f64) -> String {
+        let decimals: u32 = match h.abs() {
+            x if x < 10.0 => 2,
+            x if x < 100.0 => 1,
+            _ => 0,
+        };
+        // Thousands of findings each name their hours: whole numbers are written without the
+        // float formatter, which is slow; large or odd values take the general way.
+        let scale = 10_i64.pow(decimals);
+        let scaled = (h * scale as f64).round();
+        let n = if (0.0..1e6).contains(&scaled) {
+            let scaled = scaled as i64;
+            let (whole, fraction) = (scaled / scale, scaled % scale);
+            let mut n = whole.to_string();
+            if fraction != 0 {
+                let digits = format!("{fraction:0width$}", width = decimals as usize);
+                n.push('.');
+                n.push_str(digits.trim_end_matches('0'));
+            }
+            if whole >= 1000 {
+                n = crate::model::human::number(h, decimals as usize);
+            }
+            n
+        } else {
+            crate::model::human::number(h, decimals as usize)
+        };
+        if n == "1" {
+            "1 hour".to_owned()
+        } else {
+            format!("{n} hours")
         }
     }
 
@@ -225,6 +262,10 @@ catalogue! {
     handoff_not_accepted::HANDOFF_NOT_ACCEPTED => HandoffNotAccepted,
     task_without_owner::TASK_WITHOUT_OWNER => TaskWithoutOwner,
     task_overdue::TASK_OVERDUE => TaskOverdue,
+    lead_sla_missed::LEAD_SLA_MISSED => LeadSlaMissed,
+    lead_stuck::LEAD_STUCK => LeadStuck,
+    lead_without_owner::LEAD_WITHOUT_OWNER => LeadWithoutOwner,
+    objective_missed::OBJECTIVE_MISSED => ObjectiveMissed,
 }
 
 impl RuleId {
@@ -283,6 +324,27 @@ pub fn find(name: &str) -> Option<&'static Rule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hours_read_as_people_say_them() {
+        let said: Vec<String> = [1.0, 1.25, 220.0 / 60.0, 4.0, 30.5, 41.0, 397.98, 1234.0]
+            .into_iter()
+            .map(words::hours)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "1 hour",
+                "1.25 hours",
+                "3.67 hours",
+                "4 hours",
+                "30.5 hours",
+                "41 hours",
+                "398 hours",
+                "1,234 hours"
+            ]
+        );
+    }
 
     #[test]
     fn ids_follow_the_catalogue() {

@@ -6,10 +6,11 @@ rule! {
     /// ## What it finds
     /// A field that names an id nothing in the plan has.
     ///
-    /// The fields checked: an account's, handoff's or task's `owner`, a `marketing_owner`, a meeting's
-    /// `account` and `people`, the `messages` of an account or meeting, a message's `author`, a
-    /// handoff's `from` and `to`, and the `by` of every sign-off. One finding per item, naming every
-    /// unknown id in it.
+    /// The fields checked: an account's, handoff's, task's or lead's `owner`, a `marketing_owner`, a
+    /// meeting's or lead's `account`, a meeting's `people`, the `messages` of an account or
+    /// meeting, a message's `author`, a handoff's `from` and `to`, the stages of a lead's
+    /// `reached`, the stage an objective's `measure: LeadsReaching("...")` counts, and the `by` of
+    /// every sign-off. One finding per item, naming every unknown id in it.
     ///
     /// ## Why it matters
     /// A typo in an id looks fine to whoever reads the plan, but the checks and the workbench
