@@ -17,6 +17,7 @@
 
 use crate::model::{Date, DateTime, Measure, MeetingStatus, Plan, Team};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::borrow::Cow;
 
 /// One step of a lead's path: a stage entered, and the handoffs the move into it took.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub struct Step {
 /// A lead's path through the stages, ordered by time (ties keep file order).
 pub fn path(plan: &Plan, lead: usize) -> Vec<Step> {
     let stages = stage_index(plan);
-    let handoffs = handoff_index(plan);
+    let handoffs = handoff_index(plan, &stages);
     plan.leads
         .get(lead)
         .map(|l| path_with(l, &stages, &handoffs))
@@ -190,21 +191,50 @@ fn stage_index(plan: &Plan) -> HashMap<&str, usize> {
     map
 }
 
-/// Handoffs by `(from, to)`.
-fn handoff_index(plan: &Plan) -> HashMap<(&str, &str), Vec<usize>> {
-    let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::with_capacity(plan.handoffs.len());
-    for (i, h) in plan.handoffs.iter().enumerate() {
-        map.entry((h.from.as_str(), h.to.as_str()))
-            .or_default()
-            .push(i);
+/// Handoffs by `(from, to)`: by the stages' indices when both are stages of the plan (a lead's
+/// step is then found without comparing text), else by the ids as written.
+struct HandoffIndex<'p> {
+    by_stage: HashMap<(usize, usize), Vec<usize>>,
+    /// Handoffs naming a stage the plan does not have (a gap `unknown-reference` reports):
+    /// few, so a list.
+    by_id: Vec<(&'p str, &'p str, usize)>,
+}
+
+impl HandoffIndex<'_> {
+    /// The handoffs from the stage `from` (its id, its index) to `to`.
+    fn get(&self, from: (&str, Option<usize>), to: (&str, Option<usize>)) -> Cow<'_, [usize]> {
+        match (from.1, to.1) {
+            (Some(a), Some(b)) => {
+                Cow::Borrowed(self.by_stage.get(&(a, b)).map_or(&[][..], Vec::as_slice))
+            }
+            _ => self
+                .by_id
+                .iter()
+                .filter(|(f, t, _)| *f == from.0 && *t == to.0)
+                .map(|&(_, _, i)| i)
+                .collect(),
+        }
     }
-    map
+}
+
+fn handoff_index<'p>(plan: &'p Plan, stages: &HashMap<&str, usize>) -> HandoffIndex<'p> {
+    let mut index = HandoffIndex {
+        by_stage: HashMap::with_capacity(plan.handoffs.len()),
+        by_id: Vec::new(),
+    };
+    for (i, h) in plan.handoffs.iter().enumerate() {
+        match (stages.get(h.from.as_str()), stages.get(h.to.as_str())) {
+            (Some(&a), Some(&b)) => index.by_stage.entry((a, b)).or_default().push(i),
+            _ => index.by_id.push((h.from.as_str(), h.to.as_str(), i)),
+        }
+    }
+    index
 }
 
 fn path_with<'p>(
     lead: &'p crate::model::Lead,
     stages: &HashMap<&str, usize>,
-    handoffs: &HashMap<(&'p str, &'p str), Vec<usize>>,
+    handoffs: &HandoffIndex<'_>,
 ) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::with_capacity(lead.reached.len());
     walk(lead, stages, handoffs, &mut Vec::new(), |step| {
@@ -213,7 +243,7 @@ fn path_with<'p>(
             stage: step.stage,
             at: step.at,
             hours: step.hours,
-            handoffs: step.handoffs.to_vec(),
+            handoffs: step.handoffs.into_owned(),
         });
     });
     steps
@@ -225,7 +255,7 @@ struct StepRef<'h> {
     stage: Option<usize>,
     at: DateTime,
     hours: Option<f64>,
-    handoffs: &'h [usize],
+    handoffs: Cow<'h, [usize]>,
 }
 
 /// Calls `f` with each step of `lead`'s path, in order of time (ties keep file order). `order`
@@ -233,7 +263,7 @@ struct StepRef<'h> {
 fn walk<'h, 'p>(
     lead: &'p crate::model::Lead,
     stages: &HashMap<&str, usize>,
-    handoffs: &'h HashMap<(&'p str, &'p str), Vec<usize>>,
+    handoffs: &'h HandoffIndex<'_>,
     order: &mut Vec<usize>,
     mut f: impl FnMut(StepRef<'h>),
 ) {
@@ -247,7 +277,7 @@ fn walk<'h, 'p>(
         order.sort_by_key(|&i| reached.get(i).map(|r| r.at));
     }
     let count = reached.len();
-    let mut previous: Option<(&str, DateTime)> = None;
+    let mut previous: Option<(&str, Option<usize>, DateTime)> = None;
     for k in 0..count {
         let i = if sorted {
             k
@@ -257,23 +287,22 @@ fn walk<'h, 'p>(
         let Some(r) = reached.get(i) else {
             continue;
         };
+        let stage = stages.get(r.stage.as_str()).copied();
         let (hours, taken) = match previous {
-            Some((from, at)) => (
+            Some((from, from_stage, at)) => (
                 Some(hours_between(at, r.at)),
-                handoffs
-                    .get(&(from, r.stage.as_str()))
-                    .map_or(&[][..], Vec::as_slice),
+                handoffs.get((from, from_stage), (r.stage.as_str(), stage)),
             ),
-            None => (None, &[][..]),
+            None => (None, Cow::Borrowed(&[][..])),
         };
         f(StepRef {
             entry: i,
-            stage: stages.get(r.stage.as_str()).copied(),
+            stage,
             at: r.at,
             hours,
             handoffs: taken,
         });
-        previous = Some((r.stage.as_str(), r.at));
+        previous = Some((r.stage.as_str(), stage, r.at));
     }
 }
 
@@ -296,7 +325,7 @@ fn median(values: &mut [f64]) -> Option<f64> {
 /// Measures the plan as of `today`.
 pub fn measure(plan: &Plan, today: Date) -> Results {
     let stages = stage_index(plan);
-    let handoffs = handoff_index(plan);
+    let handoffs = handoff_index(plan, &stages);
     // The largest SLA out of each stage, and whether any handoff leaves it.
     let mut leaving: HashMap<&str, Option<i64>> = HashMap::with_capacity(plan.stages.len());
     for h in &plan.handoffs {
@@ -331,7 +360,7 @@ pub fn measure(plan: &Plan, today: Date) -> Results {
         let mut last: Option<(usize, Option<usize>, DateTime)> = None;
         walk(lead, &stages, &handoffs, &mut order, |step| {
             if let Some(hours) = step.hours {
-                for &h in step.handoffs {
+                for &h in step.handoffs.iter() {
                     if let Some(r) = handoff_results.get_mut(h) {
                         let within = r.sla_hours.map(|sla| hours <= sla as f64);
                         if within == Some(false) {
