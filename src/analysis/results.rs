@@ -231,8 +231,8 @@ fn handoff_index<'p>(plan: &'p Plan, stages: &HashMap<&str, usize>) -> HandoffIn
     index
 }
 
-fn path_with<'p>(
-    lead: &'p crate::model::Lead,
+fn path_with(
+    lead: &crate::model::Lead,
     stages: &HashMap<&str, usize>,
     handoffs: &HandoffIndex<'_>,
 ) -> Vec<Step> {
