@@ -161,9 +161,10 @@ fn measure_ui(
 }
 
 fn target_text(o: &Objective) -> String {
+    // Grouped as the actual beside it is: "1,800,000 EUR".
     match (o.target, &o.unit) {
-        (Some(t), Some(u)) => format!("{t} {u}"),
-        (Some(t), None) => t.to_string(),
+        (Some(t), Some(u)) => format!("{} {u}", crate::model::human::number(t, 2)),
+        (Some(t), None) => crate::model::human::number(t, 2),
         (None, _) => "—".to_owned(),
     }
 }
