@@ -475,3 +475,31 @@ mod window {
         apply_and_undo(&mut h);
     }
 }
+
+/// A plan whose stages have no CRM names reads no stage times, and the report says how to fix
+/// that: name the stages, or map the CRM's stages.
+#[test]
+fn stage_times_nobody_can_place_come_with_a_hint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, preshow::EXAMPLE_PLAN).expect("write");
+    let out = import_leads(&path, HUBSPOT, &["--dry-run"]);
+    assert!(
+        out.contains("no stage of the plan has them as its CRM stage"),
+        "{out}"
+    );
+    assert!(
+        out.contains("hint: to read the stage times, give each stage of the plan its CRM name"),
+        "{out}"
+    );
+    // With the map the hint names, the times are read.
+    let out = import_leads(
+        &path,
+        HUBSPOT,
+        &["--dry-run", "--map", "Marketing Qualified Lead=stage:mql"],
+    );
+    assert!(
+        out.contains("stage times read: 'Marketing Qualified Lead'"),
+        "{out}"
+    );
+}

@@ -327,3 +327,24 @@ fn saving_a_format_1_plan_that_gained_a_lead_asks_first() {
     assert_eq!(h.state().doc.plan.format, 2);
     assert!(!h.state().doc.is_dirty());
 }
+
+/// A stage's CRM name (what an import of leads reads stage times by) is edited in Stages, and
+/// the plan then needs format 2.
+#[test]
+fn a_stage_takes_its_crm_name_in_the_stages_editor() {
+    let (_dir, mut h) = crate::support::example();
+    h.state_mut().command(Command::GoTo(Section::Stages));
+    h.run();
+    h.get_by_label("Marketing-qualified lead").click();
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "CRM stage");
+    field.focus();
+    field.type_text("Marketing Qualified Lead");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    let plan = &h.state().doc.plan;
+    let mql = plan.stages.iter().find(|s| s.id == "mql").expect("mql");
+    assert_eq!(mql.crm_stage.as_deref(), Some("Marketing Qualified Lead"));
+    assert_eq!(plan.needs_format(), 2);
+}

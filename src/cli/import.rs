@@ -128,6 +128,10 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
                     "import the accounts first (`preshow import --accounts`), then the meetings again",
                 import::Hint::ChooseDateOrder =>
                     "say which comes first in the ambiguous dates with --dates dmy or --dates mdy",
+                import::Hint::NameCrmStages =>
+                    "to read the stage times, give each stage of the plan its CRM name \
+                     (`crm_stage: \"Marketing Qualified Lead\"`), or map them: \
+                     --map \"Marketing Qualified Lead=stage:mql\"",
             }
         );
     }

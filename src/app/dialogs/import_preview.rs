@@ -158,6 +158,9 @@ pub fn preview_lines(before: &Plan, report: &ImportReport) -> Vec<PreviewLine> {
                 crate::interchange::import::Hint::ChooseDateOrder => {
                     "To read the ambiguous dates: choose \"day first\" or \"month first\" above".to_owned()
                 }
+                crate::interchange::import::Hint::NameCrmStages => {
+                    "To read the stage times: give each stage its CRM name (Stages, \"CRM stage\"), then import again".to_owned()
+                }
             },
         );
     }

@@ -180,6 +180,17 @@ impl ListSection for Stages {
                     e.track(&r);
                 },
             );
+            // What a CRM export calls entering this stage: how an import of leads reads their
+            // stage times. Only format 2 has it.
+            field_row(ui, "CRM stage", hl == Some("crm_stage"), |ui, l| {
+                widgets::opt_text_ui(
+                    ui,
+                    l,
+                    &mut s.crm_stage,
+                    "the CRM's name: Marketing Qualified Lead, Working…",
+                    e,
+                );
+            });
         });
         ui.separator();
         links_ui(

@@ -68,6 +68,7 @@ pub fn leads(plan: &Plan, csv_text: &str, mapping: &Mapping) -> Result<ImportRep
             left.join(", "),
             if left.len() == 1 { "it" } else { "them" }
         ));
+        report.hints.insert(Hint::NameCrmStages);
     }
     let lookup = Lookup::new(&report.plan.leads, |l| &l.id, |l| &l.name);
     let mut crm = HashMap::new();
@@ -197,6 +198,7 @@ impl Merge<'_> {
                 "current stages no stage of the plan has as its CRM stage, not recorded: {}",
                 listed.join(", ")
             ));
+            self.report.hints.insert(Hint::NameCrmStages);
         }
         if self.no_account > 0 {
             self.report.notes.push(format!(

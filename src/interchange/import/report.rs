@@ -42,6 +42,8 @@ pub enum Hint {
     ImportAccountsFirst,
     /// Dates like 03/04 could be either: say whether the day or the month comes first.
     ChooseDateOrder,
+    /// The CRM's stages match no stage of the plan: give the stages their CRM names.
+    NameCrmStages,
 }
 
 impl ImportReport {
