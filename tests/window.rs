@@ -109,8 +109,12 @@ fn recent_plans_are_kept_between_runs_and_open_from_the_file_menu() {
         format!("{}\n{}\n", second.display(), first.display())
     );
 
-    // The next run, on the example: both plans are offered, the newest first.
+    // The next run, with no file asked for, reopens the newest; both plans are offered, the
+    // newest first.
     let mut next = open_with(None, settings);
+    assert_eq!(event_name(&next), "Second show");
+    assert_eq!(next.state().doc.path.as_deref(), Some(second.as_path()));
+    assert!(next.query_by_label(EXAMPLE_BANNER).is_none());
     next.get_by_label("File").click();
     next.run();
     next.get_by_label("Open recent").hover();
@@ -128,6 +132,111 @@ fn recent_plans_are_kept_between_runs_and_open_from_the_file_menu() {
     next.run();
     assert_eq!(event_name(&next), "First show");
     assert_eq!(next.state().doc.path.as_deref(), Some(first.as_path()));
+}
+
+/// The words that start the banner over the bundled example.
+const EXAMPLE_BANNER: &str = "This is the example plan.";
+
+/// Started with no file and no recent plan, the window shows the example under a banner that
+/// says so; its New plan button starts a plan from the template and the banner goes.
+#[test]
+fn with_no_file_and_no_recent_plan_the_example_opens_under_its_banner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = Settings {
+        recent_file: Some(dir.path().join("recent.txt")),
+        ..Settings::ephemeral()
+    };
+    let mut h = open_with(None, settings);
+    assert_eq!(event_name(&h), "Factory Connect Europe 2027");
+    assert!(h.state().doc.path.is_none());
+    h.get_by_label(EXAMPLE_BANNER);
+
+    // Save asks where: the example is never written over.
+    h.state_mut().command(Command::Save);
+    h.run();
+    h.get_by_label("Save the plan as");
+    h.key_press(Key::Escape);
+    h.run();
+
+    h.get_by_label("New plan").click();
+    h.run();
+    assert_ne!(event_name(&h), "Factory Connect Europe 2027");
+    assert_eq!(h.state().section, Section::Event);
+    assert!(h.query_by_label(EXAMPLE_BANNER).is_none());
+}
+
+/// The banner's Open… asks for a plan, and the plan opened replaces the example and its banner.
+#[test]
+fn the_example_banner_opens_a_plan_of_ones_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mine = plan_file(dir.path(), "mine.ron", "My show");
+    let mut h = open_with(None, Settings::ephemeral());
+    h.get_by_label("Open…").click();
+    h.run();
+    h.get_by_label("Open a plan");
+    h.state_mut().command(Command::OpenRecent(mine.clone()));
+    h.run();
+    assert_eq!(event_name(&h), "My show");
+    assert!(h.query_by_label(EXAMPLE_BANNER).is_none());
+}
+
+/// A recent plan that is gone from disk is passed over: the next one still there opens, and
+/// with none left, the example.
+#[test]
+fn with_no_file_the_newest_recent_plan_still_on_disk_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kept = plan_file(dir.path(), "kept.ron", "Kept show");
+    let gone = dir.path().join("gone.ron");
+    let recent_file = dir.path().join("recent.txt");
+    std::fs::write(
+        &recent_file,
+        format!("{}\n{}\n", gone.display(), kept.display()),
+    )
+    .expect("write the list");
+    let settings = Settings {
+        recent_file: Some(recent_file.clone()),
+        ..Settings::ephemeral()
+    };
+    let h = open_with(None, settings.clone());
+    assert_eq!(event_name(&h), "Kept show");
+    assert!(h.query_by_label(EXAMPLE_BANNER).is_none());
+    drop(h);
+
+    std::fs::remove_file(&kept).expect("remove");
+    let h = open_with(None, settings);
+    assert_eq!(event_name(&h), "Factory Connect Europe 2027");
+    h.get_by_label(EXAMPLE_BANNER);
+}
+
+/// Two windows open at once, each on its own file (as a double click on two plans starts
+/// them): each shows its own plan, and neither drops the other's plans from the recent list
+/// they share.
+#[test]
+fn two_windows_at_once_show_their_own_plans_and_keep_each_others_recent_plans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = plan_file(dir.path(), "a.ron", "Show A");
+    let b = plan_file(dir.path(), "b.ron", "Show B");
+    let c = plan_file(dir.path(), "c.ron", "Show C");
+    let recent_file = dir.path().join("recent.txt");
+    let settings = Settings {
+        recent_file: Some(recent_file.clone()),
+        ..Settings::ephemeral()
+    };
+    let mut first = open_with(Some(&a), settings.clone());
+    let second = open_with(Some(&b), settings);
+    assert_eq!(event_name(&first), "Show A");
+    assert_eq!(event_name(&second), "Show B");
+
+    // The first window opens another plan after the second window started.
+    first.state_mut().command(Command::OpenRecent(c.clone()));
+    first.run();
+    assert_eq!(event_name(&first), "Show C");
+    assert_eq!(event_name(&second), "Show B");
+    let stored = std::fs::read_to_string(&recent_file).expect("the list is stored");
+    assert_eq!(
+        stored,
+        format!("{}\n{}\n{}\n", c.display(), b.display(), a.display())
+    );
 }
 
 /// A plan dropped on the window opens in place of the one shown.

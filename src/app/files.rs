@@ -82,6 +82,29 @@ fn store(file: &Path, text: &str, what: &str) {
     }
 }
 
+/// The stored list of recent plans, newest first (empty when there is none).
+fn read_recent(settings: &Settings) -> Vec<PathBuf> {
+    settings
+        .recent_file
+        .as_ref()
+        .and_then(|f| match std::fs::read_to_string(f) {
+            Ok(text) => Some(text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                log::warn!("the list of recent plans {} was not read: {e}", f.display());
+                None
+            }
+        })
+        .map(|t| {
+            t.lines()
+                .filter(|l| !l.is_empty())
+                .map(PathBuf::from)
+                .take(MAX_RECENT)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -127,25 +150,7 @@ pub struct Files {
 impl Files {
     /// Loads the recent list.
     pub fn new(settings: Settings) -> Self {
-        let recent = settings
-            .recent_file
-            .as_ref()
-            .and_then(|f| match std::fs::read_to_string(f) {
-                Ok(text) => Some(text),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => {
-                    log::warn!("the list of recent plans {} was not read: {e}", f.display());
-                    None
-                }
-            })
-            .map(|t| {
-                t.lines()
-                    .filter(|l| !l.is_empty())
-                    .map(PathBuf::from)
-                    .take(MAX_RECENT)
-                    .collect()
-            })
-            .unwrap_or_default();
+        let recent = read_recent(&settings);
         let format_1 = settings
             .format_1_file
             .as_ref()
@@ -195,9 +200,13 @@ impl Files {
         self.recent.clone()
     }
 
-    /// Puts `path` first in the recent list and stores it.
+    /// Puts `path` first in the recent list and stores it. The list is read again first: another
+    /// window may have opened plans since this one started, and they stay in it.
     pub fn add_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        if self.settings.recent_file.is_some() {
+            self.recent = read_recent(&self.settings);
+        }
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);

@@ -1,7 +1,7 @@
 //! The frame: panels laid out, the open view drawn, dialogs and the palette shown, then the
 //! commands the frame asked for run and the undo point made.
 
-use crate::app::chrome::{gaps_panel, nav, palette, walk};
+use crate::app::chrome::{example_banner, gaps_panel, nav, palette, walk};
 use crate::app::editor::EditorRun;
 use crate::app::open_problem::Action;
 use crate::app::state::DiskTrouble;
@@ -66,12 +66,20 @@ impl Workbench {
         self.end_frame(&ctx);
     }
 
-    /// The plan's panels: the banner when its file cannot be read, the walk-through, the
-    /// navigation, the gaps and the open view.
+    /// The plan's panels: the banner when its file cannot be read or is the bundled example, the
+    /// walk-through, the navigation, the gaps and the open view.
     fn plan_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(DiskTrouble::Unreadable(message)) = &self.disk.trouble {
             let message = message.clone();
             egui::Panel::top("disk-trouble").show(ui, |ui| self.disk_trouble_ui(ui, &message));
+        }
+        if self.views.example && self.doc.path.is_none() && !self.presenting {
+            let frame = crate::app::outcomes::banner_frame(ui);
+            let asked = egui::Panel::top("example")
+                .frame(frame)
+                .show(ui, example_banner::example_banner_ui)
+                .inner;
+            self.frame.pending.extend(asked);
         }
         if self.format_offer_shown() {
             let frame = crate::app::outcomes::banner_frame(ui);

@@ -53,7 +53,7 @@ use boards::Board;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the workbench on `file`, or on the bundled example.
+/// Opens the workbench on `file`, or on the most recent plan, or on the bundled example.
 pub fn run(
     file: Option<PathBuf>,
     show: Option<String>,
@@ -103,7 +103,7 @@ pub fn run(
 /// [--today DATE]`.
 #[derive(Debug, Clone, Default)]
 pub struct Start {
-    /// The plan to open; `None`: the bundled example.
+    /// The plan to open; `None`: the most recent plan still on disk, or the bundled example.
     pub file: Option<PathBuf>,
     /// The view to show first.
     pub place: Option<Place>,
@@ -208,8 +208,9 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// The workbench on `file` (or the example). A file that fails to load is not replaced by
-    /// the example: the screen that says why is shown, with an empty plan behind it.
+    /// The workbench on `file`; with none, on the most recent plan still on disk, or else the
+    /// bundled example (with a banner that says so). A file that fails to load is not replaced
+    /// by the example: the screen that says why is shown, with an empty plan behind it.
     pub fn open(ctx: &egui::Context, file: Option<PathBuf>, settings: Settings) -> Self {
         let repaint_ctx = ctx.clone();
         let background = settings.background_checks;
@@ -253,6 +254,8 @@ impl Workbench {
                 ..Default::default()
             },
         };
+        // No file asked for: the plan worked on last, if it is still there.
+        let file = file.or_else(|| app.files.recent().into_iter().find(|p| p.is_file()));
         match file {
             Some(path) => match app.read_document(&path) {
                 Ok((doc, note)) => {
@@ -266,6 +269,7 @@ impl Workbench {
             None => {
                 if let Ok(l) = crate::format::parse(crate::EXAMPLE_PLAN) {
                     app.doc = Document::new(l.plan, None, true);
+                    app.views.example = true;
                 }
                 app.offer_recovery();
             }

@@ -94,6 +94,7 @@ impl Workbench {
         self.disk.trouble = None;
         self.views.lists.clear();
         self.views.format_offer_answered = false;
+        self.views.example = false;
         self.walk = None;
         self.checks.checker.check_now(&mut self.doc, self.today);
     }

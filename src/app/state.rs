@@ -44,6 +44,9 @@ pub struct ViewState {
     pub palette_index: palette::Index,
     /// The user answered the offer to upgrade the open plan's format.
     pub format_offer_answered: bool,
+    /// The open plan is the bundled example (until another plan takes its place or it is saved
+    /// as a file): the banner above it says so.
+    pub example: bool,
 }
 
 impl Default for ViewState {
@@ -62,6 +65,7 @@ impl Default for ViewState {
             palette: None,
             palette_index: palette::Index::default(),
             format_offer_answered: false,
+            example: false,
         }
     }
 }

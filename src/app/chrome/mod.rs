@@ -1,5 +1,7 @@
-//! The window's chrome: the menu bar, the presentation bar, the status bar and the window title.
+//! The window's chrome: the menu bar, the presentation bar, the status bar and the window title,
+//! and the banner over the bundled example.
 
+pub mod example_banner;
 pub mod gaps_panel;
 pub mod nav;
 pub mod palette;
