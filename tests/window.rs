@@ -150,6 +150,10 @@ fn with_no_file_and_no_recent_plan_the_example_opens_under_its_banner() {
     assert_eq!(event_name(&h), "Factory Connect Europe 2027");
     assert!(h.state().doc.path.is_none());
     h.get_by_label(EXAMPLE_BANNER);
+    assert!(
+        h.query_by_label("Upgrade to format 2").is_none(),
+        "the example's format is not the user's to answer for"
+    );
 
     // Save asks where: the example is never written over.
     h.state_mut().command(Command::Save);

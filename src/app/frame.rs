@@ -66,6 +66,11 @@ impl Workbench {
         self.end_frame(&ctx);
     }
 
+    /// Whether the plan in the window is the bundled example, not yet saved as a file.
+    pub(super) fn example_shown(&self) -> bool {
+        self.views.example && self.doc.path.is_none()
+    }
+
     /// The plan's panels: the banner when its file cannot be read or is the bundled example, the
     /// walk-through, the navigation, the gaps and the open view.
     fn plan_ui(&mut self, ui: &mut egui::Ui) {
@@ -73,7 +78,7 @@ impl Workbench {
             let message = message.clone();
             egui::Panel::top("disk-trouble").show(ui, |ui| self.disk_trouble_ui(ui, &message));
         }
-        if self.views.example && self.doc.path.is_none() && !self.presenting {
+        if self.example_shown() && !self.presenting {
             let frame = crate::app::outcomes::banner_frame(ui);
             let asked = egui::Panel::top("example")
                 .frame(frame)

@@ -59,10 +59,12 @@ impl Workbench {
     }
 
     /// Whether the offer to upgrade the open plan to format 2 shows: it is an older format, the
-    /// user has not answered the offer for it, and the window is not presenting.
+    /// user has not answered the offer for it, it is not the bundled example (whose banner says
+    /// what matters there), and the window is not presenting.
     pub(super) fn format_offer_shown(&self) -> bool {
         self.doc.plan.format < CURRENT_FORMAT
             && !self.presenting
+            && !self.example_shown()
             && !self.views.format_offer_answered
             && !self
                 .doc
