@@ -260,6 +260,27 @@ fn completions_for_every_shell() {
 }
 
 #[test]
+fn manual_pages_for_the_packages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("man1");
+    let o = preshow(&["man-pages", out_dir.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let page = std::fs::read_to_string(out_dir.join("preshow.1")).expect("preshow.1");
+    assert!(page.starts_with(".ie \\n(.g .ds Aq"), "a roff page: {page}");
+    assert!(page.contains(".TH preshow 1"), "{page}");
+    assert!(
+        page.contains("\\-\\-present"),
+        "the workbench's options: {page}"
+    );
+    let check = std::fs::read_to_string(out_dir.join("preshow-check.1")).expect("check's page");
+    assert!(check.contains("\\-\\-deny"), "{check}");
+    // A page per command people use; none for the packagers' own command.
+    assert!(out_dir.join("preshow-git-setup.1").exists());
+    assert!(!out_dir.join("preshow-man-pages.1").exists());
+    assert!(!out(&preshow(&["--help"])).contains("man-pages"));
+}
+
+#[test]
 fn help_summaries_are_one_short_line() {
     let cli = preshow::cli::Cli::command();
     let width = cli

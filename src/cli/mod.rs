@@ -15,6 +15,7 @@ mod fmt;
 mod generate;
 mod git_setup;
 mod import;
+mod man;
 mod merge;
 mod new;
 mod results;
@@ -267,6 +268,12 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Write the manual pages into DIR, for packagers.
+    #[command(hide = true)]
+    ManPages {
+        /// Where to write preshow.1 and a preshow-COMMAND.1 page per command.
+        dir: PathBuf,
+    },
 }
 
 /// Runs a command-line command; `None` means the workbench should open.
@@ -345,6 +352,7 @@ pub fn run(command: Command) -> ExitCode {
             force,
         }),
         Command::Completions { shell } => completions(shell),
+        Command::ManPages { dir } => man::run(&dir),
     };
     ExitCode::from(status)
 }
