@@ -141,12 +141,18 @@ pub(super) fn run(args: &MergeArgs) -> u8 {
         eprintln!("preshow merge: {why}; merging line by line instead");
         return line_merge(base, ours, theirs, &label, &markers);
     }
-    let [base_plan, our_plan, their_plan] = plans.as_slice() else {
+    let Ok([base_plan, our_plan, their_plan]) = <[Plan; 3]>::try_from(plans) else {
         return EXIT_TROUBLE;
     };
-    match merge::merge_marked(base_plan, our_plan, their_plan, &markers) {
-        Ok(Merge::Clean(plan)) => write(ours, format::to_string(&plan).as_bytes(), EXIT_OK),
-        Ok(Merge::Conflicted { text, conflicts }) => {
+    // The plans are not needed after the merge: a clean result is made of their items.
+    match merge::merge_owned(base_plan, our_plan, their_plan, &markers) {
+        Merge::Clean(plan) => {
+            let text = format::to_string(&plan);
+            // Freeing a large plan item by item takes longer than the process's exit.
+            std::mem::forget(plan);
+            write(ours, text.as_bytes(), EXIT_OK)
+        }
+        Merge::Conflicted { text, conflicts } => {
             let base_section = if markers.diff3 {
                 format!(", `{}` (the base)", display_safe(&markers.base_line()))
             } else {
@@ -169,14 +175,6 @@ pub(super) fn run(args: &MergeArgs) -> u8 {
                  `preshow check {label}`, then `git add` it"
             );
             write(ours, text.as_bytes(), EXIT_FINDINGS)
-        }
-        Err(e) => {
-            eprintln!(
-                "preshow merge: {label}: the merged plan did not read back ({}); merging line \
-                 by line instead",
-                display_safe(&e.to_string())
-            );
-            line_merge(base, ours, theirs, &label, &markers)
         }
     }
 }

@@ -22,4 +22,5 @@ pub use save::{
     Replace, WriteError, note_process_start, save_file, write_atomic, write_file, write_file_with,
 };
 pub use scan::{Comment, Pos, SourceMap};
+pub(crate) use write::WriteFields;
 pub use write::{item_fields, item_fields_at, to_string};

@@ -466,6 +466,44 @@ pub fn item_fields_at(
     }
 }
 
+/// An item the canonical writer writes field by field: what goes between its `(` and `),`,
+/// each line indented `depth` levels, exactly as [`to_string`] writes it. For a merge, which
+/// writes items of three plans around conflict markers.
+pub(crate) trait WriteFields {
+    /// Appends the item's fields to `out`.
+    fn write_fields(&self, out: &mut String, depth: usize);
+}
+
+macro_rules! write_fields {
+    ($($item:ty => $write:ident),* $(,)?) => {$(
+        impl WriteFields for $item {
+            fn write_fields(&self, out: &mut String, depth: usize) {
+                let mut w = Writer {
+                    out: std::mem::take(out),
+                    depth,
+                };
+                $write(&mut w, self);
+                *out = w.out;
+            }
+        }
+    )*};
+}
+
+write_fields!(
+    Event => event,
+    Person => person,
+    Objective => objective,
+    Term => term,
+    Scoring => scoring,
+    Account => account,
+    Meeting => meeting,
+    Message => message,
+    Stage => stage,
+    Handoff => handoff,
+    Task => task,
+    Lead => lead,
+);
+
 fn fields_of(write: impl FnOnce(&mut Writer)) -> Vec<(String, String)> {
     let mut w = Writer {
         out: String::new(),

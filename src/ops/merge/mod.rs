@@ -1,9 +1,12 @@
 //! Three-way merge of plans by section, item id and field: what `preshow merge` does as git's
 //! merge driver. Pure functions: no files, no git.
 //!
-//! Items are matched by id (the `n`-th item with an id matches the `n`-th with the same id on the
-//! other sides), and fields are compared as the canonical writer spells them (see
-//! [`format::item_fields`]), so a field is "changed" exactly when its written text changes.
+//! Items are matched by id through one index of the three sides (the `n`-th item with an id
+//! matches the `n`-th with the same id on the other sides), and compared on the loaded model,
+//! field by field: a field is "changed" exactly when the canonical writer would write it
+//! differently (see `items.rs`). Only items whose fields conflict are written out field by field
+//! (as [`crate::format::item_fields`] spells them), to show both values; a clean merge is a plan
+//! made of the sides' items, and a conflicted one is written once, in the canonical layout.
 //!
 //! What merges cleanly: changes to different items, to different fields of one item, the same
 //! change on both sides, items added on one side (or the same item added identically on both),
@@ -24,11 +27,9 @@
 //! labels (`<<<<<<< HEAD`, `>>>>>>> feature-x`), another length, and a base section
 //! (`||||||| base`, git's diff3 style) with the common ancestor's values.
 
-use crate::format::{self, ParseError, item_fields};
 use crate::model::{Plan, Section};
-use std::collections::{HashMap, HashSet};
+use sections::{Pick, merge_section};
 use std::fmt;
-use std::hash::Hash;
 
 /// The line that opens a conflict; our side follows.
 pub const MARKER_OURS: &str = "<<<<<<< ours";
@@ -234,25 +235,32 @@ pub enum Merge {
     },
 }
 
-/// Merges `ours` and `theirs`, both descended from `base`. An error means the merged text did
-/// not read back as a plan, which is a bug in the merge, never a conflict.
-pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Merge, ParseError> {
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merge {
     merge_marked(base, ours, theirs, &Markers::default())
 }
 
 /// [`merge`], with conflicts marked as `markers` says.
-pub fn merge_marked(
-    base: &Plan,
-    ours: &Plan,
-    theirs: &Plan,
-    markers: &Markers,
-) -> Result<Merge, ParseError> {
+pub fn merge_marked(base: &Plan, ours: &Plan, theirs: &Plan, markers: &Markers) -> Merge {
     let mut conflicts = Vec::new();
-    let text = merged_text(base, ours, theirs, markers, &mut conflicts);
+    let picks = Picks::decide(base, ours, theirs, &mut conflicts);
     if !conflicts.is_empty() {
-        return Ok(Merge::Conflicted { text, conflicts });
+        let text = render::render(&picks, [base, ours, theirs], markers);
+        return Merge::Conflicted { text, conflicts };
     }
-    format::parse(&text).map(|loaded| Merge::Clean(Box::new(loaded.plan)))
+    Merge::Clean(Box::new(picks.assemble_cloned(base, ours, theirs)))
+}
+
+/// [`merge_marked`] of plans that are no longer needed: a clean result is made of their items,
+/// moved rather than copied (what `preshow merge` does, to hold no fourth plan in memory).
+pub fn merge_owned(base: Plan, ours: Plan, theirs: Plan, markers: &Markers) -> Merge {
+    let mut conflicts = Vec::new();
+    let picks = Picks::decide(&base, &ours, &theirs, &mut conflicts);
+    if !conflicts.is_empty() {
+        let text = render::render(&picks, [&base, &ours, &theirs], markers);
+        return Merge::Conflicted { text, conflicts };
+    }
+    Merge::Clean(Box::new(picks.assemble_owned(base, ours, theirs)))
 }
 
 /// A field's value as one line: a list written one element a line is joined.
@@ -294,7 +302,7 @@ pub(crate) fn split_list(value: &str) -> Option<(&str, Vec<&str>)> {
 
 type Fields = Vec<(String, String)>;
 
-/// A field of a merged item.
+/// A field of a merged item, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum FieldSlot {
     /// Merged: the value, or `None` for absent.
@@ -303,87 +311,233 @@ enum FieldSlot {
     Conflict(String, Option<String>, Option<String>, Option<String>),
 }
 
-/// One merged item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Slot {
-    /// Merged field by field (some fields may conflict).
-    Item(Vec<FieldSlot>),
-    /// A whole-item conflict: each side's item, or `None` where it was deleted (or, for the
-    /// base, not there yet).
-    Whole {
-        base: Option<Fields>,
-        ours: Option<Fields>,
-        theirs: Option<Fields>,
-    },
+/// Every section merged: which item of which side goes where.
+struct Picks {
+    /// The `format` field as written, for a conflicted merge's text.
+    format: FieldSlot,
+    /// The merged `format` (ours when it conflicts).
+    format_number: u32,
+    event: Vec<Pick<crate::model::Event>>,
+    people: Vec<Pick<crate::model::Person>>,
+    objectives: Vec<Pick<crate::model::Objective>>,
+    terms: Vec<Pick<crate::model::Term>>,
+    scoring: Vec<Pick<crate::model::Scoring>>,
+    accounts: Vec<Pick<crate::model::Account>>,
+    meetings: Vec<Pick<crate::model::Meeting>>,
+    messages: Vec<Pick<crate::model::Message>>,
+    stages: Vec<Pick<crate::model::Stage>>,
+    handoffs: Vec<Pick<crate::model::Handoff>>,
+    tasks: Vec<Pick<crate::model::Task>>,
+    leads: Vec<Pick<crate::model::Lead>>,
 }
 
-/// An item's id and which occurrence of that id it is, so duplicates pair up in order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Key {
-    id: String,
-    nth: usize,
-}
-
-fn keyed(items: Vec<(String, Fields)>) -> Vec<(Key, Fields)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    items
-        .into_iter()
-        .map(|(id, fields)| {
-            let n = seen.entry(id.clone()).or_default();
-            *n += 1;
-            (Key { id, nth: *n }, fields)
-        })
-        .collect()
-}
-
-/// The merged text; what conflicts is added to `conflicts`.
-fn merged_text(
-    base: &Plan,
-    ours: &Plan,
-    theirs: &Plan,
-    markers: &Markers,
-    conflicts: &mut Vec<Conflict>,
-) -> String {
-    let number = |p: &Plan| Some(p.format.to_string());
-    let format_slot = match merge_value(&number(base), &number(ours), &number(theirs)) {
-        Some(value) => FieldSlot::Clean("format".to_owned(), value),
-        None => {
+impl Picks {
+    /// Merges every section, in file order; what conflicts is added to `conflicts`.
+    fn decide(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conflict>) -> Picks {
+        let (b, o, t) = (base.format, ours.format, theirs.format);
+        let number = |n: u32| Some(n.to_string());
+        let (format, format_number) = if o == t || b == t {
+            (FieldSlot::Clean("format".to_owned(), number(o)), o)
+        } else if b == o {
+            (FieldSlot::Clean("format".to_owned(), number(t)), t)
+        } else {
             conflicts.push(Conflict {
                 section: Section::Plan,
                 id: "format".to_owned(),
                 kind: ConflictKind::Fields(vec![FieldConflict {
                     field: "format".to_owned(),
-                    base: number(base),
-                    ours: number(ours),
-                    theirs: number(theirs),
+                    base: number(b),
+                    ours: number(o),
+                    theirs: number(t),
                 }]),
             });
-            FieldSlot::Conflict(
-                "format".to_owned(),
-                number(base),
-                number(ours),
-                number(theirs),
-            )
+            let slot = FieldSlot::Conflict("format".to_owned(), number(b), number(o), number(t));
+            (slot, o)
+        };
+        let plans = [base, ours, theirs];
+        macro_rules! section {
+            ($section:expr, $field:ident) => {
+                merge_section(
+                    $section,
+                    [&base.$field[..], &ours.$field[..], &theirs.$field[..]],
+                    plans,
+                    conflicts,
+                )
+            };
         }
-    };
-    let sections: Vec<(Section, Vec<Slot>)> = Section::ALL
-        .into_iter()
-        .filter(|&s| s != Section::Plan)
-        .map(|section| {
-            let slots = merge_section(
-                section,
-                keyed(item_fields(base, section)),
-                keyed(item_fields(ours, section)),
-                keyed(item_fields(theirs, section)),
-                conflicts,
-            );
-            (section, slots)
-        })
-        .collect();
-    render(&format_slot, &sections, markers)
+        // In file order, so conflicts are listed as they appear in the text.
+        let event = merge_section(
+            Section::Event,
+            [
+                std::slice::from_ref(&base.event),
+                std::slice::from_ref(&ours.event),
+                std::slice::from_ref(&theirs.event),
+            ],
+            plans,
+            conflicts,
+        );
+        let people = section!(Section::People, people);
+        let objectives = section!(Section::Objectives, objectives);
+        let terms = section!(Section::Terms, terms);
+        let scoring = merge_section(
+            Section::Scoring,
+            [
+                base.scoring.as_slice(),
+                ours.scoring.as_slice(),
+                theirs.scoring.as_slice(),
+            ],
+            plans,
+            conflicts,
+        );
+        Picks {
+            format,
+            format_number,
+            event,
+            people,
+            objectives,
+            terms,
+            scoring,
+            accounts: section!(Section::Accounts, accounts),
+            meetings: section!(Section::Meetings, meetings),
+            messages: section!(Section::Messages, messages),
+            stages: section!(Section::Stages, stages),
+            handoffs: section!(Section::Handoffs, handoffs),
+            tasks: section!(Section::Tasks, tasks),
+            leads: section!(Section::Leads, leads),
+        }
+    }
+
+    /// The clean merge as a plan, its items copied from the sides.
+    fn assemble_cloned(self, base: &Plan, ours: &Plan, theirs: &Plan) -> Plan {
+        macro_rules! list {
+            ($field:ident) => {
+                assemble(self.$field, &mut Cloned([&ours.$field, &theirs.$field]))
+            };
+        }
+        let event = assemble(
+            self.event,
+            &mut Cloned([
+                std::slice::from_ref(&ours.event),
+                std::slice::from_ref(&theirs.event),
+            ]),
+        )
+        .pop()
+        .unwrap_or_else(|| base.event.clone());
+        let scoring = assemble(
+            self.scoring,
+            &mut Cloned([ours.scoring.as_slice(), theirs.scoring.as_slice()]),
+        )
+        .pop();
+        Plan {
+            format: self.format_number,
+            event,
+            people: list!(people),
+            objectives: list!(objectives),
+            terms: list!(terms),
+            scoring,
+            accounts: list!(accounts),
+            meetings: list!(meetings),
+            messages: list!(messages),
+            stages: list!(stages),
+            handoffs: list!(handoffs),
+            tasks: list!(tasks),
+            leads: list!(leads),
+        }
+    }
+
+    /// The clean merge as a plan, its items moved out of the sides.
+    fn assemble_owned(self, base: Plan, ours: Plan, theirs: Plan) -> Plan {
+        macro_rules! list {
+            ($field:ident) => {
+                assemble(self.$field, &mut Moved::of(ours.$field, theirs.$field))
+            };
+        }
+        let event = assemble(
+            self.event,
+            &mut Moved::of(vec![ours.event], vec![theirs.event]),
+        )
+        .pop()
+        .unwrap_or(base.event);
+        let scoring = assemble(
+            self.scoring,
+            &mut Moved::of(Vec::from_iter(ours.scoring), Vec::from_iter(theirs.scoring)),
+        )
+        .pop();
+        Plan {
+            format: self.format_number,
+            event,
+            people: list!(people),
+            objectives: list!(objectives),
+            terms: list!(terms),
+            scoring,
+            accounts: list!(accounts),
+            meetings: list!(meetings),
+            messages: list!(messages),
+            stages: list!(stages),
+            handoffs: list!(handoffs),
+            tasks: list!(tasks),
+            leads: list!(leads),
+        }
+    }
 }
 
-/// The three-way merge of one value: `Some(result)`, or `None` when it conflicts.
+/// Where a clean merge's items come from: our side's or their side's `i`-th item.
+trait Source<T> {
+    fn take(&mut self, side: Side, i: usize) -> Option<T>;
+}
+
+/// Items copied from borrowed sides.
+struct Cloned<'a, T>([&'a [T]; 2]);
+
+impl<T: Clone> Source<T> for Cloned<'_, T> {
+    fn take(&mut self, side: Side, i: usize) -> Option<T> {
+        let [ours, theirs] = self.0;
+        match side {
+            Side::Ours => ours.get(i).cloned(),
+            Side::Theirs => theirs.get(i).cloned(),
+        }
+    }
+}
+
+/// Items moved out of owned sides (each is taken at most once).
+struct Moved<T>([Vec<Option<T>>; 2]);
+
+impl<T> Moved<T> {
+    fn of(ours: Vec<T>, theirs: Vec<T>) -> Moved<T> {
+        Moved([
+            ours.into_iter().map(Some).collect(),
+            theirs.into_iter().map(Some).collect(),
+        ])
+    }
+}
+
+impl<T> Source<T> for Moved<T> {
+    fn take(&mut self, side: Side, i: usize) -> Option<T> {
+        let [ours, theirs] = &mut self.0;
+        let list = match side {
+            Side::Ours => ours,
+            Side::Theirs => theirs,
+        };
+        list.get_mut(i).and_then(Option::take)
+    }
+}
+
+/// The items of a clean merge of one section (conflicts have none).
+fn assemble<T>(picks: Vec<Pick<T>>, from: &mut impl Source<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(picks.len());
+    for pick in picks {
+        let item = match pick {
+            Pick::Ours(i) => from.take(Side::Ours, i),
+            Pick::Theirs(i) => from.take(Side::Theirs, i),
+            Pick::Merged(item) => Some(*item),
+            Pick::Fields(_) | Pick::Whole { .. } => None,
+        };
+        out.extend(item);
+    }
+    out
+}
+
+/// The three-way merge of one written value: `Some(result)`, or `None` when it conflicts.
 fn merge_value(
     base: &Option<String>,
     ours: &Option<String>,
@@ -398,100 +552,8 @@ fn merge_value(
     }
 }
 
-fn merge_section(
-    section: Section,
-    base: Vec<(Key, Fields)>,
-    ours: Vec<(Key, Fields)>,
-    theirs: Vec<(Key, Fields)>,
-    conflicts: &mut Vec<Conflict>,
-) -> Vec<Slot> {
-    let map = |items: &[(Key, Fields)]| -> HashMap<Key, Fields> { items.iter().cloned().collect() };
-    let (b, o, t) = (map(&base), map(&ours), map(&theirs));
-    let keys =
-        |items: &[(Key, Fields)]| -> Vec<Key> { items.iter().map(|(k, _)| k.clone()).collect() };
-    let (base_keys, our_keys, their_keys) = (keys(&base), keys(&ours), keys(&theirs));
-
-    let mut decided: HashMap<Key, (Slot, Option<ConflictKind>)> = HashMap::new();
-    for key in our_keys.iter().chain(&their_keys).chain(&base_keys) {
-        if decided.contains_key(key) {
-            continue;
-        }
-        let clean = |fields: &Fields| {
-            Slot::Item(
-                fields
-                    .iter()
-                    .map(|(n, v)| FieldSlot::Clean(n.clone(), Some(v.clone())))
-                    .collect(),
-            )
-        };
-        let outcome = match (b.get(key), o.get(key), t.get(key)) {
-            (_, Some(of), Some(tf)) if of == tf => Some((clean(of), None)),
-            (Some(bf), Some(of), Some(tf)) => {
-                let (slots, clashes) = merge_fields(section, bf, of, tf);
-                let kind = (!clashes.is_empty()).then_some(ConflictKind::Fields(clashes));
-                Some((Slot::Item(slots), kind))
-            }
-            (Some(bf), Some(of), None) => (of != bf).then(|| {
-                (
-                    Slot::Whole {
-                        base: Some(bf.clone()),
-                        ours: Some(of.clone()),
-                        theirs: None,
-                    },
-                    Some(ConflictKind::EditedAndDeleted {
-                        deleted_by: Side::Theirs,
-                    }),
-                )
-            }),
-            (Some(bf), None, Some(tf)) => (tf != bf).then(|| {
-                (
-                    Slot::Whole {
-                        base: Some(bf.clone()),
-                        ours: None,
-                        theirs: Some(tf.clone()),
-                    },
-                    Some(ConflictKind::EditedAndDeleted {
-                        deleted_by: Side::Ours,
-                    }),
-                )
-            }),
-            (None, Some(of), Some(tf)) => Some((
-                Slot::Whole {
-                    base: None,
-                    ours: Some(of.clone()),
-                    theirs: Some(tf.clone()),
-                },
-                Some(ConflictKind::AddedDifferently),
-            )),
-            (None, Some(f), None) | (None, None, Some(f)) => Some((clean(f), None)),
-            (_, None, None) => None,
-        };
-        if let Some(outcome) = outcome {
-            decided.insert(key.clone(), outcome);
-        }
-    }
-
-    let order = merge_order(&base_keys, &our_keys, &their_keys, |k| {
-        decided.contains_key(k)
-    });
-    let mut slots = Vec::with_capacity(order.len());
-    for key in order {
-        if let Some((slot, kind)) = decided.remove(&key) {
-            if let Some(kind) = kind {
-                conflicts.push(Conflict {
-                    section,
-                    id: key.id.clone(),
-                    kind,
-                });
-            }
-            slots.push(slot);
-        }
-    }
-    slots
-}
-
-/// Merges one item's fields; conflicting fields keep both values. A lead's `reached` merges
-/// entry by entry.
+/// Merges one item's written fields; conflicting fields keep both values. A lead's `reached`
+/// merges entry by entry. For an item whose fields conflict, to show them as written.
 fn merge_fields(
     section: Section,
     base: &Fields,
@@ -506,13 +568,20 @@ fn merge_fields(
     };
     let names =
         |fields: &Fields| -> Vec<String> { fields.iter().map(|(n, _)| n.clone()).collect() };
-    let all: HashSet<String> = names(ours).into_iter().chain(names(theirs)).collect();
-    let order = merge_order(&names(base), &names(ours), &names(theirs), |n| {
-        all.contains(n)
+    let ([b, o, t], all) = order::numbered(&names(base), &names(ours), &names(theirs));
+    // Every field either side has (the base's alone are gone).
+    let mut kept = vec![false; all.len()];
+    for &k in o.iter().chain(&t) {
+        if let Some(x) = kept.get_mut(k) {
+            *x = true;
+        }
+    }
+    let order = order::merge_order(all.len(), &b, &o, &t, |k| {
+        kept.get(k).copied().unwrap_or(false)
     });
     let mut slots = Vec::with_capacity(order.len());
     let mut clashes = Vec::new();
-    for name in order {
+    for name in order.into_iter().filter_map(|k| all.get(k).cloned()) {
         let (b, o, t) = (get(base, &name), get(ours, &name), get(theirs, &name));
         let merged = if section == Section::Leads && name == "reached" {
             reached::merge_reached(&b, &o, &t)
@@ -535,190 +604,10 @@ fn merge_fields(
     (slots, clashes)
 }
 
-/// The order of a merged list: ours, or theirs when only they reordered what both kept; then
-/// what only the other side has, each right after the item it follows there (first when none).
-/// `keep` says which entries the result has.
-fn merge_order<K: Clone + Eq + Hash>(
-    base: &[K],
-    ours: &[K],
-    theirs: &[K],
-    keep: impl Fn(&K) -> bool,
-) -> Vec<K> {
-    // Who reordered is decided on the entries all three sides share.
-    let in_base: HashSet<&K> = base.iter().collect();
-    let in_ours: HashSet<&K> = ours.iter().collect();
-    let in_theirs: HashSet<&K> = theirs.iter().collect();
-    let shared = |list: &[K]| -> Vec<K> {
-        list.iter()
-            .filter(|k| in_base.contains(k) && in_ours.contains(k) && in_theirs.contains(k))
-            .cloned()
-            .collect()
-    };
-    let (base_order, our_order, their_order) = (shared(base), shared(ours), shared(theirs));
-    let (primary, secondary) = if our_order == base_order && their_order != base_order {
-        (theirs, ours)
-    } else {
-        (ours, theirs)
-    };
-    let mut out: Vec<K> = primary.iter().filter(|k| keep(k)).cloned().collect();
-    let mut placed: HashSet<K> = out.iter().cloned().collect();
-    for (i, key) in secondary.iter().enumerate() {
-        if !keep(key) || placed.contains(key) {
-            continue;
-        }
-        let after = secondary
-            .get(..i)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .filter(|p| placed.contains(*p))
-            .find_map(|p| out.iter().position(|x| x == p));
-        let at = after.map_or(0, |p| p + 1);
-        out.insert(at, key.clone());
-        placed.insert(key.clone());
-    }
-    out
-}
-
-/// The text of a merge, in the canonical writer's layout, with conflict markers where needed.
-fn render(format: &FieldSlot, sections: &[(Section, Vec<Slot>)], markers: &Markers) -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str("#![enable(implicit_some)]\n(\n");
-    render_fields(&mut out, 1, std::slice::from_ref(format), markers);
-    for (section, slots) in sections {
-        let key = section.key();
-        if section.is_list() {
-            // Like the writer, no empty `leads` (format 1 has none).
-            if slots.is_empty() && *section == Section::Leads {
-                continue;
-            }
-            if slots.is_empty() {
-                // As the writer: format 1 has no leads, so an empty list of them is left out.
-                if *section != Section::Leads {
-                    push_line(&mut out, 1, &format!("{key}: [],"));
-                }
-                continue;
-            }
-            push_line(&mut out, 1, &format!("{key}: ["));
-            for slot in slots {
-                render_slot(&mut out, 2, None, slot, markers);
-            }
-            push_line(&mut out, 1, "],");
-        } else {
-            for slot in slots {
-                render_slot(&mut out, 1, Some(key), slot, markers);
-            }
-        }
-    }
-    out.push_str(")\n");
-    out
-}
-
-fn push_line(out: &mut String, depth: usize, text: &str) {
-    for _ in 0..depth {
-        out.push_str("    ");
-    }
-    out.push_str(text);
-    out.push('\n');
-}
-
-/// One item at `depth`: `(` fields `),`, or `name: (` fields `),` for single items.
-fn render_slot(out: &mut String, depth: usize, name: Option<&str>, slot: &Slot, markers: &Markers) {
-    let open = match name {
-        Some(n) => format!("{n}: ("),
-        None => "(".to_owned(),
-    };
-    match slot {
-        Slot::Item(fields) => {
-            push_line(out, depth, &open);
-            render_fields(out, depth + 1, fields, markers);
-            push_line(out, depth, "),");
-        }
-        Slot::Whole { base, ours, theirs } => {
-            let side = |out: &mut String, fields: &Option<Fields>| {
-                if let Some(fields) = fields {
-                    push_line(out, depth, &open);
-                    for (n, v) in fields {
-                        render_field(out, depth + 1, n, v);
-                    }
-                    push_line(out, depth, "),");
-                }
-            };
-            push_line(out, 0, &markers.ours_line());
-            side(out, ours);
-            if markers.diff3 {
-                push_line(out, 0, &markers.base_line());
-                side(out, base);
-            }
-            push_line(out, 0, &markers.separator_line());
-            side(out, theirs);
-            push_line(out, 0, &markers.theirs_line());
-        }
-    }
-}
-
-/// Fields at `depth`; a run of conflicting fields goes between one set of markers.
-fn render_fields(out: &mut String, depth: usize, fields: &[FieldSlot], markers: &Markers) {
-    let mut i = 0;
-    while let Some(slot) = fields.get(i) {
-        match slot {
-            FieldSlot::Clean(name, value) => {
-                if let Some(v) = value {
-                    render_field(out, depth, name, v);
-                }
-                i += 1;
-            }
-            FieldSlot::Conflict(..) => {
-                let run: Vec<&FieldSlot> = fields
-                    .get(i..)
-                    .unwrap_or_default()
-                    .iter()
-                    .take_while(|s| matches!(s, FieldSlot::Conflict(..)))
-                    .collect();
-                i += run.len();
-                // One side of the run: each field's value there, when it has one.
-                let side = |out: &mut String, pick: fn(&FieldSlot) -> Option<(&str, &str)>| {
-                    for (name, value) in run.iter().filter_map(|s| pick(s)) {
-                        render_field(out, depth, name, value);
-                    }
-                };
-                push_line(out, 0, &markers.ours_line());
-                side(out, |s| match s {
-                    FieldSlot::Conflict(name, _, Some(v), _) => Some((name, v)),
-                    _ => None,
-                });
-                if markers.diff3 {
-                    push_line(out, 0, &markers.base_line());
-                    side(out, |s| match s {
-                        FieldSlot::Conflict(name, Some(v), _, _) => Some((name, v)),
-                        _ => None,
-                    });
-                }
-                push_line(out, 0, &markers.separator_line());
-                side(out, |s| match s {
-                    FieldSlot::Conflict(name, _, _, Some(v)) => Some((name, v)),
-                    _ => None,
-                });
-                push_line(out, 0, &markers.theirs_line());
-            }
-        }
-    }
-}
-
-/// `name: value,` at `depth`; a list written one element a line has them one level deeper.
-fn render_field(out: &mut String, depth: usize, name: &str, value: &str) {
-    match split_list(value) {
-        Some((open, elements)) => {
-            push_line(out, depth, &format!("{name}: {open}"));
-            for element in elements {
-                push_line(out, depth + 1, &format!("{element},"));
-            }
-            push_line(out, depth, "],");
-        }
-        None => push_line(out, depth, &format!("{name}: {value},")),
-    }
-}
-
+mod items;
+mod order;
 mod reached;
+mod render;
+mod sections;
 #[cfg(test)]
 mod tests;

@@ -7,8 +7,10 @@
 //! from both is written in time order (`reached` is read in any order, so nothing depends on it,
 //! and a person reads a path top to bottom).
 
-use super::{merge_order, merge_value, split_list};
+use super::order::{merge_order, numbered};
+use super::{merge_value, split_list};
 use std::collections::HashMap;
+use std::hash::Hash;
 
 /// The three-way merge of a lead's written `reached` values (`None`: absent), entry by entry:
 /// `Some(merged)`, or `None` when an entry conflicts.
@@ -21,55 +23,81 @@ pub(super) fn merge_reached(
         return Some(whole);
     }
     let (b, o, t) = (entries(base)?, entries(ours)?, entries(theirs)?);
-    let map = |list: &[(Key, String)]| -> HashMap<Key, String> { list.iter().cloned().collect() };
-    let keys =
-        |list: &[(Key, String)]| -> Vec<Key> { list.iter().map(|(k, _)| k.clone()).collect() };
-    let (bm, om, tm) = (map(&b), map(&o), map(&t));
-    let mut merged: HashMap<Key, String> = HashMap::new();
-    for key in keys(&o).into_iter().chain(keys(&t)).chain(keys(&b)) {
-        let value = merge_value(
-            &bm.get(&key).cloned(),
-            &om.get(&key).cloned(),
-            &tm.get(&key).cloned(),
-        )?;
-        if let Some(v) = value {
-            merged.insert(key, v);
-        }
-    }
-    let order = merge_order(&keys(&b), &keys(&o), &keys(&t), |k| merged.contains_key(k));
-    let mut list: Vec<&String> = order.iter().filter_map(|k| merged.get(k)).collect();
-    // Stable: entries at the same time keep the merged order.
-    list.sort_by_key(|e| e.rsplit_once(", at: ").map(|(_, at)| at.to_owned()));
+    let list = merge_entries(
+        &b,
+        &o,
+        &t,
+        // `(stage: "sal", at: "2027-04-15T09:00")`: the time never holds `, at: `.
+        |e| e.rsplit_once(", at: ").map_or(*e, |(s, _)| s).to_owned(),
+        |e| e.rsplit_once(", at: ").map(|(_, at)| at.to_owned()),
+    )?;
     let lines: Vec<String> = list.iter().map(|e| format!("{e},")).collect();
     Some((!lines.is_empty()).then(|| format!("[\n{}\n]", lines.join("\n"))))
 }
 
-/// An entry's stage as written, and which entry of that stage it is (1 for the first).
-type Key = (String, usize);
+/// The entry-by-entry merge of three lists of entries, each keyed by its `stage` and which entry
+/// of that stage it is (1 for the first): the merged list in time order (`at`; stable, so
+/// entries at the same time keep the merged order), or `None` when an entry conflicts. Used for
+/// the loaded model and for the written text alike.
+pub(super) fn merge_entries<E: Clone + PartialEq, K: Eq + Hash + Clone>(
+    base: &[E],
+    ours: &[E],
+    theirs: &[E],
+    stage: impl Fn(&E) -> K,
+    at: impl Fn(&E) -> Option<String>,
+) -> Option<Vec<E>> {
+    let keyed = |list: &[E]| -> Vec<(K, usize)> {
+        let mut seen: HashMap<K, usize> = HashMap::new();
+        list.iter()
+            .map(|e| {
+                let k = stage(e);
+                let n = seen.entry(k.clone()).or_default();
+                *n += 1;
+                (k, *n)
+            })
+            .collect()
+    };
+    let ([b, o, t], names) = numbered(&keyed(base), &keyed(ours), &keyed(theirs));
+    let universe = names.len();
+    let value = |list: &[E], numbers: &[usize]| -> Vec<Option<E>> {
+        let mut out = vec![None; universe];
+        for (e, &k) in list.iter().zip(numbers) {
+            if let Some(slot) = out.get_mut(k) {
+                *slot = Some(e.clone());
+            }
+        }
+        out
+    };
+    let (bv, ov, tv) = (value(base, &b), value(ours, &o), value(theirs, &t));
+    let mut merged: Vec<Option<E>> = Vec::with_capacity(universe);
+    for ((b, o), t) in bv.into_iter().zip(ov).zip(tv) {
+        merged.push(if o == t || b == t {
+            o
+        } else if b == o {
+            t
+        } else {
+            return None;
+        });
+    }
+    let order = merge_order(universe, &b, &o, &t, |k| {
+        merged.get(k).is_some_and(Option::is_some)
+    });
+    let mut list: Vec<E> = order
+        .into_iter()
+        .filter_map(|k| merged.get(k).cloned().flatten())
+        .collect();
+    list.sort_by_cached_key(|e| at(e));
+    Some(list)
+}
 
-/// The entries of a written `reached` value, keyed; `None` when it is not a list written one
-/// entry a line (then the field merges as a whole).
-fn entries(value: &Option<String>) -> Option<Vec<(Key, String)>> {
+/// The entries of a written `reached` value; `None` when it is not a list written one entry a
+/// line (then the field merges as a whole).
+fn entries(value: &Option<String>) -> Option<Vec<&str>> {
     let Some(value) = value else {
         return Some(Vec::new());
     };
     let (open, elements) = split_list(value)?;
-    if open != "[" {
-        return None;
-    }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    Some(
-        elements
-            .into_iter()
-            .map(|e| {
-                // `(stage: "sal", at: "2027-04-15T09:00")`: the time never holds `, at: `.
-                let stage = e.rsplit_once(", at: ").map_or(e, |(s, _)| s).to_owned();
-                let n = seen.entry(stage.clone()).or_default();
-                *n += 1;
-                ((stage, *n), e.to_owned())
-            })
-            .collect(),
-    )
+    (open == "[").then_some(elements)
 }
 
 #[cfg(test)]

@@ -1,6 +1,22 @@
 //! Tests of the three-way merge: fields, items, conflicts and their markers.
 use super::*;
+use crate::format;
 use crate::model::{Account, Scoring, Signal};
+
+/// The merge written as text, as a conflicted merge is, whether or not it conflicts.
+fn merged_text(
+    base: &Plan,
+    ours: &Plan,
+    theirs: &Plan,
+    markers: &Markers,
+) -> (String, Vec<Conflict>) {
+    let mut conflicts = Vec::new();
+    let picks = Picks::decide(base, ours, theirs, &mut conflicts);
+    (
+        render::render(&picks, [base, ours, theirs], markers),
+        conflicts,
+    )
+}
 
 fn example() -> Plan {
     format::parse(crate::EXAMPLE_PLAN)
@@ -15,14 +31,14 @@ fn small() -> Plan {
 }
 
 fn clean(base: &Plan, ours: &Plan, theirs: &Plan) -> Plan {
-    match merge(base, ours, theirs).expect("merges") {
+    match merge(base, ours, theirs) {
         Merge::Clean(plan) => *plan,
         Merge::Conflicted { text, conflicts } => panic!("conflicts {conflicts:#?}\n{text}"),
     }
 }
 
 fn conflicted(base: &Plan, ours: &Plan, theirs: &Plan) -> (String, Vec<Conflict>) {
-    match merge(base, ours, theirs).expect("merges") {
+    match merge(base, ours, theirs) {
         Merge::Clean(plan) => panic!("merged cleanly: {}", format::to_string(&plan)),
         Merge::Conflicted { text, conflicts } => (text, conflicts),
     }
@@ -74,8 +90,7 @@ fn the_layout_is_the_canonical_writers() {
             .expect("spec example loads")
             .plan,
     ] {
-        let mut conflicts = Vec::new();
-        let text = merged_text(&plan, &plan, &plan, &Markers::default(), &mut conflicts);
+        let (text, conflicts) = merged_text(&plan, &plan, &plan, &Markers::default());
         assert!(conflicts.is_empty());
         assert_eq!(text, format::to_string(&plan));
         assert_eq!(clean(&plan, &plan, &plan), plan);
@@ -359,7 +374,7 @@ fn markers_carry_labels_their_length_and_the_base_in_diff3_style() {
         theirs: "feature-x".into(),
         diff3: true,
     };
-    let Ok(Merge::Conflicted { text, conflicts }) = merge_marked(&base, &ours, &theirs, &markers)
+    let Merge::Conflicted { text, conflicts } = merge_marked(&base, &ours, &theirs, &markers)
     else {
         panic!("conflicts")
     };
@@ -392,7 +407,7 @@ fn markers_carry_labels_their_length_and_the_base_in_diff3_style() {
         diff3: false,
         ..markers
     };
-    let Ok(Merge::Conflicted { text, .. }) = merge_marked(&base, &ours, &theirs, &plain) else {
+    let Merge::Conflicted { text, .. } = merge_marked(&base, &ours, &theirs, &plain) else {
         panic!("conflicts")
     };
     assert!(!text.contains("|||"), "{text}");
@@ -405,4 +420,132 @@ fn lists_are_shown_on_one_line() {
     assert_eq!(one_line("[\n\"a\",\n\"b,\""), "[\"a\", \"b,\"]");
     assert_eq!(one_line("[\n\"a\",\n\"b,\",\n]"), "[\"a\", \"b,\"]");
     assert_eq!(one_line("\"x\""), "\"x\"");
+}
+
+#[test]
+fn a_move_plus_an_edit_merges() {
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    let moved = ours.accounts.remove(0);
+    ours.accounts.push(moved);
+    theirs.accounts[0].owner = None;
+    theirs.accounts[0].notes = Some("Edited while it moved".into());
+    let merged = clean(&base, &ours, &theirs);
+    let mut expected = ours.clone();
+    if let Some(last) = expected.accounts.last_mut() {
+        last.owner = None;
+        last.notes = Some("Edited while it moved".into());
+    }
+    assert_eq!(merged, expected);
+}
+
+#[test]
+fn repeated_ids_pair_up_in_order() {
+    let mut base = small();
+    base.accounts.push(account("acme", "Second Acme"));
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.accounts[2].tier = 1;
+    theirs.accounts[0].tier = 3;
+    let merged = clean(&base, &ours, &theirs);
+    assert_eq!(ids(&merged, Section::Accounts), ["acme", "beta", "acme"]);
+    assert_eq!((merged.accounts[0].tier, merged.accounts[2].tier), (3, 1));
+}
+
+#[test]
+fn a_leads_stages_merge_entry_by_entry_beside_other_fields() {
+    use crate::model::{Date, Lead, Reached};
+    let day = Date::from_ymd(2027, 3, 10).expect("a date");
+    let reached = |stage: &str, hour: u32| Reached {
+        stage: stage.into(),
+        at: day.at(hour, 0),
+    };
+    let mut base = small();
+    base.format = 2;
+    base.leads.push(Lead {
+        id: "jana".into(),
+        name: "Jana".into(),
+        company: None,
+        account: None,
+        crm_id: None,
+        owner: None,
+        captured: day.at(9, 0),
+        pipeline: None,
+        reached: vec![reached("visit", 9)],
+    });
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.leads[0].reached.push(reached("sal", 15));
+    ours.leads[0].owner = Some("ana".into());
+    theirs.leads[0].reached.push(reached("mql", 11));
+    theirs.leads[0].pipeline = Some(5000.0);
+    let merged = clean(&base, &ours, &theirs);
+    let lead = &merged.leads[0];
+    assert_eq!(
+        lead.reached,
+        [reached("visit", 9), reached("mql", 11), reached("sal", 15)],
+        "in time order"
+    );
+    assert_eq!(
+        (lead.owner.as_deref(), lead.pipeline),
+        (Some("ana"), Some(5000.0))
+    );
+    // One stage given two times conflicts as the whole field, shown as written.
+    theirs.leads[0].reached = vec![reached("visit", 9), reached("sal", 16)];
+    let (text, conflicts) = conflicted(&base, &ours, &theirs);
+    let ConflictKind::Fields(fields) = &conflicts[0].kind else {
+        panic!("a field conflict")
+    };
+    assert_eq!(fields.len(), 1, "{fields:#?}");
+    assert_eq!(fields[0].field, "reached");
+    assert!(
+        text.contains("(stage: \"sal\", at: \"2027-03-10T16:00\"),"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_number_written_differently_is_a_change() {
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    // 0.0 and -0.0 are equal numbers, but written differently: both sides changed `target`.
+    ours.objectives[0].target = Some(0.0);
+    theirs.objectives[0].target = Some(-0.0);
+    let (_, conflicts) = conflicted(&base, &ours, &theirs);
+    assert_eq!(conflicts.len(), 1, "{conflicts:#?}");
+    assert_eq!(conflicts[0].id, base.objectives[0].id);
+}
+
+#[test]
+fn moving_the_sides_gives_what_copying_them_does() {
+    let base = example();
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.accounts.push(account("ours-new", "Ours"));
+    ours.accounts[1].notes = Some("Ours".into());
+    theirs.accounts.insert(0, account("theirs-new", "Theirs"));
+    theirs.accounts[3].tier = 1;
+    theirs.meetings.pop();
+    theirs.people.reverse();
+    let copied = merge(&base, &ours, &theirs);
+    let moved = merge_owned(
+        base.clone(),
+        ours.clone(),
+        theirs.clone(),
+        &Markers::default(),
+    );
+    assert!(matches!(copied, Merge::Clean(_)));
+    assert_eq!(copied, moved);
+    // A clean merge written by the canonical writer is the text a conflicted one would have.
+    let Merge::Clean(plan) = &copied else {
+        panic!("clean")
+    };
+    let (text, _) = merged_text(&base, &ours, &theirs, &Markers::default());
+    assert_eq!(format::to_string(plan), text);
+    theirs.accounts[2].notes = Some("Theirs".into());
+    let copied = merge(&base, &ours, &theirs);
+    assert!(matches!(copied, Merge::Conflicted { .. }));
+    assert_eq!(copied, merge_owned(base, ours, theirs, &Markers::default()));
 }
