@@ -9,7 +9,6 @@ use crate::model::{Plan, Section};
 use crate::ops::diff::{self, ChangeKind};
 use crate::ops::merge::one_line;
 use clap::ValueEnum;
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -152,47 +151,19 @@ fn entries(old: Option<&Plan>, new: Option<&Plan>) -> Vec<Entry> {
         (None, None) => Vec::new(),
         (None, Some(new)) => whole(new, true),
         (Some(old), None) => whole(old, false),
-        (Some(old), Some(new)) => {
-            // Fields of added and removed items, found by section and id.
-            let mut items: HashMap<(Section, bool, String), Vec<(String, String)>> = HashMap::new();
-            let changes = diff::diff(old, new);
-            for c in &changes {
-                let added = match c.kind {
-                    ChangeKind::Added => true,
-                    ChangeKind::Removed => false,
-                    ChangeKind::Changed(_) => continue,
-                };
-                let plan = if added { new } else { old };
-                if let Some((_, fields)) = item_fields(plan, c.section)
-                    .into_iter()
-                    .find(|(id, _)| *id == c.id)
-                {
-                    items.insert((c.section, added, c.id.clone()), fields);
-                }
-            }
-            changes
-                .into_iter()
-                .map(|c| {
-                    let (change, fields) = match c.kind {
-                        ChangeKind::Changed(fields) => ("changed", fields),
-                        ChangeKind::Added | ChangeKind::Removed => {
-                            let added = c.kind == ChangeKind::Added;
-                            let fields = items
-                                .get(&(c.section, added, c.id.clone()))
-                                .map(|f| all_fields(f, added))
-                                .unwrap_or_default();
-                            (if added { "added" } else { "removed" }, fields)
-                        }
-                    };
-                    Entry {
-                        section: c.section,
-                        id: c.id,
-                        change,
-                        fields,
-                    }
-                })
-                .collect()
-        }
+        (Some(old), Some(new)) => diff::diff_with_fields(old, new)
+            .into_iter()
+            .map(|(c, fields)| Entry {
+                section: c.section,
+                id: c.id,
+                change: match c.kind {
+                    ChangeKind::Added => "added",
+                    ChangeKind::Removed => "removed",
+                    ChangeKind::Changed(_) => "changed",
+                },
+                fields,
+            })
+            .collect(),
     }
 }
 

@@ -1,6 +1,6 @@
 //! What changed between two plans, item by item and field by field, matched by id.
 
-use crate::check::maps::{HashMap, HashMapExt, HashSet};
+use crate::check::maps::{HashMap, HashMapExt};
 use crate::format::item_fields_at;
 use crate::model::{Plan, Section};
 
@@ -56,24 +56,16 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
     for section in Section::ALL {
         let before = ids_of(old, section);
         let after = ids_of(new, section);
-        // Occurrence-numbered ids, so duplicates pair up in order.
-        let before_keys = numbered(&before);
-        let after_keys = numbered(&after);
-        let old_index: HashMap<(&str, usize), usize> = before_keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (*k, i))
-            .collect();
-        let new_set: HashSet<(&str, usize)> = after_keys.iter().copied().collect();
-        for (j, k) in after_keys.iter().enumerate() {
-            match old_index.get(k) {
+        let (in_old, matched) = matched(&before, &after);
+        for (j, (id, i)) in after.iter().zip(in_old).enumerate() {
+            match i {
                 None => out.push(Change {
                     section,
-                    id: k.0.to_owned(),
+                    id: (*id).to_owned(),
                     kind: ChangeKind::Added,
                 }),
                 // Equal items write equal fields: only items that differ are written out.
-                Some(&i) if !same_item(old, new, section, i, j) => {
+                Some(i) if !same_item(old, new, section, i, j) => {
                     let changes = field_changes(
                         &item_fields_at(old, section, i),
                         &item_fields_at(new, section, j),
@@ -81,7 +73,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                     if !changes.is_empty() {
                         out.push(Change {
                             section,
-                            id: k.0.to_owned(),
+                            id: (*id).to_owned(),
                             kind: ChangeKind::Changed(changes),
                         });
                     }
@@ -89,17 +81,102 @@ pub fn diff(old: &Plan, new: &Plan) -> Vec<Change> {
                 Some(_) => {}
             }
         }
-        for k in &before_keys {
-            if !new_set.contains(k) {
-                out.push(Change {
-                    section,
-                    id: k.0.to_owned(),
-                    kind: ChangeKind::Removed,
-                });
-            }
+        for (id, _) in before.iter().zip(&matched).filter(|(_, m)| !**m) {
+            out.push(Change {
+                section,
+                id: (*id).to_owned(),
+                kind: ChangeKind::Removed,
+            });
         }
     }
     out
+}
+
+/// Pairs the items of two lists by id, the `n`-th with an id on one side with the `n`-th with
+/// it on the other, through one index of the old list: for each new item, the old item it
+/// matches; for each old item, whether one matches it.
+fn matched(before: &[&str], after: &[&str]) -> (Vec<Option<usize>>, Vec<bool>) {
+    // Where each id is first in the old list, and how often the new list has had it so far.
+    let mut first: HashMap<&str, (usize, usize)> = HashMap::with_capacity(before.len());
+    // Later occurrences of an id in the old list, which are rare.
+    let mut repeats: HashMap<(&str, usize), usize> = HashMap::new();
+    for (i, &id) in before.iter().enumerate() {
+        match first.get_mut(id) {
+            None => {
+                first.insert(id, (i, 0));
+            }
+            Some(seen) => {
+                seen.1 += 1;
+                repeats.insert((id, seen.1 + 1), i);
+            }
+        }
+    }
+    for seen in first.values_mut() {
+        seen.1 = 0;
+    }
+    let mut matched = vec![false; before.len()];
+    let in_old = after
+        .iter()
+        .map(|&id| {
+            let seen = first.get_mut(id)?;
+            seen.1 += 1;
+            let i = if seen.1 == 1 {
+                seen.0
+            } else {
+                *repeats.get(&(id, seen.1))?
+            };
+            if let Some(m) = matched.get_mut(i) {
+                *m = true;
+            }
+            Some(i)
+        })
+        .collect();
+    (in_old, matched)
+}
+
+/// [`diff`], with the fields each change touches: those that differ for a changed item, and
+/// every field for an added item (as `after`) or a removed one (as `before`), as written.
+/// Added and removed items are found by id through one index per section and side, built when
+/// first needed, so the cost grows with the plan, not with the plan times the changes.
+pub fn diff_with_fields(old: &Plan, new: &Plan) -> Vec<(Change, Vec<FieldChange>)> {
+    let mut index: HashMap<(Section, bool), HashMap<&str, usize>> = HashMap::new();
+    diff(old, new)
+        .into_iter()
+        .map(|c| {
+            let added = match &c.kind {
+                ChangeKind::Changed(fields) => {
+                    let fields = fields.clone();
+                    return (c, fields);
+                }
+                ChangeKind::Added => true,
+                ChangeKind::Removed => false,
+            };
+            let plan = if added { new } else { old };
+            // The first item with the id, as the change names it.
+            let at = index
+                .entry((c.section, added))
+                .or_insert_with(|| {
+                    let mut first = HashMap::new();
+                    for (i, id) in ids_of(plan, c.section).into_iter().enumerate() {
+                        first.entry(id).or_insert(i);
+                    }
+                    first
+                })
+                .get(c.id.as_str())
+                .copied();
+            let fields = at
+                .map(|i| item_fields_at(plan, c.section, i))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(field, value)| FieldChange {
+                    field,
+                    before: (!added).then(|| value.clone()),
+                    after: added.then_some(value),
+                })
+                .collect();
+            (c, fields)
+        })
+        .collect()
 }
 
 /// The ids of a section's items as [`crate::format::item_fields`] names them: list ids, or
@@ -110,18 +187,6 @@ fn ids_of(plan: &Plan, section: Section) -> Vec<&str> {
         Section::Scoring if plan.scoring.is_some() => vec!["scoring"],
         _ => plan.ids(section),
     }
-}
-
-/// Each id with how many times it has appeared so far (1 for the first).
-fn numbered<'a>(ids: &[&'a str]) -> Vec<(&'a str, usize)> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(ids.len());
-    ids.iter()
-        .map(|&id| {
-            let n = seen.entry(id).or_default();
-            *n += 1;
-            (id, *n)
-        })
-        .collect()
 }
 
 /// Whether item `i` of `old` and item `j` of `new` in `section` are equal.
@@ -253,6 +318,34 @@ mod tests {
             }
         );
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn repeated_ids_pair_up_in_order() {
+        let old = parse(include_str!("../../tests/fixtures/spec-example.ron"))
+            .expect("loads")
+            .plan;
+        let mut before = old.clone();
+        let first = before.accounts[0].clone();
+        before.accounts.push(first.clone());
+        let mut after = before.clone();
+        after.accounts.push(first.clone());
+        let last = after.accounts.len() - 2;
+        after.accounts[last].notes = Some("The second one".into());
+        let changes = diff(&before, &after);
+        let kinds: Vec<(&str, bool)> = changes
+            .iter()
+            .map(|c| (c.id.as_str(), c.kind == ChangeKind::Added))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(first.id.as_str(), false), (first.id.as_str(), true)]
+        );
+        assert!(matches!(&changes[0].kind, ChangeKind::Changed(f) if f[0].field == "notes"));
+        // The second of three removed: the third is gone, the first two pair up.
+        let changes = diff(&after, &before);
+        assert_eq!(changes.len(), 2, "{changes:#?}");
+        assert_eq!(changes[1].kind, ChangeKind::Removed);
     }
 
     #[test]
