@@ -9,9 +9,16 @@
 //! leads of 2 to 4 stages reached each, checked (`check::check`, which measures them once for
 //! the catalogue-2 rules) and scored (`analysis::results::measure`, as `preshow results` does).
 //!
-//! Run with `cargo bench --bench core` (all sizes, the sign-offs and the leads), `cargo bench
-//! --bench core -- 10000`, `cargo bench --bench core -- signoffs` or `cargo bench --bench core --
-//! leads`.
+//! And what `preshow merge` and `preshow diff` compute, at 1,000, 10,000 and 100,000 accounts:
+//! a three-way merge of two sides that each added accounts and edited other fields (clean, and
+//! with one field changed two ways), and the diff of a plan with added, removed and edited items
+//! with every field of what was added or removed. Each prints its growth from 10,000 to 100,000
+//! accounts beside the target (at most 15 ×).
+//!
+//! Run with `cargo bench --bench core` (all sizes, the sign-offs, the leads, merge and diff),
+//! `cargo bench --bench core -- 10000`, `cargo bench --bench core -- signoffs`, `cargo bench
+//! --bench core -- leads`, `cargo bench --bench core -- merge` or `cargo bench --bench core --
+//! diff` (these two take sizes too: `-- merge 10000`).
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -23,7 +30,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod common;
 
 use common::{Stats, measure, ms, only, sizes, verdict, wanted};
-use preshow::ops::{diff, generate, patch};
+use preshow::ops::{diff, generate, merge, patch};
 use preshow::{check, format};
 use std::time::Duration;
 
@@ -329,19 +336,134 @@ fn leads_bench() {
     );
 }
 
+/// Accounts added at the end of a plan, copies of existing ones under new ids.
+fn appended(plan: &mut preshow::model::Plan, tag: &str, count: usize) {
+    let copies: Vec<preshow::model::Account> = plan
+        .accounts
+        .iter()
+        .take(count)
+        .enumerate()
+        .map(|(i, a)| {
+            let mut a = a.clone();
+            a.id = format!("{tag}-{i}");
+            a.name = format!("{tag} {i}");
+            a
+        })
+        .collect();
+    plan.accounts.extend(copies);
+}
+
+/// Times and growth of one group: `(accounts, what, stats)` rows.
+fn report(group: &str, rows: &[(usize, &str, Stats)]) {
+    for (n, what, s) in rows {
+        println!(
+            "{group:<6} {n:>8} accounts  {what:<34} {:>9} ms  (min {} ms)",
+            ms(s.median),
+            ms(s.min)
+        );
+    }
+    let mut whats: Vec<&str> = Vec::new();
+    for r in rows {
+        if !whats.contains(&r.1) {
+            whats.push(r.1);
+        }
+    }
+    for what in &whats {
+        let at = |n: usize| {
+            rows.iter()
+                .find(|r| r.0 == n && r.1 == *what)
+                .map(|r| r.2.median.as_secs_f64())
+        };
+        if let (Some(big), Some(small)) = (at(100_000), at(10_000)) {
+            let x = big / small;
+            println!(
+                "{group:<6} 100,000 / 10,000 accounts, {what:<25} {x:>6.1} x   target  15 x    {}",
+                verdict(x <= 15.0)
+            );
+        }
+    }
+}
+
+/// `preshow merge`'s work: two sides that each added 1 % more accounts and edited other fields
+/// of other items and of one shared account; clean, and with one field changed two ways.
+fn merge_bench() {
+    println!();
+    let mut rows = Vec::new();
+    for accounts in sizes(&[1_000, 10_000, 100_000]) {
+        let base = generate::generate(accounts, generate::DEFAULT_SEED);
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        appended(&mut ours, "ours", accounts / 100);
+        appended(&mut theirs, "theirs", accounts / 100);
+        ours.accounts[10].tier = 1;
+        ours.accounts[30].notes = Some("Ours".to_owned());
+        ours.meetings[5].minutes = 45;
+        theirs.accounts[20].name = "Renamed".to_owned();
+        theirs.accounts[30].segment = Some("Theirs".to_owned());
+        theirs.meetings[6].minutes = 15;
+        let n = runs(accounts);
+        let clean = measure(n, || merge::merge(&base, &ours, &theirs));
+        assert!(matches!(
+            merge::merge(&base, &ours, &theirs),
+            merge::Merge::Clean(_)
+        ));
+        let written = measure(n, || match merge::merge(&base, &ours, &theirs) {
+            merge::Merge::Clean(plan) => format::to_string(&plan),
+            merge::Merge::Conflicted { text, .. } => text,
+        });
+        theirs.accounts[30].notes = Some("Theirs".to_owned());
+        let conflicted = measure(n, || merge::merge(&base, &ours, &theirs));
+        assert!(matches!(
+            merge::merge(&base, &ours, &theirs),
+            merge::Merge::Conflicted { .. }
+        ));
+        rows.push((accounts, "clean merge", clean));
+        rows.push((accounts, "clean merge, written", written));
+        rows.push((accounts, "merge with a conflict, written", conflicted));
+    }
+    report("merge", &rows);
+}
+
+/// `preshow diff`'s work: 1 % more accounts, every hundredth meeting removed, ten accounts
+/// edited; every field of what was added or removed.
+fn diff_bench() {
+    println!();
+    let mut rows = Vec::new();
+    for accounts in sizes(&[1_000, 10_000, 100_000]) {
+        let old = generate::generate(accounts, generate::DEFAULT_SEED);
+        let mut new = old.clone();
+        appended(&mut new, "new", accounts / 100);
+        let mut i = 0;
+        new.meetings.retain(|_| {
+            i += 1;
+            i % 100 != 0
+        });
+        for a in new.accounts.iter_mut().step_by(97).take(10) {
+            a.notes = Some("Edited".to_owned());
+        }
+        let stats = measure(runs(accounts), || diff::diff_with_fields(&old, &new));
+        rows.push((accounts, "diff with fields", stats));
+    }
+    report("diff", &rows);
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let only = only();
+    if wanted("merge", &only) {
+        merge_bench();
+    }
+    if wanted("diff", &only) {
+        diff_bench();
+    }
     if wanted("signoffs", &only) {
         signoff_history(dir.path());
     }
     if wanted("leads", &only) {
         leads_bench();
     }
-    let sizes_asked = std::env::args()
-        .skip(1)
-        .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
-    if !only.is_empty() && !sizes_asked {
+    // A group named on the command line runs alone, at the sizes given.
+    if !only.is_empty() {
         return;
     }
     let mut rows = Vec::new();
