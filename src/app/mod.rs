@@ -94,6 +94,11 @@ pub fn run(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("preshow: could not open a window: {e}");
+            eprintln!(
+                "The window needs a desktop session (DISPLAY or WAYLAND_DISPLAY) and a graphics \
+                 driver for OpenGL or Vulkan (on Debian and Ubuntu: the libgl1-mesa-dri package). \
+                 The command line works without them: preshow --help"
+            );
             ExitCode::from(2)
         }
     }
