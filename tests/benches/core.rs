@@ -9,9 +9,13 @@
 //! leads of 2 to 4 stages reached each, checked (`check::check`, which measures them once for
 //! the catalogue-2 rules) and scored (`analysis::results::measure`, as `preshow results` does).
 //!
-//! Run with `cargo bench --bench core` (all sizes, the sign-offs and the leads), `cargo bench
-//! --bench core -- 10000`, `cargo bench --bench core -- signoffs` or `cargo bench --bench core --
-//! leads`.
+//! And every export and import (`interchange.rs`): the CSV tables, the briefs, the calendar, and
+//! importing each CSV back, at 1,000, 10,000 and 100,000 accounts.
+//!
+//! Run with `cargo bench --bench core` (all sizes, the sign-offs, the leads, the exports and
+//! imports), `cargo bench --bench core -- 10000`, `cargo bench --bench core -- signoffs`, `cargo
+//! bench --bench core -- leads`, `cargo bench --bench core -- exports` or `cargo bench --bench
+//! core -- imports`.
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -21,6 +25,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[allow(dead_code)] // shared with the frame benchmark, which uses all of it
 mod common;
+mod interchange;
 
 use common::{Stats, measure, ms, only, sizes, verdict, wanted};
 use preshow::ops::{diff, generate, patch};
@@ -338,10 +343,17 @@ fn main() {
     if wanted("leads", &only) {
         leads_bench();
     }
+    let (exports, imports) = (wanted("exports", &only), wanted("imports", &only));
+    if exports || imports {
+        interchange::run(&sizes(&[1_000, 10_000, 100_000]), exports, imports);
+    }
     let sizes_asked = std::env::args()
         .skip(1)
         .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
-    if !only.is_empty() && !sizes_asked {
+    // A named group runs alone, at the sizes given with it.
+    let groups = ["signoffs", "leads", "exports", "imports"];
+    let named = only.iter().any(|w| groups.contains(&w.as_str()));
+    if named || (!only.is_empty() && !sizes_asked) {
         return;
     }
     let mut rows = Vec::new();
