@@ -427,6 +427,49 @@ fn exports_write_the_files_and_ask_before_replacing_one() {
     assert!(!h.state().doc.is_dirty());
 }
 
+/// File ▸ Export with checks on a worker thread, as in the window: the file is made there (the
+/// frames go on meanwhile), then it is on disk and the status bar says so.
+#[test]
+fn an_export_made_off_the_window_thread_writes_the_file_and_says_so() {
+    let f = fixture();
+    let settings = preshow::app::Settings {
+        background_checks: true,
+        ..preshow::app::Settings::ephemeral()
+    };
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
+    app.set_today(crate::support::feb_1());
+    let builder = Harness::builder().with_size(crate::support::SIZE);
+    let mut h = crate::support::drive(builder, app);
+    h.run();
+    let plan = h.state().doc.plan.clone();
+    file_menu(&mut h, Some("Export"), "Export meetings as CSV…");
+    let out = f.dir.path().join("meetings.csv");
+    type_into(&mut h, "Output file", &out.display().to_string());
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let said = format!("Meetings CSV written to {}", out.display());
+    // The worker asks for a frame when the file is written; draw until then.
+    for _ in 0..2_000 {
+        if shown(&h, &said) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(shown(&h, &said), "the status bar says the file was written");
+    assert!(
+        !shown(&h, "Exporting meetings…"),
+        "and no longer that it is being written"
+    );
+    let written = std::fs::read_to_string(&out).expect("the file was written");
+    assert_eq!(
+        written,
+        csv::export(&plan, csv::Table::Meetings).expect("csv")
+    );
+    assert_eq!(h.state().doc.plan, plan, "exporting changes nothing");
+}
+
 #[test]
 fn an_export_onto_a_folder_is_refused_by_name_without_asking_to_replace_it() {
     let f = fixture();

@@ -298,15 +298,7 @@ impl Workbench {
                 self.files.pick(purpose, ctx, suggested.as_deref());
             }
             Answer::ApplyImport(d) => self.apply_import(*d),
-            Answer::Export(d) => match d.write(&self.doc.plan, self.today) {
-                Ok(done) => self.say(done),
-                Err(problem) => {
-                    self.tell(problem.clone(), true, Lasts::UntilReplaced);
-                    let mut d = d;
-                    d.problem = Some(problem);
-                    self.dialog = Some(Dialog::Export(d));
-                }
-            },
+            Answer::Export(d) => self.export(ctx, d),
         }
     }
 

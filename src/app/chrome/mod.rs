@@ -265,6 +265,7 @@ impl Workbench {
             } else {
                 ui.weak("Checking…");
             }
+            self.file_jobs_ui(ui);
             if self.today_set {
                 ui.separator();
                 ui.label(format!(
