@@ -50,7 +50,9 @@ pub fn gaps_panel_ui(ui: &mut Ui, gaps: &Gaps, plan: &Plan, commands: &mut Vec<C
     ui.horizontal(|ui| {
         ui.heading("Gaps");
         let s = gaps.summary();
-        ui.weak(format!("{} · F8 next", s.total()));
+        if gaps.revision != 0 {
+            ui.weak(format!("{} · F8 next", s.total()));
+        }
     });
     ui.separator();
     // No check of this plan is in yet (it was just opened).
