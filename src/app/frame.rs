@@ -65,6 +65,7 @@ impl Workbench {
                 self.answer(&ctx, a);
             }
         }
+        self.start_import_preview(&ctx);
         self.drop_hint_ui(&ctx);
         self.end_frame(&ctx);
     }

@@ -45,7 +45,7 @@ impl Workbench {
     pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
         match (chosen.purpose, &mut self.dialog) {
             (Purpose::ImportCsv, Some(Dialog::Import(d))) => {
-                d.chosen(chosen.path, &self.doc.plan);
+                d.chosen(chosen.path);
                 return;
             }
             (Purpose::Export(_), Some(Dialog::Export(d))) => {
