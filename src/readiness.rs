@@ -4,7 +4,8 @@
 
 use crate::analysis::agreement::Signatures;
 use crate::check::{Finding, FixedBy, RuleId};
-use crate::model::{Date, Plan, Section, Team};
+use crate::model::{Date, Person, Plan, Section, Team};
+use std::collections::HashMap;
 
 /// The formula of the score, shown on the board and repeated in the README.
 pub const FORMULA: &str = "Readiness = the average, over the areas that have something to do, \
@@ -70,10 +71,11 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
         .filter(|m| m.status.is_confirmed())
         .map(|m| m.account.as_str())
         .collect();
+    let people = People::of(plan);
     let sales_owner = |owner: &Option<String>| {
         owner
             .as_deref()
-            .and_then(|o| plan.person(o))
+            .and_then(|o| people.get(o))
             .is_some_and(|p| p.team == Team::Sales)
     };
     vec![
@@ -209,8 +211,26 @@ pub enum Owner {
     Team(Group),
 }
 
+/// The plan's people by id, the first of each id (as [`Plan::person`] finds them), so that
+/// attributing thousands of findings looks each person up in constant time.
+struct People<'a>(HashMap<&'a str, &'a Person>);
+
+impl<'a> People<'a> {
+    fn of(plan: &'a Plan) -> People<'a> {
+        let mut by_id = HashMap::with_capacity(plan.people.len());
+        for p in &plan.people {
+            by_id.entry(p.id.as_str()).or_insert(p);
+        }
+        People(by_id)
+    }
+
+    fn get(&self, id: &str) -> Option<&'a Person> {
+        self.0.get(id).copied()
+    }
+}
+
 /// The person responsible for the item a finding is about, if the item names one.
-fn responsible<'a>(plan: &'a Plan, f: &Finding) -> Option<&'a str> {
+fn responsible<'a>(plan: &'a Plan, people: &People, f: &Finding) -> Option<&'a str> {
     let i = f.index?;
     match f.section {
         Section::Accounts => {
@@ -230,7 +250,7 @@ fn responsible<'a>(plan: &'a Plan, f: &Finding) -> Option<&'a str> {
             .get(i)?
             .people
             .iter()
-            .find(|p| plan.person(p).is_some_and(|p| p.team == Team::Sales))
+            .find(|p| people.get(p).is_some_and(|p| p.team == Team::Sales))
             .map(String::as_str),
         Section::People => plan.people.get(i).map(|p| p.id.as_str()),
         // A lead falls to whoever follows it up (none for `lead-without-owner`: the team decides).
@@ -269,8 +289,13 @@ fn team_for(plan: &Plan, f: &Finding) -> Group {
 /// `account-without-marketing-owner`; handoff and task owner; message author; a meeting's first
 /// Sales person; the person a capacity finding is about; a lead's owner), else a team by rule.
 pub fn attribute(plan: &Plan, f: &Finding) -> Owner {
-    match responsible(plan, f) {
-        Some(id) if plan.person(id).is_some() => Owner::Person(id.to_owned()),
+    attribute_to(plan, &People::of(plan), f)
+}
+
+/// [`attribute`], with the plan's people already indexed.
+fn attribute_to(plan: &Plan, people: &People, f: &Finding) -> Owner {
+    match responsible(plan, people, f) {
+        Some(id) if people.get(id).is_some() => Owner::Person(id.to_owned()),
         _ => Owner::Team(team_for(plan, f)),
     }
 }
@@ -307,27 +332,38 @@ pub const NOBODY_NAMED: &str = "Nobody named yet";
 
 /// The open findings grouped by team, then by person. Teams with nothing open are left out.
 pub fn who_owes(plan: &Plan, findings: &[Finding]) -> Vec<TeamDebt> {
+    // Each finding is attributed once, and each person's line found by id: linear in the
+    // findings however many people the plan has.
+    let index = People::of(plan);
+    let owners: Vec<Owner> = findings
+        .iter()
+        .map(|f| attribute_to(plan, &index, f))
+        .collect();
     let mut out = Vec::new();
     for group in Group::ALL {
         let mut people: Vec<Debtor> = Vec::new();
+        let mut line_of: HashMap<&str, usize> = HashMap::new();
         let mut team_only: Vec<usize> = Vec::new();
-        for (i, f) in findings.iter().enumerate() {
-            match attribute(plan, f) {
+        for (i, owner) in owners.iter().enumerate() {
+            match owner {
                 Owner::Person(id) => {
-                    let Some(p) = plan.person(&id) else { continue };
+                    let Some(p) = index.get(id) else { continue };
                     if Group::of(p.team) != group {
                         continue;
                     }
-                    match people.iter_mut().find(|d| d.person.as_deref() == Some(&id)) {
+                    match line_of.get(id.as_str()).and_then(|&at| people.get_mut(at)) {
                         Some(d) => d.findings.push(i),
-                        None => people.push(Debtor {
-                            person: Some(id),
-                            name: p.name.clone(),
-                            findings: vec![i],
-                        }),
+                        None => {
+                            line_of.insert(id, people.len());
+                            people.push(Debtor {
+                                person: Some(id.clone()),
+                                name: p.name.clone(),
+                                findings: vec![i],
+                            });
+                        }
                     }
                 }
-                Owner::Team(g) if g == group => team_only.push(i),
+                Owner::Team(g) if *g == group => team_only.push(i),
                 Owner::Team(_) => {}
             }
         }

@@ -427,6 +427,136 @@ fn exports_write_the_files_and_ask_before_replacing_one() {
     assert!(!h.state().doc.is_dirty());
 }
 
+/// File ▸ Export with checks on a worker thread, as in the window: the file is made there (the
+/// frames go on meanwhile), then it is on disk and the status bar says so.
+#[test]
+fn an_export_made_off_the_window_thread_writes_the_file_and_says_so() {
+    let f = fixture();
+    let settings = preshow::app::Settings {
+        background_checks: true,
+        ..preshow::app::Settings::ephemeral()
+    };
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
+    app.set_today(crate::support::feb_1());
+    let builder = Harness::builder().with_size(crate::support::SIZE);
+    let mut h = crate::support::drive(builder, app);
+    h.run();
+    let plan = h.state().doc.plan.clone();
+    file_menu(&mut h, Some("Export"), "Export meetings as CSV…");
+    let out = f.dir.path().join("meetings.csv");
+    type_into(&mut h, "Output file", &out.display().to_string());
+    h.get_by_role_and_label(Role::Button, "Export").click();
+    h.run();
+    let said = format!("Meetings CSV written to {}", out.display());
+    // The worker asks for a frame when the file is written; draw until then.
+    for _ in 0..2_000 {
+        if shown(&h, &said) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert!(shown(&h, &said), "the status bar says the file was written");
+    assert!(
+        !shown(&h, "Exporting meetings…"),
+        "and no longer that it is being written"
+    );
+    let written = std::fs::read_to_string(&out).expect("the file was written");
+    assert_eq!(
+        written,
+        csv::export(&plan, csv::Table::Meetings).expect("csv")
+    );
+    assert_eq!(h.state().doc.plan, plan, "exporting changes nothing");
+}
+
+/// The workbench on the example plan with checks (and file work) on a worker thread, as in the
+/// window.
+fn workbench_off_thread(f: &Fixture) -> Harness<'static, Workbench> {
+    let settings = preshow::app::Settings {
+        background_checks: true,
+        ..preshow::app::Settings::ephemeral()
+    };
+    let ctx = egui::Context::default();
+    let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
+    app.set_today(crate::support::feb_1());
+    let builder = Harness::builder().with_size(crate::support::SIZE);
+    let mut h = crate::support::drive(builder, app);
+    h.run();
+    h
+}
+
+/// Draws frames until `done` holds (the worker asks for a frame when its work is in).
+fn step_until(
+    h: &mut Harness<'static, Workbench>,
+    done: impl Fn(&Harness<'static, Workbench>) -> bool,
+) {
+    for _ in 0..2_000 {
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+}
+
+/// File ▸ Import with the file read and imported on a worker thread, as in the window: the
+/// preview comes in, applying changes the plan as it showed in one undo step (also when the
+/// import has to be made again because the plan moved on since the preview), and the status
+/// bar says what was imported.
+#[test]
+fn an_import_made_off_the_window_thread_previews_and_applies() {
+    let f = fixture();
+    let mut h = workbench_off_thread(&f);
+    let before = h.state().doc.plan.clone();
+    let expected =
+        import::accounts(&before, &read_csv(ACCOUNTS_CSV), &Mapping::default()).expect("imports");
+    file_menu(&mut h, None, "Import accounts from CSV…");
+    type_into(&mut h, "CSV file", ACCOUNTS_CSV);
+    h.get_by_label("Preview").click();
+    h.run();
+    let summary = "15 rows read: 3 accounts added, 10 updated, 3 skipped, 1 ambiguous";
+    step_until(&mut h, |h| shown(h, summary));
+    assert!(shown(&h, summary), "the preview came in");
+    assert!(
+        !shown(&h, "Reading salesforce-accounts.csv…"),
+        "and the dialog no longer says the file is being read"
+    );
+    assert_eq!(h.state().doc.plan, before, "previewing changes nothing");
+
+    // The plan moves on after the preview (a new revision, the same plan): applying makes the
+    // import again off the window's thread and applies it, as it still does what was shown.
+    h.state_mut().doc.edited(true);
+    h.get_by_label("Apply import").click();
+    h.run();
+    let imported = |h: &Harness<'static, Workbench>| {
+        h.state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Imported accounts from "))
+    };
+    step_until(&mut h, imported);
+    let status = h.state().status.clone().expect("a status");
+    assert!(!status.problem, "{}", status.text);
+    assert!(
+        status.text.contains("3 accounts added, 10 updated"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        h.state().doc.plan,
+        expected.plan,
+        "the plan changed as shown"
+    );
+    assert!(
+        h.query_by_label("Apply import").is_none(),
+        "the dialog closed"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan, before, "one undo step takes it back");
+}
+
 #[test]
 fn an_export_onto_a_folder_is_refused_by_name_without_asking_to_replace_it() {
     let f = fixture();

@@ -297,40 +297,8 @@ impl Workbench {
             Answer::Browse { purpose, suggested } => {
                 self.files.pick(purpose, ctx, suggested.as_deref());
             }
-            Answer::ApplyImport(d) => self.apply_import(*d),
-            Answer::Export(d) => match d.write(&self.doc.plan, self.today) {
-                Ok(done) => self.say(done),
-                Err(problem) => {
-                    self.tell(problem.clone(), true, Lasts::UntilReplaced);
-                    let mut d = d;
-                    d.problem = Some(problem);
-                    self.dialog = Some(Dialog::Export(d));
-                }
-            },
-        }
-    }
-
-    /// Applies an import as previewed, as one undoable step; if the import would now do
-    /// something else than the preview showed, shows the new preview instead.
-    fn apply_import(&mut self, mut d: ImportDialog) {
-        self.doc.commit();
-        match d.report_to_apply(&self.doc.plan) {
-            Ok(report) => {
-                let from = d
-                    .file_path()
-                    .map(|p| format!(" from {}", p.display()))
-                    .unwrap_or_default();
-                let summary = report.summary();
-                self.doc.replace_plan(report.plan);
-                self.say_until_edit(format!(
-                    "Imported {}{from}: {summary} (Ctrl+Z undoes)",
-                    report.kind
-                ));
-            }
-            Err(problem) => {
-                self.tell(problem, true, Lasts::UntilReplaced);
-                self.dialog = Some(Dialog::Import(Box::new(d)));
-            }
+            Answer::ApplyImport(d) => self.apply_import(ctx, d),
+            Answer::Export(d) => self.export(ctx, d),
         }
     }
 

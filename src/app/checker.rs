@@ -88,12 +88,14 @@ impl Gaps {
 /// last undo point) in step with these, so a check after a key costs a patch of the items the
 /// edit touched, not a copy of the whole plan on the UI thread.
 enum Message {
-    /// A new document: its baseline.
-    Reset(Box<Plan>),
+    /// A new document: its baseline (copied on the worker's thread).
+    Reset(std::sync::Arc<Plan>),
     /// The baseline moved forward.
     Apply(Patch),
     /// The baseline moved back.
     Revert(Patch),
+    /// Run `work` on the baseline with `pending` applied (an export of the plan as it is now).
+    Run { pending: Patch, work: PlanWork },
     /// Check the baseline with `pending` applied.
     Check {
         revision: u64,
@@ -101,6 +103,10 @@ enum Message {
         today: Date,
     },
 }
+
+/// Work on the plan as it is now, done on the checker's thread with its copy of the plan (so
+/// the window neither waits for it nor copies the plan for it).
+pub type PlanWork = Box<dyn FnOnce(&Plan) + Send>;
 
 /// The worker: follows the baseline and checks the newest plan of each batch of messages.
 fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
@@ -114,9 +120,20 @@ fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
             .rposition(|m| matches!(m, Message::Check { .. }));
         for (i, message) in batch.into_iter().enumerate() {
             match message {
-                Message::Reset(plan) => base = Some(*plan),
+                Message::Reset(plan) => {
+                    // The document's own copy is not freed while this one is made.
+                    base = Some(std::sync::Arc::unwrap_or_clone(plan));
+                }
                 Message::Apply(patch) => base.iter_mut().for_each(|b| patch.apply(b)),
                 Message::Revert(patch) => base.iter_mut().for_each(|b| patch.revert(b)),
+                Message::Run { pending, work } => {
+                    // With no plan yet, `work` is dropped unrun: its caller hears nothing back.
+                    if let Some(plan) = base.as_mut() {
+                        pending.apply(plan);
+                        work(plan);
+                        pending.revert(plan);
+                    }
+                }
                 Message::Check {
                     revision,
                     pending,
@@ -144,8 +161,8 @@ pub struct Checker {
     results: Receiver<Gaps>,
     /// The newest findings.
     pub gaps: Gaps,
-    /// The newest revision sent for checking.
-    requested: Option<u64>,
+    /// The newest revision sent for checking, and the day it is checked as of.
+    requested: Option<(u64, Date)>,
 }
 
 impl Checker {
@@ -176,7 +193,7 @@ impl Checker {
         };
         for change in changes {
             let message = match change {
-                BaselineChange::Reset => Message::Reset(Box::new(doc.baseline().clone())),
+                BaselineChange::Reset => Message::Reset(doc.shared_baseline()),
                 BaselineChange::Apply(p) => Message::Apply(p),
                 BaselineChange::Revert(p) => Message::Revert(p),
             };
@@ -193,11 +210,11 @@ impl Checker {
     /// per key.
     pub fn request(&mut self, doc: &mut Document, today: Date) {
         let revision = doc.revision;
-        if self.requested == Some(revision) {
+        if self.requested == Some((revision, today)) {
             self.follow(doc);
             return;
         }
-        self.requested = Some(revision);
+        self.requested = Some((revision, today));
         if !self.follow(doc) {
             self.gaps = Gaps::new(revision, check::check(&doc.plan, today), &doc.plan, today);
             return;
@@ -231,7 +248,36 @@ impl Checker {
 
     /// Whether the findings are for `revision`.
     pub fn is_current(&self, revision: u64) -> bool {
-        self.gaps.revision == revision && self.requested == Some(revision)
+        self.gaps.revision == revision && self.requested.is_some_and(|(r, _)| r == revision)
+    }
+
+    /// Forgets the findings shown (of another document): until the first check of the new one
+    /// is in, there are none to show.
+    pub fn forget(&mut self) {
+        self.gaps = Gaps::default();
+        self.requested = None;
+    }
+
+    /// Runs `work` on the document as it is now, on the checker's thread; gives `work` back
+    /// when there is no such thread (checks run on the window's).
+    pub fn run_on_plan(&mut self, doc: &mut Document, work: PlanWork) -> Result<(), PlanWork> {
+        if !self.follow(doc) {
+            return Err(work);
+        }
+        let Some(tx) = &self.jobs else {
+            return Err(work);
+        };
+        let pending = doc.pending_patch();
+        match tx.send(Message::Run { pending, work }) {
+            Ok(()) => Ok(()),
+            Err(std::sync::mpsc::SendError(message)) => {
+                self.jobs = None;
+                match message {
+                    Message::Run { work, .. } => Err(work),
+                    _ => Ok(()),
+                }
+            }
+        }
     }
 
     /// Checks the document on this thread and waits (for tests and start-up).
@@ -243,7 +289,7 @@ impl Checker {
             &doc.plan,
             today,
         );
-        self.requested = Some(doc.revision);
+        self.requested = Some((doc.revision, today));
     }
 }
 

@@ -1,6 +1,9 @@
 //! What the views work out from the plan once per version of it rather than once per frame: the
 //! core's [`Lookup`] and the pickers' choices. The workbench makes a new one when the plan's
-//! revision changes; each part is built the first time a view asks for it.
+//! shape changes (any edit but keys typed into one item, and every finished edit: see
+//! [`crate::app::Document::shape`]); each part is built the first time a view asks for it. While
+//! an item is typed in, the answers are those of the plan before, which the lookup's answers
+//! allow (they are checked against the plan they are given).
 
 use crate::analysis::lookup::Lookup;
 use crate::app::provenance::SignoffTrail;
@@ -14,6 +17,7 @@ static VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::ne
 /// Answers and choices for one revision of the plan.
 #[derive(Default)]
 pub struct Derived {
+    shape: u64,
     revision: u64,
     today: Option<Date>,
     version: u64,
@@ -29,9 +33,11 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Nothing worked out yet, for plan `revision` as of `today` (which leads are stuck).
-    pub fn new(revision: u64, today: Date) -> Self {
+    /// Nothing worked out yet, for plan `revision` of `shape` as of `today` (which leads are
+    /// stuck).
+    pub fn new(shape: u64, revision: u64, today: Date) -> Self {
         Derived {
+            shape,
             revision,
             today: Some(today),
             version: VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
@@ -40,20 +46,28 @@ impl Derived {
         }
     }
 
-    /// Starts over when the plan is at another revision or today is another day.
-    pub fn refresh(&mut self, revision: u64, today: Date) {
-        if self.revision != revision || self.today != Some(today) {
+    /// Starts over when the plan has another shape or today is another day; notes the
+    /// revision otherwise.
+    pub fn refresh(&mut self, shape: u64, revision: u64, today: Date) {
+        if self.shape != shape || self.today != Some(today) {
             let trail = std::mem::take(&mut self.trail);
-            *self = Derived::new(revision, today);
+            *self = Derived::new(shape, revision, today);
             self.trail = trail;
         }
+        self.revision = revision;
     }
 
     /// Which answers these are: a number that changes whenever they are made anew (another
-    /// revision of the plan, or another day taken as today), for views that keep what they
-    /// drew from them.
+    /// shape of the plan, or another day taken as today), for views that keep what they
+    /// worked out from them (a list's order). Keys typed into one item leave it as it was.
     pub fn version(&self) -> u64 {
         self.version
+    }
+
+    /// The plan revision last drawn: it changes with every key, for views that keep what
+    /// they drew of the items themselves (a table's cells).
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// People, for owner pickers.

@@ -1,7 +1,8 @@
 //! The open plan: its file, its undo history, and whether it has unsaved edits.
 
-use crate::model::Plan;
-use crate::ops::patch::Patch;
+use crate::model::{Plan, Section};
+use crate::ops::patch::{ListPatch, Patch};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Revisions count up across every document of the session, so results computed for an older
@@ -23,11 +24,18 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Bumped on every change to `plan`, so caches know when to refresh.
     pub revision: u64,
+    /// Bumped on every change to `plan` except keys typed into one item the edit named (see
+    /// [`Document::edited_items`]): what views work out from the whole plan (lookups by id, the
+    /// order of a sorted list) is kept while a field is typed in and made anew when the edit is
+    /// finished.
+    pub shape: u64,
     history: History,
     /// The snapshot id that matches the file on disk.
     saved_snapshot: Option<u64>,
     /// A digest of the file as last read or written, to notice changes made by others.
     pub disk_digest: Option<String>,
+    /// The digest of the file as read, being worked out on a thread of its own.
+    digest_coming: Option<std::sync::mpsc::Receiver<String>>,
     /// Comments in the file as read; the canonical form keeps none, so the first save asks.
     pub comments: Vec<crate::format::Comment>,
 }
@@ -55,8 +63,9 @@ pub enum BaselineChange {
 
 /// Undo and redo as patches, one per finished edit: each holds only the items the edit changed.
 struct History {
-    /// The plan as of the last undo point.
-    baseline: Plan,
+    /// The plan as of the last undo point; shared with the checker until it has made its own
+    /// copy (on its thread, not the window's).
+    baseline: std::sync::Arc<Plan>,
     /// Id of the baseline snapshot.
     baseline_id: u64,
     /// Each patch turns the snapshot with the id beside it into the next one.
@@ -68,6 +77,92 @@ struct History {
     next_id: u64,
     /// Baseline moves not yet taken by [`Document::take_baseline_changes`].
     changes: Vec<BaselineChange>,
+    /// The list items the edits since the baseline changed, as the edits said; `None` when an
+    /// edit did not say (then the whole plan is compared with the baseline).
+    touched: Option<BTreeSet<(Section, usize)>>,
+}
+
+impl History {
+    /// The changes from the baseline to `plan`: only the items the edits named are compared
+    /// (and the event and scoring, which are small), unless an edit did not say what it changed.
+    fn patch_to(&self, plan: &Plan) -> Patch {
+        if let Some(touched) = &self.touched
+            && let Some(patch) = named_items_patch(&self.baseline, plan, touched)
+        {
+            debug_assert_eq!(
+                patch,
+                Patch::between(&self.baseline, plan),
+                "an edit changed more than the items it named"
+            );
+            return patch;
+        }
+        Patch::between(&self.baseline, plan)
+    }
+}
+
+/// The patch from `old` to `new` when they differ at most in the event, the scoring and the
+/// list items named in `touched`; `None` when it cannot be made that way (a list's length
+/// changed, or a section is not a list).
+fn named_items_patch(
+    old: &Plan,
+    new: &Plan,
+    touched: &BTreeSet<(Section, usize)>,
+) -> Option<Patch> {
+    // The event, the scoring and the format, compared on plans that hold nothing else.
+    let shell = |p: &Plan| {
+        let mut s = Plan::empty("", p.event.starts, p.event.ends);
+        s.format = p.format;
+        s.event = p.event.clone();
+        s.scoring = p.scoring.clone();
+        s
+    };
+    let mut patch = Patch::between(&shell(old), &shell(new));
+    for &(section, index) in touched {
+        match section {
+            Section::People => item(&mut patch.people, &old.people, &new.people, index)?,
+            Section::Objectives => item(
+                &mut patch.objectives,
+                &old.objectives,
+                &new.objectives,
+                index,
+            )?,
+            Section::Terms => item(&mut patch.terms, &old.terms, &new.terms, index)?,
+            Section::Accounts => item(&mut patch.accounts, &old.accounts, &new.accounts, index)?,
+            Section::Meetings => item(&mut patch.meetings, &old.meetings, &new.meetings, index)?,
+            Section::Messages => item(&mut patch.messages, &old.messages, &new.messages, index)?,
+            Section::Stages => item(&mut patch.stages, &old.stages, &new.stages, index)?,
+            Section::Handoffs => item(&mut patch.handoffs, &old.handoffs, &new.handoffs, index)?,
+            Section::Tasks => item(&mut patch.tasks, &old.tasks, &new.tasks, index)?,
+            Section::Leads => item(&mut patch.leads, &old.leads, &new.leads, index)?,
+            Section::Plan | Section::Event | Section::Scoring => return None,
+        }
+    }
+    Some(patch)
+}
+
+/// Adds item `index` to `patch` when it differs between `old` and `new` (taken in ascending
+/// order, as [`Patch::between`] lists them); `None` when the lists differ in length.
+fn item<T: Clone + PartialEq>(
+    patch: &mut ListPatch<T>,
+    old: &[T],
+    new: &[T],
+    index: usize,
+) -> Option<()> {
+    if old.len() != new.len() {
+        return None;
+    }
+    let (Some(a), Some(b)) = (old.get(index), new.get(index)) else {
+        return Some(());
+    };
+    if a == b {
+        return Some(());
+    }
+    match patch {
+        ListPatch::Same => *patch = ListPatch::Items(vec![(index, a.clone(), b.clone())]),
+        ListPatch::Items(items) => items.push((index, a.clone(), b.clone())),
+        ListPatch::Splice { .. } => return None,
+    }
+    Some(())
 }
 
 impl Document {
@@ -75,19 +170,22 @@ impl Document {
     pub fn new(plan: Plan, path: Option<PathBuf>, saved: bool) -> Self {
         Document {
             history: History {
-                baseline: plan.clone(),
+                baseline: std::sync::Arc::new(plan.clone()),
                 baseline_id: 0,
                 undo: Vec::new(),
                 redo: Vec::new(),
                 pending: false,
                 next_id: 1,
                 changes: vec![BaselineChange::Reset],
+                touched: Some(BTreeSet::new()),
             },
             plan,
             path,
             revision: next_revision(),
+            shape: next_revision(),
             saved_snapshot: saved.then_some(0),
             disk_digest: None,
+            digest_coming: None,
             comments: Vec::new(),
         }
     }
@@ -100,6 +198,23 @@ impl Document {
     /// Notes that the plan changed this frame. `finished` is false while the user is still
     /// typing in a field or dragging: the undo point is made once they stop.
     pub fn edited(&mut self, finished: bool) {
+        self.history.touched = None;
+        self.shape = next_revision();
+        self.revision = next_revision();
+        self.history.pending = true;
+        if finished {
+            self.commit();
+        }
+    }
+
+    /// Notes that the plan changed this frame in these list items only (and perhaps the event
+    /// or the scoring): a key typed in an item's editor. Making its undo point and sending it to
+    /// the checker then costs the items, not the plan. An edit that changes anything else must
+    /// say nothing ([`Document::edited`]).
+    pub fn edited_items(&mut self, finished: bool, items: &[(Section, usize)]) {
+        if let Some(touched) = &mut self.history.touched {
+            touched.extend(items.iter().copied());
+        }
         self.revision = next_revision();
         self.history.pending = true;
         if finished {
@@ -114,13 +229,16 @@ impl Document {
             return;
         }
         h.pending = false;
-        let patch = Patch::between(&h.baseline, &self.plan);
+        let patch = h.patch_to(&self.plan);
+        h.touched = Some(BTreeSet::new());
+        // The edit is finished: what views work out from the whole plan is made anew.
+        self.shape = next_revision();
         if patch.is_empty() {
             return;
         }
         let id = h.next_id;
         h.next_id += 1;
-        patch.apply(&mut h.baseline);
+        patch.apply(std::sync::Arc::make_mut(&mut h.baseline));
         h.changes.push(BaselineChange::Apply(patch.clone()));
         h.undo.push((patch, h.baseline_id));
         if h.undo.len() > MAX_UNDO {
@@ -134,7 +252,7 @@ impl Document {
     /// nothing was edited since).
     pub fn pending_patch(&self) -> Patch {
         if self.history.pending {
-            Patch::between(&self.history.baseline, &self.plan)
+            self.history.patch_to(&self.plan)
         } else {
             Patch::default()
         }
@@ -143,6 +261,12 @@ impl Document {
     /// The plan as of the last undo point.
     pub fn baseline(&self) -> &Plan {
         &self.history.baseline
+    }
+
+    /// The plan as of the last undo point, shared: a copy kept elsewhere (the checker's) is
+    /// made from it where it is kept, not here.
+    pub fn shared_baseline(&self) -> std::sync::Arc<Plan> {
+        self.history.baseline.clone()
     }
 
     /// How the baseline moved since the last call.
@@ -175,11 +299,12 @@ impl Document {
             return false;
         };
         patch.revert(&mut self.plan);
-        patch.revert(&mut h.baseline);
+        patch.revert(std::sync::Arc::make_mut(&mut h.baseline));
         h.changes.push(BaselineChange::Revert(patch.clone()));
         h.redo.push((patch, h.baseline_id));
         h.baseline_id = id;
         self.revision = next_revision();
+        self.shape = next_revision();
         true
     }
 
@@ -191,12 +316,53 @@ impl Document {
             return false;
         };
         patch.apply(&mut self.plan);
-        patch.apply(&mut h.baseline);
+        patch.apply(std::sync::Arc::make_mut(&mut h.baseline));
         h.changes.push(BaselineChange::Apply(patch.clone()));
         h.undo.push((patch, h.baseline_id));
         h.baseline_id = id;
         self.revision = next_revision();
+        self.shape = next_revision();
         true
+    }
+
+    /// Works out the digest of `text`, the file as read, on a thread of its own: a large plan's
+    /// file takes a while, and the window shows the plan meanwhile.
+    pub fn digest_in_background(&mut self, text: String) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("preshow-digest".into())
+            .spawn(move || {
+                // The receiver may be gone (another plan opened): then nobody needs it.
+                let _ = tx.send(digest(text.as_bytes()));
+            });
+        match spawned {
+            Ok(_) => {
+                self.disk_digest = None;
+                self.digest_coming = Some(rx);
+            }
+            Err(_) => self.disk_digest = None,
+        }
+    }
+
+    /// Takes the digest of the file as read once it is worked out; with `wait`, waits for it
+    /// (before a save compares the file with it).
+    pub fn take_digest(&mut self, wait: bool) {
+        let Some(rx) = &self.digest_coming else {
+            return;
+        };
+        let got = if wait {
+            rx.recv().ok()
+        } else {
+            match rx.try_recv() {
+                Ok(d) => Some(d),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            }
+        };
+        self.digest_coming = None;
+        if got.is_some() {
+            self.disk_digest = got;
+        }
     }
 
     /// Records that the current plan is what `path` now holds.

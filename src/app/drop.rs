@@ -4,7 +4,6 @@
 
 use crate::app::dialogs::{Dialog, ImportDialog};
 use crate::app::{Command, Lasts, Workbench};
-use crate::interchange::import::Kind;
 use std::path::{Path, PathBuf};
 
 /// What dropping a file does.
@@ -65,10 +64,10 @@ impl Workbench {
             DropAction::Import(path) => {
                 let dialog = match self.dialog.take() {
                     Some(Dialog::Import(mut d)) => {
-                        d.chosen(path, &self.doc.plan);
+                        d.chosen(path);
                         d
                     }
-                    _ => Box::new(import_dialog_for(path, &self.doc.plan)),
+                    _ => Box::new(ImportDialog::dropped(path)),
                 };
                 self.dialog = Some(Dialog::Import(dialog));
             }
@@ -155,26 +154,4 @@ impl Workbench {
                     });
             });
     }
-}
-
-/// The import dialog with `path` read: for leads when its headers are a contact or lead export's,
-/// for meetings when the file reads as meetings, else for accounts (whose preview then says what
-/// is missing).
-fn import_dialog_for(path: PathBuf, plan: &crate::model::Plan) -> ImportDialog {
-    let mut leads = ImportDialog::new(Kind::Leads);
-    leads.chosen(path.clone(), plan);
-    if leads
-        .headers()
-        .is_some_and(crate::interchange::import::is_lead_export)
-    {
-        return leads;
-    }
-    let mut meetings = ImportDialog::new(Kind::Meetings);
-    meetings.chosen(path.clone(), plan);
-    if meetings.preview().is_some() {
-        return meetings;
-    }
-    let mut accounts = ImportDialog::new(Kind::Accounts);
-    accounts.chosen(path, plan);
-    accounts
 }

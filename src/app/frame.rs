@@ -6,13 +6,16 @@ use crate::app::editor::EditorRun;
 use crate::app::open_problem::Action;
 use crate::app::state::DiskTrouble;
 use crate::app::{Command, Workbench, boards, dialogs, sections, widgets};
+use crate::model::Section;
 
 impl Workbench {
     /// Draws the frame and runs what it asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.shortcuts(&ctx);
-        self.checks.derived.refresh(self.doc.revision, self.today);
+        self.checks
+            .derived
+            .refresh(self.doc.shape, self.doc.revision, self.today);
         let event = &self.doc.plan.event;
         widgets::set_plan_days(&ctx, event.starts, event.ends);
         if self.presenting {
@@ -62,6 +65,7 @@ impl Workbench {
                 self.answer(&ctx, a);
             }
         }
+        self.start_import_preview(&ctx);
         self.drop_hint_ui(&ctx);
         self.end_frame(&ctx);
     }
@@ -142,8 +146,8 @@ impl Workbench {
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            self.frame.edited = match self.board {
-                Some(board) => self.board_ui(ui, board),
+            (self.frame.edited, self.frame.edited_items) = match self.board {
+                Some(board) => (self.board_ui(ui, board), None),
                 None => self.section_ui(ui),
             };
         });
@@ -184,6 +188,7 @@ impl Workbench {
     /// in place; then the rest, in the order asked.
     fn end_frame(&mut self, ctx: &egui::Context) {
         let edited = std::mem::take(&mut self.frame.edited);
+        let mut items = std::mem::take(&mut self.frame.edited_items);
         // A field holding typed text changes the header: show it now, not on the next key.
         let typing = widgets::any_pending(ctx);
         if typing != self.frame.typing {
@@ -194,10 +199,14 @@ impl Workbench {
             std::mem::take(&mut self.frame.pending)
                 .into_iter()
                 .partition(Command::edits_in_frame);
+        // Edits asked for by the frame (an id following its name) may reach other items.
+        if !frame_edits.is_empty() {
+            items = None;
+        }
         for cmd in frame_edits {
             self.run(ctx, cmd);
         }
-        self.after_frame(ctx, edited);
+        self.after_frame(ctx, edited, items.as_deref());
         if !commands.is_empty() {
             for cmd in commands {
                 self.run(ctx, cmd);
@@ -216,6 +225,7 @@ impl Workbench {
             today: self.today,
             path: self.doc.path.as_deref(),
             revision: self.doc.revision,
+            shape: self.doc.shape,
             derived: &self.checks.derived,
             commands: &mut self.frame.pending,
             edits: &mut edits,
@@ -224,7 +234,9 @@ impl Workbench {
         edits.changed
     }
 
-    fn section_ui(&mut self, ui: &mut egui::Ui) -> bool {
+    /// Draws the section; returns whether it changed the plan, and the items it changed when it
+    /// says (its editor's item, or none for the event and scoring forms).
+    fn section_ui(&mut self, ui: &mut egui::Ui) -> (bool, Option<Vec<(Section, usize)>>) {
         let state = self.views.lists.entry(self.section).or_default();
         let edits = sections::section_ui(
             ui,
@@ -236,12 +248,22 @@ impl Workbench {
             self.today,
             &mut self.frame.pending,
         );
-        edits.changed
+        let items = match (self.section, edits.item) {
+            (_, Some(item)) => Some(vec![item]),
+            (Section::Event | Section::Scoring, None) => Some(Vec::new()),
+            _ => None,
+        };
+        (edits.changed, items)
     }
 
     /// Undo points: an edit is finished when no field is being typed in or dragged, or when the
     /// focus moves to another field.
-    fn after_frame(&mut self, ctx: &egui::Context, edited: bool) {
+    fn after_frame(
+        &mut self,
+        ctx: &egui::Context,
+        edited: bool,
+        items: Option<&[(Section, usize)]>,
+    ) {
         let focus = ctx.memory(|m| m.focused());
         let typing = ctx.text_edit_focused();
         let dragging = ctx.input(|i| i.pointer.any_down());
@@ -260,7 +282,10 @@ impl Workbench {
         }
         if edited {
             self.recovery.last_edit_at = ctx.input(|i| i.time);
-            self.doc.edited(!typing && !dragging);
+            match items {
+                Some(items) => self.doc.edited_items(!typing && !dragging, items),
+                None => self.doc.edited(!typing && !dragging),
+            }
         } else if !typing && !dragging {
             self.doc.commit();
         }

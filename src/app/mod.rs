@@ -20,6 +20,7 @@ mod dialogs;
 mod document;
 mod drop;
 mod editor;
+mod file_jobs;
 mod files;
 mod frame;
 pub mod identity;
@@ -94,6 +95,11 @@ pub fn run(
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("preshow: could not open a window: {e}");
+            eprintln!(
+                "The window needs a desktop session (DISPLAY or WAYLAND_DISPLAY) and a graphics \
+                 driver for OpenGL or Vulkan (on Debian and Ubuntu: the libgl1-mesa-dri package). \
+                 The command line works without them: preshow --help"
+            );
             ExitCode::from(2)
         }
     }
@@ -118,7 +124,7 @@ pub struct Start {
 /// The workbench as the window starts it, on what `start` asks for. A file that cannot be
 /// opened shows the screen that says why, with no plan open in its place.
 pub fn start(ctx: &egui::Context, start: Start, settings: Settings) -> Workbench {
-    let mut app = Workbench::open(ctx, start.file, settings);
+    let mut app = Workbench::open_as_of(ctx, start.file, settings, start.today);
     if let Some(place) = start.place {
         app.go(place);
     }
@@ -212,6 +218,18 @@ impl Workbench {
     /// bundled example (with a banner that says so). A file that fails to load is not replaced
     /// by the example: the screen that says why is shown, with an empty plan behind it.
     pub fn open(ctx: &egui::Context, file: Option<PathBuf>, settings: Settings) -> Self {
+        Workbench::open_as_of(ctx, file, settings, None)
+    }
+
+    /// The workbench on `file` (as [`Workbench::open`]) with `today` taken as today, if given.
+    /// The plan's first check starts at once, off the window's thread when checks run there:
+    /// the first frame shows the plan while it runs.
+    pub fn open_as_of(
+        ctx: &egui::Context,
+        file: Option<PathBuf>,
+        settings: Settings,
+        today: Option<Date>,
+    ) -> Self {
         let repaint_ctx = ctx.clone();
         let background = settings.background_checks;
         let recovery_dir = settings.recovery_dir.clone();
@@ -233,7 +251,7 @@ impl Workbench {
             status: None,
             open_problem: None,
             presenting: false,
-            today: Date::today(),
+            today: today.unwrap_or_else(Date::today),
             today_set: false,
             checks: state::Checks {
                 checker: checker::Checker::new(move || repaint_ctx.request_repaint(), background),
@@ -277,7 +295,7 @@ impl Workbench {
         // Zoom is a command like any other (menus and presentation bar show it).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         app.apply_theme(ctx);
-        app.checks.checker.check_now(&mut app.doc, app.today);
+        app.checks.checker.request(&mut app.doc, app.today);
         app
     }
 
@@ -298,10 +316,11 @@ impl Workbench {
         self.today
     }
 
-    /// Uses `today` for sign-offs and overdue tasks (tests pin it).
+    /// Uses `today` for sign-offs and overdue tasks (tests pin it), and checks the plan as of
+    /// it (on the checker's thread when there is one).
     pub fn set_today(&mut self, today: Date) {
         self.today = today;
-        self.checks.checker.check_now(&mut self.doc, today);
+        self.checks.checker.request(&mut self.doc, today);
     }
 
     /// The person at the keyboard, whom sign-offs are entered by, when known.
@@ -385,6 +404,8 @@ impl Workbench {
             self.window.zoom.apply(ctx);
         }
         self.checks.checker.poll();
+        self.doc.take_digest(false);
+        self.finish_file_jobs();
         if self.checks.trail.logic(ctx, self.doc.path.as_deref()) {
             self.checks.derived.trail = self.checks.trail.trail.clone();
         }

@@ -45,7 +45,7 @@ impl Workbench {
     pub(super) fn chosen(&mut self, _ctx: &egui::Context, chosen: Chosen) {
         match (chosen.purpose, &mut self.dialog) {
             (Purpose::ImportCsv, Some(Dialog::Import(d))) => {
-                d.chosen(chosen.path, &self.doc.plan);
+                d.chosen(chosen.path);
                 return;
             }
             (Purpose::Export(_), Some(Dialog::Export(d))) => {
@@ -96,7 +96,8 @@ impl Workbench {
         self.views.format_offer_answered = false;
         self.views.example = false;
         self.walk = None;
-        self.checks.checker.check_now(&mut self.doc, self.today);
+        self.checks.checker.forget();
+        self.checks.checker.request(&mut self.doc, self.today);
     }
 
     /// Reads the plan at `path` as a document, with a note for the status bar when it was
@@ -110,10 +111,8 @@ impl Workbench {
             path: path.to_owned(),
             error,
         })?;
-        // The text and the source map go before the plan is copied for undo and the checker:
-        // at 100,000 accounts they are a few hundred megabytes.
-        let digest = crate::app::document::digest(text.as_bytes());
-        drop(text);
+        // The source map goes before the plan is copied for undo: at 100,000 accounts it is a
+        // few hundred megabytes. The text goes once its digest is worked out, off this thread.
         let format::Loaded {
             plan,
             source,
@@ -131,7 +130,7 @@ impl Workbench {
             })
             .unwrap_or_default();
         let mut doc = Document::new(plan, Some(path.to_owned()), migrated_from.is_none());
-        doc.disk_digest = Some(digest);
+        doc.digest_in_background(text);
         doc.comments = comments;
         Ok((doc, note))
     }
@@ -184,6 +183,7 @@ impl Workbench {
             }));
             return false;
         }
+        self.doc.take_digest(true);
         if own_file
             && !overwrite
             && let Some(read) = &self.doc.disk_digest

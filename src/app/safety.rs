@@ -125,6 +125,7 @@ impl Workbench {
             return;
         }
         self.disk.seen = seen;
+        self.doc.take_digest(true);
         let Some(read) = self.doc.disk_digest.clone() else {
             return;
         };

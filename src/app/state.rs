@@ -29,6 +29,8 @@ pub struct Checks {
 
 /// What the views keep between frames.
 pub struct ViewState {
+    /// Files being written off the window's thread (File ▸ Export).
+    pub file_jobs: Vec<crate::app::file_jobs::FileJob>,
     /// Each list section's selection, search, sort and rows.
     pub lists: BTreeMap<Section, ListState>,
     /// Each board's state.
@@ -66,6 +68,7 @@ impl Default for ViewState {
             palette_index: palette::Index::default(),
             format_offer_answered: false,
             example: false,
+            file_jobs: Vec::new(),
         }
     }
 }
@@ -90,6 +93,9 @@ pub struct FrameState {
     pub text_focus: Option<egui::Id>,
     /// A view changed the plan while drawing this frame.
     pub edited: bool,
+    /// The items the frame's edit was in, when the view said (an item's editor, the event or
+    /// the scoring form: `Some` of no items); `None` when it may have changed anything.
+    pub edited_items: Option<Vec<(crate::model::Section, usize)>>,
     /// A field held typed text not yet in the plan last frame (a number or an id being typed).
     pub typing: bool,
     /// The text field that undid typing of its own since it got the keyboard: redo there is

@@ -59,7 +59,7 @@ pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
                 continue;
             }
         };
-        let mut loaded = match format::parse(&text) {
+        let loaded = match format::parse(&text) {
             Ok(l) => l,
             Err(error) => {
                 let e = format::LoadError {
@@ -71,7 +71,17 @@ pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
                 continue;
             }
         };
-        let (canonical, upgraded) = canonical(&mut loaded.plan, upgrade);
+        // Only the comments of where things were are needed: the rest (a line and an id for
+        // every item) goes before the canonical text is made.
+        let format::Loaded {
+            mut plan,
+            source,
+            migrated_from,
+        } = loaded;
+        let comments = source.comments;
+        let (canonical, upgraded) = canonical(&mut plan, upgrade);
+        let format_now = plan.format;
+        drop(plan);
         if canonical == text {
             continue;
         }
@@ -86,16 +96,16 @@ pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
             status = status.max(EXIT_FINDINGS);
             continue;
         }
-        if !loaded.source.comments.is_empty() && !force {
-            eprintln!("{}", comments_would_be_lost(path, &loaded.source.comments));
+        if !comments.is_empty() && !force {
+            eprintln!("{}", comments_would_be_lost(path, &comments));
             status = EXIT_TROUBLE;
             continue;
         }
-        if let Some(from) = loaded.migrated_from {
+        if let Some(from) = migrated_from {
             eprintln!(
                 "{}: migrated from format {from} to format {}",
                 path.display(),
-                loaded.plan.format
+                format_now
             );
         }
         match format::write_file(path, canonical.as_bytes(), replace(force)) {
@@ -134,14 +144,22 @@ fn filter(opts: Options) -> u8 {
                 error,
             })
     });
-    let (text, mut loaded) = match parsed {
+    let (text, loaded) = match parsed {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}", format::display_safe(&e.to_string()));
             return EXIT_TROUBLE;
         }
     };
-    let (canonical, upgraded) = canonical(&mut loaded.plan, upgrade);
+    let format::Loaded {
+        mut plan,
+        source,
+        migrated_from,
+    } = loaded;
+    let comments = source.comments;
+    let (canonical, upgraded) = canonical(&mut plan, upgrade);
+    let format_now = plan.format;
+    drop(plan);
     if check_only {
         if canonical == text {
             return EXIT_OK;
@@ -152,18 +170,15 @@ fn filter(opts: Options) -> u8 {
         }
         return EXIT_FINDINGS;
     }
-    if !loaded.source.comments.is_empty() && !force {
+    if !comments.is_empty() && !force {
         eprintln!(
             "{}",
-            comments_would_be_lost(Path::new(STDIN_NAME), &loaded.source.comments)
+            comments_would_be_lost(Path::new(STDIN_NAME), &comments)
         );
         return EXIT_TROUBLE;
     }
-    if let Some(from) = loaded.migrated_from {
-        eprintln!(
-            "{STDIN_NAME}: migrated from format {from} to format {}",
-            loaded.plan.format
-        );
+    if let Some(from) = migrated_from {
+        eprintln!("{STDIN_NAME}: migrated from format {from} to format {format_now}");
     }
     if let Some(from) = upgraded {
         eprintln!("{STDIN_NAME}: upgraded from format {from} to format {CURRENT_FORMAT}");

@@ -8,13 +8,17 @@ use crate::model::{
 };
 use std::fmt::Write as _;
 
+mod size;
+
 /// Lists of short strings stay on one line up to this width.
 const INLINE_LIST_WIDTH: usize = 72;
 
 /// The canonical text of a plan.
 pub fn to_string(plan: &Plan) -> String {
+    // Room for the whole text at once: a buffer that doubled as it went would hold the old and
+    // the new copy at once, 128 and 256 MiB for a 140 MB plan.
     let mut w = Writer {
-        out: String::with_capacity(4096),
+        out: String::with_capacity(size::estimate(plan)),
         depth: 0,
     };
     w.out.push_str("#![enable(implicit_some)]\n(\n");

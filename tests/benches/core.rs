@@ -15,10 +15,14 @@
 //! with every field of what was added or removed. Each prints its growth from 10,000 to 100,000
 //! accounts beside the target (at most 15 ×).
 //!
-//! Run with `cargo bench --bench core` (all sizes, the sign-offs, the leads, merge and diff),
-//! `cargo bench --bench core -- 10000`, `cargo bench --bench core -- signoffs`, `cargo bench
-//! --bench core -- leads`, `cargo bench --bench core -- merge` or `cargo bench --bench core --
-//! diff` (these two take sizes too: `-- merge 10000`).
+//! And every export and import (`interchange.rs`): the CSV tables, the briefs, the calendar, and
+//! importing each CSV back, at 1,000, 10,000 and 100,000 accounts.
+//!
+//! Run with `cargo bench --bench core` (all sizes, the sign-offs, the leads, merge, diff, the
+//! exports and imports), `cargo bench --bench core -- 10000`, `cargo bench --bench core --
+//! signoffs`, `cargo bench --bench core -- leads`, `cargo bench --bench core -- merge`, `cargo
+//! bench --bench core -- diff`, `cargo bench --bench core -- exports` or `cargo bench --bench
+//! core -- imports` (sizes may follow a group: `-- merge 10000`).
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -28,6 +32,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[allow(dead_code)] // shared with the frame benchmark, which uses all of it
 mod common;
+mod interchange;
 
 use common::{Stats, measure, ms, only, sizes, verdict, wanted};
 use preshow::ops::{diff, generate, merge, patch};
@@ -462,8 +467,17 @@ fn main() {
     if wanted("leads", &only) {
         leads_bench();
     }
-    // A group named on the command line runs alone, at the sizes given.
-    if !only.is_empty() {
+    let (exports, imports) = (wanted("exports", &only), wanted("imports", &only));
+    if exports || imports {
+        interchange::run(&sizes(&[1_000, 10_000, 100_000]), exports, imports);
+    }
+    let sizes_asked = std::env::args()
+        .skip(1)
+        .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
+    // A named group runs alone, at the sizes given with it.
+    let groups = ["signoffs", "leads", "exports", "imports", "merge", "diff"];
+    let named = only.iter().any(|w| groups.contains(&w.as_str()));
+    if named || (!only.is_empty() && !sizes_asked) {
         return;
     }
     let mut rows = Vec::new();

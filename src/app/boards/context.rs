@@ -19,6 +19,10 @@ pub struct BoardCx<'a> {
     pub path: Option<&'a Path>,
     /// The plan's revision: it grows with every change.
     pub revision: u64,
+    /// The plan's shape ([`crate::app::Document::shape`]): it grows with every change but keys
+    /// typed into one item in a section's editor, and with every finished edit. A board that
+    /// shows no such typing keeps what it works out from the whole plan by it.
+    pub shape: u64,
     /// Answers about the plan worked out once per revision.
     pub derived: &'a crate::app::derived::Derived,
     /// Commands for the app to run at the end of the frame.

@@ -50,9 +50,17 @@ pub fn gaps_panel_ui(ui: &mut Ui, gaps: &Gaps, plan: &Plan, commands: &mut Vec<C
     ui.horizontal(|ui| {
         ui.heading("Gaps");
         let s = gaps.summary();
-        ui.weak(format!("{} · F8 next", s.total()));
+        if gaps.revision != 0 {
+            ui.weak(format!("{} · F8 next", s.total()));
+        }
     });
     ui.separator();
+    // No check of this plan is in yet (it was just opened).
+    if gaps.revision == 0 {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| ui.weak("Checking the plan for gaps…"));
+        return;
+    }
     if gaps.findings.is_empty() {
         ui.add_space(20.0);
         ui.vertical_centered(|ui| {

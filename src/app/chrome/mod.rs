@@ -146,6 +146,11 @@ impl Workbench {
             ui.label(format!("{} · {state}", self.doc.title()));
         }
         ui.separator();
+        // No check of this plan in yet (just opened): no counts to show.
+        if self.checks.checker.gaps.revision == 0 {
+            ui.weak("Checking for gaps…");
+            return;
+        }
         ui.colored_label(widgets::palette::info(), format!("{} info", s.info));
         ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
         ui.colored_label(widgets::palette::error(), count(s.error, "error"));
@@ -179,8 +184,12 @@ impl Workbench {
             } else {
                 ui.label(egui::RichText::new(&self.doc.plan.event.name).strong());
                 let s = self.checks.checker.gaps.summary();
-                ui.colored_label(widgets::palette::error(), count(s.error, "error"));
-                ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+                if self.checks.checker.gaps.revision == 0 {
+                    ui.weak("Checking for gaps…");
+                } else {
+                    ui.colored_label(widgets::palette::error(), count(s.error, "error"));
+                    ui.colored_label(widgets::palette::warning(), count(s.warning, "warning"));
+                }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
@@ -265,6 +274,7 @@ impl Workbench {
             } else {
                 ui.weak("Checking…");
             }
+            self.file_jobs_ui(ui);
             if self.today_set {
                 ui.separator();
                 ui.label(format!(

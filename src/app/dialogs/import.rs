@@ -3,7 +3,9 @@
 //! step.
 //!
 //! The merging is the command line's (`preshow import`): [`crate::interchange::import`] returns the merged
-//! plan with an [`ImportReport`], which the dialog shows as its preview.
+//! plan with an [`ImportReport`], which the dialog shows as its preview. Reading the file and
+//! importing it run off the window's thread ([`PreviewJob`]); meanwhile the dialog says what is
+//! being done and stays responsive.
 
 use crate::app::dialogs::import_preview::{Preview, preview_lines, preview_ui};
 use crate::app::widgets::palette;
@@ -11,14 +13,36 @@ use crate::interchange::import::{self, DateOrder, Field, ImportReport, Kind, Map
 use crate::model::Plan;
 use egui::RichText;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A CSV file read into memory.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct CsvFile {
     path: PathBuf,
     text: String,
     headers: Vec<String>,
+}
+
+/// The preview being made off the window's thread.
+#[derive(Debug, Clone)]
+struct Busy {
+    /// Which request it answers: answers to older ones are dropped.
+    ticket: u64,
+    /// What the dialog and the status bar say meanwhile.
+    doing: String,
+    /// The file being read, when it is (not yet in `file`).
+    reading: Option<PathBuf>,
+}
+
+/// What the dialog wants made next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Read the file at the typed path, then preview it.
+    Read,
+    /// Preview the file read again (the choices or the kind changed).
+    Refresh,
 }
 
 /// The import dialog's state.
@@ -28,19 +52,148 @@ pub struct ImportDialog {
     pub kind: Kind,
     /// The CSV path as typed.
     pub path: String,
-    file: Option<CsvFile>,
+    file: Option<Arc<CsvFile>>,
     /// Columns the user mapped explicitly, by header.
     choices: BTreeMap<String, Field>,
     date_order: Option<DateOrder>,
     /// The column whose mapping is being edited (index into the headers).
     column: Option<usize>,
     preview: Option<Preview>,
+    /// The plan revision the preview was made of.
+    preview_of: Option<u64>,
     /// Why there is no preview (unreadable file, missing column...).
     problem: Option<String>,
-    /// The inputs changed: the preview must be made again.
-    stale: bool,
+    /// What is to be made next, when the window next starts work.
+    want: Option<Want>,
+    /// The file was dropped on the window: the kind is guessed from what it holds.
+    guess_kind: bool,
+    busy: Option<Busy>,
     /// The path field has had the keyboard focus once.
     focused: bool,
+}
+
+/// The work of a preview, made off the window's thread: reading the file (when asked) and
+/// importing it into a copy of the plan.
+pub struct PreviewJob {
+    ticket: u64,
+    kind: Kind,
+    guess_kind: bool,
+    source: Source,
+    choices: BTreeMap<String, Field>,
+    date_order: Option<DateOrder>,
+}
+
+/// Where a preview's CSV text comes from.
+enum Source {
+    Path(PathBuf),
+    Read(Arc<CsvFile>),
+}
+
+/// A preview made: the file read and the import's report, or why not.
+pub struct PreviewMade {
+    ticket: u64,
+    kind: Kind,
+    /// The plan revision the import was made of.
+    revision: u64,
+    outcome: Result<(Arc<CsvFile>, Result<Preview, String>), String>,
+}
+
+/// Tickets of preview requests, unique across dialogs.
+static TICKETS: AtomicU64 = AtomicU64::new(1);
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn read_csv(path: PathBuf) -> Result<CsvFile, String> {
+    let text = import::read_file(&path).map_err(|e| e.to_string())?;
+    let headers = import::headers(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(CsvFile {
+        path,
+        text,
+        headers,
+    })
+}
+
+fn import_as(
+    kind: Kind,
+    plan: &Plan,
+    file: &CsvFile,
+    mapping: &Mapping,
+) -> Result<Preview, String> {
+    let result = match kind {
+        Kind::Accounts => import::accounts(plan, &file.text, mapping),
+        Kind::Meetings => import::meetings(plan, &file.text, mapping),
+        Kind::Leads => import::leads(plan, &file.text, mapping),
+    };
+    match result {
+        Ok(report) => {
+            let lines = preview_lines(plan, &report);
+            Ok(Preview { report, lines })
+        }
+        Err(e) => Err(format!("{}: {e}", file.path.display())),
+    }
+}
+
+impl PreviewJob {
+    /// Reads the file if asked and imports it into a copy of `plan` (at `revision`).
+    pub fn run(self, plan: &Plan, revision: u64) -> PreviewMade {
+        let PreviewJob {
+            ticket,
+            mut kind,
+            guess_kind,
+            source,
+            mut choices,
+            date_order,
+        } = self;
+        let file = match source {
+            Source::Read(file) => file,
+            Source::Path(path) => match read_csv(path) {
+                Ok(file) => Arc::new(file),
+                Err(e) => {
+                    return PreviewMade {
+                        ticket,
+                        kind,
+                        revision,
+                        outcome: Err(e),
+                    };
+                }
+            },
+        };
+        // Explicit choices carry over to a file with the same columns.
+        choices.retain(|h, _| file.headers.contains(h));
+        let mapping = Mapping {
+            columns: choices.into_iter().collect(),
+            date_order,
+            stages: Vec::new(),
+        };
+        let mut preview = None;
+        if guess_kind {
+            // Leads when the headers are a contact or lead export's, meetings when the file
+            // reads as meetings, else accounts (whose preview then says what is missing).
+            kind = if import::is_lead_export(&file.headers) {
+                Kind::Leads
+            } else {
+                match import_as(Kind::Meetings, plan, &file, &mapping) {
+                    Ok(p) => {
+                        preview = Some(Ok(p));
+                        Kind::Meetings
+                    }
+                    Err(_) => Kind::Accounts,
+                }
+            };
+        }
+        let preview = preview.unwrap_or_else(|| import_as(kind, plan, &file, &mapping));
+        PreviewMade {
+            ticket,
+            kind,
+            revision,
+            outcome: Ok((file, preview)),
+        }
+    }
 }
 
 impl ImportDialog {
@@ -54,10 +207,22 @@ impl ImportDialog {
             date_order: None,
             column: None,
             preview: None,
+            preview_of: None,
             problem: None,
-            stale: false,
+            want: None,
+            guess_kind: false,
+            busy: None,
             focused: false,
         }
+    }
+
+    /// A dialog for a file dropped on the window: it is read, and previewed as leads, meetings
+    /// or accounts by what it holds.
+    pub fn dropped(path: PathBuf) -> Self {
+        let mut d = ImportDialog::new(Kind::Accounts);
+        d.guess_kind = true;
+        d.chosen(path);
+        d
     }
 
     /// The preview, when the file was read and imports.
@@ -65,83 +230,154 @@ impl ImportDialog {
         self.preview.as_ref()
     }
 
-    /// Reads the file at the typed path and makes the preview.
-    pub fn read(&mut self, plan: &Plan) {
-        let typed = self.path.trim();
-        if typed.is_empty() {
-            self.problem = Some("Type the CSV file's path, or Browse… for it".to_owned());
-            return;
-        }
-        let path = PathBuf::from(typed);
-        self.file = None;
-        self.preview = None;
-        self.column = None;
-        match import::read_file(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                import::headers(&text)
-                    .map(|headers| (text, headers))
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            }) {
-            Ok((text, headers)) => {
-                // Explicit choices carry over to a file with the same columns.
-                self.choices.retain(|h, _| headers.contains(h));
-                self.file = Some(CsvFile {
-                    path,
-                    text,
-                    headers,
-                });
-                self.refresh(plan);
-            }
-            Err(e) => self.problem = Some(e),
-        }
+    /// What is being made off the window's thread, if anything ("Reading accounts.csv…").
+    pub fn doing(&self) -> Option<&str> {
+        self.busy.as_ref().map(|b| b.doing.as_str())
+    }
+
+    /// Reads the file at the typed path and makes the preview, once the window starts the
+    /// work ([`ImportDialog::take_job`]).
+    pub fn read(&mut self) {
+        self.want = Some(Want::Read);
     }
 
     /// Takes a file chosen in the desktop's dialog.
-    pub fn chosen(&mut self, path: PathBuf, plan: &Plan) {
+    pub fn chosen(&mut self, path: PathBuf) {
         self.path = path.display().to_string();
-        self.read(plan);
-    }
-
-    fn mapping(&self) -> Mapping {
-        Mapping {
-            columns: self.choices.iter().map(|(h, f)| (h.clone(), *f)).collect(),
-            date_order: self.date_order,
-            stages: Vec::new(),
-        }
+        self.read();
     }
 
     /// Makes the preview again from the file read and the current choices.
-    pub fn refresh(&mut self, plan: &Plan) {
-        self.stale = false;
-        self.problem = None;
-        self.preview = None;
-        let Some(file) = &self.file else {
-            return;
-        };
-        let mapping = self.mapping();
-        let result = match self.kind {
-            Kind::Accounts => import::accounts(plan, &file.text, &mapping),
-            Kind::Meetings => import::meetings(plan, &file.text, &mapping),
-            Kind::Leads => import::leads(plan, &file.text, &mapping),
-        };
-        match result {
-            Ok(report) => {
-                let lines = preview_lines(plan, &report);
-                self.preview = Some(Preview { report, lines });
-            }
-            Err(e) => self.problem = Some(format!("{}: {e}", file.path.display())),
+    pub fn refresh(&mut self) {
+        if self.want.is_none() {
+            self.want = Some(Want::Refresh);
         }
     }
 
-    /// The report to apply to `plan`: the import made again on the plan as it is now, given only
-    /// if it does exactly what the preview showed (else the preview is refreshed and an error
-    /// says to look again).
-    pub fn report_to_apply(&mut self, plan: &Plan) -> Result<ImportReport, String> {
+    /// The work the dialog wants done now, if any: the window runs it off its thread and hands
+    /// the outcome to [`ImportDialog::made`]. Meanwhile the dialog says what is being done.
+    pub fn take_job(&mut self) -> Option<PreviewJob> {
+        let want = self.want.take()?;
+        let source = match (want, &self.file, &self.busy) {
+            (Want::Refresh, Some(file), _) => Source::Read(Arc::clone(file)),
+            // Still reading: read again, with the new choices.
+            (
+                Want::Refresh,
+                None,
+                Some(Busy {
+                    reading: Some(path),
+                    ..
+                }),
+            ) => Source::Path(path.clone()),
+            (Want::Refresh, None, _) => {
+                self.problem = None;
+                self.preview = None;
+                return None;
+            }
+            (Want::Read, _, _) => {
+                let typed = self.path.trim();
+                if typed.is_empty() {
+                    self.problem = Some("Type the CSV file's path, or Browse… for it".to_owned());
+                    return None;
+                }
+                self.file = None;
+                self.preview = None;
+                self.preview_of = None;
+                self.column = None;
+                Source::Path(PathBuf::from(typed))
+            }
+        };
+        let ticket = TICKETS.fetch_add(1, Ordering::Relaxed);
+        let (doing, reading) = match &source {
+            Source::Path(path) => (format!("Reading {}…", file_name(path)), Some(path.clone())),
+            Source::Read(file) => (
+                format!("Matching {} with the plan…", file_name(&file.path)),
+                None,
+            ),
+        };
+        self.busy = Some(Busy {
+            ticket,
+            doing,
+            reading,
+        });
+        Some(PreviewJob {
+            ticket,
+            kind: self.kind,
+            guess_kind: std::mem::take(&mut self.guess_kind),
+            source,
+            choices: self.choices.clone(),
+            date_order: self.date_order,
+        })
+    }
+
+    /// Takes in a preview made off the window's thread, unless a newer one was asked for since.
+    pub fn made(&mut self, made: PreviewMade) {
+        if self.busy.as_ref().is_none_or(|b| b.ticket != made.ticket) {
+            return;
+        }
+        self.busy = None;
+        if made.kind != self.kind {
+            self.kind = made.kind;
+            self.choices.clear();
+        }
+        match made.outcome {
+            Ok((file, preview)) => {
+                self.choices.retain(|h, _| file.headers.contains(h));
+                self.file = Some(file);
+                match preview {
+                    Ok(p) => {
+                        self.preview = Some(p);
+                        self.preview_of = Some(made.revision);
+                        self.problem = None;
+                    }
+                    Err(e) => {
+                        self.preview = None;
+                        self.preview_of = None;
+                        self.problem = Some(e);
+                    }
+                }
+            }
+            Err(e) => {
+                self.file = None;
+                self.preview = None;
+                self.preview_of = None;
+                self.column = None;
+                self.problem = Some(e);
+            }
+        }
+    }
+
+    /// The report to apply when the preview shown was made of the plan at `revision`, as it is
+    /// now; else `None`, and the import must be made again ([`ImportDialog::apply_job`]).
+    pub fn take_current_report(&mut self, revision: u64) -> Option<ImportReport> {
+        if self.busy.is_some() || self.preview_of != Some(revision) {
+            return None;
+        }
+        self.preview_of = None;
+        self.preview.take().map(|p| p.report)
+    }
+
+    /// The import made again on the plan as it is now, for applying.
+    pub fn apply_job(&mut self) -> Option<PreviewJob> {
+        self.want = Some(Want::Refresh);
+        self.take_job()
+    }
+
+    /// The report to apply, from the import made again (`made`, of the plan at `revision`, as it
+    /// is now): given only if it does exactly what the preview showed (else the new preview is
+    /// kept and an error says to look again).
+    pub fn report_to_apply(
+        &mut self,
+        made: PreviewMade,
+        revision: u64,
+    ) -> Result<ImportReport, String> {
         let shown = self.preview.as_ref().map(|p| same_outcome(&p.report));
-        self.refresh(plan);
+        self.made(made);
         let now = self.preview.as_ref().map(|p| same_outcome(&p.report));
-        match (&self.preview, shown == now) {
+        match (
+            &self.preview,
+            shown == now && self.preview_of == Some(revision),
+        ) {
             (Some(p), true) => Ok(p.report.clone()),
             (Some(_), false) => {
                 let message =
@@ -158,26 +394,27 @@ impl ImportDialog {
 
     /// What decides the dialog's size: when it changes, the modal is laid out again at once
     /// (a centred modal places itself by the size it had the frame before).
-    fn layout_key(&self) -> (bool, usize, Option<usize>, bool, Kind) {
+    fn layout_key(&self) -> (bool, usize, Option<usize>, bool, Kind, bool) {
         (
             self.file.is_some(),
             self.preview.as_ref().map_or(0, |p| p.lines.len()),
             self.column,
             self.problem.is_some(),
             self.kind,
+            self.busy.is_some(),
         )
     }
 
     /// Reads the file as `kind` from now on: the columns chosen for the other kind are
     /// forgotten (its fields are others) and the preview is made again.
-    pub fn set_kind(&mut self, kind: Kind, plan: &Plan) {
+    pub fn set_kind(&mut self, kind: Kind) {
         if self.kind == kind {
             return;
         }
         self.kind = kind;
         self.choices.clear();
         self.column = None;
-        self.refresh(plan);
+        self.refresh();
     }
 
     /// The column headers of the file read, if one was.
@@ -219,7 +456,7 @@ pub enum ImportAction {
 impl ImportDialog {
     /// Draws the import dialog's contents; returns what the user asked when they apply or browse,
     /// and sets `close` on Cancel.
-    pub fn ui(&mut self, ui: &mut egui::Ui, plan: &Plan, close: &mut bool) -> Option<ImportAction> {
+    pub fn ui(&mut self, ui: &mut egui::Ui, close: &mut bool) -> Option<ImportAction> {
         let d = self;
         let mut answer = None;
         let layout = d.layout_key();
@@ -250,7 +487,7 @@ impl ImportDialog {
                 ui.radio_value(&mut kind, k, label);
             }
         });
-        d.set_kind(kind, plan);
+        d.set_kind(kind);
         let mut enter = false;
         ui.horizontal(|ui| {
             let l = ui.label("CSV file");
@@ -278,7 +515,7 @@ impl ImportDialog {
             }
         });
         if enter {
-            d.read(plan);
+            d.read();
         }
         if d.file.is_some() {
             columns_ui(ui, d);
@@ -291,14 +528,17 @@ impl ImportDialog {
                         (Some(DateOrder::MonthFirst), "month first"),
                     ] {
                         if ui.radio_value(&mut d.date_order, order, label).changed() {
-                            d.stale = true;
+                            d.refresh();
                         }
                     }
                 });
             }
         }
-        if d.stale {
-            d.refresh(plan);
+        if let Some(doing) = d.doing() {
+            ui.horizontal(|ui| {
+                ui.add(egui::Spinner::new());
+                ui.label(doing);
+            });
         }
         if let Some(p) = &d.problem {
             ui.add(egui::Label::new(RichText::new(p.as_str()).color(palette::error())).wrap());
@@ -312,19 +552,27 @@ impl ImportDialog {
             ui.ctx().request_repaint();
         }
         ui.add_space(8.0);
+        let mut apply_clicked = false;
         ui.horizontal(|ui| {
-            let changes = d.preview.as_ref().is_some_and(|p| p.report.changed());
+            let changes =
+                d.busy.is_none() && d.preview.as_ref().is_some_and(|p| p.report.changed());
             let apply = ui
                 .add_enabled(changes, egui::Button::new("Apply import"))
                 .on_hover_text("One step: Ctrl+Z undoes the whole import")
                 .on_disabled_hover_text("Nothing to change: preview a file first");
-            if apply.clicked() {
-                answer = Some(ImportAction::Apply(Box::new(d.clone())));
-            }
+            apply_clicked = apply.clicked();
             if ui.button("Cancel").clicked() {
                 *close = true;
             }
         });
+        if apply_clicked {
+            // The dialog closes: it is handed over whole, its preview's plan not copied.
+            let kind = d.kind;
+            answer = Some(ImportAction::Apply(Box::new(std::mem::replace(
+                d,
+                ImportDialog::new(kind),
+            ))));
+        }
         answer
     }
 }
@@ -383,7 +631,7 @@ fn columns_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
             && current.is_some()
         {
             d.choices.remove(&header);
-            d.stale = true;
+            d.refresh();
         }
         for &field in d.kind.fields() {
             let label = if field == Field::Ignore {
@@ -395,7 +643,7 @@ fn columns_ui(ui: &mut egui::Ui, d: &mut ImportDialog) {
                 && current != Some(field)
             {
                 d.choices.insert(header.clone(), field);
-                d.stale = true;
+                d.refresh();
             }
         }
     });

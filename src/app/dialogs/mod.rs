@@ -33,7 +33,7 @@ pub use delete::ConfirmDelete;
 pub use error::ErrorMessage;
 pub use export::ExportDialog;
 pub use format_change::FormatChange;
-pub use import::ImportDialog;
+pub use import::{ImportDialog, PreviewJob, PreviewMade};
 pub use overwrite::ConfirmOverwrite;
 pub use recover::Recover;
 pub use today::ChooseToday;
@@ -97,7 +97,7 @@ impl Dialog {
             Dialog::CommentsWouldBeLost(d) => d.ui(ui, close),
             Dialog::Recover(d) => d.ui(ui),
             Dialog::ChangedWhileEditing(d) => d.ui(ui, close),
-            Dialog::Import(d) => d.ui(ui, plan, close).map(|action| match action {
+            Dialog::Import(d) => d.ui(ui, close).map(|action| match action {
                 import::ImportAction::Browse => Answer::Browse {
                     purpose: Purpose::ImportCsv,
                     suggested: None,

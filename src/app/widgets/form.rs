@@ -9,6 +9,9 @@ use egui::{Response, RichText, Ui};
 pub struct Edits {
     /// Something changed.
     pub changed: bool,
+    /// The list item a list's editor changed, when the changes were all in it (the edit then
+    /// costs that item, not the plan: see [`crate::app::Document::edited_items`]).
+    pub item: Option<(crate::model::Section, usize)>,
 }
 
 impl Edits {

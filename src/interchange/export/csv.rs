@@ -20,9 +20,7 @@
 //! A stage entered twice shows its latest time, and a stage the plan does not have is left out:
 //! the file is a CRM's view of the leads, the plan keeps their whole path.
 
-use crate::interchange::export::{
-    account_name, message_headline, person_email, person_name, stage_name,
-};
+use crate::interchange::export::Names;
 use crate::model::{DateTime, Plan, Stage};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -279,16 +277,16 @@ fn lead_rows(plan: &Plan) -> Rows {
 }
 
 /// The name of the person an owner field names (empty when none).
-fn name(plan: &Plan, id: &Option<String>) -> String {
+fn name(names: &Names, id: &Option<String>) -> String {
     id.as_deref()
-        .map(|p| person_name(plan, p))
+        .map(|p| names.person_name(p))
         .unwrap_or_default()
 }
 
 /// The email of the person an owner field names (empty when none is known).
-fn email(plan: &Plan, id: &Option<String>) -> String {
+fn email(names: &Names, id: &Option<String>) -> String {
     id.as_deref()
-        .and_then(|p| person_email(plan, p))
+        .and_then(|p| names.person_email(p))
         .unwrap_or_default()
         .to_owned()
 }
@@ -299,6 +297,7 @@ fn email(plan: &Plan, id: &Option<String>) -> String {
 /// have, which Data Loader's update maps to the record's `Id`); a HubSpot import maps it to
 /// "Record ID" in its mapping step. The importer reads it back as the CRM id.
 fn account_rows(plan: &Plan) -> FixedRows {
+    let names = Names::of(plan);
     (
         vec![
             "Id",
@@ -321,13 +320,13 @@ fn account_rows(plan: &Plan) -> FixedRows {
                     a.name.clone(),
                     a.tier.to_string(),
                     a.segment.clone().unwrap_or_default(),
-                    name(plan, &a.owner),
-                    email(plan, &a.owner),
-                    name(plan, &a.marketing_owner),
-                    email(plan, &a.marketing_owner),
+                    name(&names, &a.owner),
+                    email(&names, &a.owner),
+                    name(&names, &a.marketing_owner),
+                    email(&names, &a.marketing_owner),
                     a.messages
                         .iter()
-                        .map(|m| message_headline(plan, m))
+                        .map(|m| names.message_headline(m))
                         .collect::<Vec<_>>()
                         .join("; "),
                     a.notes.clone().unwrap_or_default(),
@@ -340,6 +339,7 @@ fn account_rows(plan: &Plan) -> FixedRows {
 
 /// One row per meeting, with its account's name and its attendees' names and emails.
 fn meeting_rows(plan: &Plan) -> FixedRows {
+    let names = Names::of(plan);
     (
         vec![
             "Id",
@@ -360,7 +360,7 @@ fn meeting_rows(plan: &Plan) -> FixedRows {
             .map(|m| {
                 vec![
                     m.id.clone(),
-                    account_name(plan, &m.account),
+                    names.account_name(&m.account),
                     m.account.clone(),
                     m.start.0.format("%Y-%m-%d %H:%M").to_string(),
                     m.end().0.format("%Y-%m-%d %H:%M").to_string(),
@@ -370,17 +370,17 @@ fn meeting_rows(plan: &Plan) -> FixedRows {
                     m.goal.clone().unwrap_or_default(),
                     m.people
                         .iter()
-                        .map(|p| person_name(plan, p))
+                        .map(|p| names.person_name(p))
                         .collect::<Vec<_>>()
                         .join("; "),
                     m.people
                         .iter()
-                        .filter_map(|p| person_email(plan, p))
+                        .filter_map(|p| names.person_email(p))
                         .collect::<Vec<_>>()
                         .join("; "),
                     m.messages
                         .iter()
-                        .map(|x| message_headline(plan, x))
+                        .map(|x| names.message_headline(x))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
@@ -391,6 +391,7 @@ fn meeting_rows(plan: &Plan) -> FixedRows {
 
 /// One row per handoff, with its stages' and owner's names and who signed it off.
 fn handoff_rows(plan: &Plan) -> FixedRows {
+    let names = Names::of(plan);
     (
         vec![
             "Id",
@@ -408,20 +409,20 @@ fn handoff_rows(plan: &Plan) -> FixedRows {
             .map(|h| {
                 vec![
                     h.id.clone(),
-                    stage_name(plan, &h.from),
-                    stage_name(plan, &h.to),
+                    names.stage_name(&h.from),
+                    names.stage_name(&h.to),
                     h.trigger.clone(),
-                    name(plan, &h.owner),
-                    email(plan, &h.owner),
+                    name(&names, &h.owner),
+                    email(&names, &h.owner),
                     h.owner
                         .as_deref()
-                        .and_then(|p| plan.person(p))
+                        .and_then(|p| names.person(p))
                         .map(|p| p.team.to_string())
                         .unwrap_or_default(),
                     h.sla_hours.map(|n| n.to_string()).unwrap_or_default(),
                     h.signoffs
                         .iter()
-                        .map(|s| format!("{} ({})", person_name(plan, &s.by), s.on))
+                        .map(|s| format!("{} ({})", names.person_name(&s.by), s.on))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ]
@@ -434,9 +435,10 @@ fn handoff_rows(plan: &Plan) -> FixedRows {
 /// neutralised.
 pub fn export(plan: &Plan, table: Table) -> io::Result<String> {
     let (headers, rows) = rows(plan, table);
+    // The byte-order mark first, so the text is never copied to put it in front.
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer("\u{feff}".as_bytes().to_vec());
     writer
         .write_record(headers.iter().map(|h| neutralise(h).into_owned()))
         .map_err(io::Error::other)?;
@@ -448,8 +450,7 @@ pub fn export(plan: &Plan, table: Table) -> io::Result<String> {
     let bytes = writer
         .into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(io::Error::other)?;
-    Ok(format!("\u{feff}{text}"))
+    String::from_utf8(bytes).map_err(io::Error::other)
 }
 
 #[cfg(test)]

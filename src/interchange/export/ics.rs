@@ -44,7 +44,7 @@
 pub mod revision;
 mod vtimezone;
 
-use crate::interchange::export::{account_name, message_headline, person_email, person_name};
+use crate::interchange::export::Names;
 use crate::model::{DateTime, Meeting, Plan, Team, zone};
 use chrono::{Datelike, NaiveDateTime};
 pub use revision::Earliers;
@@ -100,7 +100,8 @@ pub fn calendar_replacing(
     stamp: NaiveDateTime,
     earlier: &Earliers,
 ) -> Result<Ics, CalendarError> {
-    if let Some(id) = person.filter(|id| plan.person(id).is_none()) {
+    let names = Names::of(plan);
+    if let Some(id) = person.filter(|id| names.person(id).is_none()) {
         return Err(CalendarError::UnknownPerson { id: id.to_owned() });
     }
     let tz = plan
@@ -129,7 +130,10 @@ pub fn calendar_replacing(
         .filter(|m| person.is_none_or(|p| m.people.iter().any(|x| x == p)))
         .collect();
     meetings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
-    if let Some(e) = meetings.iter().find_map(|m| unrepresentable(plan, m)) {
+    if let Some(e) = meetings
+        .iter()
+        .find_map(|m| unrepresentable(&names, plan, m))
+    {
         return Err(e);
     }
 
@@ -144,7 +148,7 @@ pub fn calendar_replacing(
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     let mut calname = plan.event.name.clone();
-    if let Some(p) = person.and_then(|p| plan.person(p)) {
+    if let Some(p) = person.and_then(|p| names.person(p)) {
         calname = format!("{calname}: {}", p.name);
     }
     line(&format!("X-WR-CALNAME:{}", escape_text(&calname)));
@@ -159,7 +163,7 @@ pub fn calendar_replacing(
     let minutes = revision::minutes_since_2020(stamp);
     let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
     for m in &meetings {
-        let lines = vevent(plan, m, tzid.as_deref(), &domain);
+        let lines = vevent(&names, m, tzid.as_deref(), &domain);
         let uid = format!("{}@{domain}", uid_local_part(&m.id));
         let (sequence, modified) = earlier.revision(&uid, &lines, &stamp, minutes);
         line("BEGIN:VEVENT");
@@ -216,7 +220,7 @@ fn uid_domain(plan: &Plan, tzid: Option<&str>) -> String {
 
 /// The lines of one meeting's `VEVENT` between `BEGIN` and `END`, UID first, without those
 /// that change with every export or revision (`DTSTAMP`, `SEQUENCE`, `LAST-MODIFIED`).
-fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec<String> {
+fn vevent(names: &Names, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec<String> {
     let time = |t: DateTime| {
         let local = t.0.format("%Y%m%dT%H%M%S");
         match tzid {
@@ -224,7 +228,7 @@ fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec
             None => format!(":{local}"),
         }
     };
-    let account_label = account_name(plan, &m.account);
+    let account_label = names.account_name(&m.account);
     let summary = match m.goal.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
         Some(goal) => format!("{account_label}: {goal}"),
         None => account_label.clone(),
@@ -248,10 +252,10 @@ fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec
             "TENTATIVE"
         }
     ));
-    out.extend(people_lines(plan, m));
+    out.extend(people_lines(names, m));
     out.push(format!(
         "DESCRIPTION:{}",
-        escape_text(&description(plan, m, account_label))
+        escape_text(&description(names, m, account_label))
     ));
     out.push("TRANSP:OPAQUE".to_owned());
     out
@@ -261,7 +265,7 @@ fn vevent(plan: &Plan, m: &Meeting, tzid: Option<&str>, uid_domain: &str) -> Vec
 const LAST_YEAR: i32 = 9999;
 
 /// Why a meeting's times cannot be written in a calendar, if they cannot.
-fn unrepresentable(plan: &Plan, m: &Meeting) -> Option<CalendarError> {
+fn unrepresentable(names: &Names, plan: &Plan, m: &Meeting) -> Option<CalendarError> {
     let (start, end) = (m.start.0.year(), m.end().0.year());
     let why = if m.minutes < 0 {
         format!(
@@ -283,7 +287,7 @@ fn unrepresentable(plan: &Plan, m: &Meeting) -> Option<CalendarError> {
     Some(CalendarError::Unrepresentable {
         meeting: format!(
             "meeting with {} at {} (id \"{}\")",
-            account_name(plan, &m.account),
+            names.account_name(&m.account),
             crate::model::human::date_time(m.start, plan.year()),
             m.id
         ),
@@ -308,32 +312,33 @@ pub fn uid_local_part(id: &str) -> String {
 
 /// The `ORGANIZER` and `ATTENDEE` lines of a meeting: everyone with a usable email attends;
 /// the organiser is the first Sales person among them, else the first of them.
-fn people_lines(plan: &Plan, m: &Meeting) -> Vec<String> {
+fn people_lines(names: &Names, m: &Meeting) -> Vec<String> {
     let mut out = Vec::new();
     // The organiser: the first Sales person with an email, else the first person with one.
     let with_email: Vec<(&str, &str)> = m
         .people
         .iter()
         .filter_map(|p| {
-            person_email(plan, p)
+            names
+                .person_email(p)
                 .filter(|e| mailto_safe(e))
                 .map(|e| (p.as_str(), e))
         })
         .collect();
     let organiser = with_email
         .iter()
-        .find(|(p, _)| plan.person(p).is_some_and(|x| x.team == Team::Sales))
+        .find(|(p, _)| names.person(p).is_some_and(|x| x.team == Team::Sales))
         .or_else(|| with_email.first());
     if let Some((p, email)) = organiser {
         out.push(format!(
             "ORGANIZER;CN=\"{}\":mailto:{email}",
-            quoted_param(&person_name(plan, p))
+            quoted_param(&names.person_name(p))
         ));
     }
     for (p, email) in &with_email {
         out.push(format!(
             "ATTENDEE;CN=\"{}\";CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT:mailto:{email}",
-            quoted_param(&person_name(plan, p))
+            quoted_param(&names.person_name(p))
         ));
     }
     out
@@ -341,8 +346,8 @@ fn people_lines(plan: &Plan, m: &Meeting) -> Vec<String> {
 
 /// A meeting's description: its account (with tier and segment), status, goal, people (with
 /// team and email) and messages (with their proof), one per line.
-fn description(plan: &Plan, m: &Meeting, account_label: String) -> String {
-    let account = plan.accounts.iter().find(|a| a.id == m.account);
+fn description(names: &Names, m: &Meeting, account_label: String) -> String {
+    let account = names.account(&m.account);
     let mut description = Vec::new();
     let mut about = account_label;
     if let Some(a) = account {
@@ -361,8 +366,8 @@ fn description(plan: &Plan, m: &Meeting, account_label: String) -> String {
         let people: Vec<String> = m
             .people
             .iter()
-            .map(|p| match plan.person(p) {
-                Some(x) => match person_email(plan, p) {
+            .map(|p| match names.person(p) {
+                Some(x) => match names.person_email(p) {
                     Some(e) => format!("{} ({}, {e})", x.name, x.team),
                     None => format!("{} ({})", x.name, x.team),
                 },
@@ -374,8 +379,8 @@ fn description(plan: &Plan, m: &Meeting, account_label: String) -> String {
     if !m.messages.is_empty() {
         description.push("Messages:".to_owned());
         for id in &m.messages {
-            description.push(format!("- {}", message_headline(plan, id)));
-            if let Some(msg) = plan.messages.iter().find(|x| &x.id == id) {
+            description.push(format!("- {}", names.message_headline(id)));
+            if let Some(msg) = names.message(id) {
                 for proof in &msg.proof {
                     description.push(format!("  Proof: {proof}"));
                 }

@@ -5,7 +5,7 @@ use crate::interchange::import::error::ImportError;
 use crate::interchange::import::fields::{Field, Kind};
 use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{Mapping, Row, assign_columns};
-use crate::interchange::import::people::{Resolved, resolve_owner};
+use crate::interchange::import::people::{People, Resolved, resolve_owner};
 use crate::interchange::import::read::read_table;
 use crate::interchange::import::report::{ImportReport, Skipped, Tally, set, set_text};
 use crate::interchange::import::text::{fold, several};
@@ -38,7 +38,7 @@ pub fn accounts(
         }
     }
     let mut merge = Merge {
-        plan,
+        people: People::of(plan),
         report,
         tally: Tally::default(),
         lookup,
@@ -61,8 +61,8 @@ fn crm_id_of<'a>(row: Row<'a>) -> Option<&'a str> {
 
 /// An accounts import under way.
 struct Merge<'p> {
-    /// The plan as it was before the import (its people own the accounts).
-    plan: &'p Plan,
+    /// The people of the plan as it was before the import, who own the accounts.
+    people: People<'p>,
     /// The report, whose plan takes the rows.
     report: ImportReport,
     tally: Tally,
@@ -230,7 +230,7 @@ impl Merge<'_> {
         let owner = if row.cell(Field::Owner).is_some() || row.cell(Field::OwnerEmail).is_some() {
             let outcome = unassigned(existing.and_then(|a| a.owner.as_ref()));
             resolve_owner(
-                self.plan,
+                &self.people,
                 &mut self.report,
                 line,
                 "owner",
@@ -247,7 +247,7 @@ impl Merge<'_> {
             let outcome = unassigned(existing.and_then(|a| a.marketing_owner.as_ref()))
                 .replace("owner stays", "marketing owner stays");
             resolve_owner(
-                self.plan,
+                &self.people,
                 &mut self.report,
                 line,
                 "marketing owner",

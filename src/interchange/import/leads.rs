@@ -18,7 +18,7 @@ use crate::interchange::import::error::ImportError;
 use crate::interchange::import::fields::{Field, Kind};
 use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{DateOrder, Mapping, Row, assign_columns};
-use crate::interchange::import::people::{Resolved, resolve_owner};
+use crate::interchange::import::people::{People, Resolved, resolve_owner};
 use crate::interchange::import::read::read_table;
 use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set, set_text};
 use crate::interchange::import::text::{fold, several};
@@ -91,6 +91,7 @@ pub fn leads(plan: &Plan, csv_text: &str, mapping: &Mapping) -> Result<ImportRep
         lookup,
         crm,
         accounts: Lookup::new(&plan.accounts, |a| &a.id, |a| &a.name),
+        people: People::of(plan),
         account_crm,
         names,
         columns,
@@ -152,6 +153,8 @@ struct Merge<'p> {
     crm: HashMap<String, usize>,
     /// The plan's accounts by id and name.
     accounts: Lookup,
+    /// The plan's people, who own the leads.
+    people: People<'p>,
     /// The plan's account ids by their CRM id.
     account_crm: HashMap<String, String>,
     /// Plan stages by the CRM stage each stands for (see [`stage_names`]).
@@ -399,7 +402,7 @@ impl Merge<'_> {
                 None => "left unassigned".to_owned(),
             };
             resolve_owner(
-                self.plan,
+                &self.people,
                 &mut self.report,
                 line,
                 "owner",

@@ -6,7 +6,7 @@ use crate::interchange::import::error::ImportError;
 use crate::interchange::import::fields::{Field, Kind};
 use crate::interchange::import::lookup::Lookup;
 use crate::interchange::import::mapping::{DateOrder, Mapping, Row, assign_columns, header_list};
-use crate::interchange::import::people::attendees;
+use crate::interchange::import::people::{People, attendees};
 use crate::interchange::import::read::read_table;
 use crate::interchange::import::report::{Hint, ImportReport, Skipped, Tally, set, set_text};
 use crate::interchange::import::text::several;
@@ -63,6 +63,8 @@ struct Merge<'p> {
     tally: Tally,
     /// The plan's accounts.
     accounts: Lookup,
+    /// The plan's people, whom attendees name.
+    people: People<'p>,
     /// The ids of the report's meetings, kept current as rows add them.
     ids: Lookup,
     /// The meetings of each account at each start, kept current as rows move and add them.
@@ -96,6 +98,7 @@ impl<'p> Merge<'p> {
             report,
             tally: Tally::default(),
             accounts,
+            people: People::of(plan),
             ids,
             slots,
         }
@@ -275,7 +278,7 @@ impl<'p> Merge<'p> {
         let status = self.status(row, existing);
         let people = row
             .cell(Field::Attendees)
-            .map(|c| attendees(self.plan, &mut self.report, row.line, c))
+            .map(|c| attendees(&self.people, &mut self.report, row.line, c))
             .unwrap_or_default();
         Values {
             start,

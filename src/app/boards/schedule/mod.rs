@@ -36,7 +36,9 @@ use state::{Kept, ShownKey};
 
 /// Draws the board.
 pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>) {
-    let revisions = (cx.revision, cx.gaps.revision);
+    // Meetings are typed into in their section's editor, not here: the board follows the plan
+    // when such an edit is finished.
+    let revisions = (cx.shape, cx.gaps.revision);
     let overview = match state.overview.take() {
         Some((key, overview)) if key == revisions => overview,
         _ => Overview::new(cx),

@@ -290,6 +290,9 @@ pub fn section_ui<S: ListSection>(
                             rename: &mut rename,
                         };
                         S::editor_ui(ui, plan, index, &mut cx);
+                        if edits.changed {
+                            edits.item = Some((S::SECTION, index));
+                        }
                     }
                     None => {
                         ui.add_space(24.0);
@@ -316,7 +319,8 @@ pub fn section_ui<S: ListSection>(
             .collect();
         toolbar_ui::<S>(ui, plan, state, &hidden, commands);
         let lookup = &derived.lookup;
-        table::table_ui::<S>(ui, plan, state, gaps, lookup, revision, &columns, &layout);
+        let versions = (revision, derived.revision());
+        table::table_ui::<S>(ui, plan, state, gaps, lookup, versions, &columns, &layout);
     });
     if edits.changed {
         state.highlight = None;

@@ -151,7 +151,7 @@ impl Widths {
 
 /// What laid-out cells were laid out for: the plan revision, the text size, and each column
 /// shown with its width (as bits).
-type CellsFor = (u64, u32, Vec<(usize, u32)>);
+type CellsFor = ((u64, u64), u32, Vec<(usize, u32)>);
 
 /// The laid-out text of the rows drawn last frame, so that a frame with nothing new to show
 /// lays out no text. Kept for one plan revision, text size and set of columns and widths; holds
@@ -167,7 +167,7 @@ pub struct CellCache {
 impl CellCache {
     /// Starts a frame: forgets everything when the plan, the text size or the columns and
     /// widths changed, or egui laid all text out anew.
-    fn begin(&mut self, revision: u64, ui: &Ui, layout: &Layout) {
+    fn begin(&mut self, revision: (u64, u64), ui: &Ui, layout: &Layout) {
         let size = ui.text_style_height(&TextStyle::Body) * ui.ctx().pixels_per_point();
         let key = (
             revision,
@@ -213,13 +213,14 @@ pub(super) fn table_ui<S: ListSection>(
     state: &mut ListState,
     gaps: &Gaps,
     lookup: &Lookup,
-    revision: u64,
+    versions: (u64, u64),
     columns: &[Column<S::Item>],
     layout: &Layout,
 ) {
-    refresh_rows::<S>(plan, lookup, state, columns, revision);
+    // The rows' order is kept while an item is typed in; its cells show what is typed.
+    refresh_rows::<S>(plan, lookup, state, columns, versions.0);
     let row_h = (ui.text_style_height(&TextStyle::Body) + 12.0).round();
-    state.cells.begin(revision, ui, layout);
+    state.cells.begin(versions, ui, layout);
     let mut clicks = Clicks::default();
     egui::ScrollArea::horizontal()
         .id_salt(("table-x", S::SECTION.key()))

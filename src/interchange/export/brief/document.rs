@@ -7,8 +7,8 @@
 
 use crate::analysis::results::{self, Results};
 use crate::check::{self, Context, Finding, Severity, Summary};
+use crate::interchange::export::Names;
 use crate::interchange::export::brief::doc::{Block, Doc, Item, Section, item};
-use crate::interchange::export::{person_name, stage_name};
 use crate::model::{Account, Date, Meeting, Plan, QUALIFIED_LEAD, Team};
 use crate::readiness::{Debtor, TeamDebt, who_owes};
 
@@ -57,17 +57,18 @@ fn days(starts: Date, ends: Date) -> String {
 /// Builds the brief of `plan`, with `today` deciding what is overdue.
 pub fn document(plan: &Plan, today: Date) -> Doc {
     let ctx = Context::new(plan, today);
+    let names = Names::of(plan);
     let findings = check::check(plan, today);
     let summary = Summary::of(&findings);
     let mut sections = Vec::new();
     if Results::has_outcomes(plan) {
-        sections.push(results_section(plan, today));
+        sections.push(results_section(plan, &names, today));
     }
     sections.extend([
         objectives(plan, &ctx),
-        tier_one_accounts(plan),
+        tier_one_accounts(plan, &names),
         agreed_messages(plan, &ctx),
-        handoffs(plan, &ctx),
+        handoffs(plan, &names, &ctx),
         open_gaps(plan, &findings, &summary),
     ]);
     Doc {
@@ -102,7 +103,7 @@ fn hours(h: f64) -> String {
 
 /// The show's outcome, measured as of `today`: objectives against their targets, each handoff
 /// against its SLA (within, late, stuck), accounts met by tier, meetings and leads.
-fn results_section(plan: &Plan, today: Date) -> Section {
+fn results_section(plan: &Plan, names: &Names, today: Date) -> Section {
     let r = results::measure(plan, today);
     let mut blocks = vec![Block::Para(format!(
         "Measured on {}.",
@@ -169,8 +170,8 @@ fn results_section(plan: &Plan, today: Date) -> Section {
                     vec![
                         format!(
                             "{} → {}",
-                            stage_name(plan, &h.from),
-                            stage_name(plan, &h.to)
+                            names.stage_name(&h.from),
+                            names.stage_name(&h.to)
                         ),
                         h.sla_hours
                             .map_or_else(|| "No SLA".to_owned(), |n| hours(n as f64)),
@@ -319,12 +320,12 @@ fn objectives(plan: &Plan, ctx: &Context) -> Section {
 
 /// Each tier-1 account with its owner and segment, and its active meetings in time order;
 /// flagged when it has no confirmed meeting or no sales owner.
-fn tier_one_accounts(plan: &Plan) -> Section {
+fn tier_one_accounts(plan: &Plan, names: &Names) -> Section {
     let items: Vec<Item> = plan
         .accounts
         .iter()
         .filter(|a| a.tier == 1)
-        .map(|a| account_item(plan, a))
+        .map(|a| account_item(plan, names, a))
         .collect();
     Section {
         title: "Tier-1 accounts and their meetings".to_owned(),
@@ -336,26 +337,31 @@ fn tier_one_accounts(plan: &Plan) -> Section {
     }
 }
 
-/// One tier-1 account and its meetings.
-fn account_item(plan: &Plan, a: &Account) -> Item {
+/// One tier-1 account and its meetings: those naming its id, grouped by account once for the
+/// whole plan ([`Names::lookup`]), so an account with the id of one before it shares its meetings.
+fn account_item(plan: &Plan, names: &Names, a: &Account) -> Item {
     let mut about = Vec::new();
     match &a.owner {
-        Some(o) => about.push(format!("owner {}", person_name(plan, o))),
+        Some(o) => about.push(format!("owner {}", names.person_name(o))),
         None => about.push("no sales owner".to_owned()),
     }
     if let Some(s) = &a.segment {
         about.push(s.clone());
     }
-    let mut meetings: Vec<_> = plan
-        .meetings
+    let lookup = names.lookup();
+    let of_account = lookup
+        .account(plan, &a.id)
+        .map_or(&[][..], |i| lookup.meetings_of_account(plan, i));
+    let mut meetings: Vec<&Meeting> = of_account
         .iter()
-        .filter(|m| m.account == a.id && m.status.is_active())
+        .filter_map(|&i| plan.meetings.get(i as usize))
+        .filter(|m| m.status.is_active())
         .collect();
     meetings.sort_by_key(|m| m.start);
     let sub: Vec<String> = if meetings.is_empty() {
         vec!["No meeting booked".to_owned()]
     } else {
-        meetings.iter().map(|m| meeting_line(plan, m)).collect()
+        meetings.iter().map(|m| meeting_line(names, m)).collect()
     };
     let confirmed = meetings.iter().any(|m| m.status.is_confirmed());
     item(
@@ -366,8 +372,8 @@ fn account_item(plan: &Plan, a: &Account) -> Item {
 }
 
 /// A meeting as the brief lists it: "Tue 16 Mar 09:30–10:30 Confirmed: goal (people)".
-fn meeting_line(plan: &Plan, m: &Meeting) -> String {
-    let people: Vec<String> = m.people.iter().map(|p| person_name(plan, p)).collect();
+fn meeting_line(names: &Names, m: &Meeting) -> String {
+    let people: Vec<String> = m.people.iter().map(|p| names.person_name(p)).collect();
     let mut s = format!(
         "{}–{} {}",
         m.start.0.format("%a %-d %b %H:%M"),
@@ -416,7 +422,7 @@ fn agreed_messages(plan: &Plan, ctx: &Context) -> Section {
 }
 
 /// The lead handoffs: stages, trigger, owner, follow-up time and who agreed.
-fn handoffs(plan: &Plan, ctx: &Context) -> Section {
+fn handoffs(plan: &Plan, names: &Names, ctx: &Context) -> Section {
     Section {
         title: "Lead handoffs".to_owned(),
         blocks: vec![if plan.handoffs.is_empty() {
@@ -431,13 +437,13 @@ fn handoffs(plan: &Plan, ctx: &Context) -> Section {
                         vec![
                             format!(
                                 "{} → {}",
-                                stage_name(plan, &h.from),
-                                stage_name(plan, &h.to)
+                                names.stage_name(&h.from),
+                                names.stage_name(&h.to)
                             ),
                             h.trigger.clone(),
                             h.owner
                                 .as_deref()
-                                .map_or_else(|| "Nobody".to_owned(), |o| person_name(plan, o)),
+                                .map_or_else(|| "Nobody".to_owned(), |o| names.person_name(o)),
                             h.sla_hours
                                 .map_or_else(|| "No SLA".to_owned(), |n| format!("{n} hours")),
                             agreement(&ctx.agreeing_teams(h)),
