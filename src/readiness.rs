@@ -72,6 +72,8 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
         .map(|m| m.account.as_str())
         .collect();
     let people = People::of(plan);
+    // Sign-offs are counted with the people looked up by id, not by a scan of them per sign-off.
+    let team_of = |id: &str| people.get(id).map(|p| p.team);
     let sales_owner = |owner: &Option<String>| {
         owner
             .as_deref()
@@ -100,7 +102,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "A message counts when a Sales person's sign-off still matches its text.",
             Section::Messages,
             &plan.messages,
-            |m| Signatures::in_plan(plan, *m).by(Team::Sales),
+            |m| Signatures::of(*m, team_of).by(Team::Sales),
             |m| m.headline.clone(),
         ),
         area(
@@ -116,7 +118,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "An objective counts when a Sales and a Marketing sign-off still match it.",
             Section::Objectives,
             &plan.objectives,
-            |o| Signatures::in_plan(plan, *o).by_both(),
+            |o| Signatures::of(*o, team_of).by_both(),
             |o| o.name.clone(),
         ),
         area(
@@ -124,7 +126,7 @@ pub fn areas(plan: &Plan, today: Date) -> Vec<Area> {
             "A term counts when a Sales and a Marketing sign-off still match it.",
             Section::Terms,
             &plan.terms,
-            |t| Signatures::in_plan(plan, *t).by_both(),
+            |t| Signatures::of(*t, team_of).by_both(),
             |t| t.term.clone(),
         ),
         area(

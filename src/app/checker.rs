@@ -108,6 +108,15 @@ enum Message {
 /// the window neither waits for it nor copies the plan for it).
 pub type PlanWork = Box<dyn FnOnce(&Plan) + Send>;
 
+/// The gaps of `base` with `pending` applied; `base` is as it was afterwards.
+fn check_pending(base: &mut Plan, pending: &Patch, revision: u64, today: Date) -> Gaps {
+    pending.apply(base);
+    let findings = check::check(base, today);
+    let gaps = Gaps::new(revision, findings, base, today);
+    pending.revert(base);
+    gaps
+}
+
 /// The worker: follows the baseline and checks the newest plan of each batch of messages.
 fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
     let mut base: Option<Plan> = None;
@@ -140,10 +149,7 @@ fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
                     today,
                 } if Some(i) == newest => {
                     let Some(plan) = base.as_mut() else { continue };
-                    pending.apply(plan);
-                    let findings = check::check(plan, today);
-                    let gaps = Gaps::new(revision, findings, plan, today);
-                    pending.revert(plan);
+                    let gaps = check_pending(plan, &pending, revision, today);
                     if outbox.send(gaps).is_err() {
                         return;
                     }
@@ -337,6 +343,31 @@ mod tests {
             crate::app::sections::worst_gap(&gaps, Section::Event),
             event_view
         );
+    }
+
+    /// A driver for profiling what the worker does after a key at 100,000 accounts:
+    /// `valgrind --tool=callgrind` on `cargo test --release --lib -- --ignored one_key_at`.
+    #[test]
+    #[ignore = "a profiling driver, not a check of behaviour"]
+    fn one_key_at_100000_accounts() {
+        let plan = crate::ops::generate::generate(100_000, 7);
+        let today = crate::ops::generate::today();
+        let mut doc = Document::new(plan, None, true);
+        let mut base = doc.baseline().clone();
+        let mut first = Gaps::default();
+        for k in 0..3 {
+            if let Some(a) = doc.plan.accounts.get_mut(1) {
+                a.notes = Some(format!("Typed {k}"));
+            }
+            doc.edited_items(false, &[(Section::Accounts, 1)]);
+            let gaps = check_pending(&mut base, &doc.pending_patch(), doc.revision, today);
+            if k == 0 {
+                first = gaps;
+            } else {
+                assert_eq!(gaps.findings, first.findings, "a note changes no gap");
+            }
+        }
+        assert!(!first.findings.is_empty());
     }
 
     /// The worker's copy follows typing, finished edits, undo and redo, and a new document: each
