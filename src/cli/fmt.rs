@@ -7,7 +7,7 @@ use crate::cli::{
     read_plan_text, replace, write_stdout,
 };
 use crate::format;
-use crate::model::{CURRENT_FORMAT, Plan};
+use crate::model::CURRENT_FORMAT;
 use std::path::{Path, PathBuf};
 
 /// What `preshow fmt` was asked.
@@ -21,15 +21,41 @@ pub(super) struct Options {
     pub force: bool,
 }
 
-/// The canonical text of `plan`, in the newest format with `upgrade`; and the format it was
-/// upgraded from, when it was.
-fn canonical(plan: &mut Plan, upgrade: bool) -> (String, Option<u32>) {
+/// A loaded plan in its canonical form, with what `fmt` still needs of the rest.
+struct Canonical {
+    /// The canonical text, in the newest format with `upgrade`.
+    text: String,
+    /// The format it was upgraded from, when it was.
+    upgraded: Option<u32>,
+    /// The format it is written in.
+    format: u32,
+    /// The comments of the file, which the canonical text does not keep.
+    comments: Vec<format::Comment>,
+    /// The format it was migrated from when read, if any.
+    migrated_from: Option<u32>,
+}
+
+/// The canonical form of `loaded`. Only the comments of where things were are kept: the rest
+/// (a line and an id for every item) and the plan itself go as soon as the text is made.
+fn canonical(loaded: format::Loaded, upgrade: bool) -> Canonical {
+    let format::Loaded {
+        mut plan,
+        source,
+        migrated_from,
+    } = loaded;
+    let comments = source.comments;
     let was = plan.written_format();
     if upgrade {
         plan.format = CURRENT_FORMAT;
     }
-    let text = format::to_string(plan);
-    (text, (plan.written_format() > was).then_some(was))
+    let text = format::to_string(&plan);
+    Canonical {
+        text,
+        upgraded: (plan.written_format() > was).then_some(was),
+        format: plan.format,
+        comments,
+        migrated_from,
+    }
 }
 
 pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
@@ -71,17 +97,13 @@ pub(super) fn run(files: &[PathBuf], opts: Options) -> u8 {
                 continue;
             }
         };
-        // Only the comments of where things were are needed: the rest (a line and an id for
-        // every item) goes before the canonical text is made.
-        let format::Loaded {
-            mut plan,
-            source,
+        let Canonical {
+            text: canonical,
+            upgraded,
+            format: format_now,
+            comments,
             migrated_from,
-        } = loaded;
-        let comments = source.comments;
-        let (canonical, upgraded) = canonical(&mut plan, upgrade);
-        let format_now = plan.format;
-        drop(plan);
+        } = canonical(loaded, upgrade);
         if canonical == text {
             continue;
         }
@@ -151,15 +173,13 @@ fn filter(opts: Options) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let format::Loaded {
-        mut plan,
-        source,
+    let Canonical {
+        text: canonical,
+        upgraded,
+        format: format_now,
+        comments,
         migrated_from,
-    } = loaded;
-    let comments = source.comments;
-    let (canonical, upgraded) = canonical(&mut plan, upgrade);
-    let format_now = plan.format;
-    drop(plan);
+    } = canonical(loaded, upgrade);
     if check_only {
         if canonical == text {
             return EXIT_OK;
