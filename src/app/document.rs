@@ -379,7 +379,7 @@ impl Document {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
-            None => "example plan (not saved)".to_owned(),
+            None => "example plan".to_owned(),
         }
     }
 }

@@ -163,6 +163,8 @@ impl Workbench {
             Some(crate::app::state::DiskTrouble::Unreadable(_)) => "differs from the file",
             None if self.doc.is_dirty() => "unsaved changes",
             None if self.frame.typing => "editing, not saved",
+            // The bundled example, or a plan not yet given a file: nothing on disk to match.
+            None if self.doc.path.is_none() => "no file yet",
             None => "saved",
         }
     }
