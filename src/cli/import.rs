@@ -6,6 +6,7 @@ use crate::cli::{
 use crate::format;
 use crate::interchange::import::{self, DateOrder, ImportReport, Mapping};
 use clap::{Args, ValueEnum};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// How slashed dates are read.
@@ -94,6 +95,8 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
     };
     let text = format::read_text(path).map_err(|e| fail(e).to_string())?;
     let loaded = format::parse(&text).map_err(|e| fail(e).to_string())?;
+    // The plan is in the model now: its text is not held through the import.
+    drop(text);
     if let Some(from) = loaded.migrated_from {
         eprintln!(
             "{}: read as format {from}; it is written as format {}",
@@ -101,18 +104,16 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
             loaded.plan.format
         );
     }
+    let comments = loaded.source.comments;
     let csv_text = if is_std(csv_path) {
         stdin_csv()?
     } else {
         import::read_file(csv_path).map_err(|e| e.to_string())?
     };
     let csv_name = shown(csv_path);
-    let report: ImportReport = match kind {
-        import::Kind::Accounts => import::accounts(&loaded.plan, &csv_text, &mapping),
-        import::Kind::Meetings => import::meetings(&loaded.plan, &csv_text, &mapping),
-        import::Kind::Leads => import::leads(&loaded.plan, &csv_text, &mapping),
-    }
-    .map_err(|e| format!("{csv_name}: {e}"))?;
+    let report: ImportReport = import::import(kind, Cow::Owned(loaded.plan), &csv_text, &mapping)
+        .map_err(|e| format!("{csv_name}: {e}"))?;
+    drop(csv_text);
     println!(
         "{}: {} from {csv_name}{}",
         path.display(),
@@ -143,8 +144,8 @@ fn import_file(args: &ImportArgs) -> Result<(), String> {
         println!("nothing to change: {} was not written", path.display());
         return Ok(());
     }
-    if !loaded.source.comments.is_empty() && !args.force {
-        return Err(comments_would_be_lost(path, &loaded.source.comments));
+    if !comments.is_empty() && !args.force {
+        return Err(comments_would_be_lost(path, &comments));
     }
     let canonical = report
         .plan_text(format::MAX_FILE_BYTES)

@@ -12,6 +12,7 @@ use crate::app::widgets::palette;
 use crate::interchange::import::{self, DateOrder, Field, ImportReport, Kind, Mapping};
 use crate::model::Plan;
 use egui::RichText;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -124,11 +125,7 @@ fn import_as(
     file: &CsvFile,
     mapping: &Mapping,
 ) -> Result<Preview, String> {
-    let result = match kind {
-        Kind::Accounts => import::accounts(plan, &file.text, mapping),
-        Kind::Meetings => import::meetings(plan, &file.text, mapping),
-        Kind::Leads => import::leads(plan, &file.text, mapping),
-    };
+    let result = import::import(kind, Cow::Borrowed(plan), &file.text, mapping);
     match result {
         Ok(report) => {
             let lines = preview_lines(plan, &report);

@@ -11,6 +11,7 @@ use crate::interchange::import::report::{ImportReport, Skipped, Tally, set, set_
 use crate::interchange::import::text::{fold, several};
 use crate::interchange::import::values::parse_tier;
 use crate::model::{Account, Plan};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Merges the accounts of a CRM export into `plan`: existing accounts (matched by id, else by
@@ -22,9 +23,21 @@ pub fn accounts(
     csv_text: &str,
     mapping: &Mapping,
 ) -> Result<ImportReport, ImportError> {
+    accounts_into(Cow::Borrowed(plan), csv_text, mapping)
+}
+
+/// [`accounts`] on a plan the caller may give away (the command line's, read from its file):
+/// an owned plan takes the rows itself, never copied.
+pub(super) fn accounts_into(
+    plan: Cow<'_, Plan>,
+    csv_text: &str,
+    mapping: &Mapping,
+) -> Result<ImportReport, ImportError> {
     let table = read_table(csv_text)?;
     let cols = assign_columns(&table.headers, Kind::Accounts, mapping)?;
-    let mut report = ImportReport::start(plan, Kind::Accounts, &cols, &table);
+    // An accounts import never changes the people: their index is of the plan as it was.
+    let people = plan.people.clone();
+    let mut report = ImportReport::start(plan.into_owned(), Kind::Accounts, &cols, &table);
     if !cols.has(Field::Tier) {
         report
             .notes
@@ -38,7 +51,7 @@ pub fn accounts(
         }
     }
     let mut merge = Merge {
-        people: People::of(plan),
+        people: People::new(&people),
         report,
         tally: Tally::default(),
         lookup,

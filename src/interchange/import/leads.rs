@@ -35,7 +35,7 @@ pub fn leads(plan: &Plan, csv_text: &str, mapping: &Mapping) -> Result<ImportRep
     let table = read_table(csv_text)?;
     let cols = assign_columns(&table.headers, Kind::Leads, mapping)?;
     let names = stage_names(plan, mapping)?;
-    let mut report = ImportReport::start(plan, Kind::Leads, &cols, &table);
+    let mut report = ImportReport::start(plan.clone(), Kind::Leads, &cols, &table);
     // Each column of stage times with the plan stage it fills (`None`: no stage of the plan).
     let columns: Vec<(usize, String, Option<String>)> = cols
         .stages

@@ -40,7 +40,7 @@ pub fn meetings(
             headers: header_list(&table.headers),
         });
     }
-    let report = ImportReport::start(plan, Kind::Meetings, &cols, &table);
+    let report = ImportReport::start(plan.clone(), Kind::Meetings, &cols, &table);
     let mut merge = Merge::new(plan, mapping.date_order, report);
     for (line, cells) in &table.rows {
         if cells.iter().all(String::is_empty) {

@@ -52,3 +52,22 @@ pub use people::{PersonMatch, match_person};
 pub use read::{decode, headers, read_file};
 pub use report::{Hint, ImportReport};
 pub use values::{parse_minutes, parse_status, parse_tier};
+
+use crate::model::Plan;
+use std::borrow::Cow;
+
+/// Imports a CSV file of `kind` into `plan`: [`accounts`], [`meetings`] or [`leads`]. A plan
+/// given away ([`Cow::Owned`], as the command line's, read from its file) becomes the report's
+/// plan where the import allows, instead of being copied.
+pub fn import(
+    kind: Kind,
+    plan: Cow<'_, Plan>,
+    csv_text: &str,
+    mapping: &Mapping,
+) -> Result<ImportReport, ImportError> {
+    match kind {
+        Kind::Accounts => accounts::accounts_into(plan, csv_text, mapping),
+        Kind::Meetings => meetings(&plan, csv_text, mapping),
+        Kind::Leads => leads(&plan, csv_text, mapping),
+    }
+}

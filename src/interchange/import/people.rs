@@ -3,7 +3,7 @@
 
 use crate::interchange::import::report::ImportReport;
 use crate::interchange::import::text::{count_word, fold};
-use crate::model::Plan;
+use crate::model::{Person, Plan};
 use std::collections::HashMap;
 
 /// How a name, id or email matched the plan's people.
@@ -39,7 +39,7 @@ pub fn match_person(plan: &Plan, text: &str) -> PersonMatch {
 /// import so that each cell is matched in constant time, however many people the plan has.
 /// Matches come in plan order, as a walk of the people finds them.
 pub(super) struct People<'p> {
-    plan: &'p Plan,
+    people: &'p [Person],
     /// By email, trimmed and in ASCII lower case.
     emails: HashMap<String, Vec<usize>>,
     /// By id, the first of each.
@@ -56,16 +56,21 @@ pub(super) struct People<'p> {
 impl<'p> People<'p> {
     /// The index of `plan`'s people.
     pub(super) fn of(plan: &'p Plan) -> People<'p> {
-        let n = plan.people.len();
+        People::new(&plan.people)
+    }
+
+    /// The index of these people.
+    pub(super) fn new(people: &'p [Person]) -> People<'p> {
+        let n = people.len();
         let mut index = People {
-            plan,
+            people,
             emails: HashMap::with_capacity(n),
             ids: HashMap::with_capacity(n),
             names: HashMap::with_capacity(n),
             words: HashMap::with_capacity(2 * n),
             folded: Vec::with_capacity(n),
         };
-        for (i, p) in plan.people.iter().enumerate() {
+        for (i, p) in people.iter().enumerate() {
             if let Some(e) = &p.email {
                 let key = e.trim().to_ascii_lowercase();
                 index.emails.entry(key).or_default().push(i);
@@ -89,7 +94,7 @@ impl<'p> People<'p> {
     /// The ids of the people at these places.
     fn ids_at(&self, at: &[usize]) -> Vec<String> {
         at.iter()
-            .filter_map(|&i| self.plan.people.get(i))
+            .filter_map(|&i| self.people.get(i))
             .map(|p| p.id.clone())
             .collect()
     }
@@ -115,7 +120,7 @@ impl<'p> People<'p> {
                 .map_or(&[][..], Vec::as_slice);
             return found(self.ids_at(at));
         }
-        if let Some(p) = self.ids.get(text).and_then(|&i| self.plan.people.get(i)) {
+        if let Some(p) = self.ids.get(text).and_then(|&i| self.people.get(i)) {
             return PersonMatch::One(p.id.clone());
         }
         let mut wanted = fold(text);

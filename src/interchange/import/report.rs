@@ -171,9 +171,9 @@ fn plural(n: usize) -> &'static str {
 
 impl ImportReport {
     /// An empty report on `plan`, with the file's columns and its unreadable rows.
-    pub(super) fn start(plan: &Plan, kind: Kind, columns: &Columns, table: &Table) -> ImportReport {
+    pub(super) fn start(plan: Plan, kind: Kind, columns: &Columns, table: &Table) -> ImportReport {
         ImportReport {
-            plan: plan.clone(),
+            plan,
             kind,
             rows: 0,
             columns: columns.listed.clone(),
