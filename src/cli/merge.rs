@@ -100,57 +100,39 @@ pub(super) fn run(args: &MergeArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let mut plans: Vec<Plan> = Vec::with_capacity(3);
-    for (path, side) in [(base, "base"), (ours, "ours"), (theirs, "theirs")] {
-        let text = match format::read_text(path) {
-            Ok(t) => t,
-            Err(error) => {
-                // Git hands over temporary copies: the error names the file as the repository
-                // does, and which side it is.
-                let e = LoadError {
-                    path: PathBuf::from(&label),
-                    error,
-                };
-                eprintln!(
-                    "preshow merge: {label} ({side}) could not be read: {}",
-                    display_safe(&e.to_string())
-                );
-                return EXIT_TROUBLE;
-            }
-        };
-        let why = match format::parse(&text) {
-            Ok(loaded) if loaded.source.comments.is_empty() => {
-                plans.push(loaded.plan);
-                continue;
-            }
-            Ok(loaded) => format!(
-                "{label} ({side}) has {}, which the merged canonical form would drop",
-                crate::model::human::count(loaded.source.comments.len(), "comment")
-            ),
-            Err(error) => format!(
-                "{label} ({side}) is not a readable plan: {}",
-                display_safe(
-                    &LoadError {
-                        path: PathBuf::from(&label),
-                        error
-                    }
-                    .to_string()
-                )
-            ),
-        };
-        eprintln!("preshow merge: {why}; merging line by line instead");
-        return line_merge(base, ours, theirs, &label, &markers);
-    }
-    let Ok([base_plan, our_plan, their_plan]) = <[Plan; 3]>::try_from(plans) else {
-        return EXIT_TROUBLE;
+    let paths = [base, ours, theirs];
+    let read = |path: &Path, side: &str| read_side(path, side, &label, paths, &markers);
+    let base_plan = match read(base, "base") {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
+    let our_plan = match read(ours, "ours") {
+        Ok(plan) => plan,
+        Err(status) => return status,
+    };
+    // What ours kept of the base is let go before theirs is read, so that three whole plans
+    // are never in memory at once.
+    let thinned = merge::Base::thin(base_plan, &our_plan);
+    let their_plan = match read(theirs, "theirs") {
+        Ok(plan) => plan,
+        Err(status) => return status,
     };
     // The plans are not needed after the merge: a clean result is made of their items.
-    match merge::merge_owned(base_plan, our_plan, their_plan, &markers) {
+    match merge::merge_thinned(thinned, our_plan, their_plan, &markers) {
         Merge::Clean(plan) => {
-            let text = format::to_string(&plan);
+            // Written as it is rendered: the text is never in memory whole.
+            let written = format::write_file_with(ours, format::Replace::Writable, |out| {
+                format::write_to(&plan, out)
+            });
             // Freeing a large plan item by item takes longer than the process's exit.
             std::mem::forget(plan);
-            write(ours, text.as_bytes(), EXIT_OK)
+            match written {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    eprintln!("preshow merge: {e}");
+                    EXIT_TROUBLE
+                }
+            }
         }
         Merge::Conflicted { text, conflicts } => {
             let base_section = if markers.diff3 {
@@ -177,6 +159,55 @@ pub(super) fn run(args: &MergeArgs) -> u8 {
             write(ours, text.as_bytes(), EXIT_FINDINGS)
         }
     }
+}
+
+/// Reads and parses one side of the merge. When it cannot be read, or cannot be merged by item
+/// (it is no plan, or has comments), this says why and returns the status to exit with: trouble,
+/// or that of the line merge done instead.
+fn read_side(
+    path: &Path,
+    side: &str,
+    label: &str,
+    [base, ours, theirs]: [&Path; 3],
+    markers: &Markers,
+) -> Result<Plan, u8> {
+    let text = match format::read_text(path) {
+        Ok(t) => t,
+        Err(error) => {
+            // Git hands over temporary copies: the error names the file as the repository
+            // does, and which side it is.
+            let e = LoadError {
+                path: PathBuf::from(label),
+                error,
+            };
+            eprintln!(
+                "preshow merge: {label} ({side}) could not be read: {}",
+                display_safe(&e.to_string())
+            );
+            return Err(EXIT_TROUBLE);
+        }
+    };
+    // The merge points at no item's line: the items need not be noted.
+    let why = match format::parse_without_items(&text) {
+        Ok(loaded) if loaded.source.comments.is_empty() => return Ok(loaded.plan),
+        Ok(loaded) => format!(
+            "{label} ({side}) has {}, which the merged canonical form would drop",
+            crate::model::human::count(loaded.source.comments.len(), "comment")
+        ),
+        Err(error) => format!(
+            "{label} ({side}) is not a readable plan: {}",
+            display_safe(
+                &LoadError {
+                    path: PathBuf::from(label),
+                    error
+                }
+                .to_string()
+            )
+        ),
+    };
+    drop(text);
+    eprintln!("preshow merge: {why}; merging line by line instead");
+    Err(line_merge(base, ours, theirs, label, markers))
 }
 
 /// Writes the result into OURS (through a link, atomically) and returns `status`, or trouble

@@ -20,7 +20,35 @@ pub fn to_string(plan: &Plan) -> String {
     let mut w = Writer {
         out: String::with_capacity(size::estimate(plan)),
         depth: 0,
+        sink: None,
     };
+    write_plan(&mut w, plan);
+    w.out
+}
+
+/// How much text [`write_to`] gathers before handing it on.
+const CHUNK: usize = 256 * 1024;
+
+/// The canonical text of a plan ([`to_string`]), handed to `to` a chunk at a time as it is
+/// written: a large plan's text is never in memory whole (140 MB at 100,000 accounts).
+pub fn write_to(plan: &Plan, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = Writer {
+        out: String::with_capacity(CHUNK + CHUNK / 4),
+        depth: 0,
+        sink: Some(Sink { to, error: None }),
+    };
+    write_plan(&mut w, plan);
+    let Some(sink) = w.sink else {
+        return Ok(());
+    };
+    match sink.error {
+        Some(e) => Err(e),
+        None => sink.to.write_all(w.out.as_bytes()),
+    }
+}
+
+/// Writes the whole plan.
+fn write_plan(w: &mut Writer<'_>, plan: &Plan) {
     w.out.push_str("#![enable(implicit_some)]\n(\n");
     w.depth = 1;
     // A plan keeps its format, unless it now uses something only a newer one has.
@@ -43,15 +71,38 @@ pub fn to_string(plan: &Plan) -> String {
         w.list("leads", &plan.leads, lead);
     }
     w.out.push_str(")\n");
-    w.out
 }
 
-struct Writer {
+struct Writer<'s> {
     out: String,
     depth: usize,
+    /// Where the text goes a chunk at a time, for [`write_to`]; without one, it stays in `out`.
+    sink: Option<Sink<'s>>,
 }
 
-impl Writer {
+/// Where [`write_to`] hands on the text, and the first error in doing so.
+struct Sink<'s> {
+    to: &'s mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl Writer<'_> {
+    /// Hands on the text written so far when it makes a chunk (with a sink: else it stays).
+    fn spill(&mut self) {
+        let Some(sink) = &mut self.sink else {
+            return;
+        };
+        if self.out.len() < CHUNK {
+            return;
+        }
+        if sink.error.is_none()
+            && let Err(e) = sink.to.write_all(self.out.as_bytes())
+        {
+            sink.error = Some(e);
+        }
+        self.out.clear();
+    }
+
     fn indent(&mut self) {
         for _ in 0..self.depth {
             self.out.push_str("    ");
@@ -165,6 +216,7 @@ impl Writer {
             self.depth -= 1;
             self.indent();
             self.out.push_str("),\n");
+            self.spill();
         }
         self.depth -= 1;
         self.indent();
@@ -485,6 +537,7 @@ macro_rules! write_fields {
                 let mut w = Writer {
                     out: std::mem::take(out),
                     depth,
+                    sink: None,
                 };
                 $write(&mut w, self);
                 *out = w.out;
@@ -508,10 +561,17 @@ write_fields!(
     Lead => lead,
 );
 
+/// The fields of one item as the canonical writer spells them, as [`item_fields_at`] gives
+/// them for an item of a plan.
+pub(crate) fn written_fields<T: WriteFields>(item: &T) -> Vec<(String, String)> {
+    fields_of(|w| item.write_fields(&mut w.out, w.depth))
+}
+
 fn fields_of(write: impl FnOnce(&mut Writer)) -> Vec<(String, String)> {
     let mut w = Writer {
         out: String::new(),
         depth: 0,
+        sink: None,
     };
     write(&mut w);
     let mut fields: Vec<(String, String)> = Vec::new();
@@ -577,5 +637,49 @@ mod tests {
         for s in samples {
             assert_eq!(quote(&s), quoted_char_by_char(&s), "{s:?}");
         }
+    }
+
+    /// A writer that takes `room` bytes, then fails.
+    struct Full {
+        taken: Vec<u8>,
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.room - self.taken.len());
+            if n == 0 {
+                return Err(std::io::Error::other("no room left"));
+            }
+            self.taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn writing_in_chunks_gives_the_canonical_text() {
+        let text = crate::ops::generate::generate_text(400, 3);
+        let plan = crate::format::parse(&text).expect("a generated plan").plan;
+        let whole = to_string(&plan);
+        assert!(
+            whole.len() > 2 * CHUNK,
+            "{} bytes: several chunks",
+            whole.len()
+        );
+        let mut written = Vec::new();
+        write_to(&plan, &mut written).expect("a vector takes any text");
+        assert_eq!(String::from_utf8(written).as_deref(), Ok(whole.as_str()));
+        // A full disk is reported, after the text that fitted.
+        let mut full = Full {
+            taken: Vec::new(),
+            room: CHUNK + 10,
+        };
+        let error = write_to(&plan, &mut full).expect_err("no room for the whole text");
+        assert_eq!(error.to_string(), "no room left");
+        assert_eq!(full.taken.as_slice(), &whole.as_bytes()[..CHUNK + 10]);
     }
 }

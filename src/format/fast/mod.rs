@@ -39,7 +39,13 @@ mod values;
 mod tests;
 
 /// The plan and its source map, or `None` when the text needs the full reader.
+#[cfg(test)]
 pub(super) fn parse(text: &str) -> Option<(Plan, SourceMap)> {
+    parse_spans(text, true)
+}
+
+/// [`parse`], noting the items' lines and ids in the source map only when `spans` is true.
+pub(super) fn parse_spans(text: &str, spans: bool) -> Option<(Plan, SourceMap)> {
     let mut p = Parser {
         src: text,
         b: text.as_bytes(),
@@ -49,6 +55,7 @@ pub(super) fn parse(text: &str) -> Option<(Plan, SourceMap)> {
         implicit_some: false,
         key_line: 1,
         has_comments: false,
+        spans,
         map: SourceMap::default(),
     };
     p.ws()?;
@@ -82,5 +89,7 @@ struct Parser<'a> {
     key_line: usize,
     /// Whether the text has comments: they are noted in the map once the plan is read.
     has_comments: bool,
+    /// Whether list items are noted in the map (their lines and ids).
+    spans: bool,
     map: SourceMap,
 }

@@ -40,7 +40,8 @@ fn span_id(text: &str) -> String {
 }
 
 impl<'a> Parser<'a> {
-    /// A list section: its items, each noted in the source map with its line and id.
+    /// A list section: its items, each noted in the source map with its line and id (unless
+    /// the parser notes no spans).
     ///
     /// A long list is not grown by doubling, which copies the items read so far each time and
     /// at 100,000 accounts took a tenth of the load. After [`SAMPLE_ITEMS`] items it makes room
@@ -72,11 +73,15 @@ impl<'a> Parser<'a> {
                 let total = estimate::<T>(SAMPLE_ITEMS, p.at - start, p.b.len() - p.at);
                 // Room that cannot be had is no error: the list then grows as usual.
                 let _ = items.try_reserve_exact(total - items.len());
-                let _ = spans.try_reserve_exact(total - spans.len());
+                if p.spans {
+                    let _ = spans.try_reserve_exact(total - spans.len());
+                }
             }
-            batch.push((line, id));
-            if batch.len() == SPAN_BATCH {
-                flush(&mut batch, &mut spans);
+            if p.spans {
+                batch.push((line, id));
+                if batch.len() == SPAN_BATCH {
+                    flush(&mut batch, &mut spans);
+                }
             }
             Some(())
         })?;

@@ -203,3 +203,19 @@ fn never_disagrees_on_edited_plans() {
         "only {accepted} of {cases} edited plans were read"
     );
 }
+
+/// Without items in the source map, the plan and the rest of the map are the same.
+#[test]
+fn leaving_out_the_items_leaves_the_plan_and_the_rest_of_the_map() {
+    let text = crate::ops::generate::generate_text(50, 2);
+    let with = crate::format::parse(&text).expect("a generated plan");
+    let without = crate::format::parse_without_items(&text).expect("a generated plan");
+    assert_eq!(without.plan, with.plan);
+    assert!(!with.source.items.is_empty());
+    assert!(without.source.items.is_empty());
+    assert_eq!(without.source.keys, with.source.keys);
+    assert_eq!(without.source.format, with.source.format);
+    let commented = format!("// a note\n{text}");
+    let loaded = crate::format::parse_without_items(&commented).expect("a plan with a comment");
+    assert_eq!(loaded.source.comments.len(), 1);
+}

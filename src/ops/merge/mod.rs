@@ -7,6 +7,9 @@
 //! differently (see `items.rs`). Only items whose fields conflict are written out field by field
 //! (as [`crate::format::item_fields`] spells them), to show both values; a clean merge is a plan
 //! made of the sides' items, and a conflicted one is written once, in the canonical layout.
+//! The base can be thinned against ours before theirs is even read ([`Base::thin`]): it keeps
+//! only the items ours changed, and points into ours for the rest, so that a merge of large
+//! plans holds little more than two of them (see `base.rs`).
 //!
 //! What merges cleanly: changes to different items, to different fields of one item, the same
 //! change on both sides, items added on one side (or the same item added identically on both),
@@ -28,8 +31,11 @@
 //! (`||||||| base`, git's diff3 style) with the common ancestor's values.
 
 use crate::model::{Plan, Section};
+use base::{BaseRef, BaseSide, slots_of};
 use sections::{Pick, merge_section};
 use std::fmt;
+
+pub use base::Base;
 
 /// The line that opens a conflict; our side follows.
 pub const MARKER_OURS: &str = "<<<<<<< ours";
@@ -243,24 +249,36 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merge {
 /// [`merge`], with conflicts marked as `markers` says.
 pub fn merge_marked(base: &Plan, ours: &Plan, theirs: &Plan, markers: &Markers) -> Merge {
     let mut conflicts = Vec::new();
+    let base = BaseRef::whole(base);
     let picks = Picks::decide(base, ours, theirs, &mut conflicts);
     if !conflicts.is_empty() {
-        let text = render::render(&picks, [base, ours, theirs], markers);
+        let text = render::render(&picks, base, ours, theirs, markers);
         return Merge::Conflicted { text, conflicts };
     }
-    Merge::Clean(Box::new(picks.assemble_cloned(base, ours, theirs)))
+    Merge::Clean(Box::new(picks.assemble_cloned(base.plan(), ours, theirs)))
 }
 
 /// [`merge_marked`] of plans that are no longer needed: a clean result is made of their items,
-/// moved rather than copied (what `preshow merge` does, to hold no fourth plan in memory).
+/// moved rather than copied, and the base is thinned against ours first ([`merge_thinned`]).
 pub fn merge_owned(base: Plan, ours: Plan, theirs: Plan, markers: &Markers) -> Merge {
+    merge_thinned(Base::thin(base, &ours), ours, theirs, markers)
+}
+
+/// [`merge_owned`] with a base already thinned against `ours` ([`Base::thin`]): what
+/// `preshow merge` does, which thins the base before it reads theirs, so that it never holds
+/// three whole plans, and holds no fourth one for the result.
+pub fn merge_thinned(base: Base, ours: Plan, theirs: Plan, markers: &Markers) -> Merge {
     let mut conflicts = Vec::new();
-    let picks = Picks::decide(&base, &ours, &theirs, &mut conflicts);
+    let picks = Picks::decide(BaseRef::thinned(&base), &ours, &theirs, &mut conflicts);
     if !conflicts.is_empty() {
-        let text = render::render(&picks, [&base, &ours, &theirs], markers);
+        let text = render::render(&picks, BaseRef::thinned(&base), &ours, &theirs, markers);
         return Merge::Conflicted { text, conflicts };
     }
-    Merge::Clean(Box::new(picks.assemble_owned(base, ours, theirs)))
+    Merge::Clean(Box::new(picks.assemble_owned(
+        base.into_plan(),
+        ours,
+        theirs,
+    )))
 }
 
 /// A field's value as one line: a list written one element a line is joined.
@@ -333,8 +351,13 @@ struct Picks {
 
 impl Picks {
     /// Merges every section, in file order; what conflicts is added to `conflicts`.
-    fn decide(base: &Plan, ours: &Plan, theirs: &Plan, conflicts: &mut Vec<Conflict>) -> Picks {
-        let (b, o, t) = (base.format, ours.format, theirs.format);
+    fn decide(
+        base: BaseRef<'_>,
+        ours: &Plan,
+        theirs: &Plan,
+        conflicts: &mut Vec<Conflict>,
+    ) -> Picks {
+        let (b, o, t) = (base.plan().format, ours.format, theirs.format);
         let number = |n: u32| Some(n.to_string());
         let (format, format_number) = if o == t || b == t {
             (FieldSlot::Clean("format".to_owned(), number(o)), o)
@@ -354,13 +377,12 @@ impl Picks {
             let slot = FieldSlot::Conflict("format".to_owned(), number(b), number(o), number(t));
             (slot, o)
         };
-        let plans = [base, ours, theirs];
         macro_rules! section {
             ($section:expr, $field:ident) => {
                 merge_section(
                     $section,
-                    [&base.$field[..], &ours.$field[..], &theirs.$field[..]],
-                    plans,
+                    base.side(|p| &p.$field, slots_of!($field), &ours.$field),
+                    [&ours.$field, &theirs.$field],
                     conflicts,
                 )
             };
@@ -368,12 +390,11 @@ impl Picks {
         // In file order, so conflicts are listed as they appear in the text.
         let event = merge_section(
             Section::Event,
+            BaseSide::whole(std::slice::from_ref(&base.plan().event)),
             [
-                std::slice::from_ref(&base.event),
                 std::slice::from_ref(&ours.event),
                 std::slice::from_ref(&theirs.event),
             ],
-            plans,
             conflicts,
         );
         let people = section!(Section::People, people);
@@ -381,12 +402,8 @@ impl Picks {
         let terms = section!(Section::Terms, terms);
         let scoring = merge_section(
             Section::Scoring,
-            [
-                base.scoring.as_slice(),
-                ours.scoring.as_slice(),
-                theirs.scoring.as_slice(),
-            ],
-            plans,
+            BaseSide::whole(base.plan().scoring.as_slice()),
+            [ours.scoring.as_slice(), theirs.scoring.as_slice()],
             conflicts,
         );
         Picks {
@@ -604,6 +621,7 @@ fn merge_fields(
     (slots, clashes)
 }
 
+mod base;
 mod items;
 mod order;
 mod reached;

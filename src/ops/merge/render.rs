@@ -1,14 +1,21 @@
 //! The text of a conflicted merge, written once: the canonical writer's layout, each item as the
 //! writer writes it, with conflict markers around conflicting fields or whole items.
 
+use super::base::{BaseRef, BaseSide, slots_of};
 use super::items::Item;
 use super::sections::Pick;
 use super::{FieldSlot, Markers, Picks, split_list};
 use crate::model::{Plan, Section};
 
-/// The merge's text with conflict markers where needed; `[base, ours, theirs]` are the sides
-/// the picks index.
-pub(super) fn render(picks: &Picks, [base, ours, theirs]: [&Plan; 3], markers: &Markers) -> String {
+/// The merge's text with conflict markers where needed; `base`, `ours` and `theirs` are the
+/// sides the picks index.
+pub(super) fn render(
+    picks: &Picks,
+    base: BaseRef<'_>,
+    ours: &Plan,
+    theirs: &Plan,
+    markers: &Markers,
+) -> String {
     // The merge is about as long as our side; conflicts add little.
     let mut out = String::with_capacity(estimated_len(ours));
     out.push_str("#![enable(implicit_some)]\n(\n");
@@ -19,15 +26,16 @@ pub(super) fn render(picks: &Picks, [base, ours, theirs]: [&Plan; 3], markers: &
             w.section(
                 $section,
                 &picks.$field,
-                [&base.$field, &ours.$field, &theirs.$field],
+                base.side(|p| &p.$field, slots_of!($field), &ours.$field),
+                [&ours.$field, &theirs.$field],
             )
         };
     }
     w.section(
         Section::Event,
         &picks.event,
+        BaseSide::whole(std::slice::from_ref(&base.plan().event)),
         [
-            std::slice::from_ref(&base.event),
             std::slice::from_ref(&ours.event),
             std::slice::from_ref(&theirs.event),
         ],
@@ -38,11 +46,8 @@ pub(super) fn render(picks: &Picks, [base, ours, theirs]: [&Plan; 3], markers: &
     w.section(
         Section::Scoring,
         &picks.scoring,
-        [
-            base.scoring.as_slice(),
-            ours.scoring.as_slice(),
-            theirs.scoring.as_slice(),
-        ],
+        BaseSide::whole(base.plan().scoring.as_slice()),
+        [ours.scoring.as_slice(), theirs.scoring.as_slice()],
     );
     list!(Section::Accounts, accounts);
     list!(Section::Meetings, meetings);
@@ -77,11 +82,17 @@ struct Render<'m> {
 
 impl Render<'_> {
     /// One section: a list (`key: [` items `],`), or a single item (`key: (` fields `),`).
-    fn section<T: Item>(&mut self, section: Section, picks: &[Pick<T>], sides: [&[T]; 3]) {
+    fn section<T: Item>(
+        &mut self,
+        section: Section,
+        picks: &[Pick<T>],
+        base: BaseSide<'_, T>,
+        sides: [&[T]; 2],
+    ) {
         let key = section.key();
         if !section.is_list() {
             for pick in picks {
-                self.item(1, Some(key), pick, sides);
+                self.item(1, Some(key), pick, base, sides);
             }
             return;
         }
@@ -94,7 +105,7 @@ impl Render<'_> {
         }
         push_line(&mut self.out, 1, &format!("{key}: ["));
         for pick in picks {
-            self.item(2, None, pick, sides);
+            self.item(2, None, pick, base, sides);
         }
         push_line(&mut self.out, 1, "],");
     }
@@ -105,7 +116,8 @@ impl Render<'_> {
         depth: usize,
         name: Option<&str>,
         pick: &Pick<T>,
-        [base, ours, theirs]: [&[T]; 3],
+        base: BaseSide<'_, T>,
+        [ours, theirs]: [&[T]; 2],
     ) {
         let open = match name {
             Some(n) => format!("{n}: ("),
@@ -141,7 +153,7 @@ impl Render<'_> {
                 whole(out, side(ours, *o));
                 if markers.diff3 {
                     push_line(out, 0, &markers.base_line());
-                    whole(out, side(base, *b));
+                    whole(out, b.and_then(|b| base.get(b)));
                 }
                 push_line(out, 0, &markers.separator_line());
                 whole(out, side(theirs, *t));

@@ -2,12 +2,13 @@
 //! (the `n`-th item with an id matches the `n`-th with that id on the other sides), each
 //! compared on the loaded model, and the result's order worked out in linear time.
 
+use super::base::BaseSide;
 use super::items::Item;
 use super::order::merge_order;
 use super::{Conflict, ConflictKind, FieldSlot, Side, merge_fields};
 use crate::check::maps::{HashMap, HashMapExt};
-use crate::format::item_fields_at;
-use crate::model::{Plan, Section};
+use crate::format::written_fields;
+use crate::model::Section;
 
 /// One item of the merged section, by its index on a side.
 #[derive(Debug)]
@@ -29,43 +30,40 @@ pub(super) enum Pick<T> {
     },
 }
 
-/// The three plans, for the written fields of items that conflict.
-pub(super) type Plans<'a> = [&'a Plan; 3];
-
 /// Merges one section's items; what conflicts is added to `conflicts`, in the result's order.
 pub(super) fn merge_section<T: Item>(
     section: Section,
-    [base, ours, theirs]: [&[T]; 3],
-    plans: Plans<'_>,
+    base: BaseSide<'_, T>,
+    [ours, theirs]: [&[T]; 2],
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Pick<T>> {
-    let keys = Keys::of([base, ours, theirs]);
+    let keys = Keys::of(base, ours, theirs);
     let universe = keys.at.len();
     let mut decided: Vec<Option<(Pick<T>, Option<ConflictKind>)>> = Vec::with_capacity(universe);
     for &[b, o, t] in &keys.at {
         fn get<T>(list: &[T], i: Option<usize>) -> Option<(usize, &T)> {
             i.and_then(|i| list.get(i).map(|x| (i, x)))
         }
-        let (bi, oi, ti) = (get(base, b), get(ours, o), get(theirs, t));
-        let fields = |b: usize, o: usize, t: usize| {
-            let [bp, op, tp] = plans;
+        let bi = b.and_then(|b| base.get(b).map(|x| (b, x)));
+        let (oi, ti) = (get(ours, o), get(theirs, t));
+        let fields = |b: &T, o: &T, t: &T| {
             merge_fields(
                 section,
-                &item_fields_at(bp, section, b),
-                &item_fields_at(op, section, o),
-                &item_fields_at(tp, section, t),
+                &written_fields(b),
+                &written_fields(o),
+                &written_fields(t),
             )
         };
         let outcome = match (bi, oi, ti) {
             (_, Some((o, of)), Some((_, tf))) if of.same(tf) => Some((Pick::Ours(o), None)),
-            (Some((b, bf)), Some((o, of)), Some((t, tf))) => Some(if bf.same(tf) {
+            (Some((_, bf)), Some((o, of)), Some((t, tf))) => Some(if bf.same(tf) {
                 (Pick::Ours(o), None)
             } else if bf.same(of) {
                 (Pick::Theirs(t), None)
             } else if let Some(merged) = T::merge(bf, of, tf) {
                 (Pick::Merged(Box::new(merged)), None)
             } else {
-                let (slots, clashes) = fields(b, o, t);
+                let (slots, clashes) = fields(bf, of, tf);
                 (Pick::Fields(slots), Some(ConflictKind::Fields(clashes)))
             }),
             (Some((b, bf)), Some((o, of)), None) => (!of.same(bf)).then_some((
@@ -136,31 +134,41 @@ pub(super) fn merge_section<T: Item>(
 
 /// The items of three sides numbered by key (id and occurrence): each distinct key once, with
 /// where it is on each side.
-struct Keys {
+pub(super) struct Keys {
     /// Each key's index on base, ours and theirs.
-    at: Vec<[Option<usize>; 3]>,
+    pub(super) at: Vec<[Option<usize>; 3]>,
     /// Each side's items as key numbers, in list order.
-    sides: [Vec<usize>; 3],
+    pub(super) sides: [Vec<usize>; 3],
 }
 
 impl Keys {
-    fn of<T: Item>(lists: [&[T]; 3]) -> Keys {
+    /// The keys of one section's items on the three sides.
+    pub(super) fn of<'a, T: Item>(base: BaseSide<'a, T>, ours: &'a [T], theirs: &'a [T]) -> Keys {
         /// A key's first occurrence, and which side last counted occurrences of its id.
         struct Seen {
             first: usize,
             side: usize,
             count: usize,
         }
-        let total: usize = lists.iter().map(|l| l.len()).sum();
-        let mut ids: HashMap<&str, Seen> = HashMap::with_capacity(lists[0].len().max(16));
+        let lens = [base.len(), ours.len(), theirs.len()];
+        let id = |side: usize, i: usize| -> &'a str {
+            let item = match side {
+                0 => base.get(i),
+                1 => ours.get(i),
+                _ => theirs.get(i),
+            };
+            item.map_or("", Item::id)
+        };
+        let total: usize = lens.iter().sum();
+        let mut ids: HashMap<&str, Seen> = HashMap::with_capacity(lens[0].max(16));
         // Second and later occurrences of an id on one side, which are rare.
         let mut repeats: HashMap<(&str, usize), usize> = HashMap::new();
         let mut at: Vec<[Option<usize>; 3]> = Vec::with_capacity(total / 2 + 16);
         let mut sides: [Vec<usize>; 3] = Default::default();
-        for (side, (list, numbers)) in lists.into_iter().zip(&mut sides).enumerate() {
-            numbers.reserve(list.len());
-            for (i, item) in list.iter().enumerate() {
-                let id = item.id();
+        for (side, (len, numbers)) in lens.into_iter().zip(&mut sides).enumerate() {
+            numbers.reserve(len);
+            for i in 0..len {
+                let id = id(side, i);
                 let next = at.len();
                 let k = match ids.get_mut(id) {
                     None => {

@@ -11,9 +11,10 @@ fn merged_text(
     markers: &Markers,
 ) -> (String, Vec<Conflict>) {
     let mut conflicts = Vec::new();
+    let base = BaseRef::whole(base);
     let picks = Picks::decide(base, ours, theirs, &mut conflicts);
     (
-        render::render(&picks, [base, ours, theirs], markers),
+        render::render(&picks, base, ours, theirs, markers),
         conflicts,
     )
 }
@@ -548,4 +549,78 @@ fn moving_the_sides_gives_what_copying_them_does() {
     let copied = merge(&base, &ours, &theirs);
     assert!(matches!(copied, Merge::Conflicted { .. }));
     assert_eq!(copied, merge_owned(base, ours, theirs, &Markers::default()));
+}
+
+#[test]
+fn a_thinned_base_merges_as_the_whole_one() {
+    let mut base = example();
+    // One id twice: items pair up by occurrence.
+    base.accounts.push(account("twice", "First"));
+    base.accounts.push(account("twice", "Second"));
+    let diff3 = Markers {
+        diff3: true,
+        ..Markers::default()
+    };
+    let scenarios: [fn(&mut Plan, &mut Plan); 5] = [
+        // Clean: edits to different items, an addition, a removal, a reorder.
+        |o, t| {
+            o.accounts[1].notes = Some("Ours".into());
+            o.accounts.push(account("ours-new", "Ours"));
+            t.accounts[3].tier = 1;
+            t.meetings.pop();
+            t.people.reverse();
+        },
+        // One field changed two ways, beside a clean edit of the same item.
+        |o, t| {
+            o.accounts[2].notes = Some("Ours".into());
+            t.accounts[2].notes = Some("Theirs".into());
+            t.accounts[2].tier = 3;
+        },
+        // Edited on one side, deleted on the other, both ways round.
+        |o, t| {
+            o.accounts[0].name = "Edited".into();
+            t.accounts.remove(0);
+            o.meetings.remove(1);
+            t.meetings[1].minutes += 5;
+        },
+        // The repeated id: the second of them edited by ours, the first edited by theirs.
+        |o, t| {
+            if let Some(a) = o.accounts.last_mut() {
+                a.name = "Ours second".into();
+            }
+            let first = t.accounts.len() - 2;
+            t.accounts[first].tier = 1;
+        },
+        // The repeated id: one removed by ours, both edited by theirs.
+        |o, t| {
+            let first = o.accounts.len() - 2;
+            o.accounts.remove(first);
+            for a in t.accounts.iter_mut().rev().take(2) {
+                a.tier = 3;
+            }
+        },
+    ];
+    let mut conflicted = Vec::new();
+    for (n, change) in scenarios.iter().enumerate() {
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        change(&mut ours, &mut theirs);
+        for markers in [&Markers::default(), &diff3] {
+            let whole = merge_marked(&base, &ours, &theirs, markers);
+            let thinned = merge_thinned(
+                Base::thin(base.clone(), &ours),
+                ours.clone(),
+                theirs.clone(),
+                markers,
+            );
+            assert_eq!(thinned, whole, "scenario {n}, diff3 {}", markers.diff3);
+            conflicted.push(matches!(whole, Merge::Conflicted { .. }));
+        }
+    }
+    assert_eq!(
+        conflicted,
+        [
+            false, false, true, true, true, true, false, false, true, true
+        ],
+        "which scenarios conflict"
+    );
 }
