@@ -2,7 +2,7 @@
 //! and typing never waits for a check.
 
 use crate::app::document::{BaselineChange, Document};
-use crate::check::{self, Finding, Severity};
+use crate::check::{self, Finding, Kept, Severity};
 use crate::model::{Date, Plan, Section};
 use crate::ops::patch::Patch;
 use crate::readiness;
@@ -108,10 +108,17 @@ enum Message {
 /// the window neither waits for it nor copies the plan for it).
 pub type PlanWork = Box<dyn FnOnce(&Plan) + Send>;
 
-/// The gaps of `base` with `pending` applied; `base` is as it was afterwards.
-fn check_pending(base: &mut Plan, pending: &Patch, revision: u64, today: Date) -> Gaps {
+/// The gaps of `base` with `pending` applied; `base` is as it was afterwards. `kept` holds
+/// what the last check worked out, told of every edit since (`pending` included).
+fn check_pending(
+    base: &mut Plan,
+    pending: &Patch,
+    revision: u64,
+    today: Date,
+    kept: &mut Kept,
+) -> Gaps {
     pending.apply(base);
-    let findings = check::check(base, today);
+    let findings = check::check_keeping(base, today, kept);
     let gaps = Gaps::new(revision, findings, base, today);
     pending.revert(base);
     gaps
@@ -120,6 +127,10 @@ fn check_pending(base: &mut Plan, pending: &Patch, revision: u64, today: Date) -
 /// The worker: follows the baseline and checks the newest plan of each batch of messages.
 fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
     let mut base: Option<Plan> = None;
+    // What the last check worked out, and the pending edit it was of (taken back out of the
+    // baseline since, so an edit to tell `kept` of when the next check comes).
+    let mut kept = Kept::default();
+    let mut checked: Option<Patch> = None;
     while let Ok(first) = inbox.recv() {
         let mut batch = vec![first];
         batch.extend(inbox.try_iter());
@@ -132,9 +143,17 @@ fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
                 Message::Reset(plan) => {
                     // The document's own copy is not freed while this one is made.
                     base = Some(std::sync::Arc::unwrap_or_clone(plan));
+                    kept.forget();
+                    checked = None;
                 }
-                Message::Apply(patch) => base.iter_mut().for_each(|b| patch.apply(b)),
-                Message::Revert(patch) => base.iter_mut().for_each(|b| patch.revert(b)),
+                Message::Apply(patch) => {
+                    kept.edited(&patch);
+                    base.iter_mut().for_each(|b| patch.apply(b));
+                }
+                Message::Revert(patch) => {
+                    kept.edited(&patch);
+                    base.iter_mut().for_each(|b| patch.revert(b));
+                }
                 Message::Run { pending, work } => {
                     // With no plan yet, `work` is dropped unrun: its caller hears nothing back.
                     if let Some(plan) = base.as_mut() {
@@ -149,7 +168,12 @@ fn work(inbox: &Receiver<Message>, outbox: &Sender<Gaps>, repaint: &dyn Fn()) {
                     today,
                 } if Some(i) == newest => {
                     let Some(plan) = base.as_mut() else { continue };
-                    let gaps = check_pending(plan, &pending, revision, today);
+                    if let Some(last) = checked.take() {
+                        kept.edited(&last);
+                    }
+                    kept.edited(&pending);
+                    let gaps = check_pending(plan, &pending, revision, today, &mut kept);
+                    checked = Some(pending);
                     if outbox.send(gaps).is_err() {
                         return;
                     }
@@ -354,12 +378,21 @@ mod tests {
         let mut doc = Document::new(plan, None, true);
         let mut base = doc.baseline().clone();
         let mut first = Gaps::default();
+        let mut kept = Kept::default();
+        let mut checked: Option<Patch> = None;
         for k in 0..3 {
             if let Some(a) = doc.plan.accounts.get_mut(1) {
                 a.notes = Some(format!("Typed {k}"));
             }
             doc.edited_items(false, &[(Section::Accounts, 1)]);
-            let gaps = check_pending(&mut base, &doc.pending_patch(), doc.revision, today);
+            // As the worker does: the last key's patch is taken back out, this one's put in.
+            let pending = doc.pending_patch();
+            if let Some(last) = checked.take() {
+                kept.edited(&last);
+            }
+            kept.edited(&pending);
+            let gaps = check_pending(&mut base, &pending, doc.revision, today, &mut kept);
+            checked = Some(pending);
             if k == 0 {
                 let full = Gaps::new(
                     doc.revision,

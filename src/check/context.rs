@@ -21,7 +21,7 @@ pub struct Context<'a> {
     index: Index<'a>,
     /// The id census of each section, in the order of [`Section::ALL`].
     census: [OnceCell<IdCensus>; Section::ALL.len()],
-    meetings: OnceCell<MeetingTable<'a>>,
+    meetings: OnceCell<MeetingTable>,
     flow: OnceCell<Flow>,
     results: OnceCell<Results>,
     verification: Option<&'a Verification>,
@@ -145,9 +145,28 @@ impl<'a> Context<'a> {
     }
 
     /// The meetings as rows, with the ids they name looked up: read once, on first use.
-    pub fn meetings(&self) -> &MeetingTable<'a> {
+    pub fn meetings(&self) -> &MeetingTable {
         self.meetings
             .get_or_init(|| MeetingTable::new(self.plan, &self.index))
+    }
+
+    /// Starts from a meeting table kept from an earlier check of this plan, which the caller
+    /// knows still holds (see [`crate::check::Kept`]).
+    pub(super) fn with_meetings(self, table: MeetingTable) -> Self {
+        Context {
+            meetings: OnceCell::from(table),
+            ..self
+        }
+    }
+
+    /// The meeting table, when a rule read it, to keep for the next check.
+    pub(super) fn into_meetings(self) -> Option<MeetingTable> {
+        self.meetings.into_inner()
+    }
+
+    /// A meeting table made from the plan as it is now, whatever this context holds.
+    pub(super) fn fresh_meetings(&self) -> MeetingTable {
+        MeetingTable::new(self.plan, &self.index)
     }
 
     /// The plan after the show, measured as of today (handoffs taken, leads stuck, objectives'

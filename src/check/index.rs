@@ -41,7 +41,7 @@ impl Index<'_> {
 /// What one look at every id of a list section finds. The sections indexed by id (people,
 /// accounts, messages, stages) are counted while they are indexed, the others on first use, so
 /// no rule reads the ids of a long list again.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct IdCensus {
     /// Items whose id an earlier item already has, with that earlier (first) item, in item order.
     pub repeats: Vec<(usize, usize)>,

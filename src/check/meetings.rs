@@ -9,9 +9,10 @@
 use crate::check::index::{IdCensus, Index, sparse_census};
 use crate::check::maps::{HashMap, HashMapExt};
 use crate::model::{DateTime, MeetingStatus, Plan};
+use std::cell::OnceCell;
 
 /// One meeting, as the rules need it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MeetingRow {
     /// When it starts.
     pub start: DateTime,
@@ -36,10 +37,11 @@ const PARALLEL_FROM: usize = 4_096;
 const NO_ROOM: u32 = u32::MAX;
 
 /// Someone meetings name in `people`: a person of the plan, or an id nobody has.
-#[derive(Debug, Clone, Copy)]
-pub struct Attendee<'a> {
-    /// The id as written.
-    pub id: &'a str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    /// The id as written (owned, so that the table can outlive one borrow of the plan: see
+    /// [`crate::check::Kept`]; there are as many as people named, not meetings).
+    pub id: Box<str>,
     /// The index of the person (the first with this id), when there is one.
     pub person: Option<usize>,
 }
@@ -47,13 +49,17 @@ pub struct Attendee<'a> {
 /// Every meeting of a plan as a row, with its people and room.
 ///
 /// Indexes are `u32`: a plan file holds at most 256 MiB, far fewer than 2³² meetings or names.
-pub struct MeetingTable<'a> {
+///
+/// It borrows nothing from the plan: a check can keep it for the next one while edits leave
+/// the meetings, and the ids they name, as they were ([`crate::check::Kept`]).
+#[derive(Debug)]
+pub struct MeetingTable {
     /// One row per meeting, in plan order.
     pub rows: Vec<MeetingRow>,
     /// The repeated and malformed meeting ids.
     pub census: IdCensus,
     /// Everyone the meetings name, each id once, in the order first named.
-    pub attendees: Vec<Attendee<'a>>,
+    pub attendees: Vec<Attendee>,
     /// The attendees of every meeting, one meeting after another (see [`MeetingTable::people`]).
     people: Vec<u32>,
     /// Where each meeting's attendees start in `people`, and where the last one's end.
@@ -62,11 +68,15 @@ pub struct MeetingTable<'a> {
     pub named_messages: Vec<bool>,
     /// How many rooms the meetings use.
     pub rooms: usize,
+    /// [`MeetingTable::bookings_by_attendee`], worked out when first asked for.
+    by_attendee: OnceCell<Bookings>,
+    /// [`MeetingTable::bookings_by_room`], likewise.
+    by_room: OnceCell<Bookings>,
 }
 
-impl<'a> MeetingTable<'a> {
+impl MeetingTable {
     /// Reads every meeting of `plan` once, looking up the ids they name in `index`.
-    pub(super) fn new(plan: &'a Plan, index: &Index<'a>) -> Self {
+    pub(super) fn new(plan: &Plan, index: &Index<'_>) -> Self {
         let meetings = &plan.meetings;
         let n = meetings.len();
         let id_at = |i: usize| meetings.get(i).map_or("", |m| m.id.as_str());
@@ -93,7 +103,7 @@ impl<'a> MeetingTable<'a> {
     }
 
     /// The rows, people and rooms of every meeting (all but the census).
-    fn read_rows(plan: &'a Plan, index: &Index<'a>) -> Self {
+    fn read_rows<'a>(plan: &'a Plan, index: &Index<'_>) -> Self {
         let meetings = &plan.meetings;
         let n = meetings.len();
         let mut table = MeetingTable {
@@ -104,6 +114,8 @@ impl<'a> MeetingTable<'a> {
             people_at: Vec::with_capacity(n + 1),
             named_messages: vec![false; plan.messages.len()],
             rooms: 0,
+            by_attendee: OnceCell::new(),
+            by_room: OnceCell::new(),
         };
         let mut attendee_of: HashMap<&'a str, u32> = HashMap::new();
         // The last meeting that named each attendee.
@@ -126,7 +138,7 @@ impl<'a> MeetingTable<'a> {
                 let next = table.attendees.len() as u32;
                 let attendee = *attendee_of.entry(p.as_str()).or_insert_with(|| {
                     table.attendees.push(Attendee {
-                        id: p,
+                        id: p.as_str().into(),
                         person: index.person(p),
                     });
                     last_meeting.push(None);
@@ -176,6 +188,19 @@ impl<'a> MeetingTable<'a> {
         table
     }
 
+    /// Whether this table says what `fresh` (made from the plan as it is now) says, its
+    /// bookings aside: those are worked out from the rows. For checking that a kept table
+    /// still holds.
+    pub(super) fn agrees_with(&self, fresh: &MeetingTable) -> bool {
+        self.rows == fresh.rows
+            && self.census == fresh.census
+            && self.attendees == fresh.attendees
+            && self.people == fresh.people
+            && self.people_at == fresh.people_at
+            && self.named_messages == fresh.named_messages
+            && self.rooms == fresh.rooms
+    }
+
     /// The distinct attendees of meeting `i`, as indexes of [`MeetingTable::attendees`], in the
     /// order the meeting names them.
     pub fn people(&self, i: usize) -> &[u32] {
@@ -194,7 +219,7 @@ impl<'a> MeetingTable<'a> {
 }
 
 /// One meeting in a list of bookings (see [`MeetingTable::bookings_by_attendee`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Booking {
     /// When the meeting starts.
     pub start: DateTime,
@@ -207,6 +232,7 @@ pub struct Booking {
 }
 
 /// Bookings grouped by attendee or room, each group in start order.
+#[derive(Debug)]
 pub struct Bookings {
     entries: Vec<Booking>,
     /// Where each group starts in `entries`, and where the last one ends.
@@ -243,22 +269,25 @@ impl Bookings {
     }
 }
 
-impl<'a> MeetingTable<'a> {
+impl MeetingTable {
     /// The meetings that take their people's time (active and longer than 0 minutes), one
     /// list per attendee, each in start order (then plan order).
-    pub fn bookings_by_attendee(&self) -> Bookings {
-        self.bookings(self.attendees.len(), |i| self.people(i))
+    pub fn bookings_by_attendee(&self) -> &Bookings {
+        self.by_attendee
+            .get_or_init(|| self.bookings(self.attendees.len(), |i| self.people(i)))
     }
 
     /// The meetings that take their room's time (active and longer than 0 minutes), one list per
     /// room, each in start order (then plan order).
-    pub fn bookings_by_room(&self) -> Bookings {
-        self.bookings(self.rooms, |i| {
-            self.rows
-                .get(i)
-                .map(|r| std::slice::from_ref(&r.room))
-                .filter(|&room| room != [NO_ROOM])
-                .unwrap_or_default()
+    pub fn bookings_by_room(&self) -> &Bookings {
+        self.by_room.get_or_init(|| {
+            self.bookings(self.rooms, |i| {
+                self.rows
+                    .get(i)
+                    .map(|r| std::slice::from_ref(&r.room))
+                    .filter(|&room| room != [NO_ROOM])
+                    .unwrap_or_default()
+            })
         })
     }
 
@@ -374,7 +403,7 @@ mod tests {
         let ids = |i: usize| -> Vec<&str> {
             let attendees = table.people(i).iter();
             attendees
-                .filter_map(|&a| table.attendees.get(a as usize).map(|a| a.id))
+                .filter_map(|&a| table.attendees.get(a as usize).map(|a| &*a.id))
                 .collect()
         };
         assert_eq!(ids(0), ["ana", "mo"]);
@@ -398,7 +427,7 @@ mod tests {
         let plan = plan();
         let ctx = Context::new(&plan, today());
         let table = ctx.meetings();
-        let meetings = |bookings: Bookings| -> Vec<Vec<u32>> {
+        let meetings = |bookings: &Bookings| -> Vec<Vec<u32>> {
             bookings
                 .groups()
                 .map(|g| g.iter().map(|b| b.meeting).collect())

@@ -7,6 +7,7 @@
 mod context;
 mod finding;
 mod index;
+mod kept;
 mod meetings;
 pub mod render;
 pub mod rules;
@@ -21,6 +22,7 @@ pub(crate) mod maps {
     pub use foldhash::{HashMap, HashMapExt, HashSet};
 }
 pub use finding::{Finding, Severity, Summary};
+pub use kept::{Kept, check_keeping};
 pub use rules::{ALL as RULES, FixedBy, Rule, RuleId, find as find_rule};
 
 use crate::analysis::provenance::Verification;
@@ -39,10 +41,15 @@ pub fn check_verified(plan: &Plan, today: Date, verification: &Verification) -> 
 }
 
 fn run(ctx: Context<'_>) -> Vec<Finding> {
+    run_on(&ctx)
+}
+
+/// Every rule, in catalogue order, on one context.
+fn run_on(ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for &id in RuleId::ALL {
         let mut sink = Sink { id, out: &mut out };
-        (id.rule().check)(&ctx, &mut sink);
+        (id.rule().check)(ctx, &mut sink);
     }
     out
 }

@@ -73,6 +73,20 @@ impl<T: Clone + PartialEq> ListPatch<T> {
         matches!(self, ListPatch::Same)
     }
 
+    /// Whether every item keeps its place and its id: no item added, removed or moved, and
+    /// only fields other than the id changed. Whatever is worked out from the ids and the
+    /// places alone (an index by id, say) still holds after such a patch.
+    pub fn keeps_ids(&self) -> bool
+    where
+        T: Identified,
+    {
+        match self {
+            ListPatch::Same => true,
+            ListPatch::Items(items) => items.iter().all(|(_, old, new)| old.id() == new.id()),
+            ListPatch::Splice { .. } => false,
+        }
+    }
+
     /// How many items the patch holds (old and new counted once each).
     pub fn size(&self) -> usize {
         match self {
@@ -103,6 +117,12 @@ impl<T: Clone + PartialEq> ListPatch<T> {
 }
 
 /// A single value that changed: (old, new).
+/// An item of a list, known by its id.
+pub trait Identified {
+    /// The item's id.
+    fn id(&self) -> &str;
+}
+
 type Swap<T> = Option<Box<(T, T)>>;
 
 fn swap<T: Clone + PartialEq>(old: &T, new: &T) -> Swap<T> {
@@ -128,6 +148,14 @@ macro_rules! patch {
                 pub $list: ListPatch<$item>,
             )*
         }
+
+        $(
+            impl Identified for $item {
+                fn id(&self) -> &str {
+                    &self.id
+                }
+            }
+        )*
 
         impl Patch {
             /// The changes that turn `old` into `new`.

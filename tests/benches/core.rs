@@ -22,7 +22,8 @@
 //! exports and imports), `cargo bench --bench core -- 10000`, `cargo bench --bench core --
 //! signoffs`, `cargo bench --bench core -- leads`, `cargo bench --bench core -- merge`, `cargo
 //! bench --bench core -- diff`, `cargo bench --bench core -- exports` or `cargo bench --bench
-//! core -- imports` (sizes may follow a group: `-- merge 10000`).
+//! core -- imports` or `cargo bench --bench core -- worker` (what the checker does after a key, part by
+//! part; sizes may follow a group: `-- merge 10000`).
 //! Targets are the README's "Performance" section; the figures as measured, and how the code
 //! stays within them, are in `README.md` beside this file.
 
@@ -341,6 +342,76 @@ fn leads_bench() {
     );
 }
 
+/// What the workbench's checker does after a key, part by part (`-- worker`, sizes may follow):
+/// the typed item's patch applied to its copy of the plan, the check, the readiness areas and
+/// who owes what, worked out beside the findings; the gaps are current when all are done.
+fn worker_bench() {
+    println!();
+    let mut rows = Vec::new();
+    for accounts in sizes(&[10_000, 100_000]) {
+        let plan = generate::generate(accounts, generate::DEFAULT_SEED);
+        let today = generate::today();
+        let mut base = plan.clone();
+        let mut typed = plan.clone();
+        if let Some(a) = typed.accounts.get_mut(1) {
+            a.notes = Some("Typed in the benchmark".to_owned());
+        }
+        let pending = patch::Patch::between(&plan, &typed);
+        let findings = check::check(&typed, today);
+        let n = runs(accounts);
+        rows.push((
+            accounts,
+            "check (the whole)",
+            measure(n, || {
+                pending.apply(&mut base);
+                let findings = check::check(&base, today);
+                pending.revert(&mut base);
+                findings
+            }),
+        ));
+        // As the checker does it: the meeting table of the last check kept, a note being an
+        // edit that leaves it.
+        let mut kept = check::Kept::default();
+        check::check_keeping(&typed, today, &mut kept);
+        let mut check_kept = |base: &mut preshow::model::Plan| {
+            kept.edited(&pending);
+            pending.apply(base);
+            let findings = check::check_keeping(base, today, &mut kept);
+            pending.revert(base);
+            kept.edited(&pending);
+            findings
+        };
+        rows.push((
+            accounts,
+            "check (table kept)",
+            measure(n, || check_kept(&mut base)),
+        ));
+        rows.push((
+            accounts,
+            "readiness areas",
+            measure(n, || preshow::readiness::areas(&typed, today)),
+        ));
+        rows.push((
+            accounts,
+            "who owes what",
+            measure(n, || preshow::readiness::who_owes(&typed, &findings)),
+        ));
+        rows.push((
+            accounts,
+            "all (gaps current)",
+            measure(n, || {
+                let findings = check_kept(&mut base);
+                pending.apply(&mut base);
+                let areas = preshow::readiness::areas(&base, today);
+                let debts = preshow::readiness::who_owes(&base, &findings);
+                pending.revert(&mut base);
+                (findings, areas, debts)
+            }),
+        ));
+    }
+    report("worker", &rows);
+}
+
 /// Accounts added at the end of a plan, copies of existing ones under new ids.
 fn appended(plan: &mut preshow::model::Plan, tag: &str, count: usize) {
     let copies: Vec<preshow::model::Account> = plan
@@ -467,6 +538,9 @@ fn main() {
     if wanted("leads", &only) {
         leads_bench();
     }
+    if wanted("worker", &only) {
+        worker_bench();
+    }
     let (exports, imports) = (wanted("exports", &only), wanted("imports", &only));
     if exports || imports {
         interchange::run(&sizes(&[1_000, 10_000, 100_000]), exports, imports);
@@ -475,7 +549,9 @@ fn main() {
         .skip(1)
         .any(|a| a.replace(['_', ','], "").parse::<usize>().is_ok());
     // A named group runs alone, at the sizes given with it.
-    let groups = ["signoffs", "leads", "exports", "imports", "merge", "diff"];
+    let groups = [
+        "signoffs", "leads", "exports", "imports", "merge", "diff", "worker",
+    ];
     let named = only.iter().any(|w| groups.contains(&w.as_str()));
     if named || (!only.is_empty() && !sizes_asked) {
         return;

@@ -36,7 +36,7 @@ fn check(ctx: &Context, out: &mut Sink) {
         .overlaps()
         .into_iter()
         .map(|(b, _)| {
-            let id = table.attendees.get(b.key as usize).map_or("", |a| a.id);
+            let id = table.attendees.get(b.key as usize).map_or("", |a| &*a.id);
             (b.meeting as usize, id)
         })
         .collect();
