@@ -438,6 +438,7 @@ fn an_export_made_off_the_window_thread_writes_the_file_and_says_so() {
     };
     let ctx = egui::Context::default();
     let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
+    app.wait_opened();
     app.set_today(crate::support::feb_1());
     let builder = Harness::builder().with_size(crate::support::SIZE);
     let mut h = crate::support::drive(builder, app);
@@ -479,6 +480,7 @@ fn workbench_off_thread(f: &Fixture) -> Harness<'static, Workbench> {
     };
     let ctx = egui::Context::default();
     let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
+    app.wait_opened();
     app.set_today(crate::support::feb_1());
     let builder = Harness::builder().with_size(crate::support::SIZE);
     let mut h = crate::support::drive(builder, app);

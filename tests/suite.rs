@@ -40,6 +40,8 @@ mod lead_import;
 mod lists;
 #[cfg(feature = "gui")]
 mod open_problem;
+#[cfg(all(feature = "gui", unix))]
+mod opening;
 mod outcome_exports;
 #[cfg(feature = "gui")]
 mod outcomes;

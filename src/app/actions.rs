@@ -79,6 +79,10 @@ impl Workbench {
 
     /// Runs one command.
     pub(super) fn run(&mut self, ctx: &egui::Context, cmd: Command) {
+        // While a plan is opened, only what needs none works (another plan, the view, quitting).
+        if self.opening_shown() && !cmd.works_without_a_plan() {
+            return;
+        }
         if let Some(problem) = &self.open_problem {
             if cmd == Command::Reload {
                 let path = problem.path.clone();

@@ -215,6 +215,11 @@ impl Checker {
         }
     }
 
+    /// Whether checks run on a worker thread (else on the window's thread, as tests want).
+    pub fn in_background(&self) -> bool {
+        self.jobs.is_some()
+    }
+
     /// Passes the document's baseline moves to the worker; false when there is no worker.
     fn follow(&mut self, doc: &mut Document) -> bool {
         let changes = doc.take_baseline_changes();

@@ -51,14 +51,20 @@ impl Workbench {
             DropAction::Open(path) => {
                 // As File ▸ Open: asks first when there are unsaved changes.
                 self.run(ctx, Command::OpenRecent(path.clone()));
-                if others > 0
-                    && self.doc.path.as_deref() == Some(path.as_path())
+                let note = match others {
+                    0 => String::new(),
+                    1 => "; one plan at a time, the other file was left".to_owned(),
+                    n => format!("; one plan at a time, the other {n} files were left"),
+                };
+                if let Some(o) = &mut self.opening
+                    && o.path == path
+                {
+                    // Said once the plan is in.
+                    o.note = note;
+                } else if self.doc.path.as_deref() == Some(path.as_path())
                     && let Some(status) = &mut self.status
                 {
-                    status.text.push_str(&match others {
-                        1 => "; one plan at a time, the other file was left".to_owned(),
-                        n => format!("; one plan at a time, the other {n} files were left"),
-                    });
+                    status.text.push_str(&note);
                 }
             }
             DropAction::Import(path) => {
@@ -80,7 +86,7 @@ impl Workbench {
     fn on_drop(&self, path: &Path) -> DropAction {
         let csv = is_csv(path);
         let importing = matches!(self.dialog, Some(Dialog::Import(_)));
-        if csv && self.open_problem.is_some() {
+        if csv && !self.plan_open() {
             return DropAction::Refused(format!(
                 "Open a plan first, then drop {} on it to import it",
                 name(path)

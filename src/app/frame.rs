@@ -24,7 +24,9 @@ impl Workbench {
             egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
             egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         }
-        if let Some(problem) = &mut self.open_problem {
+        if self.opening_shown() {
+            egui::CentralPanel::default().show(ui, |ui| self.opening_ui(ui));
+        } else if let Some(problem) = &mut self.open_problem {
             let action = egui::CentralPanel::default()
                 .show(ui, |ui| problem.ui(ui))
                 .inner;

@@ -21,6 +21,19 @@ impl<T: Send + 'static> Job<T> {
         Job { rx }
     }
 
+    /// A job whose answer is already there (the work was done on this thread).
+    pub fn ready(answer: T) -> Self {
+        let (tx, rx) = channel();
+        // The receiver is right here: the send cannot fail.
+        let _ = tx.send(answer);
+        Job { rx }
+    }
+
+    /// Waits for the answer; `None` if the thread ended without one (a panic).
+    pub fn wait(&self) -> Option<T> {
+        self.rx.recv().ok()
+    }
+
     /// The answer once it is there; `Some(None)` if the thread ended without one (a panic).
     pub fn poll(&self) -> Option<Option<T>> {
         match self.rx.try_recv() {

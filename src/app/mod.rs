@@ -8,7 +8,8 @@
 //! opened shows `open_problem.rs` instead; the plan's file is watched from a thread
 //! (`watch.rs`, compared in `safety.rs`) and opened in the system's editor by `editor.rs`.
 //! Files dropped on the window are opened or imported by `drop.rs`; the window's size and place
-//! are kept between runs as `window.rs` sets up.
+//! are kept between runs as `window.rs` sets up. Every plan is read and parsed off the window's
+//! thread by `opening.rs`, which shows the file being opened meanwhile.
 
 mod actions;
 pub mod boards;
@@ -27,6 +28,7 @@ pub mod identity;
 mod job;
 mod open_problem;
 mod open_save;
+pub mod opening;
 mod outcomes;
 mod place;
 pub mod presenting;
@@ -135,7 +137,7 @@ pub fn start(ctx: &egui::Context, start: Start, settings: Settings) -> Workbench
         app.command(Command::SetToday(Some(today)));
     }
     if start.walk {
-        app.command(Command::NextGap);
+        app.once_open(Command::NextGap);
     }
     app
 }
@@ -211,6 +213,8 @@ pub struct Workbench {
     disk: state::DiskWatch,
     /// Who is at the keyboard: the person sign-offs are entered by.
     identity: identity::Identity,
+    /// The plan being read, while one is (off the window's thread).
+    opening: Option<opening::Opening>,
 }
 
 impl Workbench {
@@ -222,8 +226,10 @@ impl Workbench {
     }
 
     /// The workbench on `file` (as [`Workbench::open`]) with `today` taken as today, if given.
-    /// The plan's first check starts at once, off the window's thread when checks run there:
-    /// the first frame shows the plan while it runs.
+    /// When checks run off the window's thread, the file is read off it too: the first frame
+    /// shows the file being opened, and the plan is in once it has parsed (see
+    /// [`Workbench::wait_opened`]); its first check then starts at once, off the window's
+    /// thread, while the plan is shown. Else the plan is in when this returns.
     pub fn open_as_of(
         ctx: &egui::Context,
         file: Option<PathBuf>,
@@ -260,7 +266,10 @@ impl Workbench {
             },
             views: state::ViewState::default(),
             frame: state::FrameState::default(),
-            window: state::WindowState::default(),
+            window: state::WindowState {
+                repaint: ctx.clone(),
+                ..Default::default()
+            },
             files: files::Files::new(settings),
             recovery: state::RecoveryState {
                 dir: recovery_dir,
@@ -271,19 +280,12 @@ impl Workbench {
                 watch,
                 ..Default::default()
             },
+            opening: None,
         };
         // No file asked for: the plan worked on last, if it is still there.
         let file = file.or_else(|| app.files.recent().into_iter().find(|p| p.is_file()));
         match file {
-            Some(path) => match app.read_document(&path) {
-                Ok((doc, note)) => {
-                    app.doc = doc;
-                    app.files.add_recent(&path);
-                    app.say_until_edit(format!("Opened {}{note}", path.display()));
-                    app.offer_recovery();
-                }
-                Err(e) => app.open_problem = Some(OpenProblem::new(path, &e.error)),
-            },
+            Some(path) => app.start_opening(path, opening::Why::Start),
             None => {
                 if let Ok(l) = crate::format::parse(crate::EXAMPLE_PLAN) {
                     app.doc = Document::new(l.plan, None, true);
@@ -404,6 +406,7 @@ impl Workbench {
             self.window.zoom.apply(ctx);
         }
         self.checks.checker.poll();
+        self.finish_opening();
         self.doc.take_digest(false);
         self.finish_file_jobs();
         if self.checks.trail.logic(ctx, self.doc.path.as_deref()) {
@@ -420,7 +423,10 @@ impl Workbench {
         }
         self.take_dropped_files(ctx);
         self.keep_recovery(ctx);
-        self.watch_disk();
+        // The file being read again, or another plan taking this one's place: nothing to compare.
+        if self.opening.is_none() {
+            self.watch_disk();
+        }
         self.expire_status(ctx);
         if ctx.input(|i| i.viewport().close_requested()) && !self.window.allow_close {
             self.doc.commit();

@@ -4,7 +4,7 @@
 
 use crate::app::dialogs::{ChangedOnDisk, CommentsWouldBeLost, Dialog, TypedPath};
 use crate::app::files::{Chosen, Purpose};
-use crate::app::open_problem::OpenProblem;
+use crate::app::opening::Why;
 use crate::app::{Document, Workbench};
 use crate::format;
 use crate::model::Section;
@@ -82,8 +82,10 @@ impl Workbench {
         self.dialog = Some(Dialog::TypedPath(TypedPath::new(purpose, text)));
     }
 
-    /// Puts `doc` in place of the open plan, with fresh view state and checks.
+    /// Puts `doc` in place of the open plan, with fresh view state and checks. A plan still
+    /// being read is let go: this one took its place.
     pub(super) fn replace_document(&mut self, doc: Document) {
+        self.opening = None;
         // This session's copy of edits being replaced; copies left by an earlier run stay.
         if self.recovery.written.is_some() {
             self.forget_recovery();
@@ -100,65 +102,11 @@ impl Workbench {
         self.checks.checker.request(&mut self.doc, self.today);
     }
 
-    /// Reads the plan at `path` as a document, with a note for the status bar when it was
-    /// migrated from an older format.
-    pub(super) fn read_document(
-        &self,
-        path: &Path,
-    ) -> Result<(Document, String), format::LoadError> {
-        let read = format::read_text(path).and_then(|text| format::parse(&text).map(|l| (l, text)));
-        let (loaded, text) = read.map_err(|error| format::LoadError {
-            path: path.to_owned(),
-            error,
-        })?;
-        // The source map goes before the plan is copied for undo: at 100,000 accounts it is a
-        // few hundred megabytes. The text goes once its digest is worked out, off this thread.
-        let format::Loaded {
-            plan,
-            source,
-            migrated_from,
-        } = loaded;
-        // Only the comments are kept (`{ source }` moves the map into a temporary, so the rest
-        // of it goes at the end of this statement).
-        let format::SourceMap { comments, .. } = { source };
-        let note = migrated_from
-            .map(|f| {
-                format!(
-                    " (migrated from format {f}; saving writes format {})",
-                    plan.format
-                )
-            })
-            .unwrap_or_default();
-        let mut doc = Document::new(plan, Some(path.to_owned()), migrated_from.is_none());
-        doc.digest_in_background(text);
-        doc.comments = comments;
-        Ok((doc, note))
-    }
-
-    /// Opens `path`, keeping the current plan if it does not load (or, on the screen shown
-    /// when a plan could not be opened, showing this file's problem there). Returns whether it
-    /// opened.
-    pub fn load(&mut self, path: PathBuf) -> bool {
-        match self.read_document(&path) {
-            Ok((doc, note)) => {
-                self.replace_document(doc);
-                self.open_problem = None;
-                self.files.add_recent(&path);
-                self.say_until_edit(format!("Opened {}{note}", path.display()));
-                true
-            }
-            Err(error) if self.open_problem.is_some() => {
-                self.open_problem = Some(OpenProblem::new(path, &error.error));
-                false
-            }
-            Err(error) => {
-                self.complain(
-                    "This plan could not be opened; the current plan stays open",
-                    error.to_string(),
-                );
-                false
-            }
-        }
+    /// Opens `path`, off the window's thread when checks run off it, keeping the current plan
+    /// until the new one is in, and keeping it if the new one does not load (or, on the screen
+    /// shown when a plan could not be opened, showing this file's problem there).
+    pub fn load(&mut self, path: PathBuf) {
+        self.start_opening(path, Why::Open);
     }
 
     /// Saves to `path`; returns whether it worked.

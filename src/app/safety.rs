@@ -162,31 +162,9 @@ impl Workbench {
             }
             return;
         }
-        match self.read_document(path) {
-            Ok((doc, note)) => {
-                let section = self.section;
-                let board = self.board;
-                self.replace_document(doc);
-                self.section = section;
-                self.board = board;
-                self.disk.seen = seen;
-                self.say_until_edit(format!(
-                    "{} changed on disk and was reloaded (you had no unsaved edits){note}",
-                    path.display()
-                ));
-            }
-            Err(error) => {
-                let message = error.to_string();
-                self.tell(
-                    format!(
-                        "{} changed on disk and cannot be read, so it was not reloaded: {message}",
-                        path.display()
-                    ),
-                    true,
-                    Lasts::WhileFileTrouble,
-                );
-                self.disk.trouble = Some(DiskTrouble::Unreadable(message));
-            }
-        }
+        self.start_opening(
+            path.to_owned(),
+            crate::app::opening::Why::ChangedOnDisk { seen, digest: now },
+        );
     }
 }

@@ -115,6 +115,8 @@ pub struct WindowState {
     pub allow_close: bool,
     /// The zoom while presenting.
     pub zoom: crate::app::presenting::PresentZoom,
+    /// The window's context: work on other threads asks it for a frame when done.
+    pub repaint: egui::Context,
 }
 
 impl Default for WindowState {
@@ -125,6 +127,7 @@ impl Default for WindowState {
             title: String::new(),
             allow_close: false,
             zoom: Default::default(),
+            repaint: egui::Context::default(),
         }
     }
 }

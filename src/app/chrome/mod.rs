@@ -16,7 +16,7 @@ use crate::model::human;
 impl Workbench {
     /// The menu bar, with the plan's name and its gaps at the right.
     pub(super) fn menu_ui(&mut self, ui: &mut egui::Ui) {
-        let plan_open = self.open_problem.is_none();
+        let plan_open = self.plan_open();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
             ui.add_enabled_ui(plan_open, |ui| {
@@ -33,7 +33,7 @@ impl Workbench {
     }
 
     fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
-        let plan_open = self.open_problem.is_none();
+        let plan_open = self.plan_open();
         let pending = &mut self.frame.pending;
         item_ui(ui, pending, Command::NewPlan, true);
         item_ui(ui, pending, Command::Open, true);
@@ -56,7 +56,7 @@ impl Workbench {
             ui,
             pending,
             Command::Reload,
-            self.doc.path.is_some() || !plan_open,
+            self.open_problem.is_some() || (self.doc.path.is_some() && plan_open),
         );
         ui.separator();
         item_ui(ui, pending, Command::Import(Kind::Accounts), plan_open);
@@ -129,6 +129,10 @@ impl Workbench {
         if ui.button("Command palette  Ctrl+K").clicked() {
             self.frame.pending.push(Command::Palette);
         }
+        if let Some(o) = self.opening().filter(|o| o.shown()) {
+            ui.weak(format!("{} · opening", o.file_name()));
+            return;
+        }
         if let Some(problem) = &self.open_problem {
             ui.colored_label(
                 widgets::palette::error(),
@@ -156,6 +160,12 @@ impl Workbench {
         ui.colored_label(widgets::palette::error(), count(s.error, "error"));
     }
 
+    /// Whether a plan is on screen (not the screen of one being opened, or of one that could not
+    /// be): the menus that work on a plan are on only then.
+    pub(super) fn plan_open(&self) -> bool {
+        self.open_problem.is_none() && !self.opening_shown()
+    }
+
     /// Whether the plan in the window is the file on disk, in a few words for the header.
     pub(super) fn saved_state(&self) -> &'static str {
         match &self.disk.trouble {
@@ -176,9 +186,13 @@ impl Workbench {
 
     /// The bar shown instead of the menus while presenting.
     pub(super) fn presentation_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let plan_open = self.open_problem.is_none();
+        let plan_open = self.plan_open();
         ui.horizontal(|ui| {
-            if let Some(problem) = &self.open_problem {
+            if let Some(o) = self.opening().filter(|o| o.shown()) {
+                // The screen below says what is opened and turns the spinner.
+                ui.label(egui::RichText::new(o.file_name()).strong());
+                ui.weak("opening");
+            } else if let Some(problem) = &self.open_problem {
                 ui.colored_label(
                     widgets::palette::error(),
                     format!("{} · not opened", problem.file_name()),
@@ -259,6 +273,16 @@ impl Workbench {
     /// The status bar: the plan's file, its gaps, and the last message.
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if let Some(o) = self.opening() {
+                // The screen says what is opened; here, where it is.
+                if o.shown() {
+                    ui.label(o.path.display().to_string());
+                    return;
+                }
+                ui.add(egui::Spinner::new());
+                ui.label(o.doing());
+                ui.separator();
+            }
             if let Some(problem) = &self.open_problem {
                 ui.colored_label(widgets::palette::error(), problem.summary());
                 return;
@@ -315,9 +339,11 @@ impl Workbench {
     /// Sets the window title when it changes: the plan, unsaved edits, errors and warnings.
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let s = self.checks.checker.gaps.summary();
-        let title = match &self.open_problem {
-            Some(p) => format!("{} could not be opened — Preshow", p.file_name()),
-            None => format!(
+        let opening = self.opening().filter(|o| o.shown());
+        let title = match (opening, &self.open_problem) {
+            (Some(o), _) => format!("Opening {} — Preshow", o.file_name()),
+            (None, Some(p)) => format!("{} could not be opened — Preshow", p.file_name()),
+            (None, None) => format!(
                 "{}{} — Preshow ({}, {})",
                 // The window title is drawn by the desktop, not egui: any glyph works there.
                 if self.differs_from_file() { "● " } else { "" },
