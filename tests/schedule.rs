@@ -577,3 +577,34 @@ fn screen_readers_follow_the_keyboard_from_block_to_block() {
         .collect();
     assert_eq!(focused, ["Gamma Labs 14:00"]);
 }
+
+/// Keys typed into another item bring new gaps (the day's layout is kept while the edit goes on:
+/// only the findings are taken in), and a meeting's new finding is in its details at once.
+#[test]
+fn gaps_a_key_brings_show_on_the_meetings_at_once() {
+    let f = fixture();
+    let mut h = schedule(&f.path);
+    let details = |h: &Harness<'static, Workbench>| {
+        let block = h.get_by_label("Acme Hospitals 10:00");
+        block.accesskit_node().description().unwrap_or_default()
+    };
+    assert!(
+        !details(&h).contains("Nobody from Sales"),
+        "{}",
+        details(&h)
+    );
+    // Ana, the only one at Acme's demo, moves to Marketing in an edit not finished yet (as a
+    // key typed into her would be): no id changes, no clash, but the meeting has no one from
+    // Sales now.
+    let wb = h.state_mut();
+    let at = wb.doc.plan.people.iter().position(|p| p.id == "ana");
+    let at = at.expect("the fixture's Ana");
+    wb.doc.plan.people[at].team = preshow::model::Team::Marketing;
+    wb.doc.edited_items(false, &[(Section::People, at)]);
+    h.run();
+    let described = details(&h);
+    assert!(
+        described.contains("Nobody from Sales"),
+        "the meeting's new gap is in its details: {described}"
+    );
+}

@@ -38,11 +38,23 @@ use state::{Kept, ShownKey};
 pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>) {
     // Meetings are typed into in their section's editor, not here: the board follows the plan
     // when such an edit is finished.
-    let revisions = (cx.shape, cx.gaps.revision);
+    // The days follow the plan's shape; the clashes follow the gaps, and a day is laid out
+    // again only when its clashes change (a key in an account's notes brings new gaps, not new
+    // clashes: the day's layout stays, its finding dots are taken from the new gaps).
     let overview = match state.overview.take() {
-        Some((key, overview)) if key == revisions => overview,
-        _ => Overview::new(cx),
+        Some((shape, clashes, mut overview)) if shape == cx.shape => {
+            if clashes.0 != cx.gaps.revision {
+                let version = clashes.1 + u64::from(overview.follow_gaps(cx));
+                state.overview_clashes = (cx.gaps.revision, version);
+            }
+            overview
+        }
+        _ => {
+            state.overview_clashes = (cx.gaps.revision, state.overview_clashes.1 + 1);
+            Overview::new(cx)
+        }
     };
+    let revisions = (cx.shape, state.overview_clashes.1);
     let day = overview.day_to_show(state.day, cx.plan.event.starts);
     state.day = Some(day);
 
@@ -57,7 +69,8 @@ pub fn schedule_ui(ui: &mut Ui, state: &mut ScheduleState, cx: &mut BoardCx<'_>)
         state.show_inactive,
     );
     let mut kept = kept_day(state, cx, &overview, key);
-    state.overview = Some((revisions, overview));
+    kept.follow_gaps(cx);
+    state.overview = Some((cx.shape, state.overview_clashes, overview));
     let shown = &kept.shown;
     legend_ui(ui, &shown.tally, shown.items.len(), &shown.over);
     ui.separator();
@@ -104,7 +117,11 @@ fn kept_day(
                 // Another day or other columns: the keyboard starts again at the first in view.
                 state.focus = None;
             }
-            Kept::new(key, Shown::new(cx, overview, day, by_room, show_inactive))
+            Kept::new(
+                key,
+                Shown::new(cx, overview, day, by_room, show_inactive),
+                cx.gaps.revision,
+            )
         }
     }
 }

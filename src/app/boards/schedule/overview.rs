@@ -1,5 +1,5 @@
-//! The show's days and which meetings fall on each: one pass over the plan and its findings,
-//! kept until either changes. The day picker reads it, and each day's columns start from it.
+//! The show's days and which meetings fall on each: one pass over the plan, kept until its shape
+//! changes, and the clashes, taken from the findings whenever they change. The day picker reads it, and each day's columns start from it.
 
 use crate::app::boards::context::BoardCx;
 use crate::check::RuleId;
@@ -40,6 +40,22 @@ impl Overview {
                 *inactive_by_day.entry(m.start.date()).or_default() += 1;
             }
         }
+        let (days, outside) = days(cx.plan, &by_day);
+        let mut overview = Overview {
+            by_day,
+            clashing: HashSet::new(),
+            clashes_by_day: HashMap::new(),
+            inactive_by_day,
+            days,
+            outside,
+        };
+        overview.follow_gaps(cx);
+        overview
+    }
+
+    /// Takes the clashes from the gaps as they are now: a pass over the findings, not the
+    /// meetings, so new gaps after a key cost what they hold. Whether the clashes changed.
+    pub(super) fn follow_gaps(&mut self, cx: &BoardCx<'_>) -> bool {
         let mut clashes_by_day: HashMap<Date, usize> = HashMap::new();
         let mut clashing: HashSet<usize> = HashSet::new();
         for f in &cx.gaps.findings {
@@ -52,15 +68,10 @@ impl Overview {
                 *clashes_by_day.entry(m.start.date()).or_default() += 1;
             }
         }
-        let (days, outside) = days(cx.plan, &by_day);
-        Overview {
-            by_day,
-            clashing,
-            clashes_by_day,
-            inactive_by_day,
-            days,
-            outside,
-        }
+        let changed = clashing != self.clashing || clashes_by_day != self.clashes_by_day;
+        self.clashing = clashing;
+        self.clashes_by_day = clashes_by_day;
+        changed
     }
 
     /// The meetings (indexes) on `day`.

@@ -1,10 +1,11 @@
 //! What the board keeps between frames: the day and view chosen, the drag under way, the
 //! meeting the keyboard is on, and the day laid out for the plan as it is.
 
+use crate::app::boards::context::BoardCx;
 use crate::app::boards::schedule::block::BlockText;
 use crate::app::boards::schedule::day::Shown;
 use crate::app::boards::schedule::overview::Overview;
-use crate::model::{Date, DateTime};
+use crate::model::{Date, DateTime, Section};
 use std::sync::Arc;
 
 /// State between frames.
@@ -27,13 +28,18 @@ pub struct ScheduleState {
     /// See [`text_still_good`](crate::app::widgets::text_still_good): the blocks' kept text is
     /// laid out anew when it changes.
     pub(super) text_generation: Option<Arc<egui::Galley>>,
-    /// The days and their meetings, for one revision of the plan and of the gaps.
-    pub(super) overview: Option<((u64, u64), Overview)>,
+    /// The days and their meetings, for one shape of the plan, with its clashes as of
+    /// [`ScheduleState::overview_clashes`].
+    pub(super) overview: Option<(u64, (u64, u64), Overview)>,
+    /// The gaps revision the overview's clashes were taken from, and a number that changes
+    /// whenever the clashes do.
+    pub(super) overview_clashes: (u64, u64),
     /// The day on screen, laid out, for one revision and view choice.
     pub(super) shown: Option<Kept>,
 }
 
-/// What a day's layout was made for: plan and gaps revisions, day, by room, inactive shown.
+/// What a day's layout was made for: the plan's shape, its clashes' version (see
+/// [`ScheduleState::overview_clashes`]), day, by room, inactive shown.
 pub(super) type ShownKey = (u64, u64, Date, bool, bool);
 
 /// The day on screen, kept with what it was made for and its blocks' text once laid out.
@@ -42,15 +48,41 @@ pub(super) struct Kept {
     pub(super) shown: Shown,
     /// Each block's text, by block number, laid out when first drawn.
     pub(super) texts: Vec<Option<BlockText>>,
+    /// The gaps revision the items' findings are from.
+    pub(super) gaps: u64,
 }
 
 impl Kept {
     /// `shown`, made for `key`, with no text laid out yet.
-    pub(super) fn new(key: ShownKey, shown: Shown) -> Kept {
+    pub(super) fn new(key: ShownKey, shown: Shown, gaps: u64) -> Kept {
         let texts = std::iter::repeat_with(|| None)
             .take(shown.blocks())
             .collect();
-        Kept { key, shown, texts }
+        Kept {
+            key,
+            shown,
+            texts,
+            gaps,
+        }
+    }
+
+    /// Takes each meeting's most severe finding from the gaps as they are now, when they are
+    /// newer than the ones the day was laid out with; a block whose dot comes or goes has its
+    /// text laid out again (the dot takes room).
+    pub(super) fn follow_gaps(&mut self, cx: &BoardCx<'_>) {
+        if self.gaps == cx.gaps.revision {
+            return;
+        }
+        self.gaps = cx.gaps.revision;
+        let mut moved = false;
+        for item in &mut self.shown.items {
+            let worst = cx.gaps.worst_on_item(Section::Meetings, item.index);
+            moved |= worst.is_some() != item.worst.is_some();
+            item.worst = worst;
+        }
+        if moved {
+            self.texts.fill_with(|| None);
+        }
     }
 }
 
