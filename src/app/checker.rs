@@ -29,7 +29,17 @@ pub struct Gaps {
 impl Gaps {
     /// The findings of `plan` at `revision`, sorted and indexed, with the readiness figures
     /// worked out beside them (off the UI thread when the checks are).
-    fn new(revision: u64, mut findings: Vec<Finding>, plan: &Plan, today: Date) -> Self {
+    fn new(revision: u64, findings: Vec<Finding>, plan: &Plan, today: Date) -> Self {
+        Gaps::with_areas(revision, findings, plan, readiness::areas(plan, today))
+    }
+
+    /// [`Gaps::new`] with the readiness areas already worked out.
+    fn with_areas(
+        revision: u64,
+        mut findings: Vec<Finding>,
+        plan: &Plan,
+        areas: Vec<readiness::Area>,
+    ) -> Self {
         findings.sort_by(|a, b| {
             (a.severity, a.section, a.index, a.rule).cmp(&(b.severity, b.section, b.index, b.rule))
         });
@@ -46,7 +56,7 @@ impl Gaps {
         Gaps {
             revision,
             summary: check::Summary::of(&findings),
-            areas: readiness::areas(plan, today),
+            areas,
             debts: readiness::who_owes(plan, &findings),
             findings,
             by_item,
@@ -118,8 +128,23 @@ fn check_pending(
     kept: &mut Kept,
 ) -> Gaps {
     pending.apply(base);
-    let findings = check::check_keeping(base, today, kept);
-    let gaps = Gaps::new(revision, findings, base, today);
+    let plan: &Plan = base;
+    // The readiness areas read the plan as the rules do, and need nothing from them: they are
+    // worked out on the other core meanwhile (a sixth of the work at 100,000 accounts).
+    let (findings, areas) = std::thread::scope(|scope| {
+        let areas = std::thread::Builder::new()
+            .name("readiness areas".to_owned())
+            .spawn_scoped(scope, || readiness::areas(plan, today));
+        let findings = check::check_keeping(plan, today, kept);
+        let areas = match areas {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => readiness::areas(plan, today),
+        };
+        (findings, areas)
+    });
+    let gaps = Gaps::with_areas(revision, findings, plan, areas);
     pending.revert(base);
     gaps
 }

@@ -343,8 +343,10 @@ fn leads_bench() {
 }
 
 /// What the workbench's checker does after a key, part by part (`-- worker`, sizes may follow):
-/// the typed item's patch applied to its copy of the plan, the check, the readiness areas and
-/// who owes what, worked out beside the findings; the gaps are current when all are done.
+/// the typed item's patch applied to its copy of the plan, the check (of the whole plan, and with
+/// the meeting table kept from the check before, as the checker does), the readiness areas and
+/// who owes what; the gaps are current when all are done (the areas on a core of their own
+/// while the rules run, as in the checker).
 fn worker_bench() {
     println!();
     let mut rows = Vec::new();
@@ -400,11 +402,18 @@ fn worker_bench() {
             accounts,
             "all (gaps current)",
             measure(n, || {
-                let findings = check_kept(&mut base);
+                // As the checker does it: the areas on the other core while the rules run.
+                kept.edited(&pending);
                 pending.apply(&mut base);
-                let areas = preshow::readiness::areas(&base, today);
-                let debts = preshow::readiness::who_owes(&base, &findings);
+                let plan = &base;
+                let (findings, areas) = std::thread::scope(|scope| {
+                    let areas = scope.spawn(|| preshow::readiness::areas(plan, today));
+                    let findings = check::check_keeping(plan, today, &mut kept);
+                    (findings, areas.join().expect("the areas"))
+                });
+                let debts = preshow::readiness::who_owes(plan, &findings);
                 pending.revert(&mut base);
+                kept.edited(&pending);
                 (findings, areas, debts)
             }),
         ));
