@@ -432,17 +432,7 @@ fn exports_write_the_files_and_ask_before_replacing_one() {
 #[test]
 fn an_export_made_off_the_window_thread_writes_the_file_and_says_so() {
     let f = fixture();
-    let settings = preshow::app::Settings {
-        background_checks: true,
-        ..preshow::app::Settings::ephemeral()
-    };
-    let ctx = egui::Context::default();
-    let mut app = Workbench::open(&ctx, Some(f.path.clone()), settings);
-    app.wait_opened();
-    app.set_today(crate::support::feb_1());
-    let builder = Harness::builder().with_size(crate::support::SIZE);
-    let mut h = crate::support::drive(builder, app);
-    h.run();
+    let mut h = workbench_off_thread(&f);
     let plan = h.state().doc.plan.clone();
     file_menu(&mut h, Some("Export"), "Export meetings as CSV…");
     let out = f.dir.path().join("meetings.csv");
@@ -451,13 +441,7 @@ fn an_export_made_off_the_window_thread_writes_the_file_and_says_so() {
     h.run();
     let said = format!("Meetings CSV written to {}", out.display());
     // The worker asks for a frame when the file is written; draw until then.
-    for _ in 0..2_000 {
-        if shown(&h, &said) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-        h.step();
-    }
+    step_until(&mut h, |h| shown(h, &said));
     assert!(shown(&h, &said), "the status bar says the file was written");
     assert!(
         !shown(&h, "Exporting meetings…"),
